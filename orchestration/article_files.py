@@ -1,0 +1,122 @@
+"""Finding article files, decoding them and deciding which ones cannot become articles.
+
+An article's identity is its decoded, normalised text: the same text under two names (or re-saved
+with another encoding or line ending) is one article. Every file that cannot become an article gets a
+rejection with a reason a person can act on; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+SUPPORTED_FORMATS = {".txt": "txt"}
+SIDECAR_NAMES = {"manifest.csv"}
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded article file."""
+
+    file_name: str
+    article_id: str
+    content_hash: str
+    n_bytes: int
+    format: str
+    encoding: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A file that cannot become an article, and why."""
+
+    file_name: str
+    reason: str
+    n_bytes: int
+    content_hash: str
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def article_id_for(text: str) -> str:
+    """Derived from the normalised text, so renames and re-encodings keep the id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def list_article_files(root: Path) -> list[Path]:
+    """Regular, non-hidden files under `root`, sorted; symlinks that leave `root` are not followed."""
+    root = root.resolve()
+    found: list[Path] = []
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(directory) / name
+            if name.startswith(".") or name in SIDECAR_NAMES:
+                continue
+            if not path.resolve().is_relative_to(root) or not path.is_file():
+                continue
+            found.append(path)
+    return found
+
+
+def normalise_text(text: str) -> str:
+    """One form for every input: NFC, LF line endings, no trailing whitespace at the end."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).rstrip()
+
+
+def decode_bytes(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) or None when the bytes are not text in any encoding we can trust."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    return str(best), best.encoding
+
+
+def _is_binary(text: str) -> bool:
+    controls = sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    return "\x00" in text or controls > 8
+
+
+def read_article_file(root: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Rejection:
+    """Decode one file into a Document, or say in words why it cannot be one."""
+    file_name = path.relative_to(root).as_posix()
+    size = path.stat().st_size
+    fmt = SUPPORTED_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        return Rejection(file_name, f"unsupported file type '{path.suffix or '(none)'}': expected one of "
+                         f"{', '.join(sorted(SUPPORTED_FORMATS))}", size, "")
+    if size > max_bytes:
+        return Rejection(file_name, f"file is {size} bytes, over the limit of {max_bytes} bytes", size, "")
+    data = path.read_bytes()
+    digest = content_hash(data)
+    decoded = decode_bytes(data)
+    if decoded is None or _is_binary(decoded[0]):
+        return Rejection(file_name, "binary or undecodable content (NUL bytes or no text encoding fits)", size, digest)
+    text = normalise_text(decoded[0].lstrip("\ufeff"))
+    if not text.strip():
+        return Rejection(file_name, "empty or whitespace-only file", size, digest)
+    return Document(file_name, article_id_for(text), digest, size, fmt, decoded[1], text)

@@ -1,0 +1,271 @@
+"""Turning one scraped article text into header fields, flagged page furniture and sentences.
+
+Scraped pages keep their menus, share bars, repeated image captions, comment forms and footers. Each line
+is classified by general rules (a lexicon of furniture words, repetition, shape, position), never by the
+sentences of particular articles. Furniture is kept with its reason so nothing is silently dropped, and
+every sentence carries offsets into the article text, so any fact found in it can be sliced back out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from orchestration.extraction.dates import find_dates
+from orchestration.reference import load_reference
+
+_WORD = re.compile(r"[\w'’-]+")
+_TERMINAL = re.compile(r"[.!?:;\"”’')\]…]$")
+_PUBLISH_LINE = re.compile(
+    r"^\s*(?:publish(?:ed)?(?:\s+(?:on|date))?|posted(?:\s+on)?|updated(?:\s+on)?|date(?:d)?|last\s+updated)\s*:?\s*(?=\S)",
+    re.IGNORECASE,
+)
+_IDENTIFIER_LINE = re.compile(r"^\s*(?:story|article|news)?\s*(?:code|id|no\.?|number|ref)\s*:\s*[\w-]+\s*$", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*(?:by|written by|author:)\s+(?P<name>[^|\n]{3,80}?)\s*(?:[|,–—-]\s*(?P<rest>.*))?$", re.IGNORECASE)
+_NAME_LINE = re.compile(r"^\s*(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*$")
+_CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—:]|FILE PHOTO|Photo\s*:|Image\s*:|Picture\s*:|\(?Photo(?:graph)?\s+by|Credit\s*:)")
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+\s+")
+_ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj capt sgt st jr sr prof rev gov sen rep jan feb mar apr jun jul aug sep sept oct "
+    "nov dec no vs etc e.g i.e u.s u.n u.k approx est dept inc ltd co corp".split()
+)
+FOOTER_ZONE = 0.6
+
+
+@dataclass(frozen=True)
+class Line:
+    line_no: int
+    char_start: int
+    char_end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    sentence_id: int
+    paragraph_id: int
+    char_start: int
+    char_end: int
+    text: str
+    is_title: bool
+
+
+@dataclass(frozen=True)
+class Furniture:
+    line_no: int
+    char_start: int
+    char_end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class ParsedArticle:
+    title: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    outlet_source: str | None = None
+    wires: list[str] = field(default_factory=list)
+    published_date: date | None = None
+    published_source: str | None = None
+    published_confidence: float | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their offsets (whitespace trimmed, offsets kept exact)."""
+    lines: list[Line] = []
+    position = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = position + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(len(lines), start, start + len(stripped), stripped))
+        position += len(raw) + 1
+    return lines
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _furniture_phrases() -> tuple[tuple[str, ...], ...]:
+    phrases = {tuple(_words(row["phrase"])) for row in load_reference("page_furniture")}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def furniture_share(text: str) -> float:
+    """The share of a line's words that are page-furniture words (share, print, your email...)."""
+    words = _words(text)
+    if not words:
+        return 0.0
+    covered = [False] * len(words)
+    for phrase in _furniture_phrases():
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) == phrase:
+                covered[i:i + n] = [True] * n
+    return sum(covered) / len(words)
+
+
+def _only_a_date(text: str, published: date | None, fallback_year: int | None) -> date | None:
+    """The date when the whole line is one date (optionally with a clock time), else None."""
+    found = [d for d in find_dates(text, published, fallback_year) if d.precision == "day" and d.kind == "absolute"]
+    if len(found) != 1:
+        return None
+    rest = (text[:found[0].char_start] + text[found[0].char_end:]).strip(" ,-–—|")
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*\w{0,4}$", "", rest).strip(" ,-–—|")
+    return found[0].value if not rest else None
+
+
+def _credit(text: str) -> tuple[str, str] | None:
+    """(role, name) for a credit line such as 'Originally published on X' or 'With reporting by Reuters'."""
+    lowered = text.lower()
+    for row in load_reference("credit_phrases"):
+        phrase = row["phrase"]
+        at = lowered.find(phrase)
+        if at == -1 or at > 40:
+            continue
+        name = text[at + len(phrase):].strip(" .:;,-–—\"“”")
+        if name and len(name.split()) <= 8:
+            return row["role"], name
+    return None
+
+
+def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, fallback_year: int | None) -> dict[int, str]:
+    """Reason per furniture line number; header fields are filled into `parsed` as they are found."""
+    reasons: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        body = line.text
+        previous = lines[index - 1].text if index else None
+        following = lines[index + 1].text if index + 1 < len(lines) else None
+        if body in seen:
+            reasons[line.line_no] = "repeated"
+            if previous == body:
+                reasons[lines[index - 1].line_no] = "caption"
+            continue
+        seen[body] = line.line_no
+        if _PUBLISH_LINE.match(body) and (day := _only_a_date(_PUBLISH_LINE.sub("", body), None, fallback_year)):
+            reasons[line.line_no] = "metadata"
+            parsed.published_date, parsed.published_source, parsed.published_confidence = day, "publish_line", 1.0
+        elif _IDENTIFIER_LINE.match(body):
+            reasons[line.line_no] = "metadata"
+        elif (byline := _BYLINE.match(body)) and len(body.split()) <= 12:
+            reasons[line.line_no] = "byline"
+            parsed.byline = byline.group("name").strip()
+            rest = byline.group("rest") or ""
+            if rest and (day := _only_a_date(rest, None, fallback_year)) and parsed.published_source is None:
+                parsed.published_date, parsed.published_source, parsed.published_confidence = day, "byline", 1.0
+        elif (day := _only_a_date(body, None, fallback_year)) is not None:
+            reasons[line.line_no] = "metadata"
+            if parsed.published_source is None:
+                parsed.published_date, parsed.published_source, parsed.published_confidence = day, "date_line", 0.9
+            if previous and index >= 1 and _NAME_LINE.match(previous) and lines[index - 1].line_no not in reasons:
+                reasons[lines[index - 1].line_no] = "byline"
+                parsed.byline = previous
+        elif credit := _credit(body):
+            reasons[line.line_no] = "credit"
+            role, name = credit
+            if role == "outlet" and parsed.outlet is None:
+                parsed.outlet, parsed.outlet_source = name, "credit"
+            elif role == "wire":
+                parsed.wires.extend(w.strip() for w in re.split(r",\s*(?:and\s+)?|\s+and\s+", name) if w.strip())
+        elif _CAPTION_START.match(body):
+            reasons[line.line_no] = "caption"
+        elif furniture_share(body) >= 0.5 and len(body.split()) <= 12:
+            reasons[line.line_no] = "menu"
+        elif _ELLIPSIS.search(body) and following is not None:
+            stem = _ELLIPSIS.sub("", body).strip().rsplit(" ", 1)[0]
+            if any(other.text.startswith(stem) and other is not line for other in lines):
+                reasons[line.line_no] = "teaser"
+        elif len(body) <= 3 and len(body.split()) == 1:
+            reasons[line.line_no] = "fragment"
+    _flag_footer(lines, reasons, text_length)
+    return reasons
+
+
+def _flag_footer(lines: list[Line], reasons: dict[int, str], text_length: int) -> None:
+    """After a share bar or comment form late in the page, the rest is site footer."""
+    body_seen = False
+    for index, line in enumerate(lines):
+        reason = reasons.get(line.line_no)
+        if reason is None and len(line.text.split()) > 8:
+            body_seen = True
+        if body_seen and reason == "menu" and line.char_start >= FOOTER_ZONE * text_length:
+            for later in lines[index + 1:]:
+                reasons.setdefault(later.line_no, "footer")
+            return
+
+
+def _is_heading(text: str) -> bool:
+    return len(text.split()) <= 8 and not _TERMINAL.search(text.rstrip("'’\"”")) or (
+        len(text.split()) <= 8 and text[:1] in "'‘\"“" and text[-1:] in "'’\"”"
+    )
+
+
+def _is_title_shaped(text: str) -> bool:
+    return len(text.split()) <= 25 and not re.search(r"[.!?]$", text)
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans in one paragraph: split after . ! ? unless the word before is an abbreviation or initial."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if end >= len(text):
+            break
+        before = text[start:match.start() + 1].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        nxt = text[end:end + 1]
+        if text[match.start()] == "." and (last.strip("(\"“") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last)):
+            continue
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'(["):
+            continue
+        stripped = text[start:end].rstrip()
+        spans.append((offset + start, offset + start + len(stripped)))
+        start = end
+    tail = text[start:].rstrip()
+    if tail:
+        spans.append((offset + start, offset + start + len(tail)))
+    return spans
+
+
+def _dateline(first_body: Line, parsed: ParsedArticle, fallback_year: int | None) -> None:
+    match = _DATELINE.match(first_body.text)
+    if not match:
+        return
+    if match.group("wire"):
+        parsed.wires.append(match.group("wire").strip())
+    if parsed.published_source is None and (day := _only_a_date(match.group("date"), None, fallback_year)):
+        parsed.published_date, parsed.published_source, parsed.published_confidence = day, "dateline", 0.9
+
+
+def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
+    """Header fields, furniture and sentences of one article (publication date not yet inferred)."""
+    parsed = ParsedArticle()
+    lines = split_lines(text)
+    reasons = _classify_lines(lines, len(text), parsed, fallback_year)
+    content = [line for line in lines if line.line_no not in reasons]
+    if content and _is_title_shaped(content[0].text):
+        parsed.title = content[0].text
+    for line in lines:
+        if line.line_no in reasons:
+            continue
+        if line.text != parsed.title and _is_heading(line.text):
+            reasons[line.line_no] = "heading"
+    parsed.furniture = [Furniture(l.line_no, l.char_start, l.char_end, l.text, reasons[l.line_no])
+                        for l in lines if l.line_no in reasons]
+    body = [line for line in lines if line.line_no not in reasons]
+    if body:
+        _dateline(body[1] if parsed.title and len(body) > 1 else body[0], parsed, fallback_year)
+    for paragraph_id, line in enumerate(body):
+        is_title = line.text == parsed.title and paragraph_id == 0
+        for start, end in split_sentences(line.text, line.char_start):
+            parsed.sentences.append(Sentence(len(parsed.sentences), paragraph_id, start, end, text[start:end], is_title))
+    return parsed

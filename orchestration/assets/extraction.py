@@ -1,0 +1,101 @@
+"""Extraction: entity, date, figure and cue mentions per sentence of newly parsed articles."""
+
+import hashlib
+from datetime import datetime, timezone
+
+import polars as pl
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
+
+from orchestration.assets.staging import ARTICLES, SENTENCES, corpus_year
+from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame, replace_articles
+from orchestration.extraction.cues import find_cues
+from orchestration.extraction.dates import find_dates
+from orchestration.extraction.entities import ArticleEntityMatcher
+from orchestration.extraction.figures import find_figures
+from orchestration.reference import REFERENCE_DIR
+from orchestration.warehouse import Warehouse
+
+ENTITY_MENTIONS = AssetKey(["staging", "entity_mentions"])
+NAME_CANDIDATES = AssetKey(["staging", "name_candidates"])
+DATE_MENTIONS = AssetKey(["staging", "date_mentions"])
+FIGURE_MENTIONS = AssetKey(["staging", "figure_mentions"])
+CUE_MENTIONS = AssetKey(["staging", "cue_mentions"])
+
+_SPAN = {"article_id": pl.String, "sentence_id": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32, "text": pl.String}
+SCHEMAS = {
+    "staging.entity_mentions": _SPAN | {"entity_id": pl.String, "canonical": pl.String, "entity_type": pl.String,
+                                        "match_method": pl.String, "score": pl.Float64},
+    "staging.name_candidates": _SPAN | {"name": pl.String, "looks_like": pl.String},
+    "staging.date_mentions": _SPAN | {"value": pl.Date, "precision": pl.String, "kind": pl.String, "anchor": pl.String,
+                                      "is_deadline_end": pl.Boolean},
+    "staging.figure_mentions": _SPAN | {"value": pl.Float64, "is_approximate": pl.Boolean, "qualifier": pl.String,
+                                        "bound": pl.String, "subject": pl.String, "subject_text": pl.String, "unit": pl.String},
+    "staging.cue_mentions": _SPAN | {"cue_kind": pl.String, "label": pl.String},
+}
+
+
+def lexicon_version() -> str:
+    """Extraction output changes when the reference data does: it is part of the code version."""
+    digest = hashlib.sha256()
+    for path in sorted(REFERENCE_DIR.glob("*.csv")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def extract_article(article_id: str, published, fallback_year: int | None, sentences: list[tuple]) -> dict[str, list]:
+    """All mentions of one article; `sentences` are (sentence_id, char_start, text, is_title) in order."""
+    rows: dict[str, list] = {table: [] for table in SCHEMAS}
+    matcher = ArticleEntityMatcher()
+    for sentence_id, start, text, is_title in sentences:
+        def shifted(mention, **extra):
+            return {**vars(mention), **extra, "article_id": article_id, "sentence_id": sentence_id,
+                    "char_start": start + mention.char_start, "char_end": start + mention.char_end}
+        entities, candidates = matcher.match_sentence(sentence_id, text, start, find_candidates=not is_title)
+        rows["staging.entity_mentions"] += [{**vars(m), "article_id": article_id} for m in entities]
+        rows["staging.name_candidates"] += [{**vars(c), "article_id": article_id} for c in candidates]
+        dates = find_dates(text, published, fallback_year)
+        rows["staging.date_mentions"] += [shifted(d) for d in dates]
+        spans = [(d.char_start, d.char_end) for d in dates]
+        rows["staging.figure_mentions"] += [shifted(f) for f in find_figures(text, spans)]
+        rows["staging.cue_mentions"] += [{**vars(c), "article_id": article_id} for c in find_cues(sentence_id, text, start)]
+    return rows
+
+
+@multi_asset(
+    specs=[AssetSpec(key, group_name="staging", deps=[ARTICLES, SENTENCES], kinds={"python", "duckdb"}, description=d)
+           for key, d in [
+               (ENTITY_MENTIONS, "Alias matches of people, organisations, countries, districts and places (exact, surname, fuzzy)."),
+               (NAME_CANDIDATES, "Capitalised names that match no alias: material for marts.entity_candidates."),
+               (DATE_MENTIONS, "Date expressions resolved against the publication date, with precision and anchor."),
+               (FIGURE_MENTIONS, "Numbers that count something, with qualifier, bound and subject category."),
+               (CUE_MENTIONS, "Handover trigger phrases and modality cues (future, negation)."),
+           ]],
+    code_version=lexicon_version(),
+)
+def extract_mentions(context: AssetExecutionContext, warehouse: Warehouse):
+    """Articles not yet extracted are processed once; a rerun replaces an article's rows as a whole."""
+    with warehouse.connect() as connection:
+        ensure_sources(connection)
+        fallback = corpus_year(connection)
+        articles = connection.execute(
+            "select article_id, published_date from staging.articles "
+            "anti join staging.extracted_articles using (article_id) order by article_id").fetchall()
+        sentence_rows = connection.execute(
+            "select s.article_id, s.sentence_id, s.char_start, s.text, s.is_title from staging.sentences s "
+            "anti join staging.extracted_articles using (article_id) order by s.article_id, s.sentence_id").fetchall()
+        by_article: dict[str, list[tuple]] = {}
+        for article_id, *sentence in sentence_rows:
+            by_article.setdefault(article_id, []).append(tuple(sentence))
+        rows: dict[str, list] = {table: [] for table in SCHEMAS}
+        for article_id, published in articles:
+            for table, found in extract_article(article_id, published, fallback, by_article.get(article_id, [])).items():
+                rows[table] += found
+        ids = [article_id for article_id, _ in articles]
+        for table, schema in SCHEMAS.items():
+            replace_articles(connection, table, frame_of(rows[table], schema), ids)
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        insert_frame(connection, "staging.extracted_articles",
+                     pl.DataFrame({"article_id": ids, "extracted_at": [now] * len(ids)},
+                                  schema={"article_id": pl.String, "extracted_at": pl.Datetime}))
+    for key, table in zip([ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS], SCHEMAS):
+        yield MaterializeResult(asset_key=key, metadata={"new_rows": len(rows[table]), "articles": len(ids)})

@@ -1,0 +1,59 @@
+"""The SQL models of sql/: one Dagster asset per model, run in dependency order on one connection."""
+
+from dagster import (AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
+                     MaterializeResult, MetadataValue, multi_asset)
+
+from orchestration.duckdb_io import ensure_sources, source_tables
+from orchestration.reference import reference_tables
+from orchestration.sql_models import SqlModel, load_models, materialize_sql
+from orchestration.warehouse import SQL_DIR, Warehouse
+
+
+def model_key(table: str) -> AssetKey:
+    return AssetKey(table.split("."))
+
+
+def known_sources() -> set[str]:
+    """Tables that exist before any model runs: the Python assets' tables and the reference tables."""
+    return source_tables() | {f"reference.{name}" for name in reference_tables()}
+
+
+MODELS: list[SqlModel] = load_models(SQL_DIR, known_sources())
+
+
+def _spec(model: SqlModel) -> AssetSpec:
+    return AssetSpec(
+        model_key(model.name), group_name=model.layer, kinds={"sql", "duckdb"}, code_version=model.code_version,
+        description=f"{model.description}\n\nGrain: {model.grain}", deps=[model_key(d) for d in model.depends_on],
+        metadata={"sql": MetadataValue.md(f"```sql\n{model.sql}\n```"), "path": str(model.path.relative_to(SQL_DIR.parent)),
+                  "grain": model.grain},
+    )
+
+
+@multi_asset(
+    specs=[_spec(model) for model in MODELS],
+    check_specs=[AssetCheckSpec(audit.name, asset=model_key(model.name), blocking=True, description=audit.sql)
+                 for model in MODELS for audit in model.audits],
+    can_subset=True,
+)
+def sql_models(context: AssetExecutionContext, warehouse: Warehouse):
+    """Selected models in dependency order; a failed audit fails the step so nothing gets published."""
+    selected = context.selected_asset_keys
+    failed: list[str] = []
+    with warehouse.connect() as connection:
+        ensure_sources(connection)
+        for model in MODELS:
+            key = model_key(model.name)
+            if key not in selected:
+                continue
+            connection.execute(materialize_sql(model))
+            rows = connection.execute(f"select count(*) from {model.name}").fetchone()[0]
+            yield MaterializeResult(asset_key=key, metadata={"rows": rows})
+            for audit in model.audits:
+                bad = connection.execute(f"select count(*) from ({audit.sql})").fetchone()[0]
+                if bad:
+                    failed.append(f"{model.name}:{audit.name} ({bad} bad rows)")
+                yield AssetCheckResult(asset_key=key, check_name=audit.name, passed=bad == 0,
+                                       severity=AssetCheckSeverity.ERROR, metadata={"bad_rows": bad})
+    if failed:
+        raise RuntimeError(f"audits failed: {', '.join(failed)}")

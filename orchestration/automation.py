@@ -1,0 +1,51 @@
+"""Jobs, the article-folder sensor and the daily schedule.
+
+A Dagster run costs seconds, so the sensor never asks for a run per file: each tick asks for at most one
+run covering every file created or changed since its cursor, keyed by their content hashes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+
+from dagster import (AssetSelection, DefaultScheduleStatus, DefaultSensorStatus, RunRequest, SensorEvaluationContext,
+                     SkipReason, ScheduleDefinition, define_asset_job, sensor)
+
+from orchestration.article_files import content_hash, list_article_files
+from orchestration.warehouse import Warehouse
+
+SENSOR_INTERVAL_SECONDS = 15
+build_warehouse_job = define_asset_job(
+    "build_warehouse", selection=AssetSelection.all(),
+    description="Ingest new or changed article files, extract, rebuild the SQL models and publish the warehouse.",
+)
+daily_schedule = ScheduleDefinition(
+    name="daily_reingest", job=build_warehouse_job, cron_schedule=os.environ.get("NEWS_REINGEST_CRON", "0 6 * * *"),
+    default_status=DefaultScheduleStatus.RUNNING, description="Fallback re-ingestion once a day.",
+)
+
+
+def changed_files(warehouse: Warehouse, after_ns: int) -> tuple[list[str], int]:
+    """Content hashes of files whose inode changed after `after_ns` (creation, copy or edit), and the newest ctime."""
+    root = warehouse.articles_path
+    hashes, newest = [], after_ns
+    for path in list_article_files(root) if root.is_dir() else []:
+        changed = path.stat().st_ctime_ns
+        if changed > after_ns:
+            hashes.append(content_hash(path.read_bytes()))
+            newest = max(newest, changed)
+    return sorted(hashes), newest
+
+
+@sensor(job=build_warehouse_job, minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
+        default_status=DefaultSensorStatus.RUNNING, description="One run for all new or changed files in NEWS_ARTICLES_DIR.")
+def article_folder_sensor(context: SensorEvaluationContext):
+    cursor = json.loads(context.cursor) if context.cursor else {"ctime_ns": 0}
+    hashes, newest = changed_files(Warehouse.from_env(), cursor["ctime_ns"])
+    if not hashes:
+        return SkipReason("no new or changed article files")
+    context.update_cursor(json.dumps({"ctime_ns": newest}))
+    run_key = hashlib.sha256("\n".join(hashes).encode()).hexdigest()[:32]
+    return RunRequest(run_key=run_key, tags={"news/files": str(len(hashes))})

@@ -1,0 +1,49 @@
+"""`make run`: build the warehouse once from the articles folder and print a short summary of the marts."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import duckdb
+from dagster import DagsterInstance
+
+from orchestration.definitions import defs
+from orchestration.warehouse import Warehouse
+
+SUMMARY_SQL = """
+select district, status, scheduled_date, revised_date, handed_over_date, n_articles, n_outlets, as_of_date
+from marts.district_handover_status order by district
+"""
+
+
+def build(instance: DagsterInstance | None = None) -> bool:
+    """One run of every asset; True when it succeeded (and so was published)."""
+    job = defs.get_job_def("build_warehouse")
+    result = job.execute_in_process(instance=instance or DagsterInstance.ephemeral(), raise_on_error=False)
+    return result.success
+
+
+def print_summary(path: str) -> None:
+    with duckdb.connect(path, read_only=True) as connection:
+        counts = connection.execute(
+            "select (select count(*) from staging.articles), (select count(*) from staging.rejected_files), "
+            "(select count(*) from marts.handover_events), (select count(*) from marts.actor_mentions), "
+            "(select count(*) from marts.figures_by_source)").fetchone()
+        print("articles={} rejected={} handover_events={} actor_mentions={} figures={}".format(*counts))
+        print(connection.sql(SUMMARY_SQL))
+
+
+def main() -> int:
+    warehouse = Warehouse.from_env()
+    started = time.perf_counter()
+    if not build():
+        print("build failed: the published warehouse was left as it was", file=sys.stderr)
+        return 1
+    print(f"built and published {warehouse.published_path} in {time.perf_counter() - started:.1f}s")
+    print_summary(str(warehouse.published_path))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Small DuckDB helpers shared by the Python assets: schema, frame inserts, per-article replacement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import sqlglot
+from sqlglot import exp
+
+SOURCES_SQL = Path(__file__).resolve().parents[1] / "sql" / "sources.sql"
+
+
+def ensure_sources(connection: duckdb.DuckDBPyConnection) -> None:
+    """Create the schemas and the tables the Python assets write (idempotent)."""
+    connection.execute(SOURCES_SQL.read_text(encoding="utf-8"))
+
+
+def source_tables() -> set[str]:
+    """Names of the tables declared in sql/sources.sql, read by parsing it."""
+    names = set()
+    for statement in sqlglot.parse(SOURCES_SQL.read_text(encoding="utf-8"), read="duckdb"):
+        if isinstance(statement, exp.Create) and statement.kind == "TABLE":
+            table = statement.find(exp.Table)
+            names.add(f"{table.db}.{table.name}")
+    return names
+
+
+def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Append a Polars frame to a table, matching columns by name (data goes through Arrow, never SQL text)."""
+    if frame.is_empty():
+        return 0
+    connection.register("_frame", frame)
+    try:
+        columns = ", ".join(frame.columns)
+        connection.execute(f"insert into {table} ({columns}) select {columns} from _frame")
+    finally:
+        connection.unregister("_frame")
+    return frame.height
+
+
+def replace_articles(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, article_ids: list[str]) -> int:
+    """Delete the given articles' rows from a table, then insert the frame: reruns never duplicate."""
+    if article_ids:
+        connection.register("_ids", pl.DataFrame({"article_id": article_ids}))
+        try:
+            connection.execute(f"delete from {table} where article_id in (select article_id from _ids)")
+        finally:
+            connection.unregister("_ids")
+    return insert_frame(connection, table, frame)
+
+
+def frame_of(rows: list, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """A typed frame from dataclass rows or dicts; empty but typed when there are none."""
+    records = [row if isinstance(row, dict) else vars(row) for row in rows]
+    return pl.DataFrame([{name: record[name] for name in schema} for record in records], schema=schema)

@@ -1,0 +1,319 @@
+"""Date expressions in news text, resolved to calendar dates.
+
+Everything is found by one compiled alternation scanned with `finditer`; every repetition in it is
+bounded, so a scan is linear in the length of the text. Choices that need context (is this 4-digit
+number a year? is "May" the month or the verb?) look at a bounded window around the candidate. The
+words involved (months, weekdays, number words, year context) are in seeds/reference/date_words.csv.
+
+Rules:
+- Year inference: an expression without a year takes the publication year, unless that puts it more
+  than 270 days (~9 months) after publication; then it takes the year before, because news looks back at
+  last year's events far more often than it announces dates most of a year ahead. Without a
+  publication date the year is `fallback_year` (anchor 'corpus'); without either the value is None.
+- A bare 4-digit number is a year only in 1900..2100 and only in year-ish context: a preceding word
+  such as "in", "since", "between" (category year_context_before), "and"/"or" right after another
+  year, or a following noun such as "war" or "elections", optionally after "'s" (year_context_after).
+- A year range "1992-1994" gives two mentions, one per year, so each year keeps its own offsets.
+- Capitalised month names only; "May" and "March" without a day or year need a year-ish word before
+  them (or early/late/mid), and month abbreviations need a day or a year.
+- Weekdays resolve to the date on or before publication that has that weekday (the same day counts);
+  "last Friday" is strictly before and "next Friday" strictly after publication.
+- Relative expressions need the publication date. Week precision resolves to the Monday of the week,
+  except "N weeks ago", which is exactly 7*N days before publication. Vague spans ("in recent weeks",
+  "over the past few days", "the last year") are not dates.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from orchestration.reference import load_reference
+
+_MAX_DAYS_AHEAD = 270
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: `text[char_start:char_end]` of the scanned text, and what it resolves to.
+
+    `value` is the first day of the period (the last day when `is_deadline_end`); `precision` is
+    day/week/month/year, `kind` absolute/weekday/relative, `anchor` where the year or reference came
+    from: explicit/publication/corpus/unresolved.
+    """
+
+    char_start: int
+    char_end: int
+    text: str
+    value: date | None
+    precision: str
+    kind: str
+    anchor: str
+    is_deadline_end: bool
+
+
+def _words(category: str) -> dict[str, int]:
+    """Lexicon words of one category, lower-case, with their number (0 where none applies)."""
+    rows = load_reference("date_words")
+    return {row["word"]: int(row["value"] or 0) for row in rows if row["category"] == category}
+
+
+_FULL_MONTHS = _words("month")
+_ABBR_MONTHS = _words("month_abbr")
+_MONTHS = _FULL_MONTHS | _ABBR_MONTHS
+_WEEKDAYS = _words("weekday")
+_NUMBERS = _words("number")
+_YEAR_BEFORE = frozenset(_words("year_context_before"))
+_YEAR_AFTER = frozenset(_words("year_context_after"))
+_VERB_MONTHS = frozenset({"may", "march"})  # also English verbs (and a surname): alone they need context
+
+
+def _alternation(words: dict[str, int], capitalise: bool) -> str:
+    """Longest first, so "September" is tried before "Sept" and "Sep"."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word.capitalize() if capitalise else word) for word in ordered)
+
+
+_S = r"\s{1,3}"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|,\d)"
+_DAYS = rf"{_DAY}(?:[-–]{_DAY})?"
+_YEAR = r"[12]\d{3}(?!\d)"
+_BARE_YEAR = r"(?:19\d\d|20\d\d|2100)"
+_MONTH = rf"(?:(?:{_alternation(_FULL_MONTHS, True)})\b|(?:{_alternation(_ABBR_MONTHS, True)})(?:\.|\b))"
+_WEEKDAY = rf"(?:{_alternation(_WEEKDAYS, True)})\b"
+_NUMBER = _alternation(_NUMBERS, False)
+_UNIT = r"(?:week|month|year)"
+_MDY = rf"{_MONTH}{_S}{_DAYS}(?:,?{_S}{_YEAR})?"
+_DMY = rf"{_DAYS}{_S}(?:of{_S})?{_MONTH}(?:,?{_S}{_YEAR})?"
+
+# Expressions start at a word boundary, or at a digit glued to a word ("date25 Nov 2020"); the
+# alternatives are grouped by their first character so most positions are rejected after one test.
+_DATE_RE = re.compile(
+    r"(?:\b|(?<=[^\W\d_])(?=\d))(?:(?=\d)(?:"
+    + "|".join(
+        (
+            rf"(?P<iso>(?<![\w.-])(?P<iso_y>{_YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d))",
+            rf"(?P<dotted>(?<![\d.])(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>{_YEAR})(?!\.\d))",
+            rf"(?P<day_month>(?<![\d.,]){_DMY})",
+            rf"(?P<range>(?<![\w.,])(?P<rng_a>{_BARE_YEAR})\s?[-–—]\s?(?P<rng_b>{_BARE_YEAR})(?!\w|[-.,]\d))",
+            rf"(?P<year>(?<![\w.,])(?P<yr>{_BARE_YEAR})(?!\w|[.,]\d))",
+        )
+    )
+    + r")|(?=\w)(?:"
+    + "|".join(
+        (
+            rf"(?P<month_name>{_WEEKDAY},?{_S}(?:{_MDY}|{_DMY})|{_MDY}"
+            rf"|(?:(?i:early|late|mid)[-\s]{{1,2}})?{_MONTH}(?:,?{_S}{_YEAR})?)",
+            rf"(?P<weekday>(?:(?P<wd_rel>(?i:last|next)){_S})?(?P<wd>{_WEEKDAY}))",
+            rf"(?P<ago>(?i:(?<![\d.,])(?P<ago_n>\d{{1,3}}|{_NUMBER}){_S}(?P<ago_u>day|{_UNIT})s?{_S}ago\b))",
+            rf"(?P<end>(?i:(?:by{_S})?(?:the{_S})?end{_S}of{_S}(?P<end_rel>the|this|last|next){_S}"
+            rf"(?P<end_u>{_UNIT})\b))",
+            rf"(?P<period>(?i:(?P<per_rel>(?:(?:earlier|later){_S})?this|last|next){_S}(?P<per_u>{_UNIT})\b))",
+            r"(?P<day_word>(?i:(?:today|tonight|yesterday|tomorrow)\b))",
+        )
+    )
+    + "))"
+)
+_WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}")
+_MONTH_RE = re.compile(rf"\b{_MONTH}")
+_DIGITS_RE = re.compile(r"\d+")
+_BARE_YEAR_RE = re.compile(_BARE_YEAR)
+_WORDS_BEFORE = re.compile(r"(?:(\w+)\W{1,3})?(\w+)\W{1,3}$")
+_WORD_AFTER = re.compile(r"(?:['’]s)?\s{1,3}(\w+)")
+_CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z]\w* $")
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_PERIOD_OFFSETS = {"last": -1, "this": 0, "the": 0, "next": 1}
+
+
+def find_dates(text: str, published: date | None, fallback_year: int | None) -> list[DateMention]:
+    """All date expressions in `text` (a sentence or a whole article), in text order, non-overlapping."""
+    mentions: list[DateMention] = []
+    for match in _DATE_RE.finditer(text):
+        mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
+    return mentions
+
+
+def weekday_names_in(text: str) -> set[int]:
+    """Weekday numbers (Monday=0) named in `text`: with a dated event, they hint at the publication date."""
+    return {_WEEKDAYS[match.group().lower()] for match in _WEEKDAY_RE.finditer(text)}
+
+
+def _mention(
+    match: re.Match[str], value: date | None, precision: str, kind: str, anchor: str, deadline: bool = False
+) -> DateMention:
+    if value is None:
+        anchor = "unresolved"
+    return DateMention(match.start(), match.end(), match.group(), value, precision, kind, anchor, deadline)
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _words_before(text: str, start: int) -> tuple[str, str]:
+    """The two words before `start`, lower-case ('' where missing); looks back at most 40 characters."""
+    found = _WORDS_BEFORE.search(text[max(0, start - 40) : start])
+    if not found:
+        return "", ""
+    return (found.group(1) or "").lower(), found.group(2).lower()
+
+
+def _absolute(
+    match: re.Match[str], year: str | None, month: int, day: int, published: date | None, fallback_year: int | None
+) -> list[DateMention]:
+    """A day or month (day=0) with an explicit year, or with the year inferred as the module docstring says."""
+    precision = "day" if day else "month"
+    if year:
+        value = _date(int(year), month, day or 1)
+        return [_mention(match, value, precision, "absolute", "explicit")] if value else []
+    if day > monthrange(2000, month)[1]:  # 2000 is a leap year: February 29 exists in some year
+        return []
+    if published:
+        value = _date(published.year, month, day or 1)
+        if value and (value - published).days > _MAX_DAYS_AHEAD:
+            value = _date(published.year - 1, month, day or 1)
+        return [_mention(match, value, precision, "absolute", "publication")]
+    value = _date(fallback_year, month, day or 1) if fallback_year else None
+    return [_mention(match, value, precision, "absolute", "corpus")]
+
+
+def _iso(match, text, published, fallback_year):
+    return _absolute(match, match["iso_y"], int(match["iso_m"]), int(match["iso_d"]), published, fallback_year)
+
+
+def _dotted(match, text, published, fallback_year):
+    month = int(match["dot_m"])
+    if not 1 <= month <= 12:
+        return []
+    return _absolute(match, match["dot_y"], month, int(match["dot_d"]), published, fallback_year)
+
+
+def _month_name(match, text, published, fallback_year):
+    """Any expression with a month name: its day is the first 1-2 digit number, its year the 4-digit one."""
+    expression = match.group()
+    word = _MONTH_RE.search(expression).group().rstrip(".").lower()
+    numbers = _DIGITS_RE.findall(expression)
+    year = next((number for number in numbers if len(number) == 4), None)
+    day = next((int(number) for number in numbers if len(number) <= 2), 0)
+    if not day and not year:
+        if word in _ABBR_MONTHS:
+            return []
+        bare = expression.lower() == word
+        if word in _VERB_MONTHS and bare and _words_before(text, match.start())[1] not in _YEAR_BEFORE:
+            return []
+    return _absolute(match, year, _MONTHS[word], day, published, fallback_year)
+
+
+def _year_mention(match: re.Match[str], group: str) -> DateMention:
+    start, end = match.span(group)
+    return DateMention(start, end, match[group], date(int(match[group]), 1, 1), "year", "absolute", "explicit", False)
+
+
+def _range(match, text, published, fallback_year):
+    if int(match["rng_a"]) >= int(match["rng_b"]):
+        return []
+    return [_year_mention(match, "rng_a"), _year_mention(match, "rng_b")]
+
+
+def _year(match, text, published, fallback_year):
+    before2, before1 = _words_before(text, match.start())
+    after = _WORD_AFTER.match(text, match.end())
+    yearish = (
+        before1 in _YEAR_BEFORE
+        or (before1 in ("and", "or") and _BARE_YEAR_RE.fullmatch(before2) is not None)
+        or (after is not None and after.group(1).lower() in _YEAR_AFTER)
+    )
+    return [_year_mention(match, "yr")] if yearish else []
+
+
+def _weekday(match, text, published, fallback_year):
+    if not published:
+        return [_mention(match, None, "day", "weekday", "unresolved")]
+    back = (published.weekday() - _WEEKDAYS[match["wd"].lower()]) % 7
+    relation = (match["wd_rel"] or "").lower()
+    if relation == "last" and back == 0:
+        back = 7
+    value = published - timedelta(days=back)
+    if relation == "next":
+        value += timedelta(days=7)
+    return [_mention(match, value, "day", "weekday", "publication")]
+
+
+def _shift_months(day: date, months: int) -> date:
+    """First day of the month `months` after the month of `day`."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, 1)
+
+
+def _period_start(published: date, unit: str, offset: int) -> date:
+    """First day of the week (Monday), month or year `offset` periods from the one holding `published`."""
+    if unit == "week":
+        return published - timedelta(days=published.weekday() - 7 * offset)
+    if unit == "month":
+        return _shift_months(published, offset)
+    return date(published.year + offset, 1, 1)
+
+
+def _period_end(published: date, unit: str, offset: int) -> date:
+    """Last day of the week (Sunday), month or year `offset` periods from the one holding `published`."""
+    if unit == "week":
+        return _period_start(published, unit, offset) + timedelta(days=6)
+    return _period_start(published, unit, offset + 1) - timedelta(days=1)
+
+
+def _ago(match, text, published, fallback_year):
+    unit = match["ago_u"].lower()
+    if not published:
+        return [_mention(match, None, unit, "relative", "unresolved")]
+    count = match["ago_n"].lower()
+    n = int(count) if count.isdigit() else _NUMBERS[count]
+    if unit in ("day", "week"):
+        value = published - timedelta(days=n * (7 if unit == "week" else 1))
+    else:
+        value = _period_start(published, unit, -n)
+    return [_mention(match, value, unit, "relative", "publication")]
+
+
+def _end(match, text, published, fallback_year):
+    unit = match["end_u"].lower()
+    value = _period_end(published, unit, _PERIOD_OFFSETS[match["end_rel"].lower()]) if published else None
+    return [_mention(match, value, unit, "relative", "publication", deadline=True)]
+
+
+def _period(match, text, published, fallback_year):
+    words = match["per_rel"].lower().split()
+    if len(words) == 1 and _words_before(text, match.start())[1] == "the":
+        return []  # "over the last week" is a span, not a date
+    unit = match["per_u"].lower()
+    value = _period_start(published, unit, _PERIOD_OFFSETS[words[-1]]) if published else None
+    return [_mention(match, value, unit, "relative", "publication")]
+
+
+def _day_word(match, text, published, fallback_year):
+    word = match.group()
+    if word == "Today" and _CAPITALISED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return []
+    value = published + timedelta(days=_DAY_OFFSETS[word.lower()]) if published else None
+    return [_mention(match, value, "day", "relative", "publication")]
+
+
+# One handler per named alternative of _DATE_RE: (match, text, published, fallback_year) -> mentions,
+# none when the context rules the match out.
+_HANDLERS = {
+    "iso": _iso,
+    "dotted": _dotted,
+    "day_month": _month_name,
+    "month_name": _month_name,
+    "range": _range,
+    "year": _year,
+    "weekday": _weekday,
+    "ago": _ago,
+    "end": _end,
+    "period": _period,
+    "day_word": _day_word,
+}

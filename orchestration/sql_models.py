@@ -1,0 +1,163 @@
+"""The SQL model layer: `sql/<layer>/<name>.sql` files become tables `<layer>.<name>`.
+
+Each file holds one SELECT and opens with a header comment:
+
+    -- One line or more of description.
+    -- grain: one row per ...
+    -- audit: unique(article_id, district)
+    -- audit: not_null(district)
+    -- audit: accepted_values(status, handed_over, pending, overdue)
+    -- audit: evidence
+
+Dependencies are never declared: sqlglot parses the SELECT and a scope walk collects the tables it reads
+(CTE and subquery names are scopes, not tables). Unknown tables, cycles and duplicate names fail loudly.
+Audits are queries that return bad rows; they become Dagster asset checks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from graphlib import CycleError, TopologicalSorter
+from pathlib import Path
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.optimizer.scope import Scope, traverse_scope
+
+LAYERS = ("staging", "intermediate", "marts")
+DIALECT = "duckdb"
+_AUDIT = re.compile(r"^(?P<kind>\w+)(?:\((?P<args>[^)]*)\))?$")
+
+
+class ModelError(ValueError):
+    """A SQL model that cannot be loaded: names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Audit:
+    name: str
+    kind: str
+    args: tuple[str, ...]
+    sql: str
+
+
+@dataclass(frozen=True)
+class SqlModel:
+    name: str  # '<layer>.<stem>'
+    layer: str
+    path: Path
+    sql: str
+    description: str
+    grain: str
+    depends_on: tuple[str, ...]
+    audits: tuple[Audit, ...] = field(default=())
+
+    @property
+    def code_version(self) -> str:
+        return hashlib.sha256(self.sql.encode("utf-8")).hexdigest()[:16]
+
+
+def table_name(table: exp.Table) -> str:
+    return f"{table.db}.{table.name}" if table.db else table.name
+
+
+def referenced_tables(sql: str) -> set[str]:
+    """Tables a SELECT reads, found with a scope walk so CTE names are not mistaken for tables."""
+    tables: set[str] = set()
+    for scope in traverse_scope(sqlglot.parse_one(sql, read=DIALECT)):
+        for source in scope.sources.values():
+            if isinstance(source, exp.Table) and not isinstance(source, Scope):
+                tables.add(table_name(source))
+    return tables
+
+
+def _audit_sql(table: str, kind: str, args: tuple[str, ...]) -> str:
+    """The query that returns the bad rows of one audit."""
+    if kind == "unique":
+        keys = ", ".join(args)
+        return f"select {keys}, count(*) as n from {table} group by all having count(*) > 1"
+    if kind == "not_null":
+        return f"select * from {table} where " + " or ".join(f"{column} is null" for column in args)
+    if kind == "accepted_values":
+        column, values = args[0], args[1:]
+        allowed = ", ".join(exp.Literal.string(v).sql() for v in values)
+        return f"select * from {table} where {column} is not null and {column} not in ({allowed})"
+    if kind == "evidence":
+        return (f"select f.* from {table} as f left join staging.articles as a using (article_id) "
+                "where a.article_id is null or f.char_start < 0 or f.char_end > length(a.text) "
+                "or f.char_start >= f.char_end or substr(a.text, f.char_start + 1, f.char_end - f.char_start) <> f.evidence")
+    if kind == "not_empty":
+        return f"select 'no rows while articles exist' as problem where exists (select 1 from staging.articles) " \
+               f"and not exists (select 1 from {table})"
+    raise ModelError(f"unknown audit kind '{kind}'")
+
+
+def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Audit, ...]]:
+    description: list[str] = []
+    grain = ""
+    audits: list[Audit] = []
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        body = line[2:].strip()
+        if body.startswith("grain:"):
+            grain = body.removeprefix("grain:").strip()
+        elif body.startswith("audit:"):
+            spec = body.removeprefix("audit:").strip()
+            match = _AUDIT.match(spec)
+            if not match:
+                raise ModelError(f"{path}: cannot read audit '{spec}'")
+            args = tuple(a.strip() for a in (match.group("args") or "").split(",") if a.strip())
+            kind = match.group("kind")
+            name = f"{kind}_{args[0]}" if kind == "accepted_values" else kind
+            if any(audit.name == name for audit in audits):
+                raise ModelError(f"{path}: two audits named '{name}'")
+            audits.append(Audit(name, kind, args, _audit_sql(table, kind, args)))
+        elif body:
+            description.append(body)
+    if not description or not grain:
+        raise ModelError(f"{path}: the header comment needs a description and a 'grain:' line")
+    return " ".join(description), grain, tuple(audits)
+
+
+def load_model(path: Path, layer: str) -> SqlModel:
+    text = path.read_text(encoding="utf-8")
+    name = f"{layer}.{path.stem}"
+    description, grain, audits = _parse_header(path, text, name)
+    try:
+        statements = [s for s in sqlglot.parse(text, read=DIALECT) if s is not None]
+    except sqlglot.errors.ParseError as error:
+        raise ModelError(f"{path}: SQL does not parse: {error}") from error
+    if len(statements) != 1 or not isinstance(statements[0], exp.Query):
+        raise ModelError(f"{path}: a model file holds exactly one SELECT")
+    depends_on = tuple(sorted(referenced_tables(text)))
+    return SqlModel(name, layer, path, text, description, grain, depends_on, audits)
+
+
+def load_models(sql_dir: Path, source_tables: set[str]) -> list[SqlModel]:
+    """Every model under `sql_dir`, in dependency order; raises ModelError on unknown tables, cycles, duplicates."""
+    models: dict[str, SqlModel] = {}
+    for layer in LAYERS:
+        for path in sorted((sql_dir / layer).glob("*.sql")):
+            model = load_model(path, layer)
+            if model.name in models or model.name in source_tables:
+                raise ModelError(f"{path}: duplicate model name '{model.name}'")
+            models[model.name] = model
+    known = set(models) | source_tables
+    for model in models.values():
+        unknown = [t for t in model.depends_on if t not in known]
+        if unknown:
+            raise ModelError(f"{model.path}: reads unknown table(s) {', '.join(unknown)}")
+    graph = {name: {d for d in model.depends_on if d in models} for name, model in models.items()}
+    try:
+        order = list(TopologicalSorter(graph).static_order())
+    except CycleError as error:
+        raise ModelError(f"SQL models form a cycle: {' -> '.join(error.args[1])}") from error
+    return [models[name] for name in order]
+
+
+def materialize_sql(model: SqlModel) -> str:
+    """The statement that (re)builds a model's table."""
+    return f"create or replace table {model.name} as\n{model.sql}"

@@ -1,0 +1,86 @@
+"""The warehouse resource: where articles come from, the private build file, and the atomic publish.
+
+DuckDB lets one process write a database file, and any reader holding it open blocks that writer.
+So the pipeline only ever writes a private build file that nobody else opens, and publishes
+`NEWS_WAREHOUSE_PATH` by copying the finished build next to it and renaming it over the old file.
+Readers keep the old file (inode) until they reconnect; they never block a build nor see a half-built one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+from dagster import ConfigurableResource
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_ARTICLES_DIR = "seeds/articles"
+DEFAULT_WAREHOUSE_PATH = "warehouse/news.duckdb"
+
+SQL_DIR = PROJECT_ROOT / "sql"
+
+
+def project_path(value: str) -> Path:
+    """Relative settings are relative to the project, so the UI and the CLI agree wherever they start."""
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+class Warehouse(ConfigurableResource):
+    """Paths of the pipeline, from NEWS_ARTICLES_DIR and NEWS_WAREHOUSE_PATH."""
+
+    articles_dir: str = DEFAULT_ARTICLES_DIR
+    warehouse_path: str = DEFAULT_WAREHOUSE_PATH
+
+    @classmethod
+    def from_env(cls) -> "Warehouse":
+        return cls(
+            articles_dir=os.environ.get("NEWS_ARTICLES_DIR", DEFAULT_ARTICLES_DIR),
+            warehouse_path=os.environ.get("NEWS_WAREHOUSE_PATH", DEFAULT_WAREHOUSE_PATH),
+        )
+
+    @property
+    def articles_path(self) -> Path:
+        return project_path(self.articles_dir)
+
+    @property
+    def published_path(self) -> Path:
+        return project_path(self.warehouse_path)
+
+    @property
+    def build_path(self) -> Path:
+        """The private build file: beside the published one, hidden, never opened by users."""
+        published = self.published_path
+        return published.parent / ".build" / published.name
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to the private build database; closed (and so flushed) on exit."""
+        self.build_path.parent.mkdir(parents=True, exist_ok=True)
+        connection = duckdb.connect(str(self.build_path))
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    def publish(self) -> Path:
+        """Copy the finished build beside the published file, fsync it, and rename it into place."""
+        published = self.published_path
+        published.parent.mkdir(parents=True, exist_ok=True)
+        with self.connect() as connection:
+            connection.execute("checkpoint")
+        staging = published.with_name(f".{published.name}.publishing-{os.getpid()}")
+        shutil.copyfile(self.build_path, staging)
+        with open(staging, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(staging, published)
+        directory = os.open(published.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+        return published

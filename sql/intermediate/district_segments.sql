@@ -1,0 +1,52 @@
+-- The stretch of a sentence that belongs to one district: from a run of mentions of that district to the
+-- next mention of another district (or the sentence end). "Agdam was ceded on 20 November and Lachin is to
+-- be handed over by 1 December" has two segments, so each district keeps its own verb and date.
+-- grain: one row per article_id, sentence_id, segment_start
+-- audit: unique(article_id, sentence_id, segment_start)
+with ordered as (
+    select
+        *,
+        lag(district) over (partition by article_id, sentence_id order by char_start) as previous_district
+    from staging.district_mentions
+),
+
+runs as (
+    select
+        *,
+        sum(case when previous_district is distinct from district then 1 else 0 end)
+            over (partition by article_id, sentence_id order by char_start) as run_no
+    from ordered
+),
+
+segments as (
+    select
+        article_id,
+        sentence_id,
+        run_no,
+        any_value(district) as district,
+        min(char_start) as segment_start,
+        min(char_end) as first_mention_end,
+        string_agg(distinct match_method, ',') as match_methods
+    from runs
+    group by article_id, sentence_id, run_no
+)
+
+select
+    segments.article_id,
+    segments.sentence_id,
+    segments.district,
+    segments.match_methods,
+    segments.segment_start,
+    segments.first_mention_end,
+    coalesce(
+        lead(segments.segment_start) over (
+            partition by segments.article_id, segments.sentence_id order by segments.segment_start
+        ),
+        sentences.char_end
+    ) as segment_end,
+    min(segments.segment_start) over (partition by segments.article_id, segments.sentence_id) as first_segment_start,
+    sentences.char_start as sentence_start,
+    sentences.char_end as sentence_end,
+    sentences.text as sentence
+from segments
+inner join staging.sentences as sentences using (article_id, sentence_id)

@@ -1,0 +1,154 @@
+-- Each district paired with the handover trigger that governs it and with that trigger's date.
+-- A district's own segment supplies its triggers; a segment with none borrows the nearest trigger of the
+-- sentence (lists such as "Agdam before 20 November, Kalbajar before 15 November"). A future cue turns
+-- "entered" into "scheduled"; a negation drops the statement. Dates: the nearest after the trigger in the
+-- segment, then any in the segment; for "entered" also a date before the first district (the reporting
+-- clause) and finally the publication date.
+-- grain: one row per article_id, sentence_id, segment_start, trigger_start
+-- audit: unique(article_id, sentence_id, segment_start, trigger_start)
+-- audit: accepted_values(event_type, scheduled, postponed, entered)
+with own_triggers as (
+    select
+        segments.*,
+        triggers.char_start as trigger_start,
+        triggers.char_end as trigger_end,
+        triggers.trigger_text,
+        triggers.trigger_type
+    from intermediate.district_segments as segments
+    inner join staging.handover_triggers as triggers
+        on
+            segments.article_id = triggers.article_id
+            and segments.sentence_id = triggers.sentence_id
+            and triggers.char_start >= segments.segment_start
+            and triggers.char_start < segments.segment_end
+),
+
+borrowed_triggers as (
+    select
+        segments.*,
+        triggers.char_start as trigger_start,
+        triggers.char_end as trigger_end,
+        triggers.trigger_text,
+        triggers.trigger_type
+    from intermediate.district_segments as segments
+    inner join staging.handover_triggers as triggers
+        on
+            segments.article_id = triggers.article_id
+            and segments.sentence_id = triggers.sentence_id
+    where not exists (
+        select 1 from own_triggers as own
+        where
+            own.article_id = segments.article_id
+            and own.sentence_id = segments.sentence_id
+            and own.segment_start = segments.segment_start
+    )
+    qualify row_number() over (
+        partition by segments.article_id, segments.sentence_id, segments.segment_start
+        order by
+            case when triggers.char_start < segments.segment_start then 0 else 1 end,
+            abs(triggers.char_start - segments.segment_start)
+    ) = 1
+),
+
+paired as (
+    select * from own_triggers
+    union all
+    select * from borrowed_triggers
+),
+
+with_modality as (
+    select
+        paired.*,
+        exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = paired.article_id
+                and cues.sentence_id = paired.sentence_id
+                and cues.modality = 'negation'
+                and cues.char_end <= paired.trigger_start
+                and paired.trigger_start - cues.char_end <= 30
+        ) as is_negated,
+        exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = paired.article_id
+                and cues.sentence_id = paired.sentence_id
+                and cues.modality = 'future'
+                and cues.char_end <= paired.trigger_start
+                and paired.trigger_start - cues.char_end <= 25
+        ) as is_future
+    from paired
+),
+
+statements as (
+    select
+        *,
+        case when trigger_type = 'entered' and is_future then 'scheduled' else trigger_type end as event_type
+    from with_modality
+    where not is_negated
+),
+
+date_choices as (
+    select
+        statements.article_id,
+        statements.sentence_id,
+        statements.segment_start,
+        statements.trigger_start,
+        dates.value as event_date,
+        dates.precision as date_precision,
+        dates.text as date_text,
+        case
+            when dates.char_start >= statements.trigger_end and dates.char_start < statements.segment_end then 1
+            when
+                dates.char_start >= statements.segment_start and dates.char_start < statements.segment_end
+                and statements.event_type <> 'postponed'
+                then 2
+            when dates.char_end <= statements.first_segment_start and statements.event_type = 'entered' then 3
+        end as date_rank,
+        abs(dates.char_start - statements.trigger_end) as distance
+    from statements
+    inner join staging.date_mentions as dates
+        on
+            statements.article_id = dates.article_id
+            and statements.sentence_id = dates.sentence_id
+    where
+        statements.event_type = 'entered'
+        or (dates.precision = 'day' and dates.kind in ('absolute', 'weekday'))
+        or dates.is_deadline_end
+),
+
+best_dates as (
+    select *
+    from date_choices
+    where date_rank is not null
+    qualify row_number() over (
+        partition by article_id, sentence_id, segment_start, trigger_start order by date_rank, distance
+    ) = 1
+)
+
+select
+    statements.article_id,
+    statements.sentence_id,
+    statements.district,
+    statements.match_methods,
+    statements.event_type,
+    statements.trigger_type,
+    statements.trigger_text,
+    statements.is_future,
+    statements.segment_start,
+    statements.trigger_start,
+    statements.sentence_start as char_start,
+    statements.sentence_end as char_end,
+    statements.sentence as evidence,
+    coalesce(best_dates.event_date, case when statements.event_type = 'entered' then articles.published_date end)
+        as event_date,
+    coalesce(best_dates.date_precision, case when statements.event_type = 'entered' and articles.published_date
+        is not null then 'day' end) as date_precision,
+    case
+        when best_dates.event_date is not null then 'sentence'
+        when statements.event_type = 'entered' and articles.published_date is not null then 'publication'
+    end as date_source,
+    best_dates.date_text
+from statements
+inner join staging.articles as articles using (article_id)
+left join best_dates using (article_id, sentence_id, segment_start, trigger_start)

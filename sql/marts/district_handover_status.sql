@@ -1,0 +1,85 @@
+-- Where each district stands, across all articles: handed over (with the date most sources give), still
+-- pending, or overdue (its deadline passed before the newest article without a handover). as_of_date is
+-- the newest publication date in the corpus, so the answer is reproducible. An article whose outlet is
+-- unknown counts as an outlet of its own.
+-- grain: one row per district
+-- audit: unique(district)
+-- audit: not_null(district, status, n_articles)
+-- audit: accepted_values(status, handed_over, pending, overdue)
+-- audit: not_empty
+with corpus as (
+    select max(published_date) as as_of_date from staging.articles
+),
+
+events as (
+    select
+        events.*,
+        coalesce(articles.outlet, 'article:' || events.article_id) as source
+    from marts.handover_events as events
+    inner join staging.articles as articles using (article_id)
+),
+
+date_support as (
+    select
+        district,
+        event_type,
+        event_date,
+        count(distinct article_id) as n_articles
+    from events
+    where event_date is not null
+    group by district, event_type, event_date
+),
+
+best_dates as (
+    select
+        district,
+        event_type,
+        event_date
+    from date_support
+    qualify row_number() over (
+        partition by district, event_type
+        order by n_articles desc, case when event_type = 'postponed' then event_date end desc, event_date
+    ) = 1
+),
+
+districts as (
+    select
+        district,
+        count(distinct article_id) as n_articles,
+        count(distinct source) as n_outlets,
+        bool_or(event_type = 'entered') as was_entered
+    from events
+    group by district
+),
+
+dated as (
+    select
+        districts.*,
+        scheduled.event_date as scheduled_date,
+        revised.event_date as revised_date,
+        entered.event_date as handed_over_date,
+        corpus.as_of_date
+    from districts
+    cross join corpus
+    left join best_dates as scheduled
+        on districts.district = scheduled.district and scheduled.event_type = 'scheduled'
+    left join best_dates as revised
+        on districts.district = revised.district and revised.event_type = 'postponed'
+    left join best_dates as entered
+        on districts.district = entered.district and entered.event_type = 'entered'
+)
+
+select
+    district,
+    case
+        when was_entered then 'handed_over'
+        when coalesce(revised_date, scheduled_date) < as_of_date then 'overdue'
+        else 'pending'
+    end as status,
+    scheduled_date,
+    revised_date,
+    handed_over_date,
+    n_articles,
+    n_outlets,
+    as_of_date
+from dated

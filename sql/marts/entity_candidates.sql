@@ -1,0 +1,28 @@
+-- Names that look like people or places but match no alias: an analyst's list of aliases to add, with
+-- how often each appears and one sentence that shows it.
+-- grain: one row per candidate (names compared case-insensitively)
+-- audit: unique(candidate)
+-- audit: evidence
+with mentions as (
+    select
+        candidates.*,
+        lower(candidates.name) as candidate,
+        sentences.text as sentence
+    from staging.name_candidates as candidates
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+)
+
+select
+    candidate,
+    mode(name) as name,
+    mode(looks_like) as looks_like,
+    count(*) as n_mentions,
+    count(distinct article_id) as n_articles,
+    arg_min(article_id, article_id || lpad(char_start::varchar, 10, '0')) as article_id,
+    arg_min(sentence_id, article_id || lpad(char_start::varchar, 10, '0')) as sentence_id,
+    arg_min(char_start, article_id || lpad(char_start::varchar, 10, '0')) as char_start,
+    arg_min(char_end, article_id || lpad(char_start::varchar, 10, '0')) as char_end,
+    arg_min(text, article_id || lpad(char_start::varchar, 10, '0')) as evidence,
+    arg_min(sentence, article_id || lpad(char_start::varchar, 10, '0')) as example_sentence
+from mentions
+group by candidate

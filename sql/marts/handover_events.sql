@@ -1,0 +1,44 @@
+-- Handover events as each article states them: a district entered, scheduled for a date, or postponed.
+-- Several statements of the same event in one article become one row (the first sentence is the
+-- evidence); an undated row is dropped when the article also dates the same event. A scheduled event
+-- needs a date.
+-- grain: one row per article_id, district, event_type, event_date
+-- audit: unique(article_id, district, event_type, event_date)
+-- audit: not_null(article_id, district, event_type, sentence_id, evidence)
+-- audit: accepted_values(event_type, scheduled, postponed, entered)
+-- audit: evidence
+-- audit: not_empty
+with statements as (
+    select
+        *,
+        count(event_date) over (partition by article_id, district, event_type) as n_dated
+    from intermediate.handover_statements
+    where event_type <> 'scheduled' or event_date is not null
+),
+
+events as (
+    select
+        article_id,
+        district,
+        event_type,
+        event_date,
+        arg_min(date_precision, sentence_id * 100000 + trigger_start) as date_precision,
+        arg_min(date_source, sentence_id * 100000 + trigger_start) as date_source,
+        arg_min(sentence_id, sentence_id * 100000 + trigger_start) as sentence_id,
+        arg_min(char_start, sentence_id * 100000 + trigger_start) as char_start,
+        arg_min(char_end, sentence_id * 100000 + trigger_start) as char_end,
+        arg_min(evidence, sentence_id * 100000 + trigger_start) as evidence,
+        arg_min(trigger_text, sentence_id * 100000 + trigger_start) as trigger_text,
+        string_agg(distinct match_methods, ',') as match_methods,
+        count(*) as n_statements
+    from statements
+    where event_date is not null or n_dated = 0
+    group by article_id, district, event_type, event_date
+)
+
+select
+    events.*,
+    articles.outlet,
+    articles.published_date
+from events
+inner join staging.articles as articles using (article_id)

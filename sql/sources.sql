@@ -1,0 +1,68 @@
+-- Tables written by the Python assets (ingest, staging, extraction, reference data).
+-- The SQL model loader parses this file to know which tables exist besides the models.
+create schema if not exists raw;
+create schema if not exists staging;
+create schema if not exists intermediate;
+create schema if not exists marts;
+create schema if not exists reference;
+
+create table if not exists staging.article_files (
+    file_name varchar primary key, article_id varchar not null, content_hash varchar not null, bytes bigint,
+    mtime_ns bigint, format varchar, encoding varchar, first_seen timestamp, last_seen timestamp
+);
+
+create table if not exists staging.rejected_files (
+    file_name varchar primary key, reason varchar not null, bytes bigint, content_hash varchar,
+    first_seen timestamp, last_seen timestamp
+);
+
+create table if not exists raw.documents (
+    article_id varchar primary key, file_name varchar not null, format varchar, text varchar not null,
+    ingested_at timestamp
+);
+
+create table if not exists staging.articles (
+    article_id varchar primary key, file_name varchar, title varchar, outlet varchar, outlet_source varchar,
+    published_date date, published_source varchar, published_confidence double, byline varchar, wires varchar[],
+    text varchar, word_count integer, ingested_at timestamp
+);
+
+create table if not exists staging.sentences (
+    article_id varchar, sentence_id integer, paragraph_id integer, text varchar, char_start integer,
+    char_end integer, is_title boolean, primary key (article_id, sentence_id)
+);
+
+create table if not exists staging.page_furniture (
+    article_id varchar, line_no integer, text varchar, reason varchar, char_start integer, char_end integer,
+    primary key (article_id, line_no)
+);
+
+create table if not exists staging.entity_mentions (
+    article_id varchar, sentence_id integer, char_start integer, char_end integer, text varchar,
+    entity_id varchar, canonical varchar, entity_type varchar, match_method varchar, score double
+);
+
+create table if not exists staging.name_candidates (
+    article_id varchar, sentence_id integer, char_start integer, char_end integer, text varchar,
+    name varchar, looks_like varchar
+);
+
+create table if not exists staging.date_mentions (
+    article_id varchar, sentence_id integer, char_start integer, char_end integer, text varchar,
+    value date, precision varchar, kind varchar, anchor varchar, is_deadline_end boolean
+);
+
+create table if not exists staging.figure_mentions (
+    article_id varchar, sentence_id integer, char_start integer, char_end integer, text varchar,
+    value double, is_approximate boolean, qualifier varchar, bound varchar, subject varchar,
+    subject_text varchar, unit varchar
+);
+
+create table if not exists staging.cue_mentions (
+    article_id varchar, sentence_id integer, char_start integer, char_end integer, text varchar,
+    cue_kind varchar, label varchar
+);
+
+create table if not exists staging.extracted_articles (
+    article_id varchar primary key, extracted_at timestamp
+);

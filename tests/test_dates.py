@@ -1,0 +1,330 @@
+import time
+from dataclasses import FrozenInstanceError
+from datetime import date
+
+import pytest
+
+from orchestration.extraction.dates import DateMention, find_dates, weekday_names_in
+
+PUBLISHED = date(2020, 11, 25)  # a Wednesday
+
+
+def only(text: str, published: date | None = PUBLISHED, fallback_year: int | None = None) -> DateMention:
+    mentions = find_dates(text, published, fallback_year)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+def summary(mentions: list[DateMention]) -> list[tuple]:
+    return [(m.text, m.value, m.precision, m.kind, m.anchor) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "anchor"),
+    [
+        ("The convoy left on November 25 at dawn.", "November 25", date(2020, 11, 25), "publication"),
+        ("The convoy left on 25 November at dawn.", "25 November", date(2020, 11, 25), "publication"),
+        ("Talks resumed Nov. 25 in the capital.", "Nov. 25", date(2020, 11, 25), "publication"),
+        ("Talks resumed Nov 25 in the capital.", "Nov 25", date(2020, 11, 25), "publication"),
+        ("Filed 25 Nov 2020, updated later.", "25 Nov 2020", date(2020, 11, 25), "explicit"),
+        ("It was signed on November 25, 2020, by both sides.", "November 25, 2020", date(2020, 11, 25), "explicit"),
+        ("Posted 25.11.2020 by the desk.", "25.11.2020", date(2020, 11, 25), "explicit"),
+        ("Posted 2020-11-25 by the desk.", "2020-11-25", date(2020, 11, 25), "explicit"),
+        ("The deal took effect on 20 November.", "20 November", date(2020, 11, 20), "publication"),
+        ("The area must be vacated by December 1.", "December 1", date(2020, 12, 1), "publication"),
+        ("The area must be vacated by 1 December 2020.", "1 December 2020", date(2020, 12, 1), "explicit"),
+        ("Troops arrive before the 3rd of December.", "3rd of December", date(2020, 12, 3), "publication"),
+        ("Rallies were held November 24-25 nationwide.", "November 24-25", date(2020, 11, 24), "publication"),
+        ("The census of 1 March 1999 was later revised.", "1 March 1999", date(1999, 3, 1), "explicit"),
+    ],
+)
+def test_absolute_days(text, expression, value, anchor):
+    mention = only(text)
+    assert (mention.text, mention.value, mention.precision, mention.kind, mention.anchor) == (
+        expression,
+        value,
+        "day",
+        "absolute",
+        anchor,
+    )
+    assert text[mention.char_start : mention.char_end] == expression
+    assert mention.is_deadline_end is False
+
+
+def test_weekday_before_a_date_is_part_of_that_date():
+    text = "The order came on Monday, November 23, and again on Tuesday 24 November 2020."
+    assert summary(find_dates(text, PUBLISHED, None)) == [
+        ("Monday, November 23", date(2020, 11, 23), "day", "absolute", "publication"),
+        ("Tuesday 24 November 2020", date(2020, 11, 24), "day", "absolute", "explicit"),
+    ]
+
+
+def test_date_glued_to_a_page_label_and_clock_time():
+    text = "Release date25 Nov 2020 - 15:28\nItem Code : 483372"
+    assert summary(find_dates(text, None, None)) == [("25 Nov 2020", date(2020, 11, 25), "day", "absolute", "explicit")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "anchor"),
+    [
+        ("Fighting flared again in late September after a lull.", "late September", date(2020, 9, 1), "publication"),
+        ("The offensive began in September 2020 and lasted weeks.", "September 2020", date(2020, 9, 1), "explicit"),
+        ("Elections are planned in November.", "November", date(2020, 11, 1), "publication"),
+        ("The harvest ends in mid-October.", "mid-October", date(2020, 10, 1), "publication"),
+        ("Reports from Sept. 2019 disagree.", "Sept. 2019", date(2019, 9, 1), "explicit"),
+        ("The vote was set for May.", "May", date(2020, 5, 1), "publication"),
+        ("Schools reopened in early March.", "early March", date(2020, 3, 1), "publication"),
+    ],
+)
+def test_month_precision(text, expression, value, anchor):
+    mention = only(text)
+    assert (mention.text, mention.value, mention.precision, mention.kind, mention.anchor) == (
+        expression,
+        value,
+        "month",
+        "absolute",
+        anchor,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The front line has barely moved in 1994, a veteran recalled.", 1994),
+        ("The region has been contested since 1992.", 1992),
+        ("A short flare-up in 2016 changed little.", 2016),
+        ("The clashes of mid-2016 were brief.", 2016),
+        ("Both remember the 2020 war differently.", 2020),
+        ("The country’s 2008 elections were disputed.", 2008),
+    ],
+)
+def test_bare_years_in_year_context(text, year):
+    mention = only(text)
+    assert (mention.text, mention.value, mention.precision, mention.kind, mention.anchor) == (
+        str(year),
+        date(year, 1, 1),
+        "year",
+        "absolute",
+        "explicit",
+    )
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_year_range_gives_one_mention_per_year(dash):
+    text = f"The war in 1992{dash}1994 displaced many."
+    mentions = find_dates(text, PUBLISHED, None)
+    assert [(m.text, m.value, m.precision) for m in mentions] == [
+        ("1992", date(1992, 1, 1), "year"),
+        ("1994", date(1994, 1, 1), "year"),
+    ]
+    assert [text[m.char_start : m.char_end] for m in mentions] == ["1992", "1994"]
+
+
+def test_second_year_after_and_is_a_year():
+    assert [m.text for m in find_dates("between 2019 and 2020", PUBLISHED, None)] == ["2019", "2020"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices may be frozen until further notice.",
+        "Protesters March to the square every evening.",
+        "Theresa May spoke first.",
+        "Churches of the 12th-13th century survived.",
+        "The statement was issued at 15:28 local time.",
+        "Story Code : 483372",
+        "Some 1,960 peacekeepers and 30,000 residents moved.",
+        "About 2 000 homes were damaged.",
+        "The team scored 2016 points overall.",
+        "Settlers arrived in 1850 and again in 2150.",
+        "The figure was 20201 units.",
+        "Prices in the 1990s were lower.",
+        "Shipments in Nov were delayed.",
+        "He met wednesday with the envoy.",
+        "The range 2020-2019 is reversed.",
+        "A vote on 31 February is impossible.",
+    ],
+)
+def test_not_dates(text):
+    assert find_dates(text, PUBLISHED, None) == []
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "value"),
+    [
+        (date(2021, 1, 10), "The lines held on December 20.", date(2020, 12, 20)),
+        (date(2020, 12, 20), "The lines held on January 5.", date(2020, 1, 5)),
+        (date(2021, 3, 1), "Talks resume on November 26.", date(2021, 11, 26)),  # exactly 270 days ahead
+        (date(2021, 3, 1), "Talks resumed on November 27.", date(2020, 11, 27)),  # 271 days ahead
+        (date(2021, 1, 10), "The vote was in November.", date(2020, 11, 1)),
+        (date(2021, 4, 1), "The vote is in December.", date(2021, 12, 1)),
+    ],
+)
+def test_year_inferred_from_publication_looks_back_past_nine_months(published, text, value):
+    mention = only(text, published)
+    assert (mention.value, mention.anchor) == (value, "publication")
+
+
+def test_year_from_fallback_when_no_publication_date():
+    mention = only("It closed on 20 November.", None, 2020)
+    assert (mention.value, mention.anchor) == (date(2020, 11, 20), "corpus")
+
+
+def test_year_unresolved_without_publication_date_or_fallback():
+    mention = only("It closed on 20 November.", None, None)
+    assert (mention.text, mention.value, mention.anchor) == ("20 November", None, "unresolved")
+
+
+def test_explicit_year_needs_no_context():
+    mention = only("It closed on 20 November 2019.", None, None)
+    assert (mention.value, mention.anchor) == (date(2019, 11, 20), "explicit")
+
+
+def test_february_29_outside_a_leap_year_is_unresolved():
+    mention = only("A protest on February 29 drew crowds.", date(2021, 3, 5))
+    assert (mention.value, mention.anchor) == (None, "unresolved")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The ministry said on Wednesday that units moved.", "Wednesday", date(2020, 11, 25)),
+        ("Wednesday brought more rain.", "Wednesday", date(2020, 11, 25)),
+        ("Columns formed on Tuesday near the pass.", "Tuesday", date(2020, 11, 24)),
+        ("Ahead of Friday’s deadline, villagers packed.", "Friday", date(2020, 11, 20)),
+        ("Ahead of Friday's deadline, villagers packed.", "Friday", date(2020, 11, 20)),
+        ("Aid arrived on Thursday.", "Thursday", date(2020, 11, 19)),
+        ("Aid arrived last Wednesday.", "last Wednesday", date(2020, 11, 18)),
+        ("Aid arrives next Monday.", "next Monday", date(2020, 11, 30)),
+    ],
+)
+def test_weekdays_resolve_on_or_before_publication(text, expression, value):
+    mention = only(text)
+    assert (mention.text, mention.value, mention.precision, mention.kind, mention.anchor) == (
+        expression,
+        value,
+        "day",
+        "weekday",
+        "publication",
+    )
+
+
+def test_weekday_unresolved_without_publication_date():
+    mention = only("Aid arrived on Thursday.", None, 2020)
+    assert (mention.value, mention.anchor, mention.kind) == (None, "unresolved", "weekday")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "precision"),
+    [
+        ("Officials confirmed today that the road is open.", "today", date(2020, 11, 25), "day"),
+        ("Yesterday the border was quiet.", "Yesterday", date(2020, 11, 24), "day"),
+        ("The road opens tomorrow.", "tomorrow", date(2020, 11, 26), "day"),
+        ("The road closed two weeks ago.", "two weeks ago", date(2020, 11, 11), "week"),
+        ("The road closed 2 weeks ago.", "2 weeks ago", date(2020, 11, 11), "week"),
+        ("The road closed three days ago.", "three days ago", date(2020, 11, 22), "day"),
+        ("The road closed a month ago.", "a month ago", date(2020, 10, 1), "month"),
+        ("Families left 27 years ago.", "27 years ago", date(1993, 1, 1), "year"),
+        ("The envoy visited last week.", "last week", date(2020, 11, 16), "week"),
+        ("The envoy visits this week.", "this week", date(2020, 11, 23), "week"),
+        ("The envoy visited earlier this week.", "earlier this week", date(2020, 11, 23), "week"),
+        ("The envoy visited last month.", "last month", date(2020, 10, 1), "month"),
+        ("The envoy visits this month.", "this month", date(2020, 11, 1), "month"),
+        ("The envoy visited earlier this month.", "earlier this month", date(2020, 11, 1), "month"),
+        ("Last year the harvest failed.", "Last year", date(2019, 1, 1), "year"),
+    ],
+)
+def test_relative_expressions(text, expression, value, precision):
+    mention = only(text)
+    assert (mention.text, mention.value, mention.precision, mention.kind, mention.anchor) == (
+        expression,
+        value,
+        precision,
+        "relative",
+        "publication",
+    )
+    assert mention.is_deadline_end is False
+
+
+def test_last_month_crosses_the_year():
+    assert only("It happened last month.", date(2021, 1, 15)).value == date(2020, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "precision"),
+    [
+        ("Units withdraw by the end of the month.", "by the end of the month", date(2020, 11, 30), "month"),
+        ("Units withdraw by the end of the week.", "by the end of the week", date(2020, 11, 29), "week"),
+        ("Units withdraw by the end of next month.", "by the end of next month", date(2020, 12, 31), "month"),
+        ("Units withdrew at the end of last year.", "the end of last year", date(2019, 12, 31), "year"),
+    ],
+)
+def test_end_of_period_is_a_deadline_on_its_last_day(text, expression, value, precision):
+    mention = only(text)
+    assert (mention.text, mention.value, mention.precision, mention.is_deadline_end) == (
+        expression,
+        value,
+        precision,
+        True,
+    )
+
+
+@pytest.mark.parametrize("text", ["The road closed two weeks ago.", "Units withdraw by the end of the month.", "today"])
+def test_relative_unresolved_without_publication_date(text):
+    mention = only(text, None, 2020)
+    assert (mention.value, mention.anchor) == (None, "unresolved")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling continued over the past few days.",
+        "Shelling intensified in recent weeks.",
+        "Shelling continued over the last year.",
+        "Shelling stopped a few days ago.",
+        "He writes for USA Today and others.",
+    ],
+)
+def test_vague_spans_and_names_are_not_dates(text):
+    assert find_dates(text, PUBLISHED, None) == []
+
+
+def test_text_order_and_exact_offsets_with_typographic_characters():
+    text = (
+        "“Şuşa’s residents — and Ağdam’s — left on 20 November,” said Müller – adding that "
+        "since 1992 the town had changed, and that on Friday’s call (25.11.2020) nothing was decided "
+        "two weeks ago."
+    )
+    mentions = find_dates(text, PUBLISHED, None)
+    assert [m.text for m in mentions] == ["20 November", "1992", "Friday", "25.11.2020", "two weeks ago"]
+    for mention in mentions:
+        assert text[mention.char_start : mention.char_end] == mention.text
+    ends = [m.char_end for m in mentions]
+    starts = [m.char_start for m in mentions]
+    assert all(end <= start for end, start in zip(ends, starts[1:]))
+
+
+def test_mentions_are_immutable():
+    mention = only("on 20 November")
+    with pytest.raises(FrozenInstanceError):
+        mention.value = None
+
+
+def test_weekday_names_in():
+    text = "Talks on Monday failed; by Friday, and again on Monday, nothing. a tuesday in lower case."
+    assert weekday_names_in(text) == {0, 4}
+
+
+def test_megabyte_of_noise_is_scanned_quickly():
+    text = "a b 1 " * (1_000_000 // 6)
+    started = time.perf_counter()
+    assert find_dates(text, PUBLISHED, None) == []
+    assert time.perf_counter() - started < 3.0
+
+
+def test_many_dates_in_one_long_line_are_all_found():
+    text = "from 2019 to 2020 on 20 November; " * 20_000
+    started = time.perf_counter()
+    mentions = find_dates(text, PUBLISHED, None)
+    assert time.perf_counter() - started < 5.0
+    assert len(mentions) == 60_000
