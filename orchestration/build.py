@@ -19,8 +19,9 @@ from marts.district_handover_status order by district
 
 def build(instance: DagsterInstance | None = None) -> bool:
     """One run of every asset; True when it succeeded (and so was published)."""
-    job = defs.get_job_def("build_warehouse")
-    result = job.execute_in_process(instance=instance or DagsterInstance.ephemeral(), raise_on_error=False)
+    job = defs.resolve_job_def("build_warehouse")
+    result = job.execute_in_process(instance=instance or DagsterInstance.ephemeral(), raise_on_error=False,
+                                    run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}})
     return result.success
 
 

@@ -31,25 +31,22 @@ def project_path(value: str) -> Path:
 
 
 class Warehouse(ConfigurableResource):
-    """Paths of the pipeline, from NEWS_ARTICLES_DIR and NEWS_WAREHOUSE_PATH."""
+    """Paths of the pipeline. Unset fields follow NEWS_ARTICLES_DIR and NEWS_WAREHOUSE_PATH at run time."""
 
-    articles_dir: str = DEFAULT_ARTICLES_DIR
-    warehouse_path: str = DEFAULT_WAREHOUSE_PATH
+    articles_dir: str | None = None
+    warehouse_path: str | None = None
 
     @classmethod
     def from_env(cls) -> "Warehouse":
-        return cls(
-            articles_dir=os.environ.get("NEWS_ARTICLES_DIR", DEFAULT_ARTICLES_DIR),
-            warehouse_path=os.environ.get("NEWS_WAREHOUSE_PATH", DEFAULT_WAREHOUSE_PATH),
-        )
+        return cls()
 
     @property
     def articles_path(self) -> Path:
-        return project_path(self.articles_dir)
+        return project_path(self.articles_dir or os.environ.get("NEWS_ARTICLES_DIR") or DEFAULT_ARTICLES_DIR)
 
     @property
     def published_path(self) -> Path:
-        return project_path(self.warehouse_path)
+        return project_path(self.warehouse_path or os.environ.get("NEWS_WAREHOUSE_PATH") or DEFAULT_WAREHOUSE_PATH)
 
     @property
     def build_path(self) -> Path:

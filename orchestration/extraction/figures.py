@@ -1,0 +1,343 @@
+"""Figures in news sentences: cardinal counts such as "almost 2,000 Russian troops" or "thousands dead".
+
+A sentence is tokenized once by a compiled pattern whose repetitions are all possessive or bounded, and
+every later look (a qualifier before a number, the counted noun after it) inspects a bounded number of
+tokens, so a scan is linear in the length of the text. The words are CSV under seeds/reference:
+qualifiers.csv (almost, more than, thousands of), number_words.csv (two .. billion) and
+figure_subjects.csv (counted noun -> category).
+
+Rules (docs/annotation-guide.md, "Figures"), with the choices made where the guide is silent:
+- A figure is a numeral (1,960; 1 960; 2000; 2.5 million) or number words (thirteen thousand, twenty-five).
+  Number words and vague quantities ("thousands of", "hundreds") count only when a counted noun follows;
+  a numeral without one is kept, with subject and unit None.
+- "one" and "a" are never figures alone: they only lead a multiplier ("one hundred", "a dozen").
+- The counted noun is the first lexicon term (longest phrase wins) after at most three modifiers: words
+  that are capitalised (Russian), hyphenated (Moscow-backed), listed (ethnic, more, armed) or end like an
+  adjective or adverb (-al, -ic, -ian, -ly ...). No partitives: "two of the sides" has no counted noun.
+- Not figures: a 4-digit number in 1900..2100, unless a counted noun follows and the word before is not a
+  year word (in, since ...); clock times; ordinals; ages ("53-year-old", "Name, 43,", "aged 43",
+  "43 years old"); numerals touching a letter, hyphen, slash, colon or apostrophe (ten-day is one word,
+  1992-1994, Su-25, 12th, 1990s, '94); identifiers after a marker word (Code, No., Resolution), with the
+  list of numerals the marker heads; a list marker opening the sentence ("1."); a time span followed by
+  ago/earlier/later/hence ("two weeks ago"); numerals of more than 15 digits.
+- Percentages are figures with unit 'percent' and subject None.
+- Unit: the category for measures (time units, kilometres, miles), 'count' for other counted nouns.
+- "over" right after take/hand/turn/give is a particle ("took over three districts"), not a qualifier.
+Dates other than bare years are left to the date extractor: pass its spans as `exclude`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import accumulate
+from math import prod
+from typing import NamedTuple
+
+from orchestration.reference import load_reference
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    char_start: int
+    char_end: int
+    text: str
+    value: float
+    is_approximate: bool
+    qualifier: str | None
+    bound: str  # 'exact' | 'lower' | 'upper' | 'approximate'
+    subject: str | None
+    subject_text: str | None
+    unit: str | None
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    kind: str  # 'num' | 'word' | 'punct'
+    norm: str  # lower-case word or punctuation; a numeral as written
+
+
+class _Qualifier(NamedTuple):
+    phrase: str
+    bound: str
+    is_approximate: bool
+    vague_value: float | None  # "tens of thousands of" -> 10000.0; None for qualifiers that need a number
+
+
+_GROUP_SPACES = " \u00a0\u2009\u202f"
+_NUMERAL = (rf"[0-9]{{1,3}}(?:,[0-9]{{3}}(?![0-9]))++(?:\.[0-9]++)?"
+            rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}}(?![0-9]))++"
+            rf"|[0-9]++(?:\.[0-9]++)?")
+_TOKEN = re.compile(rf"(?P<num>{_NUMERAL})|(?P<word>[^\W\d_]++(?:[-'’][^\W\d_]++)*+)|(?P<punct>\S)")
+_GLUED_BEFORE = re.compile(r"[\w\-–—/:#.@+'’№]")
+_GLUED_AFTER = re.compile(r"[^\W_]|[-–—/:'’]|[.,][0-9]")
+_CLOCK = re.compile(r"\s?(?:[ap]\.?m\b\.?|o['’]clock\b|gmt\b|utc\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|pct\b)", re.IGNORECASE)
+_DROP_SEPARATORS = str.maketrans("", "", "," + _GROUP_SPACES)
+_MAX_DIGITS = 15
+_MAX_MODIFIERS = 3
+_MAX_AGE = 130
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+
+_MODIFIERS = frozenset(
+    "ethnic more other additional armed unarmed new extra further young elderly former remaining surviving "
+    "captured trained separate different deputy prime senior top ranking most peacekeeping border security "
+    "special government rebel enemy allied reserve volunteer contract air ground combat frontline front aid "
+    "relief rescue emergency heavy light small large big key main major occupied liberated abandoned "
+    "destroyed damaged burned burnt registered confirmed reported known unidentified innocent fellow native".split())
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ian", "ese", "ish", "ly", "less", "ful", "ern")
+_YEAR_WORDS = frozenset("in since until till during between early late mid year".split())
+_RELATIVE_DATE_WORDS = frozenset({"ago", "earlier", "later", "hence"})
+_ID_MARKERS = frozenset(
+    "code id no nos nr number resolution resolutions article articles paragraph page section chapter clause "
+    "flight route highway tel phone fax decree protocol".split())
+_MARKER_PUNCTUATION = frozenset(":.#№")
+_LIST_SEPARATORS = frozenset({",", "and", "or", "&"})
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+_AGE_OPENERS, _AGE_CLOSERS = frozenset({",", "("}), frozenset({",", ")", ".", ";"})
+_OVER_VERBS = frozenset(
+    "take takes took taken taking hand hands handed handing turn turns turned turning give gives gave given "
+    "giving".split())
+_TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades", "centuries"})
+_MEASURES = _TIME_UNITS | {"kilometres", "miles"}
+
+
+def _tokenize(text: str) -> list[_Token]:
+    return [_Token(m.start(), m.end(), m.lastgroup, m.group().lower().replace("’", "'"))
+            for m in _TOKEN.finditer(text)]
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(token.norm for token in _tokenize(phrase))
+
+
+_NUMBER_WORDS = {row["word"]: int(row["value"]) for row in load_reference("number_words")}
+# "dozen" multiplies like "hundred" ("two dozen") although it is below 100.
+_MULTIPLIERS = {word: float(v) for word, v in _NUMBER_WORDS.items() if v >= 100 or word == "dozen"}
+# "one" is no figure by itself (guide) but completes "twenty-one" and leads "one hundred".
+_SMALL = {word: v for word, v in _NUMBER_WORDS.items() if word not in _MULTIPLIERS} | {"one": 1}
+_TENS = frozenset(word for word, v in _SMALL.items() if v >= 20 and v % 10 == 0)
+_UNITS = {word: v for word, v in _SMALL.items() if v < 10}
+
+
+def _vague_value(phrase: str) -> float | None:
+    """"tens of thousands of" is 10 x 1000: the product of its plural number words, None if it has none."""
+    values = [_NUMBER_WORDS[word[:-1]] for word in phrase.split() if word.endswith("s") and word[:-1] in _NUMBER_WORDS]
+    return float(prod(values)) if values else None
+
+
+_QUALIFIERS = {_key(row["phrase"]): _Qualifier(row["phrase"].lower(), row["bound"], row["is_approximate"] == "true",
+                                               _vague_value(row["phrase"].lower()))
+               for row in load_reference("qualifiers")}
+_SUBJECTS = {_key(row["term"]): row["category"] for row in load_reference("figure_subjects")}
+_QUALIFIER_FIRSTS = frozenset(key[0] for key in _QUALIFIERS)
+_SUBJECT_FIRSTS = frozenset(key[0] for key in _SUBJECTS)
+_MAX_QUALIFIER = max(map(len, _QUALIFIERS))
+_MAX_TERM = max(map(len, _SUBJECTS))
+
+
+def _longest(lexicon: dict, firsts: frozenset[str], longest: int, tokens: list[_Token], i: int):
+    """The longest lexicon phrase starting at token i, as (entry, length), or (None, 0)."""
+    if tokens[i].norm in firsts:
+        for length in range(min(longest, len(tokens) - i), 0, -1):
+            entry = lexicon.get(tuple(token.norm for token in tokens[i:i + length]))
+            if entry is not None:
+                return entry, length
+    return None, 0
+
+
+def _small_word(norm: str) -> int | None:
+    """Value of a number word below 100, including "one" and hyphenated "twenty-five"."""
+    if norm in _SMALL:
+        return _SMALL[norm]
+    tens, hyphen, unit = norm.partition("-")
+    return _SMALL[tens] + _UNITS[unit] if hyphen and tens in _TENS and unit in _UNITS else None
+
+
+def _numeral_value(numeral: str) -> float | None:
+    """1,960 / 1 960 / 2.5 as a float; None for digit strings too long to be counts (phone numbers, codes)."""
+    digits = numeral.translate(_DROP_SEPARATORS)
+    return None if len(digits.partition(".")[0]) > _MAX_DIGITS else float(digits)
+
+
+def _read_number(tokens: list[_Token], i: int) -> tuple[float, int] | None:
+    """(value, index after it) of the number at token i: a numeral or number words, then multipliers.
+
+    "two hundred and fifty", "twenty five", "2.5 million", "a dozen"; a multiplier directly after another
+    must be larger ("hundred thousand"), so a run of number words cannot grow without bound.
+    """
+    first, n = tokens[i], len(tokens)
+    spelled = first.kind == "word"
+    if first.kind == "num":
+        current = _numeral_value(first.norm)
+    elif first.norm in ("a", "an"):
+        current = 1.0 if i + 1 < n and tokens[i + 1].norm in _MULTIPLIERS else None
+    elif first.norm in _MULTIPLIERS:
+        current = 0.0  # read by the loop: "several hundred"
+    else:
+        small = _small_word(first.norm)
+        current = None if small is None else float(small)
+    if current is None:
+        return None
+    j = i if first.norm in _MULTIPLIERS else i + 1
+    total, after_multiplier, open_tens = 0.0, 0.0, spelled and first.norm in _TENS
+    while j < n:
+        norm = tokens[j].norm
+        multiplier = _MULTIPLIERS.get(norm)
+        small = _small_word(norm) if spelled else None
+        if multiplier and (not after_multiplier or multiplier > after_multiplier):
+            current = (current or 1.0) * multiplier
+            if multiplier >= 1000:
+                total, current = total + current, 0.0
+            after_multiplier, open_tens = multiplier, False
+        elif small is not None and (after_multiplier or (open_tens and small < 10)):
+            current += small
+            after_multiplier, open_tens = 0.0, norm in _TENS
+        elif not (norm == "and" and after_multiplier and j + 1 < n and _small_word(tokens[j + 1].norm) is not None):
+            break
+        j += 1
+    if first.norm == "one" and j == i + 1:
+        return None
+    return total + current, j
+
+
+def _is_modifier(token: _Token, text: str) -> bool:
+    """A word that may stand between a number and its noun: "Russian", "Moscow-backed", "armed", "civilian"."""
+    return token.kind == "word" and (text[token.start].isupper() or "-" in token.norm or token.norm in _MODIFIERS
+                                     or token.norm.endswith(_ADJECTIVE_ENDINGS))
+
+
+def _find_subject(tokens: list[_Token], k: int, text: str) -> tuple[str, int, int] | None:
+    """(category, first token, token after) of the counted noun at token k or after a few modifiers."""
+    for j in range(k, min(k + _MAX_MODIFIERS + 1, len(tokens))):
+        category, length = _longest(_SUBJECTS, _SUBJECT_FIRSTS, _MAX_TERM, tokens, j)
+        if category:
+            return category, j, j + length
+        if not _is_modifier(tokens[j], text):
+            return None
+    return None
+
+
+def _after_marker(tokens: list[_Token], i: int) -> bool:
+    """The numeral at token i follows an identifier marker: "Story Code : 483", "No. 12", "Resolution 822"."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and tokens[k].norm in _MARKER_PUNCTUATION:
+        k -= 1
+    return k >= 0 and tokens[k].kind == "word" and tokens[k].norm in _ID_MARKERS
+
+
+def _list_end(tokens: list[_Token], end: int) -> int:
+    """Index after a list of numerals continuing at `end`: "822, 853, 874 and 884"."""
+    while end < len(tokens) and tokens[end].norm in _LIST_SEPARATORS:
+        k = end + 1 + (end + 1 < len(tokens) and tokens[end + 1].norm in _LIST_SEPARATORS)
+        if k >= len(tokens) or tokens[k].kind != "num":
+            break
+        end = k + 1
+    return end
+
+
+def _is_numeral_noise(text: str, tokens: list[_Token], i: int, end: int) -> bool:
+    """The numeral at token i is part of a word, a clock time or a list marker ("1." opening the sentence)."""
+    token = tokens[i]
+    list_marker = (i == (tokens[0].norm == "(") and end < len(tokens) and tokens[end].norm in (".", ")"))
+    return bool(list_marker or (token.start and _GLUED_BEFORE.match(text[token.start - 1]))
+                or _GLUED_AFTER.match(text, token.end) or _CLOCK.match(text, tokens[end - 1].end))
+
+
+def _is_age(text: str, tokens: list[_Token], i: int, end: int, value: float) -> bool:
+    """"aged 43", or a number set off after a name: "Gagik Petrosyan, 43, said", "Petrosyan (43)"."""
+    if i and tokens[i - 1].norm in _AGE_WORDS:
+        return True
+    return (value < _MAX_AGE and i >= 2 and tokens[i - 1].norm in _AGE_OPENERS and tokens[i - 2].kind == "word"
+            and text[tokens[i - 2].start].isupper() and (end == len(tokens) or tokens[end].norm in _AGE_CLOSERS))
+
+
+def _is_year(tokens: list[_Token], i: int, number_at: int, end: int, has_subject: bool) -> bool:
+    """A bare 4-digit 1900..2100 is a year unless it counts a noun ("2000 troops") and follows no year word."""
+    norm = tokens[number_at].norm
+    if end != number_at + 1 or len(norm) != 4 or not norm.isdigit() or not _FIRST_YEAR <= int(norm) <= _LAST_YEAR:
+        return False
+    return not has_subject or (i > 0 and tokens[i - 1].norm in _YEAR_WORDS)
+
+
+def _is_time_reference(tokens: list[_Token], subject: tuple[str, int, int]) -> bool:
+    """A time span used as a date or an age: "two weeks ago", "27 years earlier", "43 years old"."""
+    category, _, after = subject
+    if category not in _TIME_UNITS or after == len(tokens):
+        return False
+    return tokens[after].norm in _RELATIVE_DATE_WORDS or (category == "years" and tokens[after].norm == "old")
+
+
+def _unit(subject: tuple[str, int, int] | None, percent: bool) -> str | None:
+    if percent:
+        return "percent"
+    if subject is None:
+        return None
+    return subject[0] if subject[0] in _MEASURES else "count"
+
+
+def _mention_at(text: str, tokens: list[_Token], i: int) -> tuple[FigureMention | None, int]:
+    """The figure starting at token i, if any, and the token index to continue from."""
+    qualifier, length = _longest(_QUALIFIERS, _QUALIFIER_FIRSTS, _MAX_QUALIFIER, tokens, i)
+    if qualifier and qualifier.phrase == "over" and i and tokens[i - 1].norm in _OVER_VERBS:
+        return None, i + 1
+    number_at = i + length
+    if qualifier and qualifier.vague_value is not None:
+        value, end = qualifier.vague_value, number_at
+    elif number_at < len(tokens) and (number := _read_number(tokens, number_at)):
+        value, end = number
+    else:
+        return None, i + 1
+    numeral = end > number_at and tokens[number_at].kind == "num"
+    if numeral and _is_numeral_noise(text, tokens, number_at, end):
+        return None, end
+    if numeral and _after_marker(tokens, number_at):
+        return None, _list_end(tokens, end)
+    percent = _PERCENT.match(text, tokens[end - 1].end)
+    subject = None if percent else _find_subject(tokens, end, text)
+    if not (numeral or percent or subject):  # number words need a counted noun
+        return None, end
+    if subject and _is_time_reference(tokens, subject):
+        return None, subject[2]
+    if numeral and not (subject or percent or qualifier) and _is_age(text, tokens, number_at, end, value):
+        return None, end
+    if numeral and _is_year(tokens, i, number_at, end, subject is not None):
+        return None, end
+    char_start = tokens[i].start
+    char_end = percent.end() if percent else tokens[(subject[2] if subject else end) - 1].end
+    after = end
+    while after < len(tokens) and tokens[after].start < char_end:
+        after += 1
+    subject_text = text[tokens[subject[1]].start:tokens[subject[2] - 1].end] if subject else None
+    mention = FigureMention(char_start, char_end, text[char_start:char_end], value,
+                            qualifier.is_approximate if qualifier else False, qualifier.phrase if qualifier else None,
+                            qualifier.bound if qualifier else "exact", subject[0] if subject else None, subject_text,
+                            _unit(subject, percent is not None))
+    return mention, after
+
+
+class _Spans:
+    """Excluded spans, answering "does [start, end) overlap any?" by bisection."""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted((start, end) for start, end in spans if end > start)
+        self._starts = [start for start, _ in ordered]
+        self._max_ends = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)
+        return before > 0 and self._max_ends[before - 1] > start
+
+
+def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[FigureMention]:
+    """Figures in `text` (a sentence), in order; spans overlapping any `exclude` span (date mentions found by another module) are skipped."""
+    tokens, excluded = _tokenize(text), _Spans(exclude)
+    found: list[FigureMention] = []
+    i = 0
+    while i < len(tokens):
+        mention, i = _mention_at(text, tokens, i)
+        if mention and not excluded.overlaps(mention.char_start, mention.char_end):
+            found.append(mention)
+    return found

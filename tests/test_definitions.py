@@ -1,0 +1,29 @@
+from dagster import AssetKey
+
+from orchestration.assets.models import MODELS
+from orchestration.definitions import defs
+
+CONTRACT_MARTS = ["handover_events", "district_handover_status", "actor_mentions", "figures_by_source"]
+
+
+def test_code_location_loads_with_every_asset_check_sensor_and_schedule():
+    repository = defs.get_repository_def()
+    keys = repository.asset_graph.get_all_asset_keys()
+    for mart in CONTRACT_MARTS:
+        assert AssetKey(["marts", mart]) in keys
+    for key in (["raw", "documents"], ["staging", "articles"], ["staging", "sentences"], ["published_warehouse"]):
+        assert AssetKey(key) in keys
+    assert repository.get_sensor_def("article_folder_sensor")
+    assert repository.get_schedule_def("daily_reingest")
+    assert repository.get_job("build_warehouse")
+    checks = repository.asset_graph.asset_check_keys
+    assert any(c.asset_key == AssetKey(["marts", "handover_events"]) and c.name == "evidence" for c in checks)
+
+
+def test_sql_lineage_is_parsed_from_the_models():
+    graph = defs.get_repository_def().asset_graph
+    status = graph.get(AssetKey(["marts", "district_handover_status"]))
+    assert AssetKey(["marts", "handover_events"]) in status.parent_keys
+    events = graph.get(AssetKey(["marts", "handover_events"]))
+    assert AssetKey(["intermediate", "handover_statements"]) in events.parent_keys
+    assert {m.layer for m in MODELS} == {"staging", "intermediate", "marts"}

@@ -1,0 +1,65 @@
+from pathlib import Path
+
+import pytest
+
+from orchestration.sql_models import ModelError, load_models, referenced_tables
+
+HEADER = "-- A model.\n-- grain: one row per thing\n"
+
+
+def write(root: Path, layer: str, name: str, sql: str) -> None:
+    (root / layer).mkdir(parents=True, exist_ok=True)
+    (root / layer / f"{name}.sql").write_text(HEADER + sql)
+
+
+def test_cte_names_are_not_tables():
+    sql = "with recent as (select * from staging.articles), x as (select * from recent) select * from x join reference.entities using (id)"
+    assert referenced_tables(sql) == {"staging.articles", "reference.entities"}
+
+
+def test_subquery_and_alias_do_not_hide_tables():
+    sql = "select * from (select * from staging.sentences) as s where exists (select 1 from staging.articles a where a.id = s.id)"
+    assert referenced_tables(sql) == {"staging.sentences", "staging.articles"}
+
+
+def test_models_come_in_dependency_order(tmp_path):
+    write(tmp_path, "marts", "b", "select * from intermediate.a")
+    write(tmp_path, "intermediate", "a", "select * from staging.articles")
+    models = load_models(tmp_path, {"staging.articles"})
+    assert [m.name for m in models] == ["intermediate.a", "marts.b"]
+    assert models[1].depends_on == ("intermediate.a",)
+
+
+def test_unknown_table_fails_loudly(tmp_path):
+    write(tmp_path, "marts", "b", "select * from staging.nowhere")
+    with pytest.raises(ModelError, match="unknown table.*staging.nowhere"):
+        load_models(tmp_path, {"staging.articles"})
+
+
+def test_cycle_fails_loudly(tmp_path):
+    write(tmp_path, "intermediate", "a", "select * from marts.b")
+    write(tmp_path, "marts", "b", "select * from intermediate.a")
+    with pytest.raises(ModelError, match="cycle"):
+        load_models(tmp_path, set())
+
+
+def test_duplicate_name_fails_loudly(tmp_path):
+    write(tmp_path, "staging", "articles", "select 1 as x")
+    with pytest.raises(ModelError, match="duplicate"):
+        load_models(tmp_path, {"staging.articles"})
+
+
+def test_header_needs_grain(tmp_path):
+    (tmp_path / "marts").mkdir()
+    (tmp_path / "marts" / "x.sql").write_text("-- no grain here\nselect 1")
+    with pytest.raises(ModelError, match="grain"):
+        load_models(tmp_path, set())
+
+
+def test_audits_are_read_from_the_header(tmp_path):
+    write(tmp_path, "marts", "x", "select 1 as id")
+    path = tmp_path / "marts" / "x.sql"
+    path.write_text("-- X.\n-- grain: one row per id\n-- audit: unique(id)\n-- audit: accepted_values(id, 1, 2)\nselect 1 as id")
+    (model,) = load_models(tmp_path, set())
+    assert [a.name for a in model.audits] == ["unique", "accepted_values_id"]
+    assert "having count(*) > 1" in model.audits[0].sql
