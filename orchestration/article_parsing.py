@@ -21,6 +21,8 @@ _PUBLISH_LINE = re.compile(
     r"^\s*(?:publish(?:ed)?(?:\s+(?:on|date))?|posted(?:\s+on)?|updated(?:\s+on)?|date(?:d)?|last\s+updated)\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
+_TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
+_SLASHED_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:[\s,]+\d{1,2}:\d{2}(?::\d{2})?\s*\w{0,4})?\s*$")
 _IDENTIFIER_LINE = re.compile(r"^\s*(?:story|article|news)?\s*(?:code|id|no\.?|number|ref)\s*:\s*[\w-]+\s*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:by|written by|author:)\s+(?P<name>[^|\n]{3,80}?)\s*(?:[|,–—-]\s*(?P<rest>.*))?$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^\s*(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*$")
@@ -122,6 +124,26 @@ def _only_a_date(text: str, published: date | None, fallback_year: int | None) -
     return found[0].value if not rest else None
 
 
+def _header_date(text: str, fallback_year: int | None) -> tuple[date, str | None] | None:
+    """(date, byline) of a header such as "November 26, 2020 by Jane Doe" or "01/12/2020 09:40".
+
+    Slashed numeric dates are read day first (most of the world's outlets), month first only when the
+    second number cannot be a month."""
+    byline = None
+    if match := _TRAILING_BYLINE.search(text):
+        text, byline = text[:match.start()], match.group("name").strip()
+    if day := _only_a_date(text, None, fallback_year):
+        return day, byline
+    if match := _SLASHED_DATE.match(text):
+        first, second, year = (int(g) for g in match.groups())
+        day_first = second <= 12
+        try:
+            return date(year, second if day_first else first, first if day_first else second), byline
+        except ValueError:
+            return None
+    return None
+
+
 def _credit(text: str) -> tuple[str, str] | None:
     """(role, name) for a credit line such as 'Originally published on X' or 'With reporting by Reuters'."""
     lowered = text.lower()
@@ -150,9 +172,10 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
                 reasons[lines[index - 1].line_no] = "caption"
             continue
         seen[body] = line.line_no
-        if _PUBLISH_LINE.match(body) and (day := _only_a_date(_PUBLISH_LINE.sub("", body), None, fallback_year)):
+        if _PUBLISH_LINE.match(body) and (header := _header_date(_PUBLISH_LINE.sub("", body), fallback_year)):
             reasons[line.line_no] = "metadata"
-            parsed.published_date, parsed.published_source, parsed.published_confidence = day, "publish_line", 1.0
+            parsed.published_date, parsed.published_source, parsed.published_confidence = header[0], "publish_line", 1.0
+            parsed.byline = parsed.byline or header[1]
         elif _IDENTIFIER_LINE.match(body):
             reasons[line.line_no] = "metadata"
         elif (byline := _BYLINE.match(body)) and len(body.split()) <= 12:

@@ -71,8 +71,8 @@ _NUMERAL = (rf"[0-9]{{1,3}}(?:,[0-9]{{3}}(?![0-9]))++(?:\.[0-9]++)?"
             rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}}(?![0-9]))++"
             rf"|[0-9]++(?:\.[0-9]++)?")
 _TOKEN = re.compile(rf"(?P<num>{_NUMERAL})|(?P<word>[^\W\d_]++(?:[-'’][^\W\d_]++)*+)|(?P<punct>\S)")
-_GLUED_BEFORE = re.compile(r"[\w\-–—/:#.@+'’№]")
-_GLUED_AFTER = re.compile(r"[^\W_]|[-–—/:'’]|[.,][0-9]")
+_GLUED_BEFORE = re.compile(r"[\w\-–/:#.@+'’№]")
+_GLUED_AFTER = re.compile(r"[^\W_]|[-–/:'’]|[.,][0-9]")
 _CLOCK = re.compile(r"\s?(?:[ap]\.?m\b\.?|o['’]clock\b|gmt\b|utc\b)", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|pct\b)", re.IGNORECASE)
 _DROP_SEPARATORS = str.maketrans("", "", "," + _GROUP_SPACES)

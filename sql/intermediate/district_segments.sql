@@ -1,6 +1,8 @@
 -- The stretch of a sentence that belongs to one district: from a run of mentions of that district to the
 -- next mention of another district (or the sentence end). "Agdam was ceded on 20 November and Lachin is to
 -- be handed over by 1 December" has two segments, so each district keeps its own verb and date.
+-- A sentence with a handover phrase but no district ("the deadline was extended to 25 November") carries
+-- the district of the sentence before it when that sentence names exactly one.
 -- grain: one row per article_id, sentence_id, segment_start
 -- audit: unique(article_id, sentence_id, segment_start)
 with ordered as (
@@ -29,6 +31,35 @@ segments as (
         string_agg(distinct match_method, ',') as match_methods
     from runs
     group by article_id, sentence_id, run_no
+),
+
+carried as (
+    select
+        triggers.article_id,
+        triggers.sentence_id,
+        -1 as run_no,
+        any_value(previous.district) as district,
+        min(sentences.char_start) as segment_start,
+        min(sentences.char_start) as first_mention_end,
+        'carried' as match_methods
+    from staging.handover_triggers as triggers
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    inner join staging.district_mentions as previous
+        on
+            triggers.article_id = previous.article_id
+            and triggers.sentence_id - 1 = previous.sentence_id
+    where not exists (
+        select 1 from staging.district_mentions as own
+        where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id
+    )
+    group by triggers.article_id, triggers.sentence_id
+    having count(distinct previous.district) = 1
+),
+
+all_segments as (
+    select * from segments
+    union all
+    select * from carried
 )
 
 select
@@ -48,5 +79,5 @@ select
     sentences.char_start as sentence_start,
     sentences.char_end as sentence_end,
     sentences.text as sentence
-from segments
+from all_segments as segments
 inner join staging.sentences as sentences using (article_id, sentence_id)

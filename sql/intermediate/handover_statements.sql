@@ -1,13 +1,16 @@
 -- Each district paired with the handover trigger that governs it and with that trigger's date.
--- A district's own segment supplies its triggers; a segment with none borrows the nearest trigger of the
--- sentence (lists such as "Agdam before 20 November, Kalbajar before 15 November"). A future cue turns
+-- A district's own segment supplies its triggers (the first segment also takes the verb just before it:
+-- "troops entered Lachin"); a segment with none borrows the nearest trigger of the
+-- sentence (lists such as "Agdam before 20 November, Kalbajar before 15 November"), unless a reporting
+-- verb ("said") stands between them and opens another statement. A future cue turns
 -- "entered" into "scheduled"; a negation drops the statement. Dates: the nearest after the trigger in the
 -- segment, then any in the segment; for "entered" also a date before the first district (the reporting
--- clause) and finally the publication date.
+-- clause) and finally the publication date. A day beats a vaguer week or month wherever it stands. A date
+-- never crosses a trigger of another type ("the deadline was extended to 25 November" dates the extension).
 -- grain: one row per article_id, sentence_id, segment_start, trigger_start
 -- audit: unique(article_id, sentence_id, segment_start, trigger_start)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
-with own_triggers as (
+with segment_triggers as (
     select
         segments.*,
         triggers.char_start as trigger_start,
@@ -23,6 +26,41 @@ with own_triggers as (
             and triggers.char_start < segments.segment_end
 ),
 
+leading_triggers as (
+    select
+        segments.*,
+        triggers.char_start as trigger_start,
+        triggers.char_end as trigger_end,
+        triggers.trigger_text,
+        triggers.trigger_type
+    from intermediate.district_segments as segments
+    inner join staging.handover_triggers as triggers
+        on
+            segments.article_id = triggers.article_id
+            and segments.sentence_id = triggers.sentence_id
+            and triggers.char_start < segments.segment_start
+    where
+        segments.segment_start = segments.first_segment_start
+        and not exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = segments.article_id
+                and cues.sentence_id = segments.sentence_id
+                and cues.modality = 'reporting'
+                and cues.char_start between triggers.char_end and segments.segment_start
+        )
+    qualify row_number() over (
+        partition by segments.article_id, segments.sentence_id, segments.segment_start
+        order by triggers.char_start desc
+    ) = 1
+),
+
+own_triggers as (
+    select * from segment_triggers
+    union all
+    select * from leading_triggers
+),
+
 borrowed_triggers as (
     select
         segments.*,
@@ -35,13 +73,23 @@ borrowed_triggers as (
         on
             segments.article_id = triggers.article_id
             and segments.sentence_id = triggers.sentence_id
-    where not exists (
-        select 1 from own_triggers as own
-        where
-            own.article_id = segments.article_id
-            and own.sentence_id = segments.sentence_id
-            and own.segment_start = segments.segment_start
-    )
+    where
+        not exists (
+            select 1 from own_triggers as own
+            where
+                own.article_id = segments.article_id
+                and own.sentence_id = segments.sentence_id
+                and own.segment_start = segments.segment_start
+        )
+        and not exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = segments.article_id
+                and cues.sentence_id = segments.sentence_id
+                and cues.modality = 'reporting'
+                and cues.char_start between least(triggers.char_end, segments.segment_start)
+                and greatest(triggers.char_start, segments.segment_start)
+        )
     qualify row_number() over (
         partition by segments.article_id, segments.sentence_id, segments.segment_start
         order by
@@ -98,10 +146,14 @@ date_choices as (
         dates.precision as date_precision,
         dates.text as date_text,
         case
-            when dates.char_start >= statements.trigger_end and dates.char_start < statements.segment_end then 1
+            when
+                dates.char_start >= greatest(statements.trigger_end, statements.segment_start)
+                and dates.char_start < statements.segment_end
+                then 1
             when
                 dates.char_start >= statements.segment_start and dates.char_start < statements.segment_end
                 and statements.event_type <> 'postponed'
+                and (dates.char_start > statements.trigger_start or statements.trigger_start - dates.char_end <= 25)
                 then 2
             when dates.char_end <= statements.first_segment_start and statements.event_type = 'entered' then 3
         end as date_rank,
@@ -112,9 +164,21 @@ date_choices as (
             statements.article_id = dates.article_id
             and statements.sentence_id = dates.sentence_id
     where
-        statements.event_type = 'entered'
-        or (dates.precision = 'day' and dates.kind in ('absolute', 'weekday'))
-        or dates.is_deadline_end
+        dates.value is not null
+        and not exists (
+            select 1 from staging.handover_triggers as other
+            where
+                other.article_id = statements.article_id
+                and other.sentence_id = statements.sentence_id
+                and other.trigger_type <> statements.trigger_type
+                and other.char_start >= least(statements.trigger_end, dates.char_end)
+                and other.char_end <= greatest(statements.trigger_start, dates.char_start)
+        )
+        and (
+            statements.event_type = 'entered'
+            or (dates.precision = 'day' and dates.kind in ('absolute', 'weekday'))
+            or dates.is_deadline_end
+        )
 ),
 
 best_dates as (
@@ -122,7 +186,8 @@ best_dates as (
     from date_choices
     where date_rank is not null
     qualify row_number() over (
-        partition by article_id, sentence_id, segment_start, trigger_start order by date_rank, distance
+        partition by article_id, sentence_id, segment_start, trigger_start
+        order by date_precision <> 'day', date_rank, distance
     ) = 1
 )
 

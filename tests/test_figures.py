@@ -1,0 +1,443 @@
+import csv
+import time
+from dataclasses import FrozenInstanceError
+from pathlib import Path
+
+import pytest
+
+from orchestration.extraction.figures import FigureMention, find_figures
+
+REFERENCE = Path(__file__).resolve().parents[1] / "seeds" / "reference"
+
+
+def only(text: str) -> FigureMention:
+    mentions = find_figures(text)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+def values(text: str) -> list[tuple[float, str | None]]:
+    return [(m.value, m.subject) for m in find_figures(text)]
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with open(REFERENCE / f"{name}.csv", newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+# --- the whole record ---------------------------------------------------------------------------------
+
+def test_full_mention_with_qualifier_demonym_and_noun():
+    text = "Officials said nearly 4,500 Turkish soldiers crossed the border."
+    mention = only(text)
+    assert mention == FigureMention(
+        char_start=15, char_end=44, text="nearly 4,500 Turkish soldiers", value=4500.0, is_approximate=True,
+        qualifier="nearly", bound="upper", subject="troops", subject_text="soldiers", unit="count")
+    assert text[mention.char_start:mention.char_end] == mention.text
+
+
+def test_exact_figure_without_qualifier():
+    mention = only("The mission will include 1,740 peacekeepers and their equipment.")
+    assert (mention.value, mention.is_approximate, mention.qualifier, mention.bound) == (1740.0, False, None, "exact")
+    assert (mention.subject, mention.subject_text, mention.text) == ("peacekeepers", "peacekeepers", "1,740 peacekeepers")
+
+
+def test_mentions_are_frozen():
+    with pytest.raises(FrozenInstanceError):
+        only("They counted 12 tanks.").value = 13.0
+
+
+def test_offsets_and_order_for_several_figures():
+    text = "By evening 3 villages, 14 tanks and about 900 residents had been counted."
+    mentions = find_figures(text)
+    assert [(m.value, m.subject) for m in mentions] == [(3.0, "villages"), (14.0, "vehicles"), (900.0, "people")]
+    assert all(text[m.char_start:m.char_end] == m.text for m in mentions)
+    assert [m.char_start for m in mentions] == sorted(m.char_start for m in mentions)
+
+
+# --- numerals -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("A convoy carried 12,400 refugees home.", 12400.0),
+    ("A convoy carried 1 250 refugees home.", 1250.0),
+    ("A convoy carried 1\u202f250 refugees home.", 1250.0),
+    ("A convoy carried 3\u00a0000 refugees home.", 3000.0),
+    ("A convoy carried 1,250,000 refugees home.", 1250000.0),
+    ("A convoy carried 3500 refugees home.", 3500.0),
+    ("A convoy carried 2000 refugees home.", 2000.0),
+    ("A convoy carried 2.5 million refugees home.", 2500000.0),
+    ("A convoy carried 40 thousand refugees home.", 40000.0),
+])
+def test_numeral_forms(text, value):
+    mention = only(text)
+    assert (mention.value, mention.subject) == (value, "refugees")
+
+
+def test_space_joins_only_groups_of_exactly_three_digits():
+    assert values("The rows read 1 2 3 and 10 20.") == [(1.0, None), (2.0, None), (3.0, None), (10.0, None), (20.0, None)]
+    assert values("Volunteers packed 7 1234 boxes.") == [(7.0, None), (1234.0, None)]
+
+
+def test_bare_numeral_is_kept_without_subject_or_unit():
+    mention = only("By Friday the tally had reached 480.")
+    assert (mention.value, mention.subject, mention.subject_text, mention.unit, mention.text) == (480.0, None, None, None, "480")
+
+
+def test_numerals_too_long_to_be_counts_are_ignored():
+    assert find_figures("Call 00994125551234567 for details.") == []
+
+
+# --- number words -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("Roughly thirteen thousand refugees waited at the crossing.", 13000.0),
+    ("They said two thousand refugees waited at the crossing.", 2000.0),
+    ("They said two hundred and fifty refugees waited at the crossing.", 250.0),
+    ("They said twenty-five refugees waited at the crossing.", 25.0),
+    ("They said twenty five refugees waited at the crossing.", 25.0),
+    ("They said twenty-one refugees waited at the crossing.", 21.0),
+    ("They said a dozen refugees waited at the crossing.", 12.0),
+    ("They said two dozen refugees waited at the crossing.", 24.0),
+    ("They said one hundred refugees waited at the crossing.", 100.0),
+    ("They said a thousand refugees waited at the crossing.", 1000.0),
+    ("They said two hundred thousand refugees waited at the crossing.", 200000.0),
+    ("They said several hundred refugees waited at the crossing.", 100.0),
+])
+def test_number_words(text, value):
+    mention = only(text)
+    assert (mention.value, mention.subject) == (value, "refugees")
+
+
+def test_qualified_number_words_span_the_whole_phrase():
+    mention = only("Officials expect about two thousand evacuees tonight.")
+    assert (mention.text, mention.qualifier, mention.bound, mention.is_approximate) == (
+        "about two thousand evacuees", "about", "approximate", True)
+
+
+@pytest.mark.parametrize("text", [
+    "The two agreed to meet again.",
+    "Only three of them made it back.",
+    "Four remain in hospital.",
+    "The talks ran for ten rounds of cards.",
+])
+def test_number_words_need_a_counted_noun(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "One soldier was hurt in the blast.",
+    "It was one of the worst nights.",
+    "Not a single soldier was hurt.",
+])
+def test_one_is_never_a_figure(text):
+    assert find_figures(text) == []
+
+
+def test_number_words_do_not_run_on():
+    assert values("They sent two three-man teams and five five-ton trucks.") == []
+    assert values("Guards saw two, then five tanks.") == [(5.0, "vehicles")]
+
+
+# --- qualifiers and vague quantities ------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, bound, approximate", [
+    ("almost", "upper", True),
+    ("nearly", "upper", True),
+    ("up to", "upper", True),
+    ("fewer than", "upper", True),
+    ("more than", "lower", True),
+    ("over", "lower", True),
+    ("at least", "lower", True),
+    ("about", "approximate", True),
+    ("around", "approximate", True),
+    ("some", "approximate", True),
+    ("roughly", "approximate", True),
+    ("an estimated", "approximate", True),
+    ("exactly", "exact", False),
+])
+def test_qualifiers(phrase, bound, approximate):
+    mention = only(f"The camp sheltered {phrase} 600 families.")
+    assert (mention.qualifier, mention.bound, mention.is_approximate, mention.value) == (phrase, bound, approximate, 600.0)
+    assert mention.text == f"{phrase} 600 families"
+
+
+def test_longest_qualifier_wins():
+    assert only("The camp sheltered no more than 600 families.").qualifier == "no more than"
+    assert only("The camp sheltered an estimated 600 families.").qualifier == "an estimated"
+
+
+def test_over_after_a_handover_verb_is_a_particle():
+    mention = only("The army took over three villages on the ridge.")
+    assert (mention.qualifier, mention.bound, mention.value, mention.subject) == (None, "exact", 3.0, "villages")
+    assert only("The army secured over 30 villages.").bound == "lower"
+
+
+def test_qualifier_without_a_number_is_ignored():
+    assert find_figures("Some soldiers stayed at about the same place.") == []
+
+
+@pytest.mark.parametrize("text, value, qualifier, subject", [
+    ("Hundreds of soldiers were captured.", 100.0, "hundreds of", "troops"),
+    ("The war left thousands dead.", 1000.0, "thousands", "deaths"),
+    ("Thousands of residents fled west.", 1000.0, "thousands of", "people"),
+    ("Tens of thousands of refugees fled west.", 10000.0, "tens of thousands of", "refugees"),
+    ("Hundreds of thousands of people fled west.", 100000.0, "hundreds of thousands of", "people"),
+    ("Dozens of villages were shelled.", 12.0, "dozens of", "villages"),
+])
+def test_vague_quantities(text, value, qualifier, subject):
+    mention = only(text)
+    assert (mention.value, mention.qualifier, mention.bound, mention.is_approximate, mention.subject) == (
+        value, qualifier, "lower", True, subject)
+
+
+def test_vague_quantity_without_a_noun_is_not_a_figure():
+    assert find_figures("The long feud is believed to have killed thousands.") == []
+
+
+# --- counted nouns ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, subject, subject_text", [
+    ("Moscow flew in two Russian deputy prime ministers.", "officials", "deputy prime ministers"),
+    ("The shelling claimed 45 lives overnight.", "deaths", "lives"),
+    ("The shelling killed some 45 people overnight.", "people", "people"),
+    ("The shelling killed more than 45 civilians overnight.", "civilians", "civilians"),
+    ("Three separate cease-fires failed within days.", "ceasefires", "cease-fires"),
+    ("The district holds 11 ethnic Armenian villages.", "villages", "villages"),
+    ("Patrols found 9 heavily armed men nearby.", "troops", "armed men"),
+    ("Another 200 more servicemen arrived.", "troops", "servicemen"),
+    ("The convoy had 40 armoured personnel carriers.", "vehicles", "armoured personnel carriers"),
+    ("The mission adds 300 peacekeeping troops.", "peacekeepers", "peacekeeping troops"),
+    ("Engineers cleared 7 Moscow-backed positions.", "positions", "positions"),
+    ("At least 25 wounded were evacuated.", "wounded", "wounded"),
+    ("The deal returns 7 regions to Baku.", "districts", "regions"),
+    ("The three presidents spoke by phone.", "leaders", "presidents"),
+    ("The four nations signed the text.", "countries", "nations"),
+])
+def test_counted_noun_categories(text, subject, subject_text):
+    mention = only(text)
+    assert (mention.subject, mention.subject_text, mention.unit) == (subject, subject_text, "count")
+    assert mention.text.endswith(subject_text)
+
+
+@pytest.mark.parametrize("text", [
+    "Of the force, 2,000 of the troops stayed.",
+    "Officials said 2,000 were sent to the villages.",
+    "Officials said 2,000 returned before the villages emptied.",
+])
+def test_noun_not_reachable_through_function_words_or_verbs(text):
+    assert [(m.value, m.subject) for m in find_figures(text)] == [(2000.0, None)]
+
+
+def test_partitive_number_words_are_not_figures():
+    assert find_figures("Two of the largest regional armies stayed out.") == []
+
+
+def test_sides_are_not_a_counted_noun():
+    assert find_figures("The two sides met in Moscow.") == []
+
+
+# --- durations and time ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("The siege ended seven weeks of shelling.", 7.0, "weeks"),
+    ("Armenian rule lasted almost three decades there.", 3.0, "decades"),
+    ("She had lived in that house for 41 years.", 41.0, "years"),
+    ("The convoy waited 36 hours at the pass.", 36.0, "hours"),
+    ("Monitors will stay for at least five years.", 5.0, "years"),
+])
+def test_durations_take_the_time_unit(text, value, subject):
+    mention = only(text)
+    assert (mention.value, mention.subject, mention.unit) == (value, subject, subject)
+
+
+@pytest.mark.parametrize("text", [
+    "The truce was agreed two weeks ago.",
+    "Families fled the valley 26 years ago.",
+    "Residents left nearly 30 years ago.",
+    "Three days later the convoy returned.",
+    "Talks resumed four months earlier in Geneva.",
+])
+def test_durations_used_as_dates_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The bulletin was posted at 15:28 local time.",
+    "The convoy left at 6 am sharp.",
+    "The convoy left at 6 a.m. sharp.",
+    "The curfew starts at 10 o'clock.",
+])
+def test_clock_times_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+# --- years --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The enclave declared independence in 1991.",
+    "The area has been held since 1993.",
+    "The fighting of 1992-1994 displaced many families.",
+    "The brief clashes of 2016 changed little.",
+    "The front barely moved in the 1990s.",
+    "In 1994 Armenian forces took the district.",
+    "Since 1993 Armenian troops have held the hills.",
+    "The 2020 offensive lasted weeks.",
+    "The old treaty dates back to 1921, historians say.",
+])
+def test_years_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_year_shaped_number_that_counts_a_noun_is_a_figure():
+    mention = only("Some 2000 Russian peacekeepers patrol the road.")
+    assert (mention.value, mention.subject, mention.is_approximate) == (2000.0, "peacekeepers", True)
+    assert only("Moscow will send 1960 peacekeepers.").value == 1960.0
+
+
+# --- ordinals, ages, hyphenated modifiers, identifiers, parts of words -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "It was the second district to change hands.",
+    "The 12th brigade withdrew first.",
+    "The church dates from the 12th-13th century.",
+    "Her 3rd visit came in spring.",
+])
+def test_ordinals_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A 64-year-old shepherd refused to leave.",
+    "Shepherd Levon Aramyan, 64, refused to leave.",
+    "The shepherd, said Levon Aramyan, 64.",
+    "Levon Aramyan (64) refused to leave.",
+    "A shepherd aged 64 refused to leave.",
+    "The shepherd is 64 years old and stubborn.",
+])
+def test_ages_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_number_after_a_comma_that_counts_something_is_kept():
+    assert values("In Fizuli, 40 houses were rebuilt.") == [(40.0, "buildings")]
+
+
+@pytest.mark.parametrize("text", [
+    "Baku set a ten-day deadline for the pullout.",
+    "It recalled the four-day war.",
+    "It ended a 30-year-old dispute.",
+    "A five-point plan was tabled.",
+    "A twenty-five-year-old courier was detained.",
+])
+def test_hyphenated_modifiers_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Report Code : 551234",
+    "See document No. 12 for details.",
+    "The badge read ID 5.",
+    "The council passed Resolution 822 that year.",
+    "The council passed resolutions 822, 853, 874 and 884.",
+    "Article 9 of the statement covers the corridor.",
+])
+def test_identifiers_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Two Su-25 jets were reported.",
+    "Flights were grounded during COVID-19.",
+    "The G20 met in Rome.",
+    "A 3D map was shown.",
+    "The code was 5x5.",
+    "The date was 25.11.2020 on the stamp.",
+    "The form was dated 01/12/2020.",
+    "The class of '94 met again.",
+])
+def test_numbers_inside_words_are_not_figures(text):
+    assert [m for m in find_figures(text) if m.subject != "aircraft"] == []
+
+
+def test_list_marker_opening_a_sentence_is_not_a_figure():
+    assert find_figures("1. The parties keep their positions.") == []
+    assert find_figures("(2) The parties keep their positions.") == []
+
+
+# --- percentages --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, span", [
+    ("Turnout fell by 40 percent this year.", 40.0, "40 percent"),
+    ("Turnout fell by 12.5% this year.", 12.5, "12.5%"),
+    ("Turnout fell by fifty per cent this year.", 50.0, "fifty per cent"),
+    ("Turnout fell by about 8 % this year.", 8.0, "about 8 %"),
+])
+def test_percentages(text, value, span):
+    mention = only(text)
+    assert (mention.value, mention.unit, mention.subject, mention.text) == (value, "percent", None, span)
+
+
+# --- exclusion ----------------------------------------------------------------------------------------
+
+def test_excluded_spans_are_skipped():
+    text = "On 25 November 300 soldiers left."
+    day = (3, 14)
+    assert values(text) == [(25.0, None), (300.0, "troops")]
+    assert [(m.value, m.subject) for m in find_figures(text, [day])] == [(300.0, "troops")]
+
+
+def test_exclusion_checks_the_whole_span_and_ignores_mere_contact():
+    text = "They counted 300 soldiers today."
+    assert find_figures(text, [(17, 25)]) == []  # overlaps the noun
+    assert len(find_figures(text, [(0, 13), (25, 31)])) == 1  # touches without overlapping
+    assert len(find_figures(text, [(20, 20)])) == 1  # empty spans exclude nothing
+
+
+def test_exclusion_with_many_unsorted_spans():
+    text = "3 tanks, 4 tanks, 5 tanks, 6 tanks."
+    spans = [(27, 34), (9, 10), (100, 120)]
+    assert [m.value for m in find_figures(text, spans)] == [3.0, 5.0]
+
+
+# --- reference data -----------------------------------------------------------------------------------
+
+def test_reference_tables_are_well_formed():
+    qualifiers = rows("qualifiers")
+    assert {row["bound"] for row in qualifiers} <= {"exact", "lower", "upper", "approximate"}
+    assert {row["is_approximate"] for row in qualifiers} <= {"true", "false"}
+    assert all(row["phrase"] == row["phrase"].lower() for row in qualifiers)
+    subjects = rows("figure_subjects")
+    terms = [row["term"] for row in subjects]
+    assert len(terms) == len(set(terms)) and all(term == term.lower() for term in terms)
+    categories = {row["category"] for row in subjects}
+    assert {"peacekeepers", "troops", "people", "civilians", "deaths", "refugees", "districts", "villages",
+            "officials", "leaders", "countries", "ceasefires", "days", "weeks", "months", "years", "decades"} <= categories
+    words = {row["word"]: int(row["value"]) for row in rows("number_words")}
+    assert "one" not in words and words["two"] == 2 and words["thousand"] == 1000
+
+
+def test_every_lexicon_subject_is_recognised():
+    for row in rows("figure_subjects"):
+        mention = only(f"Reports listed 17 {row['term']} in total.")
+        assert (mention.subject, mention.subject_text) == (row["category"], row["term"]), row
+
+
+# --- linear time --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "1 2 3 4 " * 125_000,
+    "9" * 1_000_000,
+    "1,000," * 166_000,
+    "1 000 " * 166_000,
+    "1-" * 500_000,
+    "hundred " * 125_000,
+    "twenty " * 140_000,
+    "over " * 200_000,
+    "tens of thousands of " * 48_000,
+    "2,000 Russian " * 70_000,
+    "a" * 1_000_000,
+])
+def test_one_megabyte_line_is_linear(text):
+    started = time.perf_counter()
+    find_figures(text)
+    assert time.perf_counter() - started < 15  # about 4 s for the half million figures of "1 2 3 4"
