@@ -133,8 +133,9 @@ def test_one_is_never_a_figure(text):
     assert find_figures(text) == []
 
 
-def test_number_words_do_not_run_on():
-    assert values("They sent two three-man teams and five five-ton trucks.") == []
+def test_adjacent_number_words_do_not_merge():
+    assert values("They sent two three-man teams and five five-ton trucks.") == [(5.0, "vehicles")]
+    assert values("They sent five twenty trucks.") == [(20.0, "vehicles")]
     assert values("Guards saw two, then five tanks.") == [(5.0, "vehicles")]
 
 

@@ -30,12 +30,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from math import prod
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from orchestration.reference import load_reference
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,12 @@ class _Qualifier(NamedTuple):
     bound: str
     is_approximate: bool
     vague_value: float | None  # "tens of thousands of" -> 10000.0; None for qualifiers that need a number
+
+
+class _Subject(NamedTuple):
+    category: str
+    first: int  # token index of the counted noun
+    after: int  # token index after it
 
 
 _GROUP_SPACES = " \u00a0\u2009\u202f"
@@ -138,7 +147,8 @@ _MAX_QUALIFIER = max(map(len, _QUALIFIERS))
 _MAX_TERM = max(map(len, _SUBJECTS))
 
 
-def _longest(lexicon: dict, firsts: frozenset[str], longest: int, tokens: list[_Token], i: int):
+def _longest(lexicon: dict[tuple[str, ...], T], firsts: frozenset[str], longest: int, tokens: list[_Token],
+             i: int) -> tuple[T | None, int]:
     """The longest lexicon phrase starting at token i, as (entry, length), or (None, 0)."""
     if tokens[i].norm in firsts:
         for length in range(min(longest, len(tokens) - i), 0, -1):
@@ -209,12 +219,12 @@ def _is_modifier(token: _Token, text: str) -> bool:
                                      or token.norm.endswith(_ADJECTIVE_ENDINGS))
 
 
-def _find_subject(tokens: list[_Token], k: int, text: str) -> tuple[str, int, int] | None:
-    """(category, first token, token after) of the counted noun at token k or after a few modifiers."""
+def _find_subject(tokens: list[_Token], k: int, text: str) -> _Subject | None:
+    """The counted noun at token k or after a few modifiers."""
     for j in range(k, min(k + _MAX_MODIFIERS + 1, len(tokens))):
         category, length = _longest(_SUBJECTS, _SUBJECT_FIRSTS, _MAX_TERM, tokens, j)
         if category:
-            return category, j, j + length
+            return _Subject(category, j, j + length)
         if not _is_modifier(tokens[j], text):
             return None
     return None
@@ -262,20 +272,20 @@ def _is_year(tokens: list[_Token], i: int, number_at: int, end: int, has_subject
     return not has_subject or (i > 0 and tokens[i - 1].norm in _YEAR_WORDS)
 
 
-def _is_time_reference(tokens: list[_Token], subject: tuple[str, int, int]) -> bool:
+def _is_time_reference(tokens: list[_Token], subject: _Subject) -> bool:
     """A time span used as a date or an age: "two weeks ago", "27 years earlier", "43 years old"."""
-    category, _, after = subject
-    if category not in _TIME_UNITS or after == len(tokens):
+    if subject.category not in _TIME_UNITS or subject.after == len(tokens):
         return False
-    return tokens[after].norm in _RELATIVE_DATE_WORDS or (category == "years" and tokens[after].norm == "old")
+    following = tokens[subject.after].norm
+    return following in _RELATIVE_DATE_WORDS or (subject.category == "years" and following == "old")
 
 
-def _unit(subject: tuple[str, int, int] | None, percent: bool) -> str | None:
+def _unit(subject: _Subject | None, percent: bool) -> str | None:
     if percent:
         return "percent"
     if subject is None:
         return None
-    return subject[0] if subject[0] in _MEASURES else "count"
+    return subject.category if subject.category in _MEASURES else "count"
 
 
 def _mention_at(text: str, tokens: list[_Token], i: int) -> tuple[FigureMention | None, int]:
@@ -300,20 +310,20 @@ def _mention_at(text: str, tokens: list[_Token], i: int) -> tuple[FigureMention 
     if not (numeral or percent or subject):  # number words need a counted noun
         return None, end
     if subject and _is_time_reference(tokens, subject):
-        return None, subject[2]
+        return None, subject.after
     if numeral and not (subject or percent or qualifier) and _is_age(text, tokens, number_at, end, value):
         return None, end
     if numeral and _is_year(tokens, i, number_at, end, subject is not None):
         return None, end
     char_start = tokens[i].start
-    char_end = percent.end() if percent else tokens[(subject[2] if subject else end) - 1].end
+    char_end = percent.end() if percent else tokens[(subject.after if subject else end) - 1].end
     after = end
     while after < len(tokens) and tokens[after].start < char_end:
         after += 1
-    subject_text = text[tokens[subject[1]].start:tokens[subject[2] - 1].end] if subject else None
+    subject_text = text[tokens[subject.first].start:tokens[subject.after - 1].end] if subject else None
     mention = FigureMention(char_start, char_end, text[char_start:char_end], value,
                             qualifier.is_approximate if qualifier else False, qualifier.phrase if qualifier else None,
-                            qualifier.bound if qualifier else "exact", subject[0] if subject else None, subject_text,
+                            qualifier.bound if qualifier else "exact", subject.category if subject else None, subject_text,
                             _unit(subject, percent is not None))
     return mention, after
 
@@ -321,7 +331,7 @@ def _mention_at(text: str, tokens: list[_Token], i: int) -> tuple[FigureMention 
 class _Spans:
     """Excluded spans, answering "does [start, end) overlap any?" by bisection."""
 
-    def __init__(self, spans) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         ordered = sorted((start, end) for start, end in spans if end > start)
         self._starts = [start for start, _ in ordered]
         self._max_ends = list(accumulate((end for _, end in ordered), max))
