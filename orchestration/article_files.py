@@ -16,8 +16,10 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from orchestration.manifest import MANIFEST_NAME
+
 SUPPORTED_FORMATS = {".txt": "txt"}
-SIDECAR_NAMES = {"manifest.csv"}
+SIDECAR_NAMES = {MANIFEST_NAME}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 

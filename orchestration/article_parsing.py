@@ -71,6 +71,7 @@ class ParsedArticle:
     outlet: str | None = None
     outlet_source: str | None = None
     wires: list[str] = field(default_factory=list)
+    url: str | None = None
     published_date: date | None = None
     published_source: str | None = None
     published_confidence: float | None = None

@@ -14,6 +14,7 @@ from dagster import (AssetSelection, DefaultScheduleStatus, DefaultSensorStatus,
                      SkipReason, ScheduleDefinition, define_asset_job, sensor)
 
 from orchestration.article_files import content_hash, list_article_files
+from orchestration.manifest import MANIFEST_NAME
 from orchestration.warehouse import Warehouse
 
 SENSOR_INTERVAL_SECONDS = 15
@@ -31,7 +32,8 @@ def changed_files(warehouse: Warehouse, after_ns: int) -> tuple[list[str], int]:
     """Content hashes of files whose inode changed after `after_ns` (creation, copy or edit), and the newest ctime."""
     root = warehouse.articles_path
     hashes, newest = [], after_ns
-    for path in list_article_files(root) if root.is_dir() else []:
+    manifest = [root / MANIFEST_NAME] if (root / MANIFEST_NAME).is_file() else []
+    for path in (list_article_files(root) + manifest) if root.is_dir() else []:
         changed = path.stat().st_ctime_ns
         if changed > after_ns:
             hashes.append(content_hash(path.read_bytes()))

@@ -35,12 +35,20 @@ class ModelError(ValueError):
     """A SQL model that cannot be loaded: names the file and the reason."""
 
 
+WARNING_AUDITS = frozenset({"not_empty"})
+
+
 @dataclass(frozen=True)
 class Audit:
     name: str
     kind: str
     args: tuple[str, ...]
     sql: str
+
+    @property
+    def blocking(self) -> bool:
+        """An empty mart can be a true answer (a small corpus without figures): it warns, the rest block."""
+        return self.kind not in WARNING_AUDITS
 
 
 @dataclass(frozen=True)

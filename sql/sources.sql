@@ -24,7 +24,7 @@ create table if not exists raw.documents (
 create table if not exists staging.articles (
     article_id varchar primary key, file_name varchar, title varchar, outlet varchar, outlet_source varchar,
     published_date date, published_source varchar, published_confidence double, byline varchar, wires varchar[],
-    text varchar, word_count integer, ingested_at timestamp
+    url varchar, text varchar, word_count integer, ingested_at timestamp
 );
 
 create table if not exists staging.sentences (
@@ -65,4 +65,8 @@ create table if not exists staging.cue_mentions (
 
 create table if not exists staging.extracted_articles (
     article_id varchar primary key, extracted_at timestamp
+);
+
+create table if not exists staging.manifest (
+    file_name varchar primary key, outlet varchar, url varchar, published_date date
 );

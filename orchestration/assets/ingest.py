@@ -7,17 +7,20 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResul
 
 from orchestration.article_files import Document, list_article_files, read_article_file
 from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame
+from orchestration.manifest import read_manifest
 from orchestration.warehouse import Warehouse
 
 DOCUMENTS = AssetKey(["raw", "documents"])
 ARTICLE_FILES = AssetKey(["staging", "article_files"])
 REJECTED_FILES = AssetKey(["staging", "rejected_files"])
+MANIFEST = AssetKey(["staging", "manifest"])
 
 _FILE_SCHEMA = {"file_name": pl.String, "article_id": pl.String, "content_hash": pl.String, "bytes": pl.Int64,
                 "mtime_ns": pl.Int64, "format": pl.String, "encoding": pl.String, "first_seen": pl.Datetime,
                 "last_seen": pl.Datetime}
 _REJECTED_SCHEMA = {"file_name": pl.String, "reason": pl.String, "bytes": pl.Int64, "content_hash": pl.String,
                     "first_seen": pl.Datetime, "last_seen": pl.Datetime}
+_MANIFEST_SCHEMA = {"file_name": pl.String, "outlet": pl.String, "url": pl.String, "published_date": pl.Date}
 _DOCUMENT_SCHEMA = {"article_id": pl.String, "file_name": pl.String, "format": pl.String, "text": pl.String,
                     "ingested_at": pl.Datetime}
 
@@ -30,6 +33,8 @@ _DOCUMENT_SCHEMA = {"article_id": pl.String, "file_name": pl.String, "format": p
                   description="Every file name seen, with its content hash and article_id (two names, one article)."),
         AssetSpec(REJECTED_FILES, group_name="ingest", kinds={"python", "duckdb"},
                   description="Files that cannot become articles, with a reason a person can act on."),
+        AssetSpec(MANIFEST, group_name="ingest", kinds={"csv", "duckdb"},
+                  description="manifest.csv beside the articles (file_name, outlet, url, published_date): overrides the text."),
     ],
 )
 def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
@@ -65,14 +70,20 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
             connection.execute("delete from staging.rejected_files where file_name in (select file_name from _changed)")
             connection.unregister("_changed")
         insert_frame(connection, "raw.documents", frame_of(documents, _DOCUMENT_SCHEMA))
+        manifest, problems = read_manifest(root)
+        connection.execute("delete from staging.manifest")
+        insert_frame(connection, "staging.manifest", frame_of(manifest, _MANIFEST_SCHEMA))
         totals = dict(zip(("documents", "files", "rejected"), connection.execute(
             "select (select count(*) from raw.documents), (select count(*) from staging.article_files), "
             "(select count(*) from staging.rejected_files)").fetchone()))
     for reject in rejected:
         context.log.warning(f"quarantined {reject['file_name']}: {reject['reason']}")
+    for problem in problems:
+        context.log.warning(problem)
     yield MaterializeResult(asset_key=DOCUMENTS, metadata={"new_documents": len(documents), "documents": totals["documents"]})
     yield MaterializeResult(asset_key=ARTICLE_FILES, metadata={"changed_files": len(files), "files": totals["files"]})
     yield MaterializeResult(asset_key=REJECTED_FILES, metadata={"new_rejections": len(rejected), "rejected": totals["rejected"]})
+    yield MaterializeResult(asset_key=MANIFEST, metadata={"rows": len(manifest), "skipped_rows": len(problems)})
 
 
 def _upsert(connection, table: str, frame: pl.DataFrame, update: list[str]) -> None:

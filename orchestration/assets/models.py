@@ -32,12 +32,12 @@ def _spec(model: SqlModel) -> AssetSpec:
 
 @multi_asset(
     specs=[_spec(model) for model in MODELS],
-    check_specs=[AssetCheckSpec(audit.name, asset=model_key(model.name), blocking=True, description=audit.sql)
+    check_specs=[AssetCheckSpec(audit.name, asset=model_key(model.name), blocking=audit.blocking, description=audit.sql)
                  for model in MODELS for audit in model.audits],
     can_subset=True,
 )
 def sql_models(context: AssetExecutionContext, warehouse: Warehouse):
-    """Selected models in dependency order; a failed audit fails the step so nothing gets published."""
+    """Selected models in dependency order; a failed blocking audit fails the step so nothing gets published."""
     selected = context.selected_asset_keys
     failed: list[str] = []
     with warehouse.connect() as connection:
@@ -51,9 +51,10 @@ def sql_models(context: AssetExecutionContext, warehouse: Warehouse):
             yield MaterializeResult(asset_key=key, metadata={"rows": rows})
             for audit in model.audits:
                 bad = connection.execute(f"select count(*) from ({audit.sql})").fetchone()[0]
-                if bad:
+                if bad and audit.blocking:
                     failed.append(f"{model.name}:{audit.name} ({bad} bad rows)")
-                yield AssetCheckResult(asset_key=key, check_name=audit.name, passed=bad == 0,
-                                       severity=AssetCheckSeverity.ERROR, metadata={"bad_rows": bad})
+                severity = AssetCheckSeverity.ERROR if audit.blocking else AssetCheckSeverity.WARN
+                yield AssetCheckResult(asset_key=key, check_name=audit.name, passed=bad == 0, severity=severity,
+                                       metadata={"bad_rows": bad})
     if failed:
         raise RuntimeError(f"audits failed: {', '.join(failed)}")

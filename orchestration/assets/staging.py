@@ -6,17 +6,19 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from orchestration.article_parsing import parse_article
-from orchestration.assets.ingest import DOCUMENTS
+from orchestration.assets.ingest import DOCUMENTS, MANIFEST
 from orchestration.duckdb_io import ensure_sources, frame_of, replace_articles
 from orchestration.publication import infer_published_date
-from orchestration.warehouse import Warehouse
+from orchestration.warehouse import SQL_DIR, Warehouse
+
+APPLY_MANIFEST_SQL = SQL_DIR / "operations" / "apply_manifest.sql"
 
 ARTICLES = AssetKey(["staging", "articles"])
 SENTENCES = AssetKey(["staging", "sentences"])
 FURNITURE = AssetKey(["staging", "page_furniture"])
 
 _ARTICLE_SCHEMA = {"article_id": pl.String, "file_name": pl.String, "title": pl.String, "outlet": pl.String,
-                   "outlet_source": pl.String, "published_date": pl.Date, "published_source": pl.String,
+                   "outlet_source": pl.String, "url": pl.String, "published_date": pl.Date, "published_source": pl.String,
                    "published_confidence": pl.Float64, "byline": pl.String, "wires": pl.List(pl.String),
                    "text": pl.String, "ingested_at": pl.Datetime}
 _SENTENCE_SCHEMA = {"article_id": pl.String, "sentence_id": pl.Int32, "paragraph_id": pl.Int32, "text": pl.String,
@@ -32,11 +34,11 @@ def corpus_year(connection) -> int | None:
 
 @multi_asset(
     specs=[
-        AssetSpec(ARTICLES, group_name="staging", deps=[DOCUMENTS], kinds={"polars", "duckdb"},
+        AssetSpec(ARTICLES, group_name="staging", deps=[DOCUMENTS, MANIFEST], kinds={"polars", "duckdb"},
                   description="One row per article: title, outlet, publication date (with source and confidence), byline, text."),
-        AssetSpec(SENTENCES, group_name="staging", deps=[DOCUMENTS], kinds={"polars", "duckdb"},
+        AssetSpec(SENTENCES, group_name="staging", deps=[DOCUMENTS, MANIFEST], kinds={"polars", "duckdb"},
                   description="Body sentences with char offsets into staging.articles.text; furniture excluded."),
-        AssetSpec(FURNITURE, group_name="staging", deps=[DOCUMENTS], kinds={"polars", "duckdb"},
+        AssetSpec(FURNITURE, group_name="staging", deps=[DOCUMENTS, MANIFEST], kinds={"polars", "duckdb"},
                   description="Page furniture lines (menus, share bars, captions, footers...) with the reason they were flagged."),
     ],
 )
@@ -67,6 +69,7 @@ def parse_articles(context: AssetExecutionContext, warehouse: Warehouse):
         replace_articles(connection, "staging.articles", articles_frame, ids)
         replace_articles(connection, "staging.sentences", frame_of(sentences, _SENTENCE_SCHEMA), ids)
         replace_articles(connection, "staging.page_furniture", frame_of(furniture, _FURNITURE_SCHEMA), ids)
+        connection.execute(APPLY_MANIFEST_SQL.read_text(encoding="utf-8"))
         total = connection.execute("select count(*) from staging.articles").fetchone()[0]
     yield MaterializeResult(asset_key=ARTICLES, metadata={"new_articles": len(articles), "articles": total})
     yield MaterializeResult(asset_key=SENTENCES, metadata={"new_sentences": len(sentences)})

@@ -21,7 +21,7 @@ from orchestration.reference import load_reference
 
 FUZZY_THRESHOLD = 85.0
 FUZZY_MIN_LENGTH = 5
-_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
+_TOKEN = re.compile(r"(?:[^\W_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TRANSLITERATION = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 _FUZZY_TYPES = ("district", "place", "person", "country")

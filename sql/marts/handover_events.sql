@@ -1,7 +1,7 @@
 -- Handover events as each article states them: a district entered, scheduled for a date, or postponed.
 -- Several statements of the same event in one article become one row (the first sentence is the
--- evidence); an undated row is dropped when the article also dates the same event. A scheduled event
--- needs a date.
+-- evidence); a row dated only by the publication date (or not at all) is dropped when a sentence of the
+-- article dates the same event. A scheduled event needs a date.
 -- grain: one row per article_id, district, event_type, event_date
 -- audit: unique(article_id, district, event_type, event_date)
 -- audit: not_null(article_id, district, event_type, sentence_id, evidence)
@@ -11,7 +11,8 @@
 with statements as (
     select
         *,
-        count(event_date) over (partition by article_id, district, event_type) as n_dated
+        count(*) filter (where date_source = 'sentence') over (partition by article_id, district, event_type)
+            as n_dated
     from intermediate.handover_statements
     where event_type <> 'scheduled' or event_date is not null
 ),
@@ -32,7 +33,7 @@ events as (
         string_agg(distinct match_methods, ',') as match_methods,
         count(*) as n_statements
     from statements
-    where event_date is not null or n_dated = 0
+    where date_source = 'sentence' or n_dated = 0
     group by article_id, district, event_type, event_date
 )
 
