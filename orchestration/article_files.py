@@ -12,21 +12,21 @@ import hashlib
 import os
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from orchestration.manifest import MANIFEST_NAME
+from orchestration.formats import FORMATS, FormatError, parse_records
+from orchestration.sidecars import SIDECAR_NAMES
 
-SUPPORTED_FORMATS = {".txt": "txt"}
-SIDECAR_NAMES = {MANIFEST_NAME}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded article file."""
+    """One article read from a file (a JSON-lines file holds several: their names get '#line')."""
 
     file_name: str
     article_id: str
@@ -35,6 +35,10 @@ class Document:
     format: str
     encoding: str
     text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -103,22 +107,33 @@ def _is_binary(text: str) -> bool:
     return "\x00" in text or controls > 8
 
 
-def read_article_file(root: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Rejection:
-    """Decode one file into a Document, or say in words why it cannot be one."""
+def read_article_file(root: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | Rejection]:
+    """Decode one file into its Documents, or say in words why (a part of) it cannot be one."""
     file_name = path.relative_to(root).as_posix()
     size = path.stat().st_size
-    fmt = SUPPORTED_FORMATS.get(path.suffix.lower())
+    fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        return Rejection(file_name, f"unsupported file type '{path.suffix or '(none)'}': expected one of "
-                         f"{', '.join(sorted(SUPPORTED_FORMATS))}", size, "")
+        return [Rejection(file_name, f"unsupported file type '{path.suffix or '(none)'}': expected one of "
+                          f"{', '.join(sorted(FORMATS))}", size, "")]
     if size > max_bytes:
-        return Rejection(file_name, f"file is {size} bytes, over the limit of {max_bytes} bytes", size, "")
+        return [Rejection(file_name, f"file is {size} bytes, over the limit of {max_bytes} bytes", size, "")]
     data = path.read_bytes()
     digest = content_hash(data)
     decoded = decode_bytes(data)
     if decoded is None or _is_binary(decoded[0]):
-        return Rejection(file_name, "binary or undecodable content (NUL bytes or no text encoding fits)", size, digest)
-    text = normalise_text(decoded[0].lstrip("\ufeff"))
-    if not text.strip():
-        return Rejection(file_name, "empty or whitespace-only file", size, digest)
-    return Document(file_name, article_id_for(text), digest, size, fmt, decoded[1], text)
+        return [Rejection(file_name, "binary or undecodable content (NUL bytes or no text encoding fits)", size, digest)]
+    if not decoded[0].strip("\ufeff \t\r\n"):
+        return [Rejection(file_name, "empty or whitespace-only file", size, digest)]
+    outcomes: list[Document | Rejection] = []
+    for record in parse_records(fmt, decoded[0].lstrip("\ufeff")):
+        name = file_name if getattr(record, "part", None) is None else f"{file_name}#{record.part}"
+        if isinstance(record, FormatError):
+            outcomes.append(Rejection(name, str(record), size, digest))
+            continue
+        text = normalise_text(record.text)
+        if not text.strip():
+            outcomes.append(Rejection(name, "empty article text", size, digest))
+            continue
+        outcomes.append(Document(name, article_id_for(text), digest, size, fmt, decoded[1], text,
+                                 record.title, record.outlet, record.url, record.published_date))
+    return outcomes

@@ -14,16 +14,24 @@ from dagster import (AssetSelection, DefaultScheduleStatus, DefaultSensorStatus,
                      SkipReason, ScheduleDefinition, define_asset_job, sensor)
 
 from orchestration.article_files import content_hash, list_article_files
-from orchestration.manifest import MANIFEST_NAME
+from orchestration.sidecars import SIDECAR_NAMES
 from orchestration.warehouse import Warehouse
 
 SENSOR_INTERVAL_SECONDS = 15
-build_warehouse_job = define_asset_job(
-    "build_warehouse", selection=AssetSelection.all(),
-    description="Ingest new or changed article files, extract, rebuild the SQL models and publish the warehouse.",
+ingest_new_job = define_asset_job(
+    "ingest_new", selection=AssetSelection.all(),
+    description="Ingest new or changed article files, extract them, rebuild the SQL models and publish. "
+                "What the sensor and the schedule run.",
+)
+_FULL_REFRESH = {"config": {"full_refresh": True}}
+rebuild_everything_job = define_asset_job(
+    "rebuild_everything", selection=AssetSelection.all(),
+    config={"ops": {"parse_articles": _FULL_REFRESH, "extract_mentions": _FULL_REFRESH}},
+    description="Re-parse and re-extract every current article, then rebuild and publish: after changes to "
+                "reference data, parsing or extraction rules.",
 )
 daily_schedule = ScheduleDefinition(
-    name="daily_reingest", job=build_warehouse_job, cron_schedule=os.environ.get("NEWS_REINGEST_CRON", "0 6 * * *"),
+    name="daily_reingest", job=ingest_new_job, cron_schedule=os.environ.get("NEWS_REINGEST_CRON", "0 6 * * *"),
     default_status=DefaultScheduleStatus.RUNNING, description="Fallback re-ingestion once a day.",
 )
 
@@ -32,8 +40,8 @@ def changed_files(warehouse: Warehouse, after_ns: int) -> tuple[list[str], int]:
     """Content hashes of files whose inode changed after `after_ns` (creation, copy or edit), and the newest ctime."""
     root = warehouse.articles_path
     hashes, newest = [], after_ns
-    manifest = [root / MANIFEST_NAME] if (root / MANIFEST_NAME).is_file() else []
-    for path in (list_article_files(root) + manifest) if root.is_dir() else []:
+    sidecars = [root / name for name in sorted(SIDECAR_NAMES) if (root / name).is_file()]
+    for path in (list_article_files(root) + sidecars) if root.is_dir() else []:
         changed = path.stat().st_ctime_ns
         if changed > after_ns:
             hashes.append(content_hash(path.read_bytes()))
@@ -41,7 +49,7 @@ def changed_files(warehouse: Warehouse, after_ns: int) -> tuple[list[str], int]:
     return sorted(hashes), newest
 
 
-@sensor(job=build_warehouse_job, minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
+@sensor(job=ingest_new_job, minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
         default_status=DefaultSensorStatus.RUNNING, description="One run for all new or changed files in NEWS_ARTICLES_DIR.")
 def article_folder_sensor(context: SensorEvaluationContext):
     cursor = json.loads(context.cursor) if context.cursor else {"ctime_ns": 0}

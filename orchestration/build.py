@@ -17,9 +17,9 @@ from marts.district_handover_status order by district
 """
 
 
-def build(instance: DagsterInstance | None = None) -> bool:
+def build(instance: DagsterInstance | None = None, job_name: str = "ingest_new") -> bool:
     """One run of every asset; True when it succeeded (and so was published)."""
-    job = defs.resolve_job_def("build_warehouse")
+    job = defs.resolve_job_def(job_name)
     result = job.execute_in_process(instance=instance or DagsterInstance.ephemeral(), raise_on_error=False,
                                     run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}})
     return result.success

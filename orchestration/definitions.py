@@ -1,4 +1,4 @@
-"""The Dagster code location: assets by layer, audits as checks, the sensor, the schedule and the job."""
+"""The Dagster code location: assets by layer, audits as checks, the sensor, the schedule and the jobs."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from orchestration.assets.models import sql_models
 from orchestration.assets.publish import published_warehouse
 from orchestration.assets.reference import reference_data
 from orchestration.assets.staging import parse_articles
-from orchestration.automation import article_folder_sensor, build_warehouse_job, daily_schedule
+from orchestration.automation import article_folder_sensor, daily_schedule, ingest_new_job, rebuild_everything_job
 from orchestration.warehouse import Warehouse
 
 # In-process: every step writes the same DuckDB build file, which admits one writer at a time.
 defs = Definitions(
     assets=[ingest_article_files, parse_articles, extract_mentions, reference_data, sql_models, published_warehouse],
-    jobs=[build_warehouse_job],
+    jobs=[ingest_new_job, rebuild_everything_job],
     sensors=[article_folder_sensor],
     schedules=[daily_schedule],
     resources={"warehouse": Warehouse.from_env()},

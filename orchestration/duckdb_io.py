@@ -18,10 +18,10 @@ def ensure_sources(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 def source_tables() -> set[str]:
-    """Names of the tables declared in sql/sources.sql, read by parsing it."""
+    """Names of the tables and views declared in sql/sources.sql, read by parsing it."""
     names = set()
     for statement in sqlglot.parse(SOURCES_SQL.read_text(encoding="utf-8"), read="duckdb"):
-        if isinstance(statement, exp.Create) and statement.kind == "TABLE":
+        if isinstance(statement, exp.Create) and statement.kind in ("TABLE", "VIEW"):
             table = statement.find(exp.Table)
             names.add(f"{table.db}.{table.name}")
     return names

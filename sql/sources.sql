@@ -18,13 +18,22 @@ create table if not exists staging.rejected_files (
 
 create table if not exists raw.documents (
     article_id varchar primary key, file_name varchar not null, format varchar, text varchar not null,
-    ingested_at timestamp
+    title varchar, outlet varchar, url varchar, published_date date, ingested_at timestamp
+);
+
+create table if not exists staging.article_versions (
+    file_name varchar, article_id varchar, content_hash varchar, format varchar, first_seen timestamp,
+    primary key (file_name, article_id)
+);
+
+create table if not exists staging.retractions (
+    file_name varchar, article_id varchar, reason varchar
 );
 
 create table if not exists staging.articles (
     article_id varchar primary key, file_name varchar, title varchar, outlet varchar, outlet_source varchar,
     published_date date, published_source varchar, published_confidence double, byline varchar, wires varchar[],
-    url varchar, text varchar, word_count integer, ingested_at timestamp
+    url varchar, format varchar, text varchar, word_count integer, ingested_at timestamp
 );
 
 create table if not exists staging.sentences (
@@ -70,3 +79,15 @@ create table if not exists staging.extracted_articles (
 create table if not exists staging.manifest (
     file_name varchar primary key, outlet varchar, url varchar, published_date date
 );
+
+-- Articles out of the marts: replaced by a newer version of their file, or retracted. Their text stays in
+-- raw.documents and their history in staging.article_versions.
+create or replace view staging.inactive_articles as
+select versions.article_id, 'superseded' as reason
+from staging.article_versions as versions
+where versions.article_id not in (select files.article_id from staging.article_files as files)
+union
+select coalesce(retractions.article_id, files.article_id) as article_id, 'retracted: ' || retractions.reason as reason
+from staging.retractions as retractions
+left join staging.article_files as files using (file_name)
+where coalesce(retractions.article_id, files.article_id) is not null;

@@ -15,7 +15,8 @@ def test_code_location_loads_with_every_asset_check_sensor_and_schedule():
         assert AssetKey(key) in keys
     assert repository.get_sensor_def("article_folder_sensor")
     assert repository.get_schedule_def("daily_reingest")
-    assert repository.get_job("build_warehouse")
+    assert repository.get_job("ingest_new")
+    assert repository.get_job("rebuild_everything")
     checks = repository.asset_graph.asset_check_keys
     assert any(c.asset_key == AssetKey(["marts", "handover_events"]) and c.name == "evidence" for c in checks)
 

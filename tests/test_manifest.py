@@ -4,7 +4,7 @@ from datetime import date
 
 import duckdb
 
-from orchestration.manifest import read_manifest
+from orchestration.sidecars import read_manifest
 from tests.conftest import build_warehouse
 
 ARTICLE = """Troops enter Aghdam

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
-from orchestration.assets.staging import ARTICLES, SENTENCES, corpus_year
+from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year
 from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame, replace_articles
 from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import find_dates
@@ -72,10 +72,12 @@ def extract_article(article_id: str, published, fallback_year: int | None, sente
            ]],
     code_version=lexicon_version(),
 )
-def extract_mentions(context: AssetExecutionContext, warehouse: Warehouse):
-    """Articles not yet extracted are processed once; a rerun replaces an article's rows as a whole."""
+def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
+    """Articles not yet extracted are processed once (all on a full refresh); an article's rows are replaced whole."""
     with warehouse.connect() as connection:
         ensure_sources(connection)
+        if config.full_refresh:
+            connection.execute("delete from staging.extracted_articles")
         fallback = corpus_year(connection)
         articles = connection.execute(
             "select article_id, published_date from staging.articles "

@@ -3,9 +3,9 @@
 from datetime import datetime, timezone
 
 import polars as pl
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, MaterializeResult, multi_asset
 
-from orchestration.article_parsing import parse_article
+from orchestration.article_parsing import ParsedArticle, parse_article
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
 from orchestration.duckdb_io import ensure_sources, frame_of, replace_articles
 from orchestration.publication import infer_published_date
@@ -18,13 +18,32 @@ SENTENCES = AssetKey(["staging", "sentences"])
 FURNITURE = AssetKey(["staging", "page_furniture"])
 
 _ARTICLE_SCHEMA = {"article_id": pl.String, "file_name": pl.String, "title": pl.String, "outlet": pl.String,
-                   "outlet_source": pl.String, "url": pl.String, "published_date": pl.Date, "published_source": pl.String,
+                   "outlet_source": pl.String, "url": pl.String, "format": pl.String, "published_date": pl.Date, "published_source": pl.String,
                    "published_confidence": pl.Float64, "byline": pl.String, "wires": pl.List(pl.String),
                    "text": pl.String, "ingested_at": pl.Datetime}
 _SENTENCE_SCHEMA = {"article_id": pl.String, "sentence_id": pl.Int32, "paragraph_id": pl.Int32, "text": pl.String,
                     "char_start": pl.Int32, "char_end": pl.Int32, "is_title": pl.Boolean}
 _FURNITURE_SCHEMA = {"article_id": pl.String, "line_no": pl.Int32, "text": pl.String, "reason": pl.String,
                      "char_start": pl.Int32, "char_end": pl.Int32}
+
+
+class RefreshConfig(Config):
+    """full_refresh re-reads every current article: for changed parsing rules or reference data."""
+
+    full_refresh: bool = False
+
+
+def apply_format_metadata(article: ParsedArticle, title, outlet, url, published) -> ParsedArticle:
+    """Metadata that HTML or JSON carry beats what the text suggests (the manifest beats both, later)."""
+    if title:
+        article.title = title
+    if outlet:
+        article.outlet, article.outlet_source = outlet, "metadata"
+    if url:
+        article.url = url
+    if published:
+        article.published_date, article.published_source, article.published_confidence = published, "metadata", 1.0
+    return article
 
 
 def corpus_year(connection) -> int | None:
@@ -42,25 +61,29 @@ def corpus_year(connection) -> int | None:
                   description="Page furniture lines (menus, share bars, captions, footers...) with the reason they were flagged."),
     ],
 )
-def parse_articles(context: AssetExecutionContext, warehouse: Warehouse):
-    """Documents not yet parsed are parsed once; an article's rows are replaced as a whole."""
+def parse_articles(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
+    """Documents not yet parsed are parsed once (all of them on a full refresh); an article's rows are replaced
+    as a whole."""
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     with warehouse.connect() as connection:
         ensure_sources(connection)
+        if config.full_refresh:
+            connection.execute("delete from staging.articles")
         new = connection.execute(
-            "select d.article_id, d.file_name, d.text from raw.documents d "
-            "anti join staging.articles a using (article_id) order by d.article_id").fetchall()
-        parsed = [(article_id, file_name, text, parse_article(text)) for article_id, file_name, text in new]
-        explicit_years = [p.published_date.year for *_, p in parsed if p.published_date]
+            "select d.article_id, d.file_name, d.format, d.text, d.title, d.outlet, d.url, d.published_date "
+            "from raw.documents d anti join staging.articles a using (article_id) "
+            "where d.article_id not in (select article_id from staging.inactive_articles) order by d.article_id").fetchall()
+        parsed = [(row, apply_format_metadata(parse_article(row[3]), *row[4:])) for row in new]
+        explicit_years = [p.published_date.year for _, p in parsed if p.published_date]
         fallback = max([y for y in [corpus_year(connection), *explicit_years] if y is not None], default=None)
         articles, sentences, furniture = [], [], []
-        for article_id, file_name, text, article in parsed:
+        for (article_id, file_name, fmt, text, *_), article in parsed:
             if article.published_date is None:
                 body = [s.text for s in article.sentences if not s.is_title]
                 article.published_date, article.published_confidence = infer_published_date(body, fallback)
                 article.published_source = "inferred" if article.published_date else None
-            articles.append({**vars(article), "article_id": article_id, "file_name": file_name, "text": text,
-                             "ingested_at": now})
+            articles.append({**vars(article), "article_id": article_id, "file_name": file_name, "format": fmt,
+                             "text": text, "ingested_at": now})
             sentences += [{**vars(s), "article_id": article_id} for s in article.sentences]
             furniture += [{**vars(f), "article_id": article_id} for f in article.furniture]
         ids = [row[0] for row in new]

@@ -1,7 +1,10 @@
-"""The optional manifest.csv beside the articles: file_name, outlet, url, published_date per file.
+"""Optional CSV files beside the articles, read like any other input (a bad row is skipped with a reason).
 
-Its values override what the text says. A row is skipped, with a reason, when its file name would leave
-the articles folder or its date is not ISO (YYYY-MM-DD): the manifest is input like any other.
+- manifest.csv (file_name, outlet, url, published_date): overrides what the text says.
+- retractions.csv (file_name or article_id, reason): takes articles out of every mart; delete the row to
+  bring the article back.
+
+A file name that would leave the articles folder is refused.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 MANIFEST_NAME = "manifest.csv"
+RETRACTIONS_NAME = "retractions.csv"
+SIDECAR_NAMES = frozenset({MANIFEST_NAME, RETRACTIONS_NAME})
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,13 @@ class ManifestRow:
     outlet: str | None
     url: str | None
     published_date: date | None
+
+
+@dataclass(frozen=True)
+class Retraction:
+    file_name: str | None
+    article_id: str | None
+    reason: str
 
 
 def _safe_name(root: Path, name: str) -> str | None:
@@ -50,4 +62,25 @@ def read_manifest(root: Path) -> tuple[list[ManifestRow], list[str]]:
                 continue
             rows.append(ManifestRow(name, (record.get("outlet") or "").strip() or None,
                                     (record.get("url") or "").strip() or None, day))
+    return rows, problems
+
+
+def read_retractions(root: Path) -> tuple[list[Retraction], list[str]]:
+    """(rows, problems) of `root/retractions.csv`; both empty when there is none."""
+    path = root / RETRACTIONS_NAME
+    if not path.is_file():
+        return [], []
+    rows, problems = [], []
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        for number, record in enumerate(csv.DictReader(handle), start=2):
+            article_id = (record.get("article_id") or "").strip() or None
+            raw_name = (record.get("file_name") or "").strip()
+            name = _safe_name(root, raw_name) if raw_name else None
+            if raw_name and name is None:
+                problems.append(f"{RETRACTIONS_NAME} line {number}: file name {raw_name!r} leaves the articles folder")
+                continue
+            if not (name or article_id):
+                problems.append(f"{RETRACTIONS_NAME} line {number}: needs a file_name or an article_id")
+                continue
+            rows.append(Retraction(name, article_id, (record.get("reason") or "").strip() or "retracted"))
     return rows, problems
