@@ -23,6 +23,11 @@ _PUBLISH_LINE = re.compile(
 )
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
 _SLASHED_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:[\s,]+\d{1,2}:\d{2}(?::\d{2})?\s*\w{0,4})?\s*$")
+_HEADER_NOISE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{2,4}T)(?:[+-]\d{1,2})?\)?"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\|\s*[\w &]{1,30}$"
+)
+_BUTTON = re.compile(r"\[[A-Z][\w ]{0,20}\]|[▸►»]\s*$")
 _IDENTIFIER_LINE = re.compile(r"^\s*(?:story|article|news)?\s*(?:code|id|no\.?|number|ref)\s*:\s*[\w-]+\s*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:by|written by|author:)\s+(?P<name>[^|\n]{3,80}?)\s*(?:[|,–—-]\s*(?P<rest>.*))?$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^\s*(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*$")
@@ -35,6 +40,8 @@ _ABBREVIATIONS = frozenset(
     "nov dec no vs etc e.g i.e u.s u.n u.k approx est dept inc ltd co corp".split()
 )
 FOOTER_ZONE = 0.6
+MAX_SENTENCE_CHARS = 2000
+SHORT_LINE_CHARS = 500  # header, credit and furniture rules only look at lines this short
 
 
 @dataclass(frozen=True)
@@ -116,13 +123,14 @@ def furniture_share(text: str) -> float:
 
 
 def _only_a_date(text: str, published: date | None, fallback_year: int | None) -> date | None:
-    """The date when the whole line is one date (optionally with a clock time), else None."""
+    """The date when a header line is one date and nothing else but clock times, time zones, weekday names
+    and a section label after '|' ("Updated 12:05 GMT, 20 Nov 2020", "1 December 2020 | 18:40 MSK")."""
     found = [d for d in find_dates(text, published, fallback_year) if d.precision == "day" and d.kind == "absolute"]
     if len(found) != 1:
         return None
-    rest = (text[:found[0].char_start] + text[found[0].char_end:]).strip(" ,-–—|")
-    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*\w{0,4}$", "", rest).strip(" ,-–—|")
-    return found[0].value if not rest else None
+    rest = text[:found[0].char_start] + " " + text[found[0].char_end:]
+    rest = _HEADER_NOISE.sub(" ", rest.split("|")[0] if "|" in text[found[0].char_end:] else rest)
+    return found[0].value if not rest.strip(" ,-–—|()") else None
 
 
 def _header_date(text: str, fallback_year: int | None) -> tuple[date, str | None] | None:
@@ -154,6 +162,8 @@ def _credit(text: str) -> tuple[str, str] | None:
         if at == -1 or at > 40:
             continue
         name = text[at + len(phrase):].strip(" .:;,-–—\"“”")
+        if phrase == "©":
+            name = re.sub(r"^(?:\d{4}\s*[-–]?\s*)+", "", name).split(". ")[0].strip(" .")
         if name and len(name.split()) <= 8:
             return row["role"], name
     return None
@@ -173,10 +183,13 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
                 reasons[lines[index - 1].line_no] = "caption"
             continue
         seen[body] = line.line_no
-        if _PUBLISH_LINE.match(body) and (header := _header_date(_PUBLISH_LINE.sub("", body), fallback_year)):
+        short = len(body) <= SHORT_LINE_CHARS
+        if short and _PUBLISH_LINE.match(body) and (header := _header_date(_PUBLISH_LINE.sub("", body), fallback_year)):
             reasons[line.line_no] = "metadata"
             parsed.published_date, parsed.published_source, parsed.published_confidence = header[0], "publish_line", 1.0
             parsed.byline = parsed.byline or header[1]
+        elif not short:
+            continue
         elif _IDENTIFIER_LINE.match(body):
             reasons[line.line_no] = "metadata"
         elif (byline := _BYLINE.match(body)) and len(body.split()) <= 12:
@@ -199,6 +212,10 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
                 parsed.outlet, parsed.outlet_source = name, "credit"
             elif role == "wire":
                 parsed.wires.extend(w.strip() for w in re.split(r",\s*(?:and\s+)?|\s+and\s+", name) if w.strip())
+        elif _BUTTON.search(body) or "cookie" in body.lower():
+            reasons[line.line_no] = "banner"
+        elif parsed.byline and body.startswith(parsed.byline + " ") and line.char_start >= FOOTER_ZONE * text_length:
+            reasons[line.line_no] = "bio"
         elif _CAPTION_START.match(body):
             reasons[line.line_no] = "caption"
         elif furniture_share(body) >= 0.5 and len(body.split()) <= 12:
@@ -236,6 +253,21 @@ def _is_title_shaped(text: str) -> bool:
     return len(text.split()) <= 25 and not re.search(r"[.!?]$", text)
 
 
+def _bounded(spans: list[tuple[int, int]], text: str, offset: int) -> list[tuple[int, int]]:
+    """Cut any span longer than MAX_SENTENCE_CHARS at a space: a 'sentence' that long is not one (a page
+    without punctuation), and every per-sentence join downstream must stay small for the build to stay linear."""
+    bounded: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", start - offset, start - offset + MAX_SENTENCE_CHARS) + offset
+            cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+            bounded.append((start, cut))
+            start = cut + 1 if text[cut - offset:cut - offset + 1] == " " else cut
+        if end > start:
+            bounded.append((start, end))
+    return bounded
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Sentence spans in one paragraph: split after . ! ? unless the word before is an abbreviation or initial."""
     spans: list[tuple[int, int]] = []
@@ -244,8 +276,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         end = match.end()
         if end >= len(text):
             break
-        before = text[start:match.start() + 1].split()
-        last = before[-1].lower().rstrip(".") if before else ""
+        last = text[max(start, text.rfind(" ", start, match.start()) + 1):match.start() + 1].lower().rstrip(".")
         nxt = text[end:end + 1]
         if text[match.start()] == "." and (last.strip("(\"“") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last)):
             continue
@@ -257,14 +288,14 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     tail = text[start:].rstrip()
     if tail:
         spans.append((offset + start, offset + start + len(tail)))
-    return spans
+    return _bounded(spans, text, offset)
 
 
 def _dateline(first_body: Line, parsed: ParsedArticle, fallback_year: int | None) -> None:
     match = _DATELINE.match(first_body.text)
     if not match:
         return
-    if match.group("wire"):
+    if match.group("wire") and match.group("wire").strip() not in parsed.wires:
         parsed.wires.append(match.group("wire").strip())
     if parsed.published_source is None and (day := _only_a_date(match.group("date"), None, fallback_year)):
         parsed.published_date, parsed.published_source, parsed.published_confidence = day, "dateline", 0.9
@@ -286,8 +317,8 @@ def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
     parsed.furniture = [Furniture(l.line_no, l.char_start, l.char_end, l.text, reasons[l.line_no])
                         for l in lines if l.line_no in reasons]
     body = [line for line in lines if line.line_no not in reasons]
-    if body:
-        _dateline(body[1] if parsed.title and len(body) > 1 else body[0], parsed, fallback_year)
+    for line in body[:3]:
+        _dateline(line, parsed, fallback_year)
     for paragraph_id, line in enumerate(body):
         is_title = line.text == parsed.title and paragraph_id == 0
         for start, end in split_sentences(line.text, line.char_start):

@@ -56,11 +56,17 @@ class Warehouse(ConfigurableResource):
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection to the private build database; closed (and so flushed) on exit."""
+        """One transaction on the private build database: an asset's writes land whole or not at all, so a
+        crash (even kill -9) leaves the build as it was before the asset started."""
         self.build_path.parent.mkdir(parents=True, exist_ok=True)
         connection = duckdb.connect(str(self.build_path))
         try:
+            connection.begin()
             yield connection
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
         finally:
             connection.close()
 
@@ -68,8 +74,10 @@ class Warehouse(ConfigurableResource):
         """Copy the finished build beside the published file, fsync it, and rename it into place."""
         published = self.published_path
         published.parent.mkdir(parents=True, exist_ok=True)
-        with self.connect() as connection:
+        with duckdb.connect(str(self.build_path)) as connection:
             connection.execute("checkpoint")
+        for stale in published.parent.glob(f".{published.name}.publishing-*"):
+            stale.unlink(missing_ok=True)
         staging = published.with_name(f".{published.name}.publishing-{os.getpid()}")
         shutil.copyfile(self.build_path, staging)
         with open(staging, "rb+") as handle:

@@ -42,10 +42,19 @@ def lexicon_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def article_year(sentences: list[tuple]) -> int | None:
+    """The newest year an undated article writes out in a full date ("1 December 2020"), if any."""
+    years = [d.value.year for _, _, text, _ in sentences for d in find_dates(text, None, None)
+             if d.anchor == "explicit" and d.precision == "day"]
+    return max(years, default=None)
+
+
 def extract_article(article_id: str, published, fallback_year: int | None, sentences: list[tuple]) -> dict[str, list]:
     """All mentions of one article; `sentences` are (sentence_id, char_start, text, is_title) in order."""
     rows: dict[str, list] = {table: [] for table in SCHEMAS}
     matcher = ArticleEntityMatcher()
+    if published is None:
+        fallback_year = article_year(sentences) or fallback_year
     for sentence_id, start, text, is_title in sentences:
         def shifted(mention, **extra):
             return {**vars(mention), **extra, "article_id": article_id, "sentence_id": sentence_id,

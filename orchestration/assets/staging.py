@@ -1,5 +1,6 @@
 """Staging: parse new documents into articles, sentences with offsets, and flagged page furniture (Polars)."""
 
+from collections import Counter
 from datetime import datetime, timezone
 
 import polars as pl
@@ -47,8 +48,9 @@ def apply_format_metadata(article: ParsedArticle, title, outlet, url, published)
 
 
 def corpus_year(connection) -> int | None:
-    """The newest publication year in the warehouse: the year for dates of articles that give none."""
-    return connection.execute("select max(year(published_date)) from staging.articles").fetchone()[0]
+    """The most common publication year in the warehouse: the year for dates of articles that give none
+    (the mode, so one late look-back article does not move every undated article a year on)."""
+    return connection.execute("select mode(year(published_date)) from staging.articles").fetchone()[0]
 
 
 @multi_asset(
@@ -75,7 +77,9 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
             "where d.article_id not in (select article_id from staging.inactive_articles) order by d.article_id").fetchall()
         parsed = [(row, apply_format_metadata(parse_article(row[3]), *row[4:])) for row in new]
         explicit_years = [p.published_date.year for _, p in parsed if p.published_date]
-        fallback = max([y for y in [corpus_year(connection), *explicit_years] if y is not None], default=None)
+        year_counts = Counter(explicit_years) + Counter(dict(connection.execute(
+            "select year(published_date), count(*) from staging.articles where published_date is not null group by 1").fetchall()))
+        fallback = year_counts.most_common(1)[0][0] if year_counts else None
         articles, sentences, furniture = [], [], []
         for (article_id, file_name, fmt, text, *_), article in parsed:
             if article.published_date is None:

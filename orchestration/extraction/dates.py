@@ -7,8 +7,10 @@ words involved (months, weekdays, number words, year context) are in seeds/refer
 
 Rules:
 - Year inference: an expression without a year takes the publication year, unless that puts it more
-  than 270 days (~9 months) after publication; then it takes the year before, because news looks back at
-  last year's events far more often than it announces dates most of a year ahead. Without a
+  than 120 days (~4 months) after publication; then it takes the year before, because news looks back at
+  last year's events far more often than it announces dates several months ahead (a January article on
+  "4 October" means the October before); a day that falls within 60 days after publication only in the
+  next year takes the next year (a December article on "January 5"). Without a
   publication date the year is `fallback_year` (anchor 'corpus'); without either the value is None.
 - A bare 4-digit number is a year only in 1900..2100 and only in year-ish context: a preceding word
   such as "in", "since", "between" (category year_context_before), "and"/"or" right after another
@@ -32,7 +34,8 @@ from datetime import date, timedelta
 
 from orchestration.reference import load_reference
 
-_MAX_DAYS_AHEAD = 270
+_MAX_DAYS_AHEAD = 120
+_NEXT_YEAR_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,9 @@ def _absolute(
         value = _date(published.year, month, day or 1)
         if value and (value - published).days > _MAX_DAYS_AHEAD:
             value = _date(published.year - 1, month, day or 1)
+        elif value and day and (next_year := _date(published.year + 1, month, day)) \
+                and (next_year - published).days <= _NEXT_YEAR_DAYS:
+            value = next_year
         return [_mention(match, value, precision, "absolute", "publication")]
     value = _date(fallback_year, month, day or 1) if fallback_year else None
     return [_mention(match, value, precision, "absolute", "corpus")]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -76,6 +76,7 @@ class CandidateMention:
     looks_like: str  # 'person' | 'name'
 
 
+@lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
     """Lowercase ASCII-ish form: no diacritics, no possessive."""
     word = unicodedata.normalize("NFKD", word.lower().translate(_TRANSLITERATION))
@@ -89,16 +90,21 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 @cache
-def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], int]:
-    """Normalised alias n-gram -> aliases, and the longest n."""
+def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, int]]:
+    """Normalised alias n-gram -> aliases, and per first word the longest n-gram starting with it.
+
+    The second map makes a miss cost one dict lookup per token: most words start no alias."""
     index: dict[tuple[str, ...], list[Alias]] = {}
     for row in load_reference("entities"):
         alias = Alias(row["entity_id"], row["canonical"], row["entity_type"], row["alias"], row["alias_kind"],
                       row["alias"].replace(".", "").isupper() and len(row["alias"]) <= 5)
         key = tuple(t.norm for t in tokenize(row["alias"]))
-        if key and (not key[0] in ("the",) or len(key) > 1):
+        if key and (key[0] != "the" or len(key) > 1):
             index.setdefault(key, []).append(alias)
-    return {k: tuple(v) for k, v in index.items()}, max(len(k) for k in index)
+    longest: dict[str, int] = {}
+    for key in index:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return {k: tuple(v) for k, v in index.items()}, longest
 
 
 @cache
@@ -169,7 +175,7 @@ class ArticleEntityMatcher:
         return mentions, candidates
 
     def _exact(self, tokens: list[Token], i: int) -> tuple[Alias, int] | None:
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+        for n in range(min(self.longest.get(tokens[i].norm, 0), len(tokens) - i), 0, -1):
             aliases = self.index.get(tuple(t.norm for t in tokens[i:i + n]))
             if not aliases:
                 continue

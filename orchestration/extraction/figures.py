@@ -83,6 +83,7 @@ _TOKEN = re.compile(rf"(?P<num>{_NUMERAL})|(?P<word>[^\W\d_]++(?:[-'’][^\W\d_]
 _GLUED_BEFORE = re.compile(r"[\w\-–/:#.@+'’№]")
 _GLUED_AFTER = re.compile(r"[^\W_]|[-–/:'’]|[.,][0-9]")
 _CLOCK = re.compile(r"\s?(?:[ap]\.?m\b\.?|o['’]clock\b|gmt\b|utc\b)", re.IGNORECASE)
+_PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0.-]?\(?\d{1,4}\)?){2,6}")
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|pct\b)", re.IGNORECASE)
 _DROP_SEPARATORS = str.maketrans("", "", "," + _GROUP_SPACES)
 _MAX_DIGITS = 15
@@ -342,8 +343,10 @@ class _Spans:
 
 
 def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[FigureMention]:
-    """Figures in `text` (a sentence), in order; spans overlapping any `exclude` span (date mentions found by another module) are skipped."""
-    tokens, excluded = _tokenize(text), _Spans(exclude)
+    """Figures in `text` (a sentence), in order; spans overlapping any `exclude` span (date mentions found by
+    another module) or an international phone number (+374 10 52 61 18) are skipped."""
+    phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    tokens, excluded = _tokenize(text), _Spans([*exclude, *phones])
     found: list[FigureMention] = []
     i = 0
     while i < len(tokens):

@@ -1,8 +1,8 @@
 -- The stretch of a sentence that belongs to one district: from a run of mentions of that district to the
 -- next mention of another district (or the sentence end). "Agdam was ceded on 20 November and Lachin is to
 -- be handed over by 1 December" has two segments, so each district keeps its own verb and date.
--- A sentence with a handover phrase but no district ("the deadline was extended to 25 November") carries
--- the district of the sentence before it when that sentence names exactly one.
+-- A sentence with a deadline phrase (scheduled or postponed) but no district ("the deadline was extended to
+-- 25 November") carries the district of the sentence before it when that sentence names exactly one.
 -- grain: one row per article_id, sentence_id, segment_start
 -- audit: unique(article_id, sentence_id, segment_start)
 with ordered as (
@@ -48,10 +48,12 @@ carried as (
         on
             triggers.article_id = previous.article_id
             and triggers.sentence_id - 1 = previous.sentence_id
-    where not exists (
-        select 1 from staging.district_mentions as own
-        where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id
-    )
+    where
+        triggers.trigger_type in ('scheduled', 'postponed')
+        and not exists (
+            select 1 from staging.district_mentions as own
+            where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id
+        )
     group by triggers.article_id, triggers.sentence_id
     having count(distinct previous.district) = 1
 ),

@@ -7,6 +7,7 @@
 -- segment, then any in the segment; for "entered" also a date before the first district (the reporting
 -- clause) and finally the publication date. A day beats a vaguer week or month wherever it stands. A date
 -- never crosses a trigger of another type ("the deadline was extended to 25 November" dates the extension).
+-- A weekday in a deadline ("is due on Tuesday") is the next such day, not the last one.
 -- grain: one row per article_id, sentence_id, segment_start, trigger_start
 -- audit: unique(article_id, sentence_id, segment_start, trigger_start)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
@@ -142,7 +143,11 @@ date_choices as (
         statements.sentence_id,
         statements.segment_start,
         statements.trigger_start,
-        dates.value as event_date,
+        case
+            when dates.kind = 'weekday' and statements.event_type = 'scheduled' and dates.value < articles.published_date
+                then dates.value + 7
+            else dates.value
+        end as event_date,
         dates.precision as date_precision,
         dates.text as date_text,
         case
@@ -163,6 +168,7 @@ date_choices as (
         on
             statements.article_id = dates.article_id
             and statements.sentence_id = dates.sentence_id
+    inner join staging.articles as articles on statements.article_id = articles.article_id
     where
         dates.value is not null
         and not exists (
