@@ -20,7 +20,6 @@ from charset_normalizer import from_bytes
 from orchestration.formats import FORMATS, FormatError, parse_records
 from orchestration.sidecars import SIDECAR_NAMES
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -107,7 +106,7 @@ def _is_binary(text: str) -> bool:
     return "\x00" in text or controls > 8
 
 
-def read_article_file(root: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | Rejection]:
+def read_article_file(root: Path, path: Path, max_bytes: int) -> list[Document | Rejection]:
     """Decode one file into its Documents, or say in words why (a part of) it cannot be one."""
     file_name = path.relative_to(root).as_posix()
     size = path.stat().st_size

@@ -15,6 +15,7 @@ from datetime import date
 import trafilatura
 
 FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
+MIN_HTML_WORDS = 8  # fewer words of main text is a menu or an empty page, not an article
 _ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 _TEXT_KEYS = ("text", "body", "content", "article")
 _OUTLET_KEYS = ("outlet", "source", "site_name", "sitename", "publisher")
@@ -83,8 +84,8 @@ def parse_html(markup: str) -> SourceRecord:
         raise FormatError("HTML with no extractable article text")
     record = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     text = (record.get("text") or "").strip()
-    if not text:
-        raise FormatError("HTML with no extractable article text")
+    if len(text.split()) < MIN_HTML_WORDS:
+        raise FormatError(f"HTML with no extractable article text (found {len(text.split())} words of main text)")
     title = record.get("title")
     return SourceRecord(None, with_title(text, title), title, record.get("sitename"), record.get("url"),
                         iso_day(record.get("date")))

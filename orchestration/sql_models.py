@@ -8,6 +8,8 @@ Each file holds one SELECT and opens with a header comment:
     -- audit: not_null(district)
     -- audit: accepted_values(status, handed_over, pending, overdue)
     -- audit: evidence
+    -- audit: date_window(event_date)
+    -- audit: traces_to_article
 
 Dependencies are never declared: sqlglot parses the SELECT and a scope walk collects the tables it reads
 (CTE and subquery names are scopes, not tables). Unknown tables, cycles and duplicate names fail loudly.
@@ -36,6 +38,8 @@ class ModelError(ValueError):
 
 
 WARNING_AUDITS = frozenset({"not_empty"})
+EARLIEST_PLAUSIBLE = "1980-01-01"  # the conflict's events start in 1988
+LATEST_PLAUSIBLE_YEARS = 5  # deadlines ahead of the newest article, at most
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,12 @@ def _audit_sql(table: str, kind: str, args: tuple[str, ...]) -> str:
         return (f"select f.* from {table} as f left join staging.articles as a using (article_id) "
                 "where a.article_id is null or f.char_start < 0 or f.char_end > length(a.text) "
                 "or f.char_start >= f.char_end or substr(a.text, f.char_start + 1, f.char_end - f.char_start) <> f.evidence")
+    if kind == "date_window":
+        checks = " or ".join(f"{column} < date '{EARLIEST_PLAUSIBLE}' or {column} > (select max(published_date) "
+                             f"from staging.articles) + interval {LATEST_PLAUSIBLE_YEARS} year" for column in args)
+        return f"select * from {table} where {checks}"
+    if kind == "traces_to_article":
+        return f"select * from {table} where article_id not in (select article_id from staging.articles)"
     if kind == "not_empty":
         return f"select 'no rows while articles exist' as problem where exists (select 1 from staging.articles) " \
                f"and not exists (select 1 from {table})"

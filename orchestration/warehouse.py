@@ -20,6 +20,7 @@ from dagster import ConfigurableResource
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES_DIR = "seeds/articles"
 DEFAULT_WAREHOUSE_PATH = "warehouse/news.duckdb"
+DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 
 SQL_DIR = PROJECT_ROOT / "sql"
 
@@ -47,6 +48,11 @@ class Warehouse(ConfigurableResource):
     @property
     def published_path(self) -> Path:
         return project_path(self.warehouse_path or os.environ.get("NEWS_WAREHOUSE_PATH") or DEFAULT_WAREHOUSE_PATH)
+
+    @property
+    def max_file_bytes(self) -> int:
+        """Files larger than this (NEWS_MAX_FILE_BYTES, default 20 MiB) are quarantined unread."""
+        return int(os.environ.get("NEWS_MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)
 
     @property
     def build_path(self) -> Path:

@@ -61,7 +61,7 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
             stat = path.stat()
             if known.get(path.relative_to(root).as_posix()) == (stat.st_size, stat.st_mtime_ns):
                 continue
-            for outcome in read_article_file(root, path):
+            for outcome in read_article_file(root, path, warehouse.max_file_bytes):
                 seen = {"bytes": outcome.n_bytes, "first_seen": now, "last_seen": now}
                 if not isinstance(outcome, Document):
                     rejected.append({**vars(outcome), **seen})

@@ -108,12 +108,12 @@ def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, i
 
 
 @cache
-def _fuzzy_choices() -> dict[str, Alias]:
-    """Single-token aliases long enough to be compared by similarity."""
+def _fuzzy_choices(n_words: int) -> dict[str, Alias]:
+    """Aliases of `n_words` words, long enough to be compared by similarity, keyed by their normalised text."""
     index, _ = alias_index()
-    return {key[0]: aliases[0] for key, aliases in index.items()
-            if len(key) == 1 and len(key[0]) >= FUZZY_MIN_LENGTH and aliases[0].entity_type in _FUZZY_TYPES
-            and aliases[0].alias_kind != "demonym"}
+    return {" ".join(key): aliases[0] for key, aliases in index.items()
+            if len(key) == n_words and len(" ".join(key)) >= FUZZY_MIN_LENGTH
+            and aliases[0].entity_type in _FUZZY_TYPES and aliases[0].alias_kind != "demonym"}
 
 
 def _surface_ok(alias: Alias, surface: str) -> bool:
@@ -155,11 +155,11 @@ class ArticleEntityMatcher:
                 mentions.append(self._mention(sentence_id, text, offset, token, token, self.surnames[token.norm], "surname", 100.0))
                 i += 1
                 continue
-            fuzzy = self._fuzzy(token) if _is_capitalised(token) else None
+            fuzzy = self._fuzzy(tokens, i) if _is_capitalised(token) else None
             if fuzzy:
-                alias, score = fuzzy
-                mentions.append(self._mention(sentence_id, text, offset, token, token, alias, "fuzzy", score))
-                i += 1
+                alias, n, score = fuzzy
+                mentions.append(self._mention(sentence_id, text, offset, token, tokens[i + n - 1], alias, "fuzzy", score))
+                i += n
                 continue
             if find_candidates and _is_capitalised(token):
                 j = i
@@ -185,14 +185,20 @@ class ArticleEntityMatcher:
                     return alias, n
         return None
 
-    def _fuzzy(self, token: Token) -> tuple[Alias, float] | None:
-        if len(token.norm) < FUZZY_MIN_LENGTH:
-            return None
-        choices = _fuzzy_choices()
-        best = process.extractOne(token.norm, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
-        if best is None or best[0][0] != token.norm[0]:
-            return None
-        return choices[best[0]], float(best[1])
+    def _fuzzy(self, tokens: list[Token], i: int) -> tuple[Alias, int, float] | None:
+        """The longest run of 1-3 capitalised words at `i` close enough to an alias ("Nagarno-Karabakh")."""
+        for n in (3, 2, 1):
+            run = tokens[i:i + n]
+            if len(run) < n or not all(_is_capitalised(t) for t in run):
+                continue
+            key = " ".join(t.norm for t in run)
+            choices = _fuzzy_choices(n)
+            if len(key) < FUZZY_MIN_LENGTH or not choices:
+                continue
+            best = process.extractOne(key, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+            if best is not None and best[0][0] == key[0]:
+                return choices[best[0]], n, float(best[1])
+        return None
 
     def _candidate(self, sentence_id: int, text: str, offset: int, tokens: list[Token], i: int, j: int) -> CandidateMention | None:
         first, last = tokens[i], tokens[j]

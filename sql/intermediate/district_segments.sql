@@ -28,7 +28,7 @@ segments as (
         any_value(district) as district,
         min(char_start) as segment_start,
         min(char_end) as first_mention_end,
-        string_agg(distinct match_method, ',') as match_methods
+        string_agg(distinct match_method, ',' order by match_method) as match_methods
     from runs
     group by article_id, sentence_id, run_no
 ),

@@ -11,6 +11,8 @@
 -- grain: one row per article_id, sentence_id, segment_start, trigger_start
 -- audit: unique(article_id, sentence_id, segment_start, trigger_start)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
+-- audit: evidence
+-- audit: traces_to_article
 with segment_triggers as (
     select
         segments.*,

@@ -5,6 +5,7 @@
 -- audit: not_null(actor, actor_type, article_id, evidence)
 -- audit: accepted_values(actor_type, person, organisation, country)
 -- audit: evidence
+-- audit: traces_to_article
 -- audit: not_empty
 with mentions as (
     select

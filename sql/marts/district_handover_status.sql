@@ -6,6 +6,7 @@
 -- audit: unique(district)
 -- audit: not_null(district, status, n_articles)
 -- audit: accepted_values(status, handed_over, pending, overdue)
+-- audit: date_window(scheduled_date, revised_date, handed_over_date)
 -- audit: not_empty
 with corpus as (
     select max(published_date) as as_of_date from staging.articles

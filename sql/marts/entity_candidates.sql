@@ -10,19 +10,37 @@ with mentions as (
         sentences.text as sentence
     from staging.name_candidates as candidates
     inner join staging.sentences as sentences using (article_id, sentence_id)
+),
+
+spellings as (
+    select
+        candidate,
+        name,
+        count(*) as n
+    from mentions
+    group by candidate, name
+),
+
+usual_spelling as (
+    select
+        candidate,
+        arg_max(name, lpad(n::varchar, 10, '0') || name) as name
+    from spellings
+    group by candidate
 )
 
 select
     candidate,
-    mode(name) as name,
-    mode(looks_like) as looks_like,
+    any_value(usual_spelling.name) as name,
+    bool_or(looks_like = 'person') as looks_like_person,
     count(*) as n_mentions,
     count(distinct article_id) as n_articles,
-    arg_min(article_id, article_id || lpad(char_start::varchar, 10, '0')) as article_id,
+    arg_min(mentions.article_id, mentions.article_id || lpad(char_start::varchar, 10, '0')) as article_id,
     arg_min(sentence_id, article_id || lpad(char_start::varchar, 10, '0')) as sentence_id,
     arg_min(char_start, article_id || lpad(char_start::varchar, 10, '0')) as char_start,
     arg_min(char_end, article_id || lpad(char_start::varchar, 10, '0')) as char_end,
     arg_min(text, article_id || lpad(char_start::varchar, 10, '0')) as evidence,
     arg_min(sentence, article_id || lpad(char_start::varchar, 10, '0')) as example_sentence
 from mentions
+inner join usual_spelling using (candidate)
 group by candidate

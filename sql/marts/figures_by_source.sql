@@ -4,6 +4,7 @@
 -- audit: unique(article_id, char_start)
 -- audit: not_null(article_id, value, evidence)
 -- audit: evidence
+-- audit: traces_to_article
 -- audit: not_empty
 select
     figures.article_id,

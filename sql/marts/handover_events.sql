@@ -7,6 +7,7 @@
 -- audit: not_null(article_id, district, event_type, sentence_id, evidence)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
 -- audit: evidence
+-- audit: date_window(event_date)
 -- audit: not_empty
 with statements as (
     select
@@ -23,14 +24,14 @@ events as (
         district,
         event_type,
         event_date,
-        arg_min(date_precision, sentence_id * 100000 + trigger_start) as date_precision,
-        arg_min(date_source, sentence_id * 100000 + trigger_start) as date_source,
-        arg_min(sentence_id, sentence_id * 100000 + trigger_start) as sentence_id,
-        arg_min(char_start, sentence_id * 100000 + trigger_start) as char_start,
-        arg_min(char_end, sentence_id * 100000 + trigger_start) as char_end,
-        arg_min(evidence, sentence_id * 100000 + trigger_start) as evidence,
-        arg_min(trigger_text, sentence_id * 100000 + trigger_start) as trigger_text,
-        string_agg(distinct match_methods, ',') as match_methods,
+        arg_min(date_precision, [sentence_id, trigger_start, segment_start]) as date_precision,
+        arg_min(date_source, [sentence_id, trigger_start, segment_start]) as date_source,
+        arg_min(sentence_id, [sentence_id, trigger_start, segment_start]) as sentence_id,
+        arg_min(char_start, [sentence_id, trigger_start, segment_start]) as char_start,
+        arg_min(char_end, [sentence_id, trigger_start, segment_start]) as char_end,
+        arg_min(evidence, [sentence_id, trigger_start, segment_start]) as evidence,
+        arg_min(trigger_text, [sentence_id, trigger_start, segment_start]) as trigger_text,
+        string_agg(distinct match_methods, ',' order by match_methods) as match_methods,
         count(*) as n_statements
     from statements
     where date_source = 'sentence' or n_dated = 0
