@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 
 from orchestration.extraction.dates import find_dates
@@ -103,9 +104,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _furniture_phrases() -> tuple[tuple[str, ...], ...]:
-    phrases = {tuple(_words(row["phrase"])) for row in load_reference("page_furniture")}
-    return tuple(sorted(phrases, key=len, reverse=True))
+@cache
+def _furniture_phrases() -> tuple[frozenset[tuple[str, ...]], int]:
+    """The furniture lexicon as a set of word tuples, and the longest phrase length."""
+    phrases = frozenset(tuple(_words(row["phrase"])) for row in load_reference("page_furniture"))
+    return phrases, max(len(p) for p in phrases)
 
 
 def furniture_share(text: str) -> float:
@@ -113,12 +116,13 @@ def furniture_share(text: str) -> float:
     words = _words(text)
     if not words:
         return 0.0
+    phrases, longest = _furniture_phrases()
     covered = [False] * len(words)
-    for phrase in _furniture_phrases():
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i:i + n]) == phrase:
-                covered[i:i + n] = [True] * n
+    for start in range(len(words)):
+        for n in range(min(longest, len(words) - start), 0, -1):
+            if tuple(words[start:start + n]) in phrases:
+                covered[start:start + n] = [True] * n
+                break
     return sum(covered) / len(words)
 
 

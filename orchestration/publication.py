@@ -25,6 +25,8 @@ def infer_published_date(sentences: Iterable[str], fallback_year: int | None) ->
         return None, None
     candidates: list[date] = []
     for sentence in sentences:
+        if not any(ch.isdigit() for ch in sentence):
+            continue
         cues = find_cues(0, sentence)
         if any(c.label in ("future", "scheduled") for c in cues):
             continue

@@ -12,6 +12,7 @@ from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import find_dates
 from orchestration.extraction.entities import ArticleEntityMatcher
 from orchestration.extraction.figures import find_figures
+from orchestration.parallel import map_chunks
 from orchestration.reference import REFERENCE_DIR
 from orchestration.warehouse import Warehouse
 
@@ -20,6 +21,7 @@ NAME_CANDIDATES = AssetKey(["staging", "name_candidates"])
 DATE_MENTIONS = AssetKey(["staging", "date_mentions"])
 FIGURE_MENTIONS = AssetKey(["staging", "figure_mentions"])
 CUE_MENTIONS = AssetKey(["staging", "cue_mentions"])
+BATCH_ARTICLES = 4000
 
 _SPAN = {"article_id": pl.String, "sentence_id": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32, "text": pl.String}
 SCHEMAS = {
@@ -70,6 +72,34 @@ def extract_article(article_id: str, published, fallback_year: int | None, sente
     return rows
 
 
+def extract_chunk(work: list[tuple]) -> dict[str, pl.DataFrame]:
+    """Mention frames of a chunk of (article_id, published, fallback_year, sentences): one worker's share."""
+    rows: dict[str, list] = {table: [] for table in SCHEMAS}
+    for article_id, published, fallback, sentences in work:
+        for table, found in extract_article(article_id, published, fallback, sentences).items():
+            rows[table] += found
+    return {table: frame_of(rows[table], schema) for table, schema in SCHEMAS.items()}
+
+
+def _extract_batch(connection, batch: list[tuple], fallback: int | None) -> dict[str, pl.DataFrame]:
+    """Extract one batch of articles and replace their rows: memory stays bounded by the batch, not the corpus."""
+    ids = [article_id for article_id, _ in batch]
+    connection.register("_batch", pl.DataFrame({"article_id": ids}, schema={"article_id": pl.String}))
+    sentence_rows = connection.execute(
+        "select s.article_id, s.sentence_id, s.char_start, s.text, s.is_title from staging.sentences s "
+        "semi join _batch using (article_id) order by s.article_id, s.sentence_id").fetchall()
+    connection.unregister("_batch")
+    by_article: dict[str, list[tuple]] = {}
+    for article_id, *sentence in sentence_rows:
+        by_article.setdefault(article_id, []).append(tuple(sentence))
+    work = [(article_id, published, fallback, by_article.get(article_id, [])) for article_id, published in batch]
+    chunks = map_chunks(extract_chunk, work)
+    frames = {table: pl.concat([chunk[table] for chunk in chunks]) for table in SCHEMAS}
+    for table, frame in frames.items():
+        replace_articles(connection, table, frame, ids)
+    return frames
+
+
 @multi_asset(
     specs=[AssetSpec(key, group_name="staging", deps=[ARTICLES, SENTENCES], kinds={"python", "duckdb"}, description=d)
            for key, d in [
@@ -91,22 +121,15 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
         articles = connection.execute(
             "select article_id, published_date from staging.articles "
             "anti join staging.extracted_articles using (article_id) order by article_id").fetchall()
-        sentence_rows = connection.execute(
-            "select s.article_id, s.sentence_id, s.char_start, s.text, s.is_title from staging.sentences s "
-            "anti join staging.extracted_articles using (article_id) order by s.article_id, s.sentence_id").fetchall()
-        by_article: dict[str, list[tuple]] = {}
-        for article_id, *sentence in sentence_rows:
-            by_article.setdefault(article_id, []).append(tuple(sentence))
-        rows: dict[str, list] = {table: [] for table in SCHEMAS}
-        for article_id, published in articles:
-            for table, found in extract_article(article_id, published, fallback, by_article.get(article_id, [])).items():
-                rows[table] += found
+        counts = dict.fromkeys(SCHEMAS, 0)
+        for batch_start in range(0, len(articles), BATCH_ARTICLES):
+            batch = articles[batch_start:batch_start + BATCH_ARTICLES]
+            for table, frame in _extract_batch(connection, batch, fallback).items():
+                counts[table] += frame.height
         ids = [article_id for article_id, _ in articles]
-        for table, schema in SCHEMAS.items():
-            replace_articles(connection, table, frame_of(rows[table], schema), ids)
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         insert_frame(connection, "staging.extracted_articles",
                      pl.DataFrame({"article_id": ids, "extracted_at": [now] * len(ids)},
                                   schema={"article_id": pl.String, "extracted_at": pl.Datetime}))
     for key, table in zip([ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS], SCHEMAS):
-        yield MaterializeResult(asset_key=key, metadata={"new_rows": len(rows[table]), "articles": len(ids)})
+        yield MaterializeResult(asset_key=key, metadata={"new_rows": counts[table], "articles": len(ids)})

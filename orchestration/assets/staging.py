@@ -9,6 +9,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, Material
 from orchestration.article_parsing import ParsedArticle, parse_article
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
 from orchestration.duckdb_io import ensure_sources, frame_of, replace_articles
+from orchestration.parallel import map_chunks
 from orchestration.publication import infer_published_date
 from orchestration.warehouse import SQL_DIR, Warehouse
 
@@ -47,6 +48,11 @@ def apply_format_metadata(article: ParsedArticle, title, outlet, url, published)
     return article
 
 
+def parse_chunk(rows: list[tuple]) -> list[tuple[tuple, ParsedArticle]]:
+    """(document row, parsed article) for a chunk of raw.documents rows: one worker's share."""
+    return [(row, apply_format_metadata(parse_article(row[3]), *row[4:])) for row in rows]
+
+
 def corpus_year(connection) -> int | None:
     """The most common publication year in the warehouse: the year for dates of articles that give none
     (the mode, so one late look-back article does not move every undated article a year on)."""
@@ -75,7 +81,7 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
             "select d.article_id, d.file_name, d.format, d.text, d.title, d.outlet, d.url, d.published_date "
             "from raw.documents d anti join staging.articles a using (article_id) "
             "where d.article_id not in (select article_id from staging.inactive_articles) order by d.article_id").fetchall()
-        parsed = [(row, apply_format_metadata(parse_article(row[3]), *row[4:])) for row in new]
+        parsed = [pair for chunk in map_chunks(parse_chunk, new) for pair in chunk]
         explicit_years = [p.published_date.year for _, p in parsed if p.published_date]
         year_counts = Counter(explicit_years) + Counter(dict(connection.execute(
             "select year(published_date), count(*) from staging.articles where published_date is not null group by 1").fetchall()))

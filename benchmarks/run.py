@@ -1,0 +1,122 @@
+"""One-run benchmark: the scan floor, the spaCy peer, our full build and an incremental run, side by side.
+
+Usage: python benchmarks/run.py [--quick] [--sizes 20000 100000] [--out docs/performance.md]
+
+For each size it writes a synthetic corpus (benchmarks/make_corpus.py), then times in separate processes:
+1. floor: DuckDB reads every file and makes one regexp pass (benchmarks/floor.py);
+2. peer: spaCy blank English + sentencizer + PhraseMatcher over the same aliases, numbers by regex, rows into
+   DuckDB (benchmarks/peer_spacy.py; needs `pip install spacy`);
+3. full: our build as `make run` does it, Dagster included (python -m orchestration.build);
+4. incremental: the same warehouse after adding 1% new articles.
+Wall time, CPU time (user + system) and peak RSS come from GNU time. Prints a Markdown table and, with --out,
+writes it into the file between the BENCHMARK markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+MARK_START, MARK_END = "<!-- BENCHMARK:START -->", "<!-- BENCHMARK:END -->"
+
+
+def timed(command: list[str], env: dict | None = None) -> dict[str, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one command, from GNU time's -v report."""
+    result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=ROOT, env={**os.environ, **(env or {})},
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    report = result.stderr
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", report)
+    hours, minutes, seconds = (float(g or 0) for g in wall.groups())
+    user = float(re.search(r"User time \(seconds\): ([\d.]+)", report).group(1))
+    system = float(re.search(r"System time \(seconds\): ([\d.]+)", report).group(1))
+    rss = float(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1)) / 1024
+    return {"wall": hours * 3600 + minutes * 60 + seconds, "cpu": user + system, "rss": rss}
+
+
+def corpus_size(directory: Path) -> tuple[float, int]:
+    total_bytes, words = 0, 0
+    for path in directory.iterdir():
+        data = path.read_bytes()
+        total_bytes += len(data)
+        words += len(data.split())
+    return total_bytes / 1e6, words
+
+
+def bench(size: int, scratch: Path) -> dict:
+    articles, warehouse = scratch / f"articles_{size}", scratch / f"warehouse_{size}" / "news.duckdb"
+    subprocess.run([PYTHON, "benchmarks/make_corpus.py", str(size), str(articles)], cwd=ROOT, check=True)
+    megabytes, words = corpus_size(articles)
+    env = {"NEWS_ARTICLES_DIR": str(articles), "NEWS_WAREHOUSE_PATH": str(warehouse)}
+    rows = {
+        "floor": timed([PYTHON, "benchmarks/floor.py", str(articles)]),
+        "peer": timed([PYTHON, "benchmarks/peer_spacy.py", str(articles), str(scratch / f"peer_{size}.duckdb")]),
+        "full": timed([PYTHON, "-m", "orchestration.build"], env),
+    }
+    added = max(1, size // 100)
+    subprocess.run([PYTHON, "benchmarks/make_corpus.py", str(added), str(articles), "--seed", "8", "--start",
+                    str(size)], cwd=ROOT, check=True)
+    rows["incremental"] = timed([PYTHON, "-m", "orchestration.build"], env)
+    shutil.rmtree(articles)
+    return {"size": size, "megabytes": megabytes, "words": words, "added": added, "rows": rows}
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| articles | MB | words | run | wall s | CPU s | peak RSS MB | full/floor | full/peer | incr/full |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for result in results:
+        rows = result["rows"]
+        full = rows["full"]["wall"]
+        ratios = (f"{full / rows['floor']['wall']:.1f}", f"{full / rows['peer']['wall']:.2f}",
+                  f"{rows['incremental']['wall'] / full:.2f}")
+        for name, row in rows.items():
+            label = f"{name} (+{result['added']})" if name == "incremental" else name
+            tail = " | ".join(ratios) if name == "full" else " |  |  "
+            lines.append(f"| {result['size']:,} | {result['megabytes']:.0f} | {result['words']:,} | {label} | "
+                         f"{row['wall']:.1f} | {row['cpu']:.1f} | {row['rss']:.0f} | {tail} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal"))) / 1024 / 1024
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="floor vs peer vs our build")
+    parser.add_argument("--quick", action="store_true", help="one size of 2,000 articles")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[20_000, 100_000])
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    sizes = [2_000] if args.quick else args.sizes
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as scratch:
+        results = [bench(size, Path(scratch)) for size in sizes]
+    report = f"Machine: {machine()}\n\n{table(results)}"
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        report += (
+            f"\n\nGrowth: {last['size']:,} articles take {last['rows']['full']['wall'] / first['rows']['full']['wall']:.2f}x "
+            f"the time of {first['size']:,} ({last['size'] / first['size']:.0f}x the articles).")
+    print(report)
+    if args.out:
+        text = args.out.read_text(encoding="utf-8")
+        start, end = text.index(MARK_START) + len(MARK_START), text.index(MARK_END)
+        args.out.write_text(text[:start] + "\n" + report + "\n" + text[end:], encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
