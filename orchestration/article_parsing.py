@@ -28,6 +28,7 @@ _HEADER_NOISE = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{2,4}T)(?:[+-]\d{1,2})?\)?"
     r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\|\s*[\w &]{1,30}$"
 )
+_DIGIT = re.compile(r"\d")
 _BUTTON = re.compile(r"\[[A-Z][\w ]{0,20}\]|[▸►»]\s*$")
 _IDENTIFIER_LINE = re.compile(r"^\s*(?:story|article|news)?\s*(?:code|id|no\.?|number|ref)\s*:\s*[\w-]+\s*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:by|written by|author:)\s+(?P<name>[^|\n]{3,80}?)\s*(?:[|,–—-]\s*(?P<rest>.*))?$", re.IGNORECASE)
@@ -188,6 +189,7 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
             continue
         seen[body] = line.line_no
         short = len(body) <= SHORT_LINE_CHARS
+        few_words = short and len(body.split()) <= 12
         if short and _PUBLISH_LINE.match(body) and (header := _header_date(_PUBLISH_LINE.sub("", body), fallback_year)):
             reasons[line.line_no] = "metadata"
             parsed.published_date, parsed.published_source, parsed.published_confidence = header[0], "publish_line", 1.0
@@ -202,7 +204,7 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
             rest = byline.group("rest") or ""
             if rest and (day := _only_a_date(rest, None, fallback_year)) and parsed.published_source is None:
                 parsed.published_date, parsed.published_source, parsed.published_confidence = day, "byline", 1.0
-        elif (day := _only_a_date(body, None, fallback_year)) is not None:
+        elif few_words and _DIGIT.search(body) and (day := _only_a_date(body, None, fallback_year)) is not None:
             reasons[line.line_no] = "metadata"
             if parsed.published_source is None:
                 parsed.published_date, parsed.published_source, parsed.published_confidence = day, "date_line", 0.9
@@ -222,7 +224,7 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
             reasons[line.line_no] = "bio"
         elif _CAPTION_START.match(body):
             reasons[line.line_no] = "caption"
-        elif furniture_share(body) >= 0.5 and len(body.split()) <= 12:
+        elif few_words and furniture_share(body) >= 0.5:
             reasons[line.line_no] = "menu"
         elif _ELLIPSIS.search(body) and following is not None:
             stem = _ELLIPSIS.sub("", body).strip().rsplit(" ", 1)[0]
