@@ -1,10 +1,14 @@
 -- Where each district stands, across all articles: handed over (with the date most sources give), still
 -- pending, or overdue (its deadline passed before the newest article without a handover). as_of_date is
 -- the newest publication date in the corpus, so the answer is reproducible. An article whose outlet is
--- unknown counts as an outlet of its own.
+-- unknown counts as an outlet of its own. n_independent_sources counts syndication clusters instead
+-- (marts.syndication_clusters: outlets running one agency story are one source). sources_disagree is true
+-- when sources give conflicting dates for one of its handover events (marts.source_agreement), and
+-- disputed_dates lists them with how many sources give each ("entered: 1 December 2020 (2 sources);
+-- 3 December 2020 (1 source)").
 -- grain: one row per district
 -- audit: unique(district)
--- audit: not_null(district, status, n_articles)
+-- audit: not_null(district, status, n_articles, n_independent_sources, sources_disagree)
 -- audit: accepted_values(status, handed_over, pending, overdue)
 -- audit: date_window(scheduled_date, revised_date, handed_over_date)
 -- audit: not_empty
@@ -15,9 +19,11 @@ with corpus as (
 events as (
     select
         events.*,
-        coalesce(articles.outlet, 'article:' || events.article_id) as source
+        coalesce(articles.outlet, 'article:' || events.article_id) as source,
+        clusters.cluster_id
     from marts.handover_events as events
     inner join staging.articles as articles using (article_id)
+    inner join marts.syndication_clusters as clusters using (article_id)
 ),
 
 date_support as (
@@ -48,9 +54,19 @@ districts as (
         district,
         count(distinct article_id) as n_articles,
         count(distinct source) as n_outlets,
+        count(distinct cluster_id) as n_independent_sources,
         bool_or(event_type = 'entered') as was_entered
     from events
     group by district
+),
+
+disputes as (
+    select
+        subject as district,
+        string_agg(context || ': ' || stated_values, ' | ' order by context) as disputed_dates
+    from marts.source_agreement
+    where claim_kind = 'handover' and verdict = 'conflict'
+    group by subject
 ),
 
 dated as (
@@ -59,9 +75,11 @@ dated as (
         scheduled.event_date as scheduled_date,
         revised.event_date as revised_date,
         entered.event_date as handed_over_date,
-        corpus.as_of_date
+        corpus.as_of_date,
+        disputes.disputed_dates
     from districts
     cross join corpus
+    left join disputes using (district)
     left join best_dates as scheduled
         on districts.district = scheduled.district and scheduled.event_type = 'scheduled'
     left join best_dates as revised
@@ -82,5 +100,8 @@ select
     handed_over_date,
     n_articles,
     n_outlets,
-    as_of_date
+    as_of_date,
+    n_independent_sources,
+    disputed_dates is not null as sources_disagree,
+    disputed_dates
 from dated

@@ -1,0 +1,96 @@
+-- What a date mention dates, read from the words around it: the nearest anchor of reference.timeline_cues
+-- within 60 characters ("concluded on November 9", "since 1992"), when its event type has no context words or
+-- one of them is in the sentence ("truce", "agreement" for truce_signed; "control", "held" for control_since).
+-- A context word right after the date names the event by it and counts as its anchor ("the November 10
+-- agreement"). Failing both, the nearest reporting verb makes it a statement ("the Kremlin said on November
+-- 24"). Resolved dates with none of these are left out.
+-- grain: one row per article_id, char_start (of the date mention)
+-- audit: unique(article_id, char_start)
+-- audit: not_null(event_type, cue_text)
+with dates as (
+    select
+        article_id,
+        sentence_id,
+        char_start,
+        char_end
+    from staging.date_mentions
+    where value is not null
+),
+
+cues as (
+    select *
+    from intermediate.lexicon_matches
+    where lexicon = 'timeline'
+),
+
+anchors as (
+    select
+        anchors.article_id,
+        anchors.sentence_id,
+        anchors.label as event_type,
+        anchors.phrase as cue_text,
+        anchors.char_start,
+        anchors.char_end,
+        1 as preference
+    from cues as anchors
+    where
+        anchors.role = 'anchor'
+        and (
+            anchors.label not in (select event_type from reference.timeline_cues where role = 'context')
+            or exists (
+                select 1 from cues as contexts
+                where
+                    contexts.article_id = anchors.article_id
+                    and contexts.sentence_id = anchors.sentence_id
+                    and contexts.label = anchors.label
+                    and contexts.role = 'context'
+            )
+        )
+    union all
+    select
+        article_id,
+        sentence_id,
+        label as event_type,
+        phrase as cue_text,
+        char_start,
+        char_end,
+        0 as preference
+    from cues
+    where role = 'context'
+    union all
+    select
+        article_id,
+        sentence_id,
+        'statement' as event_type,
+        lower(cue_text) as cue_text,
+        char_start,
+        char_end,
+        2 as preference
+    from staging.modality_cues
+    where modality = 'reporting'
+),
+
+candidates as (
+    select
+        dates.article_id,
+        dates.char_start,
+        anchors.event_type,
+        anchors.cue_text,
+        anchors.preference,
+        greatest(anchors.char_start - dates.char_end, dates.char_start - anchors.char_end, 0) as distance,
+        anchors.char_start - dates.char_end between 0 and 1 as follows_date
+    from dates
+    inner join anchors using (article_id, sentence_id)
+)
+
+select
+    article_id,
+    char_start,
+    event_type,
+    cue_text,
+    distance
+from candidates
+where preference = 2 or (preference = 1 and distance <= 60) or (preference = 0 and follows_date)
+qualify row_number() over (
+    partition by article_id, char_start order by preference, distance, event_type, cue_text
+) = 1

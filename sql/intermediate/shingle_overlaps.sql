@@ -1,0 +1,65 @@
+-- How much narrative two articles share (intermediate.narrative_shingles): the shared shingles, the overlap
+-- coefficient (shared / the smaller article's shingles, so a short brief cut from a long wire story scores
+-- 1) and the Jaccard index (shared / all distinct shingles of the two). A shingle found in more than 50
+-- articles and more than 1% of the corpus (a stock phrase, a widely quoted line) is not evidence of copying
+-- and would make the pairing quadratic, so it is not paired on (it still counts in the article's size).
+-- grain: one row per article_id, other_article_id (both orders; only pairs that share a shingle)
+-- audit: unique(article_id, other_article_id)
+-- audit: not_null(overlap, jaccard)
+with article_shingles as (
+    select distinct
+        article_id,
+        shingle
+    from intermediate.narrative_shingles
+),
+
+sizes as (
+    select
+        article_id,
+        count(*) as n_shingles
+    from article_shingles
+    group by article_id
+),
+
+spread as (
+    select
+        shingle,
+        count(*) as n_articles
+    from article_shingles
+    group by shingle
+),
+
+corpus as (
+    select count(*) as n_articles from sizes
+),
+
+distinctive_shingles as (
+    select article_shingles.*
+    from article_shingles
+    inner join spread using (shingle)
+    cross join corpus
+    where spread.n_articles <= greatest(50, corpus.n_articles * 0.01)
+),
+
+shared as (
+    select
+        own.article_id,
+        other.article_id as other_article_id,
+        count(*) as shared_shingles
+    from distinctive_shingles as own
+    inner join distinctive_shingles as other
+        on own.shingle = other.shingle and own.article_id <> other.article_id
+    group by own.article_id, other.article_id
+)
+
+select
+    shared.article_id,
+    shared.other_article_id,
+    shared.shared_shingles,
+    own_size.n_shingles,
+    other_size.n_shingles as other_n_shingles,
+    shared.shared_shingles / least(own_size.n_shingles, other_size.n_shingles) as overlap,
+    shared.shared_shingles / (own_size.n_shingles + other_size.n_shingles - shared.shared_shingles) as jaccard
+from shared
+inner join sizes as own_size on shared.article_id = own_size.article_id
+inner join sizes as other_size on shared.other_article_id = other_size.article_id

@@ -1,0 +1,183 @@
+-- Every statement of a claim that sources can agree or disagree on, with its source and evidence: the date of
+-- a handover (district and event type, from marts.handover_events, when a sentence dates it), the date of a
+-- one-off event (event types with compare_sources in reference.timeline_event_types: the truce signed, the
+-- fighting began, control held since; from marts.event_timeline, per decade, and per district where the
+-- type's scope is a district) and a figure for a subject and decade (intermediate.figure_claims over
+-- marts.figures_by_source; 'undated' when nothing in the corpus dates it). Each statement is a range,
+-- low/best/high in the style of UCDP: a figure with an 'upper' bound ("almost 2,000") is at most its number,
+-- 'lower' ("more than") at least its number, approximate ("about", "some") within 10% either way (reporters
+-- round to one or two significant figures, an error of up to 5%, so 1,960 is "about 2,000"), exact is the
+-- number itself. A date spans its precision (a day, a month, a year); a week-precision date reaches six days
+-- either side, as "two weeks ago" is loose. best is the figure, or the day of a day-precision date. source_id
+-- is the syndication cluster: copies of one agency story are one source. The evidence is the sentence;
+-- stated_start and stated_text locate the value in it.
+-- grain: one row per claim, article_id, stated_start
+-- audit: unique(claim, article_id, stated_start)
+-- audit: not_null(claim, claim_kind, subject, source_id, source, article_id, sentence_id, stated_value, evidence)
+-- audit: accepted_values(claim_kind, handover, event, figure)
+-- audit: evidence
+-- audit: traces_to_article
+-- audit: not_empty
+with first_date_mentions as (
+    select
+        article_id,
+        sentence_id,
+        value,
+        min(char_start) as char_start,
+        arg_min(text, char_start) as text
+    from staging.date_mentions
+    group by article_id, sentence_id, value
+),
+
+handover_dates as (
+    select
+        events.district || ' ' || events.event_type as claim,
+        'handover' as claim_kind,
+        events.district as subject,
+        events.event_type as context,
+        events.article_id,
+        events.sentence_id,
+        coalesce(mentions.char_start, events.char_start) as stated_start,
+        coalesce(mentions.text, strftime(events.event_date, '%-d %B %Y')) as stated_text,
+        events.event_date as value,
+        events.date_precision
+    from marts.handover_events as events
+    left join first_date_mentions as mentions
+        on
+            events.article_id = mentions.article_id
+            and events.sentence_id = mentions.sentence_id
+            and events.event_date = mentions.value
+    where events.date_source = 'sentence'
+),
+
+compared_events as (
+    select
+        timeline.*,
+        year(timeline.event_date) // 10 * 10 || 's' as decade
+    from marts.event_timeline as timeline
+    inner join reference.timeline_event_types as types using (event_type)
+    where types.compare_sources = 'true'
+),
+
+event_dates as (
+    select
+        event_type || coalesce(' in ' || subject, '') || ' (' || decade || ')' as claim,
+        'event' as claim_kind,
+        event_type as subject,
+        concat_ws(', ', subject, decade) as context,
+        article_id,
+        sentence_id,
+        date_start as stated_start,
+        date_text as stated_text,
+        event_date as value,
+        date_precision
+    from compared_events
+),
+
+dates as (
+    select * from handover_dates
+    union all
+    select * from event_dates
+),
+
+date_statements as (
+    select
+        claim,
+        claim_kind,
+        subject,
+        context,
+        article_id,
+        sentence_id,
+        stated_start,
+        stated_text,
+        case date_precision
+            when 'day' then strftime(value, '%-d %B %Y')
+            when 'week' then 'week of ' || strftime(value, '%-d %B %Y')
+            when 'month' then strftime(value, '%B %Y')
+            else strftime(value, '%Y')
+        end as stated_value,
+        null::double as low,
+        null::double as best,
+        null::double as high,
+        case date_precision
+            when 'day' then value
+            when 'week' then value - 6
+            when 'month' then date_trunc('month', value)
+            else date_trunc('year', value)
+        end::date as low_date,
+        case when date_precision = 'day' then value end as best_date,
+        case date_precision
+            when 'day' then value
+            when 'week' then value + 6
+            when 'month' then last_day(value)
+            else date_trunc('year', value) + interval 1 year - interval 1 day
+        end::date as high_date
+    from dates
+),
+
+figure_statements as (
+    select
+        claims.claim_subject || ' (' || coalesce(claims.decade || 's', 'undated') || ')' as claim,
+        'figure' as claim_kind,
+        claims.claim_subject as subject,
+        coalesce(claims.decade || 's', 'undated') as context,
+        figures.article_id,
+        figures.sentence_id,
+        figures.char_start as stated_start,
+        figures.evidence as stated_text,
+        case
+            when figures.bound = 'upper' then 'at most '
+            when figures.bound = 'lower' then 'at least '
+            when figures.is_approximate then 'about '
+            else ''
+        end || format('{:,.0f}', figures.value) as stated_value,
+        case
+            when figures.bound = 'upper' then null
+            when figures.bound = 'lower' then figures.value
+            when figures.is_approximate then figures.value * 0.9
+            else figures.value
+        end as low,
+        figures.value as best,
+        case
+            when figures.bound = 'lower' then null
+            when figures.bound = 'upper' then figures.value
+            when figures.is_approximate then figures.value * 1.1
+            else figures.value
+        end as high,
+        null::date as low_date,
+        null::date as best_date,
+        null::date as high_date
+    from marts.figures_by_source as figures
+    inner join intermediate.figure_claims as claims using (article_id, char_start)
+),
+
+statements as (
+    select * from date_statements
+    union all
+    select * from figure_statements
+)
+
+select
+    statements.claim,
+    statements.claim_kind,
+    statements.subject,
+    statements.context,
+    clusters.cluster_id as source_id,
+    clusters.source,
+    statements.article_id,
+    statements.sentence_id,
+    statements.stated_start,
+    statements.stated_text,
+    statements.stated_value,
+    statements.low,
+    statements.best,
+    statements.high,
+    statements.low_date,
+    statements.best_date,
+    statements.high_date,
+    sentences.char_start,
+    sentences.char_end,
+    sentences.text as evidence
+from statements
+inner join staging.sentences as sentences using (article_id, sentence_id)
+inner join marts.syndication_clusters as clusters using (article_id)

@@ -1,0 +1,204 @@
+-- What is confirmed and what is disputed: one row per claim (marts.claim_statements) that at least two
+-- independent sources state, or that sources state differently. n_sources counts syndication clusters, so
+-- outlets running one agency story count once. low and high (low_date, high_date for dates) are the lowest
+-- and highest values a statement allows, a bound standing for its number; best is the value most sources
+-- give (ties: the narrowest statement, then the lowest value). verdict: 'agree' when every statement gives the
+-- same best value ("some 30,000" and "30,000"); 'consistent' when they differ but one value fits every
+-- statement's range (1,960 and "about 2,000"; "late September" and "September 27"); 'conflict' when none does
+-- ("since 1992" against "since 1994"). Differing deadlines of a district whose handover sources report
+-- postponed are consistent: the deadline moved (15 November, then 25 November). gap is how far apart the two
+-- sides are (days for dates, the counted unit for figures); a conflict within a day or within 10% is a
+-- near-conflict, and the explanation says why it may arise. low_side holds the statements with the lowest
+-- upper limit and high_side those with the highest lower limit: in a conflict, the evidence of each side
+-- (source, article_id, char offsets, sentence, stated text); a side is null when no statement sets that limit
+-- ("at least 1,000" has no upper one).
+-- grain: one row per claim
+-- audit: unique(claim)
+-- audit: not_null(claim, claim_kind, subject, n_sources, n_statements, verdict, is_near_conflict, explanation)
+-- audit: accepted_values(verdict, agree, consistent, conflict)
+-- audit: accepted_values(claim_kind, handover, event, figure)
+-- audit: not_empty
+with statements as (
+    select
+        *,
+        coalesce(low, date_diff('day', date '1970-01-01', low_date)) as lower_limit,
+        coalesce(high, date_diff('day', date '1970-01-01', high_date)) as upper_limit,
+        coalesce(best, date_diff('day', date '1970-01-01', best_date)) as best_value,
+        {'source': source, 'article_id': article_id, 'sentence_id': sentence_id, 'char_start': char_start,
+         'char_end': char_end, 'evidence': evidence, 'stated_text': stated_text, 'stated_value': stated_value}
+            as statement
+    from marts.claim_statements
+),
+
+claims as (
+    select
+        claim,
+        min(claim_kind) as claim_kind,
+        min(subject) as subject,
+        min(context) as context,
+        count(distinct source_id) as n_sources,
+        count(*) as n_statements,
+        list(distinct source order by source) as sources,
+        max(lower_limit) as floor,
+        min(upper_limit) as ceiling,
+        min(coalesce(lower_limit, best_value)) as low_value,
+        max(coalesce(upper_limit, best_value)) as high_value,
+        count(distinct best_value) = 1 and count(best_value) = count(*) as same_best,
+        string_agg(distinct stated_value, ' / ' order by stated_value) as stated_as
+    from statements
+    group by claim
+    having count(distinct source_id) >= 2 or count(distinct stated_value) >= 2
+),
+
+postponements as (
+    select
+        events.district as subject,
+        count(distinct clusters.cluster_id) as n_sources
+    from marts.handover_events as events
+    inner join marts.syndication_clusters as clusters using (article_id)
+    where events.event_type = 'postponed'
+    group by events.district
+),
+
+best_values as (
+    select
+        claim,
+        best_value
+    from statements
+    where best_value is not null
+    group by claim, best_value
+    qualify row_number() over (
+        partition by claim
+        order by
+            count(distinct source_id) desc,
+            min(coalesce(upper_limit, best_value) - coalesce(lower_limit, best_value)),
+            best_value
+    ) = 1
+),
+
+stated_values as (
+    select
+        claim,
+        stated_value,
+        count(distinct source_id) as n_sources,
+        min(lower_limit) as lower_limit,
+        max(upper_limit) as upper_limit
+    from statements
+    group by claim, stated_value
+),
+
+value_lists as (
+    select
+        claim,
+        string_agg(
+            stated_value || ' (' || n_sources || ' source' || case when n_sources > 1 then 's' else '' end || ')', '; '
+            order by lower_limit nulls first, upper_limit nulls last, stated_value
+        ) as stated_values
+    from stated_values
+    group by claim
+),
+
+sides as (
+    select
+        claims.claim,
+        list(statements.statement order by statements.article_id, statements.stated_start)
+            filter (where statements.upper_limit = claims.ceiling) as low_side,
+        list(statements.statement order by statements.article_id, statements.stated_start)
+            filter (where statements.lower_limit = claims.floor) as high_side,
+        string_agg(distinct statements.stated_value, ', ' order by statements.stated_value)
+            filter (where statements.upper_limit = claims.ceiling) as low_side_values,
+        string_agg(distinct statements.stated_value, ', ' order by statements.stated_value)
+            filter (where statements.lower_limit = claims.floor) as high_side_values
+    from claims
+    inner join statements using (claim)
+    group by claims.claim
+),
+
+judged as (
+    select
+        claims.*,
+        best_values.best_value,
+        postponements.n_sources as n_postponing_sources,
+        case
+            when claims.same_best then 'agree'
+            when claims.floor > claims.ceiling and postponements.n_sources is null then 'conflict'
+            else 'consistent'
+        end as verdict,
+        case when claims.floor > claims.ceiling then claims.floor - claims.ceiling end as gap,
+        case when claims.claim_kind = 'figure' then 0.1 * claims.floor else 1 end as near_gap,
+        list_transform(
+            [claims.low_value, best_values.best_value, claims.high_value],
+            day -> date '1970-01-01' + cast(day as integer)
+        ) as days,
+        list_transform(
+            [claims.floor, claims.ceiling, best_values.best_value, claims.floor - claims.ceiling],
+            x -> case
+                when claims.claim_kind = 'figure' then format('{:,.0f}', x)
+                else strftime(date '1970-01-01' + cast(x as integer), '%-d %B %Y')
+            end
+        ) as shown
+    from claims
+    left join best_values using (claim)
+    left join postponements
+        on claims.claim_kind = 'handover' and claims.context = 'scheduled' and claims.subject = postponements.subject
+),
+
+explained as (
+    select
+        *,
+        case
+            when floor is null then 'at most ' || shown[2]
+            when ceiling is null then 'at least ' || shown[1]
+            when floor = ceiling then shown[1]
+            else shown[1] || ' to ' || shown[2]
+        end as common_range,
+        case
+            when claim_kind = 'figure' then shown[4]
+            else cast(gap as bigint) || ' day' || case when gap > 1 then 's' else '' end
+        end as gap_text,
+        case
+            when claim_kind = 'figure' then '; a near-conflict (within 10%): rounding, or a figure updated'
+            else '; a near-conflict (a day apart): often one event dated across midnight or a time zone, dated by '
+                || 'its announcement, or a deadline counted with or without its last day'
+        end as near_note,
+        coalesce(verdict = 'conflict' and gap <= near_gap, false) as is_near_conflict
+    from judged
+)
+
+select
+    explained.claim,
+    explained.claim_kind,
+    explained.subject,
+    explained.context,
+    explained.verdict,
+    explained.is_near_conflict,
+    explained.gap,
+    explained.n_sources,
+    explained.n_statements,
+    explained.sources,
+    value_lists.stated_values,
+    case when explained.claim_kind = 'figure' then explained.low_value end as low,
+    case when explained.claim_kind = 'figure' then explained.best_value end as best,
+    case when explained.claim_kind = 'figure' then explained.high_value end as high,
+    case when explained.claim_kind <> 'figure' then explained.days[1] end as low_date,
+    case when explained.claim_kind <> 'figure' then explained.days[2] end as best_date,
+    case when explained.claim_kind <> 'figure' then explained.days[3] end as high_date,
+    case
+        when explained.verdict = 'agree' then 'every source gives ' || explained.shown[3] || case
+            when explained.stated_as <> explained.shown[3] then ' (stated as ' || explained.stated_as || ')' else ''
+        end
+        when explained.verdict = 'consistent' and explained.gap is null
+            then 'the statements differ but fit together: every one allows ' || explained.common_range
+        when explained.verdict = 'consistent'
+            then 'the deadline moved: ' || sides.low_side_values || ', then ' || sides.high_side_values
+                || '; the handover is reported postponed by ' || explained.n_postponing_sources || ' source'
+                || case when explained.n_postponing_sources > 1 then 's' else '' end
+        else 'no single value fits every source: ' || sides.low_side_values || ' against ' || sides.high_side_values
+            || ', ' || explained.gap_text || ' apart'
+            || case when explained.is_near_conflict then explained.near_note else '' end
+    end as explanation,
+    sides.low_side,
+    sides.high_side
+from explained
+inner join sides using (claim)
+inner join value_lists using (claim)

@@ -1,0 +1,238 @@
+"""Cross-source marts: syndication clusters, source agreement, the event timeline and the handover chart.
+
+The seeds are used as they come (no article ids or file names are assumed); tests/fixtures/cross_source holds
+four short articles written for these tests: an agency story (01), the same copy under another headline and
+page furniture (02), an article on the same handover in its own words (03), and one that shares only the
+agency story's quotation of the ministry and dates the handover two days later (04).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from dagster import AssetKey
+
+from orchestration.assets.charts import HANDOVER_TIMELINE_CHART
+from orchestration.assets.models import MODELS
+from orchestration.definitions import defs
+from orchestration.warehouse import PROJECT_ROOT
+from tests.conftest import build_warehouse
+
+CROSS_SOURCE = PROJECT_ROOT / "tests" / "fixtures" / "cross_source"
+
+
+@pytest.fixture(scope="module")
+def cross_source_db(tmp_path_factory: pytest.TempPathFactory):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        warehouse = build_warehouse(monkeypatch, CROSS_SOURCE, tmp_path_factory.mktemp("cross_source") / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        yield connection
+
+
+def clusters_by_file(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(connection.execute(
+        "select files.file_name, clusters.cluster_id from marts.syndication_clusters as clusters "
+        "inner join staging.article_files as files using (article_id)").fetchall())
+
+
+def claim(connection: duckdb.DuckDBPyConnection, where: str) -> dict:
+    """The one source_agreement row matching `where`, as a dict."""
+    rows = connection.execute(f"select * from marts.source_agreement where {where}").pl().to_dicts()
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def assert_slices_article(connection: duckdb.DuckDBPyConnection, evidence: list[dict]) -> None:
+    """Each piece of evidence is the article's own text at its offsets."""
+    for item in evidence:
+        text = connection.execute("select text from staging.articles where article_id = ?",
+                                  [item["article_id"]]).fetchone()[0]
+        assert text[item["char_start"]:item["char_end"]] == item["evidence"]
+
+
+# --- syndication clusters ------------------------------------------------------------------------------
+
+def test_the_agency_copy_in_the_seeds_is_one_cluster_and_the_other_articles_stand_alone(seeds_db):
+    clusters = seeds_db.execute(
+        "select cluster_id, list(article_id order by article_id), min(similarity), "
+        "flatten(list(list_transform(shared_passages, p -> p.text))) "
+        "from marts.syndication_clusters group by cluster_id having count(*) > 1").fetchall()
+    assert len(clusters) == 1
+    _, members, similarity, passages = clusters[0]
+    assert len(members) == 2 and similarity >= 0.05
+    assert any("postponed by Azerbaijan for humanitarian reasons" in passage for passage in passages)
+    assert any("Kalbajar" in passage for passage in passages) and any("Karvachar" in passage for passage in passages)
+    alone = seeds_db.execute("select cluster_size, coalesce(similarity, 0) from marts.syndication_clusters "
+                             "where article_id not in (select unnest(?))", [members]).fetchall()
+    assert len(alone) == 3 and all(size == 1 and similarity < 0.05 for size, similarity in alone)
+
+
+def test_a_copy_under_another_headline_clusters_and_own_words_or_a_shared_quote_do_not(cross_source_db):
+    clusters = clusters_by_file(cross_source_db)
+    assert clusters["01_lachin_wire.txt"] == clusters["02_lachin_wire_copy.txt"]
+    assert len({clusters["01_lachin_wire.txt"], clusters["03_lachin_own_words.txt"],
+                clusters["04_lachin_shared_quote.txt"]}) == 3
+    similarity = dict(cross_source_db.execute(
+        "select files.file_name, coalesce(clusters.similarity, 0) from marts.syndication_clusters as clusters "
+        "inner join staging.article_files as files using (article_id)").fetchall())
+    assert similarity["02_lachin_wire_copy.txt"] > 0.9
+    assert similarity["03_lachin_own_words.txt"] < 0.05 and similarity["04_lachin_shared_quote.txt"] < 0.05
+    source = cross_source_db.execute("select distinct source from marts.syndication_clusters where cluster_size = 2")
+    assert source.fetchall() == [("Caucasus Newswire + The Evening Ledger",)]
+
+
+# --- source agreement ----------------------------------------------------------------------------------
+
+def test_peacekeepers_1960_and_about_2000_are_consistent_with_their_sources(seeds_db):
+    peacekeepers = claim(seeds_db, "claim_kind = 'figure' and subject = 'peacekeepers'")
+    assert peacekeepers["verdict"] == "consistent" and not peacekeepers["is_near_conflict"]
+    assert peacekeepers["n_sources"] == 2 and len(peacekeepers["sources"]) == 2
+    assert peacekeepers["stated_values"] == "about 2,000 (1 source); 1,960 (1 source)"
+    assert peacekeepers["low"] <= 1960 <= peacekeepers["high"] and peacekeepers["best"] == 1960
+    statements = seeds_db.execute(
+        "select article_id, char_start, char_end, evidence, stated_text from marts.claim_statements where claim = ?",
+        [peacekeepers["claim"]]).pl().to_dicts()
+    assert {s["stated_text"] for s in statements} == {"1,960 peacekeepers", "some 2,000 Russian peacekeepers"}
+    assert_slices_article(seeds_db, statements)
+
+
+def test_upper_and_lower_bounds_are_respected_and_a_gap_within_ten_percent_is_a_near_conflict(cross_source_db):
+    peacekeepers = claim(cross_source_db, "subject = 'peacekeepers'")
+    assert peacekeepers["verdict"] == "conflict" and peacekeepers["is_near_conflict"] and peacekeepers["gap"] == 40
+    assert [s["stated_value"] for s in peacekeepers["low_side"]] == ["1,960"]
+    assert [s["stated_value"] for s in peacekeepers["high_side"]] == ["at least 2,000"]
+    assert "at most 2,000 (1 source)" in peacekeepers["stated_values"]
+
+
+def test_the_start_of_armenian_control_1992_against_1994_is_a_conflict_with_evidence(seeds_db):
+    control = claim(seeds_db, "subject = 'control_since' and verdict = 'conflict'")
+    assert not control["is_near_conflict"] and control["n_sources"] == 3
+    assert {s["stated_value"] for s in control["low_side"]} == {"1992"}
+    assert {s["stated_value"] for s in control["high_side"]} == {"1994"}
+    assert all("since 1992" in s["evidence"] for s in control["low_side"])
+    assert control["explanation"].startswith("no single value fits every source: 1992 against 1994")
+    assert_slices_article(seeds_db, control["low_side"] + control["high_side"])
+
+
+def test_the_truce_signed_on_9_or_10_november_is_a_near_conflict_with_an_explanation(seeds_db):
+    truce = claim(seeds_db, "subject = 'truce_signed' and context = '2020s'")
+    assert truce["verdict"] == "conflict" and truce["is_near_conflict"] and truce["gap"] == 1
+    assert {s["stated_value"] for s in truce["low_side"]} == {"9 November 2020"}
+    assert {s["stated_value"] for s in truce["high_side"]} == {"10 November 2020"}
+    assert any("concluded on November 9" in s["evidence"] for s in truce["low_side"])
+    assert any("On November 10 the leaders" in s["evidence"] for s in truce["high_side"])
+    assert "near-conflict" in truce["explanation"] and "time zone" in truce["explanation"]
+    assert truce["best_date"] == date(2020, 11, 10)
+    assert_slices_article(seeds_db, truce["low_side"] + truce["high_side"])
+
+
+def test_copies_of_one_agency_story_count_once_when_sources_agree(seeds_db):
+    entered = claim(seeds_db, "claim = 'Kalbajar entered'")
+    assert entered["verdict"] == "agree" and entered["best_date"] == date(2020, 11, 25)
+    assert entered["n_statements"] == 3 and entered["n_sources"] == 2
+
+
+def test_a_handover_date_that_sources_give_differently_flags_the_district(cross_source_db, seeds_db):
+    lachin = claim(cross_source_db, "claim = 'Lachin entered'")
+    assert lachin["verdict"] == "conflict" and not lachin["is_near_conflict"] and lachin["gap"] == 2
+    assert {s["stated_value"] for s in lachin["high_side"]} == {"3 December 2020"}
+    status = cross_source_db.execute("select n_independent_sources, n_outlets, sources_disagree, disputed_dates "
+                                     "from marts.district_handover_status where district = 'Lachin'").fetchone()
+    assert status[:3] == (3, 4, True)
+    assert status[3] == "entered: 1 December 2020 (2 sources); 3 December 2020 (1 source)"
+    seeds_flags = seeds_db.execute("select bool_or(sources_disagree) from marts.district_handover_status").fetchone()
+    assert seeds_flags == (False,)
+
+
+def _agreement_of(statements: list[dict], postponed_district: str | None = None) -> list[dict]:
+    """marts.source_agreement run on hand-made claim statements (and one postponement, if given)."""
+    columns = {"claim": pl.String, "claim_kind": pl.String, "subject": pl.String, "context": pl.String,
+               "source_id": pl.String, "source": pl.String, "article_id": pl.String, "sentence_id": pl.Int32,
+               "stated_start": pl.Int32, "stated_text": pl.String, "stated_value": pl.String, "low": pl.Float64,
+               "best": pl.Float64, "high": pl.Float64, "low_date": pl.Date, "best_date": pl.Date,
+               "high_date": pl.Date, "char_start": pl.Int32, "char_end": pl.Int32, "evidence": pl.String}
+    rows = [{"claim": "c", "subject": "s", "context": "x", "article_id": s["source_id"], "sentence_id": 0,
+             "stated_start": index, "stated_text": s["stated_value"], "source": s["source_id"], "char_start": 0,
+             "char_end": 1, "evidence": "e", **s} for index, s in enumerate(statements)]
+    model = next(m for m in MODELS if m.name == "marts.source_agreement")
+    with duckdb.connect() as connection:
+        connection.execute("create schema marts")
+        connection.execute("create table marts.handover_events (article_id varchar, district varchar, "
+                           "event_type varchar)")
+        connection.execute("create table marts.syndication_clusters (article_id varchar, cluster_id varchar)")
+        if postponed_district:
+            connection.execute("insert into marts.handover_events values ('p', ?, 'postponed')", [postponed_district])
+            connection.execute("insert into marts.syndication_clusters values ('p', 'p')")
+        connection.register("statements", pl.DataFrame(rows, schema=columns))
+        connection.execute("create table marts.claim_statements as select * from statements")
+        return connection.execute(model.sql).pl().to_dicts()
+
+
+def _figure(source_id: str, stated_value: str, low: float | None, best: float, high: float | None) -> dict:
+    return {"claim_kind": "figure", "source_id": source_id, "stated_value": stated_value, "low": low, "best": best,
+            "high": high}
+
+
+def _day(source_id: str, day: date, low: date | None = None, high: date | None = None) -> dict:
+    return {"claim_kind": "event", "source_id": source_id, "stated_value": day.isoformat(), "low_date": low or day,
+            "best_date": None if low else day, "high_date": high or day}
+
+
+@pytest.mark.parametrize(("statements", "verdict", "near"), [
+    ([_figure("a", "30,000", 30000, 30000, 30000), _figure("b", "about 30,000", 27000, 30000, 33000)], "agree", False),
+    ([_figure("a", "1,960", 1960, 1960, 1960), _figure("b", "at most 2,000", None, 2000, 2000)], "consistent", False),
+    ([_figure("a", "1,960", 1960, 1960, 1960), _figure("b", "at least 2,000", 2000, 2000, None)], "conflict", True),
+    ([_figure("a", "1,000", 1000, 1000, 1000), _figure("b", "about 2,000", 1800, 2000, 2200)], "conflict", False),
+    ([_day("a", date(2020, 11, 9)), _day("b", date(2020, 11, 10))], "conflict", True),
+    ([_day("a", date(2020, 11, 9)), _day("b", date(2020, 11, 1), date(2020, 11, 1), date(2020, 11, 30))],
+     "consistent", False),
+    ([_day("a", date(1992, 1, 1), date(1992, 1, 1), date(1992, 12, 31)),
+      _day("b", date(1994, 1, 1), date(1994, 1, 1), date(1994, 12, 31))], "conflict", False),
+])
+def test_verdicts_on_hand_made_statements(statements, verdict, near):
+    [row] = _agreement_of(statements)
+    assert (row["verdict"], row["is_near_conflict"], row["n_sources"]) == (verdict, near, 2)
+
+
+def test_deadlines_that_differ_after_a_reported_postponement_are_consistent():
+    deadlines = [{**_day(source, day), "claim_kind": "handover", "subject": "Kalbajar", "context": "scheduled"}
+                 for source, day in (("a", date(2020, 11, 15)), ("b", date(2020, 11, 25)))]
+    assert _agreement_of(deadlines)[0]["verdict"] == "conflict"
+    [moved] = _agreement_of(deadlines, postponed_district="Kalbajar")
+    assert moved["verdict"] == "consistent" and moved["explanation"].startswith("the deadline moved")
+
+
+def test_one_source_saying_one_thing_is_no_claim_to_compare():
+    assert _agreement_of([_figure("a", "1,960", 1960, 1960, 1960), _figure("a", "1,960", 1960, 1960, 1960)]) == []
+
+
+# --- event timeline and chart --------------------------------------------------------------------------
+
+def test_the_event_timeline_types_dated_statements_and_slices_its_evidence(seeds_db):
+    rows = seeds_db.execute(
+        "select timeline.*, articles.text as article_text from marts.event_timeline as timeline "
+        "inner join staging.articles as articles using (article_id)").pl().to_dicts()
+    types = {row["event_type"] for row in rows}
+    assert {"truce_signed", "handover_entered", "handover_scheduled", "phone_call", "control_since"} <= types
+    assert_slices_article(seeds_db, rows)
+    assert all(row["article_text"][row["date_start"]:row["date_end"]] == row["date_text"] for row in rows)
+    agdam = [row for row in rows if row["event_type"] == "handover_entered" and row["subject"] == "Agdam"]
+    assert {row["event_date"] for row in agdam} == {date(2020, 11, 20)}
+    assert {row["n_sources"] for row in agdam} == {len({row["source_id"] for row in agdam})} == {3}
+
+
+def test_the_chart_asset_reads_the_marts_it_draws_and_publishing_does_not_wait_for_it():
+    graph = defs.get_repository_def().asset_graph
+    assert AssetKey(["marts", "handover_timeline"]) in graph.get(HANDOVER_TIMELINE_CHART).parent_keys
+    assert HANDOVER_TIMELINE_CHART not in graph.get(AssetKey(["published_warehouse"])).parent_keys
+
+
+def test_the_handover_timeline_chart_is_written_beside_the_published_warehouse(seeds_warehouse: Path):
+    png = seeds_warehouse.parent / "handover_timeline.png"
+    svg = seeds_warehouse.parent / "handover_timeline.svg"
+    assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 10_000
+    assert "<svg" in svg.read_text(encoding="utf-8")
