@@ -12,7 +12,8 @@ from orchestration.definitions import defs
 from orchestration.warehouse import Warehouse
 
 SUMMARY_SQL = """
-select district, status, scheduled_date, revised_date, handed_over_date, n_articles, n_outlets, as_of_date
+select district, status, scheduled_date, revised_date, handed_over_date, n_articles, n_outlets,
+    n_independent_sources, sources_disagree, as_of_date
 from marts.district_handover_status order by district
 """
 

@@ -10,12 +10,15 @@ A file name that would leave the articles folder is refused.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 MANIFEST_NAME = "manifest.csv"
 RETRACTIONS_NAME = "retractions.csv"
+Row = TypeVar("Row")
 SIDECAR_NAMES = frozenset({MANIFEST_NAME, RETRACTIONS_NAME})
 
 
@@ -42,45 +45,50 @@ def _safe_name(root: Path, name: str) -> str | None:
     return relative.as_posix() if (root / relative).resolve().is_relative_to(root.resolve()) else None
 
 
-def read_manifest(root: Path) -> tuple[list[ManifestRow], list[str]]:
-    """(rows, problems) of `root/manifest.csv`; both empty when there is none."""
-    path = root / MANIFEST_NAME
+def _read(root: Path, file_name: str, convert: Callable[[Path, dict[str, str]], Row]) -> tuple[list[Row], list[str]]:
+    """(rows, problems) of one sidecar CSV: `convert` raises ValueError with the reason for a bad row."""
+    path = root / file_name
     if not path.is_file():
         return [], []
     rows, problems = [], []
     with open(path, newline="", encoding="utf-8-sig") as handle:
         for number, record in enumerate(csv.DictReader(handle), start=2):
-            name = _safe_name(root, record.get("file_name") or "")
-            if name is None:
-                problems.append(f"{MANIFEST_NAME} line {number}: file name {record.get('file_name')!r} leaves the articles folder")
-                continue
-            published = (record.get("published_date") or "").strip()
             try:
-                day = date.fromisoformat(published) if published else None
-            except ValueError:
-                problems.append(f"{MANIFEST_NAME} line {number}: published_date {published!r} is not YYYY-MM-DD")
-                continue
-            rows.append(ManifestRow(name, (record.get("outlet") or "").strip() or None,
-                                    (record.get("url") or "").strip() or None, day))
+                rows.append(convert(root, {key: (value or "").strip() for key, value in record.items() if key}))
+            except ValueError as reason:
+                problems.append(f"{file_name} line {number}: {reason}")
     return rows, problems
+
+
+def _inside(root: Path, name: str) -> str:
+    safe = _safe_name(root, name)
+    if safe is None:
+        raise ValueError(f"file name {name!r} leaves the articles folder")
+    return safe
+
+
+def _manifest_row(root: Path, record: dict[str, str]) -> ManifestRow:
+    published = record.get("published_date", "")
+    try:
+        day = date.fromisoformat(published) if published else None
+    except ValueError:
+        raise ValueError(f"published_date {published!r} is not YYYY-MM-DD") from None
+    return ManifestRow(_inside(root, record.get("file_name", "")), record.get("outlet") or None,
+                       record.get("url") or None, day)
+
+
+def _retraction(root: Path, record: dict[str, str]) -> Retraction:
+    name = _inside(root, record["file_name"]) if record.get("file_name") else None
+    if not (name or record.get("article_id")):
+        raise ValueError("needs a file_name or an article_id")
+    return Retraction(name, record.get("article_id") or None, record.get("reason") or "retracted")
+
+
+def read_manifest(root: Path) -> tuple[list[ManifestRow], list[str]]:
+    """(rows, problems) of `root/manifest.csv`; both empty when there is none."""
+    return _read(root, MANIFEST_NAME, _manifest_row)
 
 
 def read_retractions(root: Path) -> tuple[list[Retraction], list[str]]:
     """(rows, problems) of `root/retractions.csv`; both empty when there is none."""
-    path = root / RETRACTIONS_NAME
-    if not path.is_file():
-        return [], []
-    rows, problems = [], []
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        for number, record in enumerate(csv.DictReader(handle), start=2):
-            article_id = (record.get("article_id") or "").strip() or None
-            raw_name = (record.get("file_name") or "").strip()
-            name = _safe_name(root, raw_name) if raw_name else None
-            if raw_name and name is None:
-                problems.append(f"{RETRACTIONS_NAME} line {number}: file name {raw_name!r} leaves the articles folder")
-                continue
-            if not (name or article_id):
-                problems.append(f"{RETRACTIONS_NAME} line {number}: needs a file_name or an article_id")
-                continue
-            rows.append(Retraction(name, article_id, (record.get("reason") or "").strip() or "retracted"))
-    return rows, problems
+    return _read(root, RETRACTIONS_NAME, _retraction)

@@ -46,6 +46,7 @@ def test_kill_9_during_builds_never_breaks_the_published_file(tmp_path):
     for delay in KILL_DELAYS:
         run_build(env, kill_after=delay)
         assert mart_snapshot(published) in (before, after), f"killed after {delay}s"
+    print(f"kill -9: {len(KILL_DELAYS)} kills, published file whole after each")
     assert run_build(env) == 0
     assert mart_snapshot(published) == after
     assert not list(tmp_path.glob(".news.duckdb.publishing-*"))
@@ -96,6 +97,7 @@ def test_readers_never_wait_nor_see_a_partial_mart_through_rebuilds(tmp_path, mo
     finally:
         stop.touch()
     report = json.loads(reader.communicate(timeout=60)[0])
+    print(f"reader: {report['queries']} queries, {len(report['errors'])} errors, {len(states) - 1} rebuilds")
     assert report["errors"] == []
     assert report["queries"] >= 20
     assert {tuple(s) for s in report["seen"]} <= states

@@ -27,14 +27,15 @@ class CueMention:
 
 
 @cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    labels: dict[str, tuple[str, str]] = {}
-    for row in load_reference("event_triggers"):
-        labels[row["phrase"].lower()] = ("trigger", row["event_type"])
-    for row in load_reference("modality_cues"):
-        labels.setdefault(row["phrase"].lower(), ("modality", row["cue"]))
-    alternation = "|".join(_phrase_pattern(p) for p in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.IGNORECASE), labels
+def _lexicons() -> tuple[tuple[re.Pattern[str], dict[str, tuple[str, str]]], ...]:
+    """One pattern for triggers and one for modality cues: they may overlap ("is to" inside "is to be
+    returned"), and one alternation would let the earlier match hide the other."""
+    lexicons = []
+    for name, kind, column in (("event_triggers", "trigger", "event_type"), ("modality_cues", "modality", "cue")):
+        labels = {row["phrase"].lower(): (kind, row[column]) for row in load_reference(name)}
+        alternation = "|".join(_phrase_pattern(p) for p in sorted(labels, key=len, reverse=True))
+        lexicons.append((re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.IGNORECASE), labels))
+    return tuple(lexicons)
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -53,11 +54,12 @@ def _label(matched: str, labels: dict[str, tuple[str, str]]) -> tuple[str, str]:
 
 
 def find_cues(sentence_id: int, text: str, offset: int = 0) -> list[CueMention]:
-    """Trigger and modality phrases of one sentence, with offsets shifted by `offset`."""
-    pattern, labels = _lexicon()
+    """Trigger and modality phrases of one sentence in text order, with offsets shifted by `offset`."""
+    folded = text.translate(_APOSTROPHES)
     found: list[CueMention] = []
-    for match in pattern.finditer(text.translate(_APOSTROPHES)):
-        kind, label = _label(match.group(), labels)
-        found.append(CueMention(sentence_id, offset + match.start(), offset + match.end(),
-                                text[match.start():match.end()], kind, label))
-    return found
+    for pattern, labels in _lexicons():
+        for match in pattern.finditer(folded):
+            kind, label = _label(match.group(), labels)
+            found.append(CueMention(sentence_id, offset + match.start(), offset + match.end(),
+                                    text[match.start():match.end()], kind, label))
+    return sorted(found, key=lambda cue: (cue.char_start, cue.char_end))

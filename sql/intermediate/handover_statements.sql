@@ -13,48 +13,39 @@
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
 -- audit: evidence
 -- audit: traces_to_article
-with segment_triggers as (
+with sentence_triggers as (
     select
         segments.*,
         triggers.char_start as trigger_start,
         triggers.char_end as trigger_end,
         triggers.trigger_text,
-        triggers.trigger_type
-    from intermediate.district_segments as segments
-    inner join staging.handover_triggers as triggers
-        on
-            segments.article_id = triggers.article_id
-            and segments.sentence_id = triggers.sentence_id
-            and triggers.char_start >= segments.segment_start
-            and triggers.char_start < segments.segment_end
-),
-
-leading_triggers as (
-    select
-        segments.*,
-        triggers.char_start as trigger_start,
-        triggers.char_end as trigger_end,
-        triggers.trigger_text,
-        triggers.trigger_type
-    from intermediate.district_segments as segments
-    inner join staging.handover_triggers as triggers
-        on
-            segments.article_id = triggers.article_id
-            and segments.sentence_id = triggers.sentence_id
-            and triggers.char_start < segments.segment_start
-    where
-        segments.segment_start = segments.first_segment_start
-        and not exists (
+        triggers.trigger_type,
+        exists (
             select 1 from staging.modality_cues as cues
             where
                 cues.article_id = segments.article_id
                 and cues.sentence_id = segments.sentence_id
                 and cues.modality = 'reporting'
-                and cues.char_start between triggers.char_end and segments.segment_start
-        )
+                and cues.char_start between least(triggers.char_end, segments.segment_start)
+                and greatest(triggers.char_start, segments.segment_start)
+        ) as reporting_between
+    from intermediate.district_segments as segments
+    inner join staging.handover_triggers as triggers
+        on
+            segments.article_id = triggers.article_id
+            and segments.sentence_id = triggers.sentence_id
+),
+
+segment_triggers as (
+    select * from sentence_triggers
+    where trigger_start >= segment_start and trigger_start < segment_end
+),
+
+leading_triggers as (
+    select * from sentence_triggers
+    where trigger_start < segment_start and segment_start = first_segment_start and not reporting_between
     qualify row_number() over (
-        partition by segments.article_id, segments.sentence_id, segments.segment_start
-        order by triggers.char_start desc
+        partition by article_id, sentence_id, segment_start order by trigger_start desc
     ) = 1
 ),
 
@@ -65,39 +56,19 @@ own_triggers as (
 ),
 
 borrowed_triggers as (
-    select
-        segments.*,
-        triggers.char_start as trigger_start,
-        triggers.char_end as trigger_end,
-        triggers.trigger_text,
-        triggers.trigger_type
-    from intermediate.district_segments as segments
-    inner join staging.handover_triggers as triggers
-        on
-            segments.article_id = triggers.article_id
-            and segments.sentence_id = triggers.sentence_id
+    select * from sentence_triggers as candidates
     where
-        not exists (
+        not reporting_between
+        and not exists (
             select 1 from own_triggers as own
             where
-                own.article_id = segments.article_id
-                and own.sentence_id = segments.sentence_id
-                and own.segment_start = segments.segment_start
-        )
-        and not exists (
-            select 1 from staging.modality_cues as cues
-            where
-                cues.article_id = segments.article_id
-                and cues.sentence_id = segments.sentence_id
-                and cues.modality = 'reporting'
-                and cues.char_start between least(triggers.char_end, segments.segment_start)
-                and greatest(triggers.char_start, segments.segment_start)
+                own.article_id = candidates.article_id
+                and own.sentence_id = candidates.sentence_id
+                and own.segment_start = candidates.segment_start
         )
     qualify row_number() over (
-        partition by segments.article_id, segments.sentence_id, segments.segment_start
-        order by
-            case when triggers.char_start < segments.segment_start then 0 else 1 end,
-            abs(triggers.char_start - segments.segment_start)
+        partition by article_id, sentence_id, segment_start
+        order by case when trigger_start < segment_start then 0 else 1 end, abs(trigger_start - segment_start)
     ) = 1
 ),
 

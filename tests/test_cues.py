@@ -1,0 +1,24 @@
+"""Trigger and modality phrases, including ones that overlap and one-word wildcards (own wording)."""
+
+from orchestration.extraction.cues import find_cues
+
+
+def labels(text):
+    return [(c.text, c.cue_kind, c.label) for c in find_cues(0, text)]
+
+
+def test_a_modality_cue_does_not_hide_an_overlapping_trigger():
+    assert labels("The district is to be returned by 1 December.") == [
+        ("is to", "modality", "future"), ("to be returned", "trigger", "scheduled")]
+
+
+def test_wildcards_negation_and_reporting():
+    assert labels("Agdam came under Azerbaijani control, officials said, but Lachin isn't handed over yet.") == [
+        ("came under Azerbaijani control", "trigger", "entered"), ("said", "modality", "reporting"),
+        ("isn't", "modality", "negation"), ("handed over", "trigger", "entered")]
+
+
+def test_offsets_are_exact_with_typographic_apostrophes():
+    text = "Troops won’t enter the town."
+    for cue in find_cues(3, text, offset=100):
+        assert text[cue.char_start - 100:cue.char_end - 100] == cue.text and cue.sentence_id == 3
