@@ -78,28 +78,36 @@ paired as (
     select * from borrowed_triggers
 ),
 
+modality_near_triggers as (
+    select
+        paired.article_id,
+        paired.sentence_id,
+        paired.segment_start,
+        paired.trigger_start,
+        bool_or(cues.modality = 'negation') as is_negated,
+        bool_or(cues.modality = 'future' and paired.trigger_start - cues.char_end <= 25) as is_future
+    from paired
+    inner join staging.modality_cues as cues
+        on
+            paired.article_id = cues.article_id
+            and paired.sentence_id = cues.sentence_id
+            and cues.char_end <= paired.trigger_start
+            and paired.trigger_start - cues.char_end <= 30
+    group by paired.article_id, paired.sentence_id, paired.segment_start, paired.trigger_start
+),
+
 with_modality as (
     select
         paired.*,
-        exists (
-            select 1 from staging.modality_cues as cues
-            where
-                cues.article_id = paired.article_id
-                and cues.sentence_id = paired.sentence_id
-                and cues.modality = 'negation'
-                and cues.char_end <= paired.trigger_start
-                and paired.trigger_start - cues.char_end <= 30
-        ) as is_negated,
-        exists (
-            select 1 from staging.modality_cues as cues
-            where
-                cues.article_id = paired.article_id
-                and cues.sentence_id = paired.sentence_id
-                and cues.modality = 'future'
-                and cues.char_end <= paired.trigger_start
-                and paired.trigger_start - cues.char_end <= 25
-        ) as is_future
+        coalesce(near.is_negated, false) as is_negated,
+        coalesce(near.is_future, false) as is_future
     from paired
+    left join modality_near_triggers as near
+        on
+            paired.article_id = near.article_id
+            and paired.sentence_id = near.sentence_id
+            and paired.segment_start = near.segment_start
+            and paired.trigger_start = near.trigger_start
 ),
 
 statements as (
