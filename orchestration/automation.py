@@ -26,9 +26,9 @@ ingest_new_job = define_asset_job(
 _FULL_REFRESH = {"config": {"full_refresh": True}}
 rebuild_everything_job = define_asset_job(
     "rebuild_everything", selection=AssetSelection.all(),
-    config={"ops": {"parse_articles": _FULL_REFRESH, "extract_mentions": _FULL_REFRESH}},
-    description="Re-parse and re-extract every current article, then rebuild and publish: after changes to "
-                "reference data, parsing or extraction rules.",
+    config={"ops": {"parse_articles": _FULL_REFRESH, "extract_mentions": _FULL_REFRESH, "sql_models": _FULL_REFRESH}},
+    description="Re-parse and re-extract every current article, rebuild every SQL model whole and publish: "
+                "after changes to reference data, parsing or extraction rules.",
 )
 daily_schedule = ScheduleDefinition(
     name="daily_reingest", job=ingest_new_job, cron_schedule=os.environ.get("NEWS_REINGEST_CRON", "0 6 * * *"),

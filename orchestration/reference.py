@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from functools import cache
 from pathlib import Path
 
@@ -19,3 +20,8 @@ def load_reference(name: str) -> tuple[dict[str, str], ...]:
 def reference_tables() -> list[str]:
     """Every reference CSV: each becomes a table `reference.<name>` in the warehouse."""
     return sorted(path.stem for path in REFERENCE_DIR.glob("*.csv"))
+
+
+def reference_digest(name: str) -> str:
+    """A short hash of one reference CSV: versions whatever is derived from it."""
+    return hashlib.sha256((REFERENCE_DIR / f"{name}.csv").read_bytes()).hexdigest()[:16]

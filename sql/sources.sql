@@ -72,6 +72,12 @@ create table if not exists staging.cue_mentions (
     cue_kind varchar, label varchar
 );
 
+-- Which articles each incremental SQL model holds: under which version of the model and its inputs, and
+-- from which state of the article's row in staging.articles (a manifest edit changes it in place).
+create table if not exists staging.model_articles (
+    model varchar, version varchar, article_id varchar, fingerprint ubigint, primary key (model, article_id)
+);
+
 create table if not exists staging.extracted_articles (
     article_id varchar primary key, extracted_at timestamp
 );

@@ -7,10 +7,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orchestration.assets import models
+from orchestration.assets.models import MODELS
 from orchestration.warehouse import PROJECT_ROOT
 from tests.conftest import build_warehouse, facts, mart_snapshot
 
 FORMATS = PROJECT_ROOT / "tests" / "fixtures" / "formats"
+UNSEEN = PROJECT_ROOT / "tests" / "fixtures" / "unseen"
 SECOND_REPORT = """Lachin back under Baku's control
 
 Posted on December 2, 2020 by Mira Kask
@@ -45,6 +48,33 @@ def test_new_articles_reach_the_marts_and_a_rerun_changes_nothing(corpus, tmp_pa
     before = mart_snapshot(warehouse)
     build_warehouse(monkeypatch, corpus, warehouse)
     assert mart_snapshot(warehouse) == before
+
+
+def model_tables(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every SQL model's table as sorted rows."""
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return {m.name: sorted(connection.execute(f"select * from {m.name}").fetchall(), key=repr) for m in MODELS}
+
+
+def test_incremental_models_end_where_a_full_build_does(corpus, tmp_path, monkeypatch):
+    assert any(model.incremental_key for model in MODELS)
+    warehouse = build_warehouse(monkeypatch, corpus, tmp_path / "news.duckdb")
+    retracted, relabelled = sorted(path.name for path in corpus.iterdir())[:2]
+    (corpus / "retractions.csv").write_text(f"file_name,reason\n{retracted},withdrawn\n")
+    (corpus / "manifest.csv").write_text(f"file_name,outlet,url,published_date\n{relabelled},Relabelled Outlet,,\n")
+    for path in sorted(UNSEEN.glob("*.txt"))[:4]:
+        shutil.copy(path, corpus / path.name)
+    processed: dict[str, int | None] = {}
+    real_build_model = models.build_model
+
+    def spy(connection, model, *args):
+        processed[model.name] = real_build_model(connection, model, *args)
+        return processed[model.name]
+    monkeypatch.setattr(models, "build_model", spy)
+    build_warehouse(monkeypatch, corpus, warehouse)
+    assert processed["intermediate.narrative_shingles"] == 4 + 1  # the new articles and the relabelled one
+    assert processed["marts.district_handover_status"] is None  # corpus-wide models are rebuilt whole
+    assert model_tables(warehouse) == model_tables(build_warehouse(monkeypatch, corpus, tmp_path / "full.duckdb"))
 
 
 def test_an_edit_replaces_facts_and_a_removal_loses_nothing(corpus, tmp_path, monkeypatch):

@@ -1,11 +1,15 @@
 """The SQL models of sql/: one Dagster asset per model, run in dependency order on one connection."""
 
+import time
+
 from dagster import (AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
                      MaterializeResult, MetadataValue, multi_asset)
 
+from orchestration.assets.staging import RefreshConfig
 from orchestration.duckdb_io import ensure_sources, source_tables
+from orchestration.model_builds import PENDING, build_model, fingerprint_articles, model_versions
 from orchestration.reference import reference_tables
-from orchestration.sql_models import SqlModel, load_models, materialize_sql
+from orchestration.sql_models import SqlModel, incremental_audit_sql, load_models
 from orchestration.warehouse import SQL_DIR, Warehouse
 
 
@@ -19,14 +23,15 @@ def known_sources() -> set[str]:
 
 
 MODELS: list[SqlModel] = load_models(SQL_DIR, known_sources())
+VERSIONS: dict[str, str] = model_versions(MODELS)
 
 
 def _spec(model: SqlModel) -> AssetSpec:
     return AssetSpec(
-        model_key(model.name), group_name=model.layer, kinds={"sql", "duckdb"}, code_version=model.code_version,
+        model_key(model.name), group_name=model.layer, kinds={"sql", "duckdb"}, code_version=VERSIONS[model.name],
         description=f"{model.description}\n\nGrain: {model.grain}", deps=[model_key(d) for d in model.depends_on],
         metadata={"sql": MetadataValue.md(f"```sql\n{model.sql}\n```"), "path": str(model.path.relative_to(SQL_DIR.parent)),
-                  "grain": model.grain},
+                  "grain": model.grain, "incremental": bool(model.incremental_key)},
     )
 
 
@@ -36,21 +41,27 @@ def _spec(model: SqlModel) -> AssetSpec:
                  for model in MODELS for audit in model.audits],
     can_subset=True,
 )
-def sql_models(context: AssetExecutionContext, warehouse: Warehouse):
-    """Selected models in dependency order; a failed blocking audit fails the step so nothing gets published."""
+def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
+    """Selected models in dependency order (incremental ones only for articles that came or went; all of it on
+    a full refresh); a failed blocking audit fails the step so nothing gets published."""
     selected = context.selected_asset_keys
     failed: list[str] = []
     with warehouse.connect() as connection:
         ensure_sources(connection)
+        fingerprint_articles(connection)
         for model in MODELS:
             key = model_key(model.name)
             if key not in selected:
                 continue
-            connection.execute(materialize_sql(model))
+            started = time.perf_counter()
+            processed = build_model(connection, model, VERSIONS[model.name], config.full_refresh)
+            seconds = round(time.perf_counter() - started, 3)
             rows = connection.execute(f"select count(*) from {model.name}").fetchone()[0]
-            yield MaterializeResult(asset_key=key, metadata={"rows": rows})
+            run = "full" if processed is None else f"incremental: {processed} articles"
+            yield MaterializeResult(asset_key=key, metadata={"rows": rows, "run": run, "seconds": seconds})
             for audit in model.audits:
-                bad = connection.execute(f"select count(*) from ({audit.sql})").fetchone()[0]
+                sql = audit.sql if processed is None else incremental_audit_sql(model, audit, PENDING)
+                bad = connection.execute(f"select count(*) from ({sql})").fetchone()[0]
                 if bad and audit.blocking:
                     failed.append(f"{model.name}:{audit.name} ({bad} bad rows)")
                 severity = AssetCheckSeverity.ERROR if audit.blocking else AssetCheckSeverity.WARN

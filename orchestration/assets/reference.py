@@ -1,12 +1,10 @@
 """Reference data: every CSV under seeds/reference becomes a table reference.<name>."""
 
-import hashlib
-
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from orchestration.duckdb_io import ensure_sources
-from orchestration.reference import REFERENCE_DIR, reference_tables
+from orchestration.reference import REFERENCE_DIR, reference_digest, reference_tables
 from orchestration.warehouse import Warehouse
 
 
@@ -14,12 +12,8 @@ def reference_key(name: str) -> AssetKey:
     return AssetKey(["reference", name])
 
 
-def _version(name: str) -> str:
-    return hashlib.sha256((REFERENCE_DIR / f"{name}.csv").read_bytes()).hexdigest()[:16]
-
-
 @multi_asset(
-    specs=[AssetSpec(reference_key(name), group_name="reference", kinds={"csv", "duckdb"}, code_version=_version(name),
+    specs=[AssetSpec(reference_key(name), group_name="reference", kinds={"csv", "duckdb"}, code_version=reference_digest(name),
                      description=f"seeds/reference/{name}.csv, loaded as is.") for name in reference_tables()],
     can_subset=True,
 )

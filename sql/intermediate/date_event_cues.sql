@@ -5,6 +5,7 @@
 -- agreement"). Failing both, the nearest reporting verb makes it a statement ("the Kremlin said on November
 -- 24"). Resolved dates with none of these are left out.
 -- grain: one row per article_id, char_start (of the date mention)
+-- incremental: article_id
 -- audit: unique(article_id, char_start)
 -- audit: not_null(event_type, cue_text)
 with dates as (

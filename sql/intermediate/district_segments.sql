@@ -4,6 +4,7 @@
 -- A sentence with a deadline phrase (scheduled or postponed) but no district ("the deadline was extended to
 -- 25 November") carries the district of the sentence before it when that sentence names exactly one.
 -- grain: one row per article_id, sentence_id, segment_start
+-- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start)
 with ordered as (
     select

@@ -9,6 +9,7 @@
 -- never crosses a trigger of another type ("the deadline was extended to 25 November" dates the extension).
 -- A weekday in a deadline ("is due on Tuesday") is the next such day, not the last one.
 -- grain: one row per article_id, sentence_id, segment_start, trigger_start
+-- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start, trigger_start)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
 -- audit: evidence

@@ -3,6 +3,7 @@
 -- (reference.figure_claim_cues) and phrases that name a decade (reference.era_phrases). Offsets are those of
 -- the lowercased sentence, which are the article's for all but a few letters; they only measure distances.
 -- grain: one row per article_id, sentence_id, lexicon, label, role, char_start
+-- incremental: article_id
 -- audit: unique(article_id, sentence_id, lexicon, label, role, char_start)
 -- audit: accepted_values(lexicon, timeline, figure_claim, era)
 with lexicon as (
@@ -37,7 +38,8 @@ candidates as (
         lexicon.label,
         lexicon.role,
         lexicon.phrase,
-        regexp_split_to_array(lower(sentences.text), '\b' || regexp_escape(lexicon.phrase) || '\b') as parts
+        ' ' || lower(sentences.text) || ' ' as padded,
+        string_split(lower(sentences.text), lexicon.phrase) as parts
     from staging.sentences as sentences
     inner join lexicon on contains(lower(sentences.text), lexicon.phrase)
 ),
@@ -52,6 +54,8 @@ occurrences as (
     from candidates
 )
 
+-- A literal split finds the occurrences; the characters either side (a space at the sentence's ends) must
+-- not be word characters, the regex meaning of a whole word.
 select distinct
     article_id,
     sentence_id,
@@ -62,3 +66,6 @@ select distinct
     sentence_start + phrase_offset as char_start,
     sentence_start + phrase_offset + length(phrase) as char_end
 from occurrences
+where
+    not regexp_matches(padded[phrase_offset + 1:phrase_offset + 1], '\w')
+    and not regexp_matches(padded[phrase_offset + length(phrase) + 2:phrase_offset + length(phrase) + 2], '\w')

@@ -2,10 +2,12 @@
 -- that hold no quotation, lowercased, letters and digits only ("troops’" and "troops'" are one word).
 -- Quoting sentences are left out, attribution included ("..., the ministry said in a statement"), because
 -- every outlet may quote the same statement on its own: sharing one says nothing about copying another
--- outlet's reporting.
--- grain: one row per article_id, sentence_id, shingle
--- audit: unique(article_id, sentence_id, shingle)
--- audit: not_null(article_id, sentence_id, shingle)
+-- outlet's reporting. A shingle is kept as its 64-bit hash: the cross-source models only compare shingles,
+-- and the hashes take a fraction of the memory of the text.
+-- grain: one row per article_id, sentence_id, shingle_hash
+-- incremental: article_id
+-- audit: unique(article_id, sentence_id, shingle_hash)
+-- audit: not_null(article_id, sentence_id, shingle_hash)
 -- audit: traces_to_article
 with sentence_words as (
     select
@@ -20,7 +22,9 @@ shingles as (
     select
         article_id,
         sentence_id,
-        unnest(list_transform(range(1, len(words) - 3), i -> array_to_string(words[i:i + 4], ' '))) as shingle
+        unnest(
+            list_transform(range(1, len(words) - 3), i -> hash(array_to_string(words[i:i + 4], ' ')))
+        ) as shingle_hash
     from sentence_words
     where len(words) >= 5
 )
@@ -28,5 +32,5 @@ shingles as (
 select distinct
     article_id,
     sentence_id,
-    shingle
+    shingle_hash
 from shingles

@@ -2,14 +2,16 @@
 -- coefficient (shared / the smaller article's shingles, so a short brief cut from a long wire story scores
 -- 1) and the Jaccard index (shared / all distinct shingles of the two). A shingle found in more than 50
 -- articles and more than 1% of the corpus (a stock phrase, a widely quoted line) is not evidence of copying
--- and would make the pairing quadratic, so it is not paired on (it still counts in the article's size).
--- grain: one row per article_id, other_article_id (both orders; only pairs that share a shingle)
+-- and would make the pairing quadratic, so it is not paired on (it still counts in the article's size). Only
+-- pairs sharing at least 10 shingles (a 14-word sentence) are kept: fewer is a stock phrase, not copy, and
+-- keeping every pair that shares one shingle makes millions of rows at 20,000 articles.
+-- grain: one row per article_id, other_article_id (both orders; only pairs sharing 10 shingles or more)
 -- audit: unique(article_id, other_article_id)
 -- audit: not_null(overlap, jaccard)
 with article_shingles as (
     select distinct
         article_id,
-        shingle
+        shingle_hash
     from intermediate.narrative_shingles
 ),
 
@@ -23,10 +25,10 @@ sizes as (
 
 spread as (
     select
-        shingle,
+        shingle_hash,
         count(*) as n_articles
     from article_shingles
-    group by shingle
+    group by shingle_hash
 ),
 
 corpus as (
@@ -36,20 +38,31 @@ corpus as (
 distinctive_shingles as (
     select article_shingles.*
     from article_shingles
-    inner join spread using (shingle)
+    inner join spread using (shingle_hash)
     cross join corpus
     where spread.n_articles <= greatest(50, corpus.n_articles * 0.01)
 ),
 
-shared as (
+pairs as (
     select
         own.article_id,
         other.article_id as other_article_id,
         count(*) as shared_shingles
     from distinctive_shingles as own
     inner join distinctive_shingles as other
-        on own.shingle = other.shingle and own.article_id <> other.article_id
+        on own.shingle_hash = other.shingle_hash and own.article_id < other.article_id
     group by own.article_id, other.article_id
+    having count(*) >= 10
+),
+
+shared as (
+    select * from pairs
+    union all
+    select
+        other_article_id as article_id,
+        article_id as other_article_id,
+        shared_shingles
+    from pairs
 )
 
 select

@@ -1,6 +1,7 @@
 -- Who is mentioned where: people, organisations and countries per article, with the first mention as
 -- evidence (its offsets slice the mention out of the article text).
 -- grain: one row per actor, article_id
+-- incremental: article_id
 -- audit: unique(actor, article_id)
 -- audit: not_null(actor, actor_type, article_id, evidence)
 -- audit: accepted_values(actor_type, person, organisation, country)

@@ -1,6 +1,7 @@
 -- Which outlet gives which figure: every number that counts something, with its qualifier (almost,
 -- more than...), whether it is approximate, what it counts, and the text it was read from.
 -- grain: one row per article_id, char_start
+-- incremental: article_id
 -- audit: unique(article_id, char_start)
 -- audit: not_null(article_id, value, evidence)
 -- audit: evidence

@@ -3,6 +3,7 @@
 -- evidence); a row dated only by the publication date (or not at all) is dropped when a sentence of the
 -- article dates the same event. A scheduled event needs a date.
 -- grain: one row per article_id, district, event_type, event_date
+-- incremental: article_id
 -- audit: unique(article_id, district, event_type, event_date)
 -- audit: not_null(article_id, district, event_type, sentence_id, evidence)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)

@@ -7,7 +7,8 @@
 -- on the same event in their own words stay near 0.01 (0.008 at most in the seeds): 0.05 is three times below
 -- the one and six times above the other. A shared quotation counts for nothing. Clusters are the connected
 -- groups of links, named by their smallest article_id. similarity is the overlap with the most similar other
--- article (in or out of the cluster, so a near miss shows) and jaccard the Jaccard index of that pair;
+-- article (in or out of the cluster, so a near miss shows; null when no other article shares 10 shingles) and
+-- jaccard the Jaccard index of that pair;
 -- shared_passages are the sentences at least half of whose shingles another article of the cluster has.
 -- source names the cluster: its outlets, or its articles where the outlet is unknown.
 -- grain: one row per article_id
@@ -20,7 +21,7 @@ with recursive links as (
         article_id,
         other_article_id
     from intermediate.shingle_overlaps
-    where overlap >= 0.05 and shared_shingles >= 10
+    where overlap >= 0.05  -- intermediate.shingle_overlaps holds the pairs sharing 10 shingles or more
 ),
 
 reach (article_id, member_id) as (
@@ -62,17 +63,18 @@ member_shingles as (
     select
         shingles.article_id,
         shingles.sentence_id,
-        shingles.shingle,
+        shingles.shingle_hash,
         clusters.cluster_id
     from intermediate.narrative_shingles as shingles
     inner join clusters using (article_id)
+    where clusters.cluster_size > 1  -- an article alone in its cluster shares no passage
 ),
 
 cluster_shingles as (
     select distinct
         cluster_id,
         article_id,
-        shingle
+        shingle_hash
     from member_shingles
 ),
 
@@ -84,10 +86,12 @@ shared_sentences as (
     left join cluster_shingles as other
         on
             own.cluster_id = other.cluster_id
-            and own.shingle = other.shingle
+            and own.shingle_hash = other.shingle_hash
             and own.article_id <> other.article_id
     group by own.article_id, own.sentence_id
-    having count(distinct own.shingle) filter (where other.article_id is not null) >= 0.5 * count(distinct own.shingle)
+    having
+        count(distinct own.shingle_hash) filter (where other.article_id is not null)
+        >= 0.5 * count(distinct own.shingle_hash)
 ),
 
 passages as (

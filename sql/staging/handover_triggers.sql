@@ -1,5 +1,6 @@
 -- Phrases that state a handover happened (entered), was set (scheduled) or moved (postponed).
 -- grain: one row per article_id, sentence_id, char_start
+-- incremental: article_id
 -- audit: unique(article_id, sentence_id, char_start)
 -- audit: accepted_values(trigger_type, scheduled, postponed, entered)
 select

@@ -1,0 +1,65 @@
+"""Running one SQL model: a full rebuild, or for an incremental model only the articles that came or went."""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+
+from orchestration.reference import reference_digest
+from orchestration.sql_models import SqlModel, incremental_sql, materialize_sql
+
+PENDING = "_pending_articles"
+FINGERPRINTS = "_article_fingerprints"
+
+
+def model_versions(models: list[SqlModel]) -> dict[str, str]:
+    """Each model's version: its SQL, the reference data it reads and its upstream models' versions, so an
+    incremental model is rebuilt whole when anything its rows were computed from has changed."""
+    versions: dict[str, str] = {}
+    for model in models:  # dependency order: upstream versions are known
+        digest = hashlib.sha256(model.code_version.encode())
+        for table in model.depends_on:
+            schema, name = table.split(".")
+            part = reference_digest(name) if schema == "reference" else versions.get(table, "")
+            digest.update(f"{table}={part};".encode())
+        versions[model.name] = digest.hexdigest()[:16]
+    return versions
+
+
+def _held_versions(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> set[str]:
+    exists = connection.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?",
+                                model.name.split(".")).fetchone()[0]
+    if not exists:
+        return set()
+    rows = connection.execute("select distinct version from staging.model_articles where model = ?", [model.name])
+    return {version for (version,) in rows.fetchall()}
+
+
+def fingerprint_articles(connection: duckdb.DuckDBPyConnection) -> None:
+    """Hash every article's row once per run: an incremental model redoes an article whose row changed."""
+    connection.execute(f"create or replace temp table {FINGERPRINTS} as "
+                       "select article_id, hash(articles) as fingerprint from staging.articles as articles")
+
+
+def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version: str, full_refresh: bool) -> int | None:
+    """Bring a model's table up to date; returns how many articles an incremental run processed (None: full).
+    Needs fingerprint_articles first. After an incremental run the temporary table PENDING holds the articles
+    it processed, for the audits."""
+    if not model.incremental_key or full_refresh or _held_versions(connection, model) != {version}:
+        connection.execute(materialize_sql(model))
+        if model.incremental_key:
+            connection.execute("delete from staging.model_articles where model = ?", [model.name])
+            connection.execute(f"insert into staging.model_articles select ?, ?, article_id, fingerprint "
+                               f"from {FINGERPRINTS}", [model.name, version])
+        return None
+    held = "(select article_id, fingerprint from staging.model_articles where model = $model)"
+    connection.execute(f"create or replace temp table {PENDING} as select article_id, fingerprint "
+                       f"from {FINGERPRINTS} anti join {held} using (article_id, fingerprint)", {"model": model.name})
+    stale = f"article_id in (select article_id from {PENDING}) or article_id not in (select article_id from {FINGERPRINTS})"
+    connection.execute(f"delete from {model.name} where {stale}")
+    connection.execute(f"delete from staging.model_articles where model = ? and ({stale})", [model.name])
+    connection.execute(f"insert into {model.name} by name {incremental_sql(model, PENDING)}")
+    connection.execute(f"insert into staging.model_articles select ?, ?, article_id, fingerprint from {PENDING}",
+                       [model.name, version])
+    return connection.execute(f"select count(*) from {PENDING}").fetchone()[0]
