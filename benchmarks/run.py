@@ -44,6 +44,13 @@ def timed(command: list[str], env: dict | None = None) -> dict[str, float]:
     return {"wall": hours * 3600 + minutes * 60 + seconds, "cpu": user + system, "rss": rss}
 
 
+def progress(size: int, name: str, row: dict[str, float]) -> dict[str, float]:
+    """Report each measurement as it lands: a 100,000-article run takes a while."""
+    print(f"{size:,} {name}: {row['wall']:.1f} s wall, {row['cpu']:.1f} s CPU, {row['rss']:.0f} MB", file=sys.stderr,
+          flush=True)
+    return row
+
+
 def corpus_size(directory: Path) -> tuple[float, int]:
     total_bytes, words = 0, 0
     for path in directory.iterdir():
@@ -59,14 +66,15 @@ def bench(size: int, scratch: Path) -> dict:
     megabytes, words = corpus_size(articles)
     env = {"NEWS_ARTICLES_DIR": str(articles), "NEWS_WAREHOUSE_PATH": str(warehouse)}
     rows = {
-        "floor": timed([PYTHON, "benchmarks/floor.py", str(articles)]),
-        "peer": timed([PYTHON, "benchmarks/peer_spacy.py", str(articles), str(scratch / f"peer_{size}.duckdb")]),
-        "full": timed([PYTHON, "-m", "orchestration.build"], env),
+        "floor": progress(size, "floor", timed([PYTHON, "benchmarks/floor.py", str(articles)])),
+        "peer": progress(size, "peer", timed([PYTHON, "benchmarks/peer_spacy.py", str(articles),
+                                              str(scratch / f"peer_{size}.duckdb")])),
+        "full": progress(size, "full", timed([PYTHON, "-m", "orchestration.build"], env)),
     }
     added = max(1, size // 100)
     subprocess.run([PYTHON, "benchmarks/make_corpus.py", str(added), str(articles), "--seed", "8", "--start",
                     str(size)], cwd=ROOT, check=True)
-    rows["incremental"] = timed([PYTHON, "-m", "orchestration.build"], env)
+    rows["incremental"] = progress(size, "incremental", timed([PYTHON, "-m", "orchestration.build"], env))
     shutil.rmtree(articles)
     return {"size": size, "megabytes": megabytes, "words": words, "added": added, "rows": rows}
 
@@ -87,6 +95,24 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def verdicts(results: list[dict]) -> str:
+    """Issue 6's targets, read at 20,000 articles when measured (else the first size); growth compares the
+    largest size with the smallest."""
+    rows = next((r for r in results if r["size"] == 20_000), results[0])["rows"]
+    full = rows["full"]["wall"]
+    checks = [("full build <= 0.5x peer", full / rows["peer"]["wall"], 0.5, "x"),
+              ("full build <= 10x floor", full / rows["floor"]["wall"], 10, "x"),
+              ("incremental <= 10% of full", rows["incremental"]["wall"] / full, 0.10, ""),
+              ("peak RSS <= 2 GB", max(rows["full"]["rss"], rows["incremental"]["rss"]) / 1024, 2, " GB")]
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        checks.append((f"{last['size']:,} <= 5x the {first['size']:,} time",
+                       last["rows"]["full"]["wall"] / first["rows"]["full"]["wall"], 5, "x"))
+    lines = ["| target | measured | met |", "| --- | --- | --- |"]
+    lines += [f"| {name} | {value:.2f}{unit} | {'yes' if value <= bound else 'no'} |" for name, value, bound, unit in checks]
+    return "\n".join(lines)
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -104,7 +130,7 @@ def main() -> int:
     sizes = [2_000] if args.quick else args.sizes
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as scratch:
         results = [bench(size, Path(scratch)) for size in sizes]
-    report = f"Machine: {machine()}\n\n{table(results)}"
+    report = f"Machine: {machine()}\n\n{table(results)}\n\n{verdicts(results)}"
     if len(results) > 1:
         first, last = results[0], results[-1]
         report += (

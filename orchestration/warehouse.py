@@ -21,6 +21,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES_DIR = "seeds/articles"
 DEFAULT_WAREHOUSE_PATH = "warehouse/news.duckdb"
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+DEFAULT_DUCKDB_MEMORY = "1GB"  # DuckDB spills bigger joins to disk beside the build file
 
 SQL_DIR = PROJECT_ROOT / "sql"
 
@@ -65,7 +66,8 @@ class Warehouse(ConfigurableResource):
         """One transaction on the private build database: an asset's writes land whole or not at all, so a
         crash (even kill -9) leaves the build as it was before the asset started."""
         self.build_path.parent.mkdir(parents=True, exist_ok=True)
-        connection = duckdb.connect(str(self.build_path))
+        memory = os.environ.get("NEWS_DUCKDB_MEMORY") or DEFAULT_DUCKDB_MEMORY
+        connection = duckdb.connect(str(self.build_path), config={"memory_limit": memory})
         try:
             connection.begin()
             yield connection

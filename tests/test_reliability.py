@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orchestration.assets import extraction
 from orchestration.warehouse import PROJECT_ROOT
 from tests.conftest import build_warehouse
 
@@ -106,9 +107,16 @@ def test_a_failing_blocking_audit_publishes_nothing(tmp_path, monkeypatch):
     (articles / "good.txt").write_text(GOOD)
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
     published = warehouse.read_bytes()
-    build = warehouse.parent / ".build" / warehouse.name
-    with duckdb.connect(str(build)) as connection:
-        connection.execute("update staging.entity_mentions set char_end = char_end + 1000000")
+    real_extract = extraction.extract_article
+
+    def off_by_a_million(*args):  # an extraction bug: offsets that slice nothing out of the article
+        rows = real_extract(*args)
+        rows["staging.entity_mentions"] = [{**row, "char_end": row["char_end"] + 1_000_000}
+                                           for row in rows["staging.entity_mentions"]]
+        return rows
+    monkeypatch.setattr(extraction, "extract_article", off_by_a_million)
+    (articles / "second.txt").write_text(GOOD.replace("Aghdam", "Lachin"))
     from orchestration.build import build as run_build
     assert not run_build()
+    assert not run_build(), "a rerun audits the same rows again: they were not kept as done"
     assert warehouse.read_bytes() == published

@@ -67,5 +67,5 @@ def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse:
                 severity = AssetCheckSeverity.ERROR if audit.blocking else AssetCheckSeverity.WARN
                 yield AssetCheckResult(asset_key=key, check_name=audit.name, passed=bad == 0, severity=severity,
                                        metadata={"bad_rows": bad})
-    if failed:
-        raise RuntimeError(f"audits failed: {', '.join(failed)}")
+        if failed:  # inside the transaction: it rolls back, so incremental models retry (and re-audit) those rows
+            raise RuntimeError(f"audits failed: {', '.join(failed)}")
