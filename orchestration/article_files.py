@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -101,9 +102,12 @@ def decode_bytes(data: bytes) -> tuple[str, str] | None:
     return str(best), best.encoding
 
 
+# Unicode's control characters (category Cc) but tab, line feed, form feed and carriage return
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _is_binary(text: str) -> bool:
-    controls = sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    return "\x00" in text or controls > 8
+    return "\x00" in text or len(_CONTROL.findall(text, 0, 4096)) > 8
 
 
 def read_article_file(root: Path, path: Path, max_bytes: int) -> list[Document | Rejection]:
