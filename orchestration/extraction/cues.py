@@ -33,9 +33,38 @@ def _lexicons() -> tuple[tuple[re.Pattern[str], dict[str, tuple[str, str]]], ...
     lexicons = []
     for name, kind, column in (("event_triggers", "trigger", "event_type"), ("modality_cues", "modality", "cue")):
         labels = {row["phrase"].lower(): (kind, row[column]) for row in load_reference(name)}
-        alternation = "|".join(_phrase_pattern(p) for p in sorted(labels, key=len, reverse=True))
+        alternation = _alternation(sorted(labels, key=len, reverse=True))
         lexicons.append((re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.IGNORECASE), labels))
     return tuple(lexicons)
+
+
+def _alternation(phrases: list[str]) -> str:
+    """The phrases as one alternation that tries them in the given order, grouped by initial letter.
+
+    `also|after|arrived` becomes `a(?:lso|fter|rrived)`: at a word that starts none of them the engine gives
+    up after one test per letter, not one per phrase. Only phrases of one group can match at a given place
+    (no character matches two ASCII letters, even ignoring case), so the first phrase that matches is the
+    same; a phrase never moves ahead of one that does not start with an ASCII letter."""
+    groups: list[list[str]] = []
+    open_groups: dict[str, list[str]] = {}
+    for phrase in phrases:  # lower-case already
+        initial = phrase[:1]
+        if not (initial.isascii() and initial.isalpha()):
+            open_groups.clear()
+            groups.append([phrase])
+        elif initial in open_groups:
+            open_groups[initial].append(phrase)
+        else:
+            open_groups[initial] = [phrase]
+            groups.append(open_groups[initial])
+    return "|".join(_group_pattern(group) for group in groups)
+
+
+def _group_pattern(phrases: list[str]) -> str:
+    """Phrases sharing an initial letter: the letter, then the alternation of their remainders."""
+    if len(phrases) == 1:
+        return _phrase_pattern(phrases[0])
+    return phrases[0][0] + "(?:" + "|".join(_phrase_pattern(p)[1:] for p in phrases) + ")"
 
 
 def _phrase_pattern(phrase: str) -> str:

@@ -87,7 +87,9 @@ _BARE_YEAR = r"(?:19\d\d|20\d\d|2100)"
 _MONTH = rf"(?:(?:{_alternation(_FULL_MONTHS, True)})\b|(?:{_alternation(_ABBR_MONTHS, True)})(?:\.|\b))"
 _WEEKDAY = rf"(?:{_alternation(_WEEKDAYS, True)})\b"
 _NUMBER = _alternation(_NUMBERS, False)
-_UNIT = r"(?:week|month|year)"
+_UNITS = ("week", "month", "year")
+_UNIT = rf"(?:{'|'.join(_UNITS)})"
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _MDY = rf"{_MONTH}{_S}{_DAYS}(?:,?{_S}{_YEAR})?"
 _DMY = rf"{_DAYS}{_S}(?:of{_S})?{_MONTH}(?:,?{_S}{_YEAR})?"
 
@@ -114,7 +116,7 @@ _DATE_RE = re.compile(
             rf"(?P<end>(?i:(?:by{_S})?(?:the{_S})?end{_S}of{_S}(?P<end_rel>the|this|last|next){_S}"
             rf"(?P<end_u>{_UNIT})\b))",
             rf"(?P<period>(?i:(?P<per_rel>(?:(?:earlier|later){_S})?this|last|next){_S}(?P<per_u>{_UNIT})\b))",
-            r"(?P<day_word>(?i:(?:today|tonight|yesterday|tomorrow)\b))",
+            rf"(?P<day_word>(?i:(?:{'|'.join(_DAY_OFFSETS)})\b))",
         )
     )
     + "))"
@@ -122,20 +124,36 @@ _DATE_RE = re.compile(
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}")
 _MONTH_RE = re.compile(rf"\b{_MONTH}")
 _DIGITS_RE = re.compile(r"\d+")
+# Every expression holds a digit, a month or weekday name, or one of these words (in any case): text
+# without any (most news sentences) is skipped after a few fast scans instead of the full pattern's.
+_DIGIT_RE = re.compile(r"\d")
+_NAME_RE = re.compile(f"{_alternation(_MONTHS, True)}|{_alternation(_WEEKDAYS, True)}")
+_RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS)
 _BARE_YEAR_RE = re.compile(_BARE_YEAR)
 _WORDS_BEFORE = re.compile(r"(?:(\w+)\W{1,3})?(\w+)\W{1,3}$")
 _WORD_AFTER = re.compile(r"(?:['’]s)?\s{1,3}(\w+)")
 _CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z]\w* $")
-_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _PERIOD_OFFSETS = {"last": -1, "this": 0, "the": 0, "next": 1}
 
 
 def find_dates(text: str, published: date | None, fallback_year: int | None) -> list[DateMention]:
     """All date expressions in `text` (a sentence or a whole article), in text order, non-overlapping."""
     mentions: list[DateMention] = []
+    if not _may_hold_date(text):
+        return mentions
     for match in _DATE_RE.finditer(text):
         mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
     return mentions
+
+
+def _may_hold_date(text: str) -> bool:
+    """Whether `text` holds a digit, a month or weekday name, or a relative word. The words are matched
+    ignoring case: for ASCII text that is a search in its lower-case form; other text may spell them with
+    look-alikes that match too ("ſ", the Kelvin sign), so it is always scanned."""
+    if _DIGIT_RE.search(text) or _NAME_RE.search(text) or not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _RELATIVE_WORDS)
 
 
 def weekday_names_in(text: str) -> set[int]:

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -21,7 +23,7 @@ from orchestration.reference import load_reference
 
 FUZZY_THRESHOLD = 85.0
 FUZZY_MIN_LENGTH = 5
-_TOKEN = re.compile(r"(?:[^\W_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
+_TOKEN_SPLIT = re.compile(r"((?:[^\W_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*)")  # one group: split keeps the tokens
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TRANSLITERATION = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 _FUZZY_TYPES = ("district", "place", "person", "country")
@@ -43,14 +45,6 @@ class Alias:
     alias: str
     alias_kind: str
     case_sensitive: bool
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    surface: str
-    norm: str
 
 
 @dataclass(frozen=True)
@@ -84,9 +78,32 @@ def normalise(word: str) -> str:
     return _POSSESSIVE.sub("", word).rstrip(".").replace("’", "'")
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Word tokens with offsets; hyphens and punctuation separate tokens."""
-    return [Token(offset + m.start(), offset + m.end(), m.group(), normalise(m.group())) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=200_000)
+def _is_capitalised(surface: str) -> bool:
+    """A word that may be (part of) a name: capitalised, not a function word or title, not a number."""
+    return surface[:1].isupper() and normalise(surface) not in _NOT_NAMES and not surface.isdigit()
+
+
+class Tokens(NamedTuple):
+    """A text's word tokens as parallel lists (token k is starts[k]:ends[k]), with per-word facts."""
+
+    starts: list[int]
+    ends: list[int]
+    surfaces: list[str]
+    norms: list[str]
+    capitalised: list[bool]
+
+
+def tokenize(text: str, offset: int = 0) -> Tokens:
+    """Word tokens with offsets; hyphens and punctuation separate tokens.
+
+    Built by one `split` and C-level maps (offsets are running sums of the part lengths), the word facts
+    cached per spelling: per token there is a cache look-up, no Python call and no object."""
+    parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    bounds = list(accumulate(map(len, parts), initial=offset))
+    surfaces = parts[1::2]
+    return Tokens(bounds[1:-1:2], bounds[2::2], surfaces, list(map(normalise, surfaces)),
+                  list(map(_is_capitalised, surfaces)))
 
 
 @cache
@@ -98,7 +115,7 @@ def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, i
     for row in load_reference("entities"):
         alias = Alias(row["entity_id"], row["canonical"], row["entity_type"], row["alias"], row["alias_kind"],
                       row["alias"].replace(".", "").isupper() and len(row["alias"]) <= 5)
-        key = tuple(t.norm for t in tokenize(row["alias"]))
+        key = tuple(tokenize(row["alias"]).norms)
         if key and (key[0] != "the" or len(key) > 1):
             index.setdefault(key, []).append(alias)
     longest: dict[str, int] = {}
@@ -116,14 +133,24 @@ def _fuzzy_choices(n_words: int) -> dict[str, Alias]:
             and aliases[0].entity_type in _FUZZY_TYPES and aliases[0].alias_kind != "demonym"}
 
 
+@lru_cache(maxsize=100_000)
+def _fuzzy_match(key: str, n_words: int) -> tuple[Alias, float] | None:
+    """The alias of `n_words` words closest to `key` (normalised words) with the same initial, if close enough.
+
+    A pure function of a short key: cached, since the same unlisted names recur across sentences."""
+    choices = _fuzzy_choices(n_words)
+    if not choices:
+        return None
+    best = process.extractOne(key, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+    if best is not None and best[0][0] == key[0]:
+        return choices[best[0]], float(best[1])
+    return None
+
+
 def _surface_ok(alias: Alias, surface: str) -> bool:
     if alias.case_sensitive:
         return surface.replace(".", "") == alias.alias.replace(".", "")
     return surface[:1].isupper() or " " in alias.alias
-
-
-def _is_capitalised(token: Token) -> bool:
-    return token.surface[:1].isupper() and token.norm not in _NOT_NAMES and not token.surface.isdigit()
 
 
 class ArticleEntityMatcher:
@@ -137,88 +164,90 @@ class ArticleEntityMatcher:
     def match_sentence(self, sentence_id: int, text: str, offset: int,
                        find_candidates: bool = True) -> tuple[list[EntityMention], list[CandidateMention]]:
         tokens = tokenize(text, offset)
+        norms, capitalised = tokens.norms, tokens.capitalised
         mentions: list[EntityMention] = []
         candidates: list[CandidateMention] = []
-        i = 0
-        while i < len(tokens):
-            found = self._exact(tokens, i)
-            if found:
+        i = 0  # tokens before i are consumed
+        for start in self._possible_starts(tokens):
+            if start < i:
+                continue
+            i = start + 1
+            if found := self._exact(tokens, start):
                 alias, n = found
                 method = "surname" if alias.alias_kind == "surname" else "exact"
-                mentions.append(self._mention(sentence_id, text, offset, tokens[i], tokens[i + n - 1], alias, method, 100.0))
+                mentions.append(self._mention(sentence_id, text, offset, tokens, start, start + n - 1, alias, method, 100.0))
                 if alias.entity_type == "person" and n > 1:
-                    self.surnames[tokens[i + n - 1].norm] = alias
-                i += n
-                continue
-            token = tokens[i]
-            if token.norm in self.surnames and _is_capitalised(token):
-                mentions.append(self._mention(sentence_id, text, offset, token, token, self.surnames[token.norm], "surname", 100.0))
-                i += 1
-                continue
-            fuzzy = self._fuzzy(tokens, i) if _is_capitalised(token) else None
-            if fuzzy:
+                    self.surnames[norms[start + n - 1]] = alias
+                i = start + n
+            elif capitalised[start] and norms[start] in self.surnames:
+                mentions.append(self._mention(sentence_id, text, offset, tokens, start, start, self.surnames[norms[start]],
+                                              "surname", 100.0))
+            elif capitalised[start] and (fuzzy := self._fuzzy(tokens, start)):
                 alias, n, score = fuzzy
-                mentions.append(self._mention(sentence_id, text, offset, token, tokens[i + n - 1], alias, "fuzzy", score))
-                i += n
-                continue
-            if find_candidates and _is_capitalised(token):
-                j = i
-                while j + 1 < len(tokens) and _is_capitalised(tokens[j + 1]) and not self._exact(tokens, j + 1) \
-                        and tokens[j + 1].start - tokens[j].end <= 1:
+                mentions.append(self._mention(sentence_id, text, offset, tokens, start, start + n - 1, alias, "fuzzy", score))
+                i = start + n
+            elif find_candidates and capitalised[start]:
+                j = start
+                while j + 1 < len(norms) and capitalised[j + 1] and not self._exact(tokens, j + 1) \
+                        and tokens.starts[j + 1] - tokens.ends[j] <= 1:
                     j += 1
-                candidate = self._candidate(sentence_id, text, offset, tokens, i, j)
-                if candidate:
+                if candidate := self._candidate(sentence_id, text, offset, tokens, start, j):
                     candidates.append(candidate)
                 i = j + 1
-                continue
-            i += 1
         return mentions, candidates
 
-    def _exact(self, tokens: list[Token], i: int) -> tuple[Alias, int] | None:
-        for n in range(min(self.longest.get(tokens[i].norm, 0), len(tokens) - i), 0, -1):
-            aliases = self.index.get(tuple(t.norm for t in tokens[i:i + n]))
+    def _possible_starts(self, tokens: Tokens) -> list[int]:
+        """Indices of tokens anything can start at: a listed alias's first word, or a capitalised word."""
+        longest = self.longest
+        return [k for k, (norm, capitalised) in enumerate(zip(tokens.norms, tokens.capitalised))
+                if capitalised or norm in longest]
+
+    def _exact(self, tokens: Tokens, i: int) -> tuple[Alias, int] | None:
+        norms = tokens.norms
+        for n in range(min(self.longest.get(norms[i], 0), len(norms) - i), 0, -1):
+            aliases = self.index.get(tuple(norms[i:i + n]))
             if not aliases:
                 continue
-            surface = " ".join(t.surface for t in tokens[i:i + n])
+            surface = " ".join(tokens.surfaces[i:i + n])
             for alias in aliases:
                 if _surface_ok(alias, surface):
                     return alias, n
         return None
 
-    def _fuzzy(self, tokens: list[Token], i: int) -> tuple[Alias, int, float] | None:
+    @staticmethod
+    def _fuzzy(tokens: Tokens, i: int) -> tuple[Alias, int, float] | None:
         """The longest run of 1-3 capitalised words at `i` close enough to an alias ("Nagarno-Karabakh")."""
         for n in (3, 2, 1):
-            run = tokens[i:i + n]
-            if len(run) < n or not all(_is_capitalised(t) for t in run):
+            if i + n > len(tokens.norms) or not all(tokens.capitalised[i:i + n]):
                 continue
-            key = " ".join(t.norm for t in run)
-            choices = _fuzzy_choices(n)
-            if len(key) < FUZZY_MIN_LENGTH or not choices:
-                continue
-            best = process.extractOne(key, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
-            if best is not None and best[0][0] == key[0]:
-                return choices[best[0]], n, float(best[1])
+            key = " ".join(tokens.norms[i:i + n])
+            if len(key) >= FUZZY_MIN_LENGTH and (found := _fuzzy_match(key, n)):
+                alias, score = found
+                return alias, n, score
         return None
 
-    def _candidate(self, sentence_id: int, text: str, offset: int, tokens: list[Token], i: int, j: int) -> CandidateMention | None:
-        first, last = tokens[i], tokens[j]
-        sentence_initial = first.start - offset <= 1 or text[: first.start - offset].rstrip()[-1:] in "\"“‘'("
+    def _candidate(self, sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int) -> CandidateMention | None:
+        start, end, first_norm = tokens.starts[i], tokens.ends[j], tokens.norms[i]
+        sentence_initial = start - offset <= 1 or text[: start - offset].rstrip()[-1:] in "\"“‘'("
         if j == i:
-            name = self.candidate_surnames.get(first.norm)
-            if name is None and (sentence_initial or len(first.norm) < 3):
+            name = self.candidate_surnames.get(first_norm)
+            if name is None and (sentence_initial or len(first_norm) < 3):
                 return None
-            name = name or first.surface
-            looks_like = "person" if first.norm in self.candidate_surnames else "name"
+            name = name or tokens.surfaces[i]
+            looks_like = "person" if first_norm in self.candidate_surnames else "name"
         else:
-            name = text[first.start - offset:last.end - offset]
-            self.candidate_surnames[last.norm] = name
+            name = text[start - offset:end - offset]
+            self.candidate_surnames[tokens.norms[j]] = name
             looks_like = "person" if j - i <= 3 else "name"
-        return CandidateMention(sentence_id, first.start, last.end, text[first.start - offset:last.end - offset],
+        return CandidateMention(sentence_id, start, end, text[start - offset:end - offset],
                                 _POSSESSIVE.sub("", name), looks_like)
 
     @staticmethod
-    def _mention(sentence_id: int, text: str, offset: int, first: Token, last: Token, alias: Alias,
+    def _mention(sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int, alias: Alias,
                  method: str, score: float) -> EntityMention:
-        end = last.end - (len(last.surface) - len(_POSSESSIVE.sub("", last.surface)) if last.surface.endswith(("'s", "’s")) else 0)
-        return EntityMention(sentence_id, first.start, end, text[first.start - offset:end - offset], alias.entity_id,
+        """Tokens i..j as a mention of `alias`; a trailing possessive is left out of the span."""
+        last = tokens.surfaces[j]
+        end = tokens.ends[j] - (len(last) - len(_POSSESSIVE.sub("", last)) if last.endswith(("'s", "’s")) else 0)
+        start = tokens.starts[i]
+        return EntityMention(sentence_id, start, end, text[start - offset:end - offset], alias.entity_id,
                              alias.canonical, alias.entity_type, method, score)

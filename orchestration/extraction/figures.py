@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, compress, count
 from math import prod
 from typing import NamedTuple, TypeVar
 
@@ -55,13 +56,6 @@ class FigureMention:
     unit: str | None
 
 
-class _Token(NamedTuple):
-    start: int
-    end: int
-    kind: str  # 'num' | 'word' | 'punct'
-    norm: str  # lower-case word or punctuation; a numeral as written
-
-
 class _Qualifier(NamedTuple):
     phrase: str
     bound: str
@@ -79,7 +73,9 @@ _GROUP_SPACES = " \u00a0\u2009\u202f"
 _NUMERAL = (rf"[0-9]{{1,3}}(?:,[0-9]{{3}}(?![0-9]))++(?:\.[0-9]++)?"
             rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}}(?![0-9]))++"
             rf"|[0-9]++(?:\.[0-9]++)?")
-_TOKEN = re.compile(rf"(?P<num>{_NUMERAL})|(?P<word>[^\W\d_]++(?:[-'’][^\W\d_]++)*+)|(?P<punct>\S)")
+_KINDS = {"num": _NUMERAL, "word": r"[^\W\d_]++(?:[-'’][^\W\d_]++)*+", "punct": r"\S"}
+_KIND = re.compile("|".join(rf"(?P<{kind}>{pattern})" for kind, pattern in _KINDS.items()))
+_TOKEN_SPLIT = re.compile("(" + "|".join(rf"(?:{pattern})" for pattern in _KINDS.values()) + ")")  # split keeps tokens
 _GLUED_BEFORE = re.compile(r"[\w\-–/:#.@+'’№]")
 _GLUED_AFTER = re.compile(r"[^\W_]|[-–/:'’]|[.,][0-9]")
 _CLOCK = re.compile(r"\s?(?:[ap]\.?m\b\.?|o['’]clock\b|gmt\b|utc\b)", re.IGNORECASE)
@@ -114,13 +110,40 @@ _TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades",
 _MEASURES = _TIME_UNITS | {"kilometres", "miles"}
 
 
-def _tokenize(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.lastgroup, m.group().lower().replace("’", "'"))
-            for m in _TOKEN.finditer(text)]
+class _Tokens:
+    """A text's tokens as parallel lists: token k is text[starts[k]:ends[k]].
+
+    Built by one `split` and C-level maps (offsets are running sums of the part lengths), the facts about
+    each spelling cached: per token there is a cache look-up, no Python call and no object."""
+
+    __slots__ = ("starts", "ends", "kinds", "norms")
+    starts: list[int]
+    ends: list[int]
+    kinds: tuple[str, ...]  # 'num' | 'word' | 'punct'
+    norms: tuple[str, ...]  # lower-case word or punctuation; a numeral as written
+
+    def __init__(self, text: str) -> None:
+        parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+        bounds = list(accumulate(map(len, parts)))
+        self.starts, self.ends = bounds[0:-1:2], bounds[1::2]
+        self.kinds, self.norms = tuple(zip(*map(_spelling, parts[1::2]))) or ((), ())
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def possible_starts(self) -> Iterator[int]:
+        """Indices of the tokens a figure can start at, in order: the scan skips the others at C speed."""
+        return compress(count(), map(_can_start, self.kinds, self.norms))
+
+
+@lru_cache(maxsize=200_000)
+def _spelling(surface: str) -> tuple[str, str]:
+    """(kind, norm) of a token's spelling."""
+    return _KIND.match(surface).lastgroup, surface.lower().replace("’", "'")
 
 
 def _key(phrase: str) -> tuple[str, ...]:
-    return tuple(token.norm for token in _tokenize(phrase))
+    return _Tokens(phrase).norms
 
 
 _NUMBER_WORDS = {row["word"]: int(row["value"]) for row in load_reference("number_words")}
@@ -146,17 +169,28 @@ _QUALIFIER_FIRSTS = frozenset(key[0] for key in _QUALIFIERS)
 _SUBJECT_FIRSTS = frozenset(key[0] for key in _SUBJECTS)
 _MAX_QUALIFIER = max(map(len, _QUALIFIERS))
 _MAX_TERM = max(map(len, _SUBJECTS))
+# Every figure holds a numeral or a number word ("thousands of" holds "thousand"), at the start of a token:
+# text without one (lower-cased, as token norms are) has no figure.
+_NUMBER_WORD_STARTS = sorted(_MULTIPLIERS | _SMALL, key=len, reverse=True)
+_MAY_HOLD_FIGURE = re.compile(r"[0-9]|(?<![^\W\d_])(?:" + "|".join(map(re.escape, _NUMBER_WORD_STARTS)) + ")")
+_STARTERS = _QUALIFIER_FIRSTS | {"a", "an"} | _MULTIPLIERS.keys() | _SMALL.keys()
 
 
-def _longest(lexicon: dict[tuple[str, ...], T], firsts: frozenset[str], longest: int, tokens: list[_Token],
+def _longest(lexicon: dict[tuple[str, ...], T], firsts: frozenset[str], longest: int, tokens: _Tokens,
              i: int) -> tuple[T | None, int]:
     """The longest lexicon phrase starting at token i, as (entry, length), or (None, 0)."""
-    if tokens[i].norm in firsts:
+    if tokens.norms[i] in firsts:
         for length in range(min(longest, len(tokens) - i), 0, -1):
-            entry = lexicon.get(tuple(token.norm for token in tokens[i:i + length]))
+            entry = lexicon.get(tokens.norms[i:i + length])
             if entry is not None:
                 return entry, length
     return None, 0
+
+
+@lru_cache(maxsize=200_000)
+def _can_start(kind: str, norm: str) -> bool:
+    """Whether a figure can start at a token: only numerals, number words and qualifiers' first words can."""
+    return kind == "num" or norm in _STARTERS or _small_word(norm) is not None
 
 
 def _small_word(norm: str) -> int | None:
@@ -173,29 +207,29 @@ def _numeral_value(numeral: str) -> float | None:
     return None if len(digits.partition(".")[0]) > _MAX_DIGITS else float(digits)
 
 
-def _read_number(tokens: list[_Token], i: int) -> tuple[float, int] | None:
+def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
     """(value, index after it) of the number at token i: a numeral or number words, then multipliers.
 
     "two hundred and fifty", "twenty five", "2.5 million", "a dozen"; a multiplier directly after another
     must be larger ("hundred thousand"), so a run of number words cannot grow without bound.
     """
-    first, n = tokens[i], len(tokens)
-    spelled = first.kind == "word"
-    if first.kind == "num":
-        current = _numeral_value(first.norm)
-    elif first.norm in ("a", "an"):
-        current = 1.0 if i + 1 < n and tokens[i + 1].norm in _MULTIPLIERS else None
-    elif first.norm in _MULTIPLIERS:
+    first, kind, n = tokens.norms[i], tokens.kinds[i], len(tokens)
+    spelled = kind == "word"
+    if kind == "num":
+        current = _numeral_value(first)
+    elif first in ("a", "an"):
+        current = 1.0 if i + 1 < n and tokens.norms[i + 1] in _MULTIPLIERS else None
+    elif first in _MULTIPLIERS:
         current = 0.0  # read by the loop: "several hundred"
     else:
-        small = _small_word(first.norm)
+        small = _small_word(first)
         current = None if small is None else float(small)
     if current is None:
         return None
-    j = i if first.norm in _MULTIPLIERS else i + 1
-    total, after_multiplier, open_tens = 0.0, 0.0, spelled and first.norm in _TENS
+    j = i if first in _MULTIPLIERS else i + 1
+    total, after_multiplier, open_tens = 0.0, 0.0, spelled and first in _TENS
     while j < n:
-        norm = tokens[j].norm
+        norm = tokens.norms[j]
         multiplier = _MULTIPLIERS.get(norm)
         small = _small_word(norm) if spelled else None
         if multiplier and (not after_multiplier or multiplier > after_multiplier):
@@ -206,78 +240,79 @@ def _read_number(tokens: list[_Token], i: int) -> tuple[float, int] | None:
         elif small is not None and (after_multiplier or (open_tens and small < 10)):
             current += small
             after_multiplier, open_tens = 0.0, norm in _TENS
-        elif not (norm == "and" and after_multiplier and j + 1 < n and _small_word(tokens[j + 1].norm) is not None):
+        elif not (norm == "and" and after_multiplier and j + 1 < n and _small_word(tokens.norms[j + 1]) is not None):
             break
         j += 1
-    if first.norm == "one" and j == i + 1:
+    if first == "one" and j == i + 1:
         return None
     return total + current, j
 
 
-def _is_modifier(token: _Token, text: str) -> bool:
+def _is_modifier(tokens: _Tokens, k: int, text: str) -> bool:
     """A word that may stand between a number and its noun: "Russian", "Moscow-backed", "armed", "civilian"."""
-    return token.kind == "word" and (text[token.start].isupper() or "-" in token.norm or token.norm in _MODIFIERS
-                                     or token.norm.endswith(_ADJECTIVE_ENDINGS))
+    norm = tokens.norms[k]
+    return tokens.kinds[k] == "word" and (text[tokens.starts[k]].isupper() or "-" in norm or norm in _MODIFIERS
+                                          or norm.endswith(_ADJECTIVE_ENDINGS))
 
 
-def _find_subject(tokens: list[_Token], k: int, text: str) -> _Subject | None:
+def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
     """The counted noun at token k or after a few modifiers."""
     for j in range(k, min(k + _MAX_MODIFIERS + 1, len(tokens))):
         category, length = _longest(_SUBJECTS, _SUBJECT_FIRSTS, _MAX_TERM, tokens, j)
         if category:
             return _Subject(category, j, j + length)
-        if not _is_modifier(tokens[j], text):
+        if not _is_modifier(tokens, j, text):
             return None
     return None
 
 
-def _after_marker(tokens: list[_Token], i: int) -> bool:
+def _after_marker(tokens: _Tokens, i: int) -> bool:
     """The numeral at token i follows an identifier marker: "Story Code : 483", "No. 12", "Resolution 822"."""
     k = i - 1
-    while k >= 0 and i - k <= 2 and tokens[k].norm in _MARKER_PUNCTUATION:
+    while k >= 0 and i - k <= 2 and tokens.norms[k] in _MARKER_PUNCTUATION:
         k -= 1
-    return k >= 0 and tokens[k].kind == "word" and tokens[k].norm in _ID_MARKERS
+    return k >= 0 and tokens.kinds[k] == "word" and tokens.norms[k] in _ID_MARKERS
 
 
-def _list_end(tokens: list[_Token], end: int) -> int:
+def _list_end(tokens: _Tokens, end: int) -> int:
     """Index after a list of numerals continuing at `end`: "822, 853, 874 and 884"."""
-    while end < len(tokens) and tokens[end].norm in _LIST_SEPARATORS:
-        k = end + 1 + (end + 1 < len(tokens) and tokens[end + 1].norm in _LIST_SEPARATORS)
-        if k >= len(tokens) or tokens[k].kind != "num":
+    while end < len(tokens) and tokens.norms[end] in _LIST_SEPARATORS:
+        k = end + 1 + (end + 1 < len(tokens) and tokens.norms[end + 1] in _LIST_SEPARATORS)
+        if k >= len(tokens) or tokens.kinds[k] != "num":
             break
         end = k + 1
     return end
 
 
-def _is_numeral_noise(text: str, tokens: list[_Token], i: int, end: int) -> bool:
+def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int) -> bool:
     """The numeral at token i is part of a word, a clock time or a list marker ("1." opening the sentence)."""
-    token = tokens[i]
-    list_marker = (i == (tokens[0].norm == "(") and end < len(tokens) and tokens[end].norm in (".", ")"))
-    return bool(list_marker or (token.start and _GLUED_BEFORE.match(text[token.start - 1]))
-                or _GLUED_AFTER.match(text, token.end) or _CLOCK.match(text, tokens[end - 1].end))
+    start = tokens.starts[i]
+    list_marker = (i == (tokens.norms[0] == "(") and end < len(tokens) and tokens.norms[end] in (".", ")"))
+    return bool(list_marker or (start and _GLUED_BEFORE.match(text[start - 1]))
+                or _GLUED_AFTER.match(text, tokens.ends[i]) or _CLOCK.match(text, tokens.ends[end - 1]))
 
 
-def _is_age(text: str, tokens: list[_Token], i: int, end: int, value: float) -> bool:
+def _is_age(text: str, tokens: _Tokens, i: int, end: int, value: float) -> bool:
     """"aged 43", or a number set off after a name: "Gagik Petrosyan, 43, said", "Petrosyan (43)"."""
-    if i and tokens[i - 1].norm in _AGE_WORDS:
+    if i and tokens.norms[i - 1] in _AGE_WORDS:
         return True
-    return (value < _MAX_AGE and i >= 2 and tokens[i - 1].norm in _AGE_OPENERS and tokens[i - 2].kind == "word"
-            and text[tokens[i - 2].start].isupper() and (end == len(tokens) or tokens[end].norm in _AGE_CLOSERS))
+    return (value < _MAX_AGE and i >= 2 and tokens.norms[i - 1] in _AGE_OPENERS and tokens.kinds[i - 2] == "word"
+            and text[tokens.starts[i - 2]].isupper() and (end == len(tokens) or tokens.norms[end] in _AGE_CLOSERS))
 
 
-def _is_year(tokens: list[_Token], i: int, number_at: int, end: int, has_subject: bool) -> bool:
+def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, has_subject: bool) -> bool:
     """A bare 4-digit 1900..2100 is a year unless it counts a noun ("2000 troops") and follows no year word."""
-    norm = tokens[number_at].norm
+    norm = tokens.norms[number_at]
     if end != number_at + 1 or len(norm) != 4 or not norm.isdigit() or not _FIRST_YEAR <= int(norm) <= _LAST_YEAR:
         return False
-    return not has_subject or (i > 0 and tokens[i - 1].norm in _YEAR_WORDS)
+    return not has_subject or (i > 0 and tokens.norms[i - 1] in _YEAR_WORDS)
 
 
-def _is_time_reference(tokens: list[_Token], subject: _Subject) -> bool:
+def _is_time_reference(tokens: _Tokens, subject: _Subject) -> bool:
     """A time span used as a date or an age: "two weeks ago", "27 years earlier", "43 years old"."""
     if subject.category not in _TIME_UNITS or subject.after == len(tokens):
         return False
-    following = tokens[subject.after].norm
+    following = tokens.norms[subject.after]
     return following in _RELATIVE_DATE_WORDS or (subject.category == "years" and following == "old")
 
 
@@ -289,10 +324,10 @@ def _unit(subject: _Subject | None, percent: bool) -> str | None:
     return subject.category if subject.category in _MEASURES else "count"
 
 
-def _mention_at(text: str, tokens: list[_Token], i: int) -> tuple[FigureMention | None, int]:
+def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | None, int]:
     """The figure starting at token i, if any, and the token index to continue from."""
     qualifier, length = _longest(_QUALIFIERS, _QUALIFIER_FIRSTS, _MAX_QUALIFIER, tokens, i)
-    if qualifier and qualifier.phrase == "over" and i and tokens[i - 1].norm in _OVER_VERBS:
+    if qualifier and qualifier.phrase == "over" and i and tokens.norms[i - 1] in _OVER_VERBS:
         return None, i + 1
     number_at = i + length
     if qualifier and qualifier.vague_value is not None:
@@ -301,12 +336,12 @@ def _mention_at(text: str, tokens: list[_Token], i: int) -> tuple[FigureMention 
         value, end = number
     else:
         return None, i + 1
-    numeral = end > number_at and tokens[number_at].kind == "num"
+    numeral = end > number_at and tokens.kinds[number_at] == "num"
     if numeral and _is_numeral_noise(text, tokens, number_at, end):
         return None, end
     if numeral and _after_marker(tokens, number_at):
         return None, _list_end(tokens, end)
-    percent = _PERCENT.match(text, tokens[end - 1].end)
+    percent = _PERCENT.match(text, tokens.ends[end - 1])
     subject = None if percent else _find_subject(tokens, end, text)
     if not (numeral or percent or subject):  # number words need a counted noun
         return None, end
@@ -316,12 +351,12 @@ def _mention_at(text: str, tokens: list[_Token], i: int) -> tuple[FigureMention 
         return None, end
     if numeral and _is_year(tokens, i, number_at, end, subject is not None):
         return None, end
-    char_start = tokens[i].start
-    char_end = percent.end() if percent else tokens[(subject.after if subject else end) - 1].end
+    char_start = tokens.starts[i]
+    char_end = percent.end() if percent else tokens.ends[(subject.after if subject else end) - 1]
     after = end
-    while after < len(tokens) and tokens[after].start < char_end:
+    while after < len(tokens) and tokens.starts[after] < char_end:
         after += 1
-    subject_text = text[tokens[subject.first].start:tokens[subject.after - 1].end] if subject else None
+    subject_text = text[tokens.starts[subject.first]:tokens.ends[subject.after - 1]] if subject else None
     mention = FigureMention(char_start, char_end, text[char_start:char_end], value,
                             qualifier.is_approximate if qualifier else False, qualifier.phrase if qualifier else None,
                             qualifier.bound if qualifier else "exact", subject.category if subject else None, subject_text,
@@ -345,12 +380,16 @@ class _Spans:
 def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[FigureMention]:
     """Figures in `text` (a sentence), in order; spans overlapping any `exclude` span (date mentions found by
     another module) or an international phone number (+374 10 52 61 18) are skipped."""
+    if not _MAY_HOLD_FIGURE.search(text.lower()):
+        return []
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
-    tokens, excluded = _tokenize(text), _Spans([*exclude, *phones])
+    tokens, excluded = _Tokens(text), _Spans([*exclude, *phones])
     found: list[FigureMention] = []
-    i = 0
-    while i < len(tokens):
-        mention, i = _mention_at(text, tokens, i)
+    i = 0  # tokens before i are consumed
+    for start in tokens.possible_starts():
+        if start < i:
+            continue
+        mention, i = _mention_at(text, tokens, start)
         if mention and not excluded.overlaps(mention.char_start, mention.char_end):
             found.append(mention)
     return found
