@@ -111,7 +111,7 @@ def test_a_failing_blocking_audit_publishes_nothing(tmp_path, monkeypatch):
 
     def off_by_a_million(*args):  # an extraction bug: offsets that slice nothing out of the article
         rows = real_extract(*args)
-        rows["staging.entity_mentions"] = [{**row, "char_end": row["char_end"] + 1_000_000}
+        rows["staging.entity_mentions"] = [(*row[:3], row[3] + 1_000_000, *row[4:])  # the shift column
                                            for row in rows["staging.entity_mentions"]]
         return rows
     monkeypatch.setattr(extraction, "extract_article", off_by_a_million)

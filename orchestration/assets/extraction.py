@@ -1,13 +1,14 @@
 """Extraction: entity, date, figure and cue mentions per sentence of newly parsed articles."""
 
 import hashlib
+from operator import attrgetter
 from datetime import datetime, timezone
 
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year
-from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame, replace_articles
+from orchestration.duckdb_io import ensure_sources, insert_frame, replace_articles
 from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import find_dates
 from orchestration.extraction.entities import ArticleEntityMatcher
@@ -51,24 +52,34 @@ def article_year(sentences: list[tuple]) -> int | None:
     return max(years, default=None)
 
 
+_VALUES = {table: attrgetter(*[c for c in schema if c not in ("article_id", "sentence_id")])
+           for table, schema in SCHEMAS.items()}
+
+
 def extract_article(article_id: str, published, fallback_year: int | None, sentences: list[tuple]) -> dict[str, list]:
-    """All mentions of one article; `sentences` are (sentence_id, char_start, text, is_title) in order."""
+    """All mentions of one article as rows (article_id, sentence_id, shift, *the table's other columns), where
+    `shift` is what turns the mention's offsets into the article's (dates and figures are found per sentence
+    text; entities and cues know their sentence's start). `sentences` are (sentence_id, char_start, text,
+    is_title) in order."""
     rows: dict[str, list] = {table: [] for table in SCHEMAS}
+    entities, candidates, dates, figures, cues = rows.values()  # in SCHEMAS order
+    entity_values, candidate_values, date_values, figure_values, cue_values = _VALUES.values()
     matcher = ArticleEntityMatcher()
     if published is None:
         fallback_year = article_year(sentences) or fallback_year
     for sentence_id, start, text, is_title in sentences:
-        def shifted(mention, **extra):
-            return {**vars(mention), **extra, "article_id": article_id, "sentence_id": sentence_id,
-                    "char_start": start + mention.char_start, "char_end": start + mention.char_end}
-        entities, candidates = matcher.match_sentence(sentence_id, text, start, find_candidates=not is_title)
-        rows["staging.entity_mentions"] += [{**vars(m), "article_id": article_id} for m in entities]
-        rows["staging.name_candidates"] += [{**vars(c), "article_id": article_id} for c in candidates]
-        dates = find_dates(text, published, fallback_year)
-        rows["staging.date_mentions"] += [shifted(d) for d in dates]
-        spans = [(d.char_start, d.char_end) for d in dates]
-        rows["staging.figure_mentions"] += [shifted(f) for f in find_figures(text, spans)]
-        rows["staging.cue_mentions"] += [{**vars(c), "article_id": article_id} for c in find_cues(sentence_id, text, start)]
+        found_entities, found_candidates = matcher.match_sentence(sentence_id, text, start, find_candidates=not is_title)
+        for mention in found_entities:
+            entities.append((article_id, sentence_id, 0, *entity_values(mention)))
+        for candidate in found_candidates:
+            candidates.append((article_id, sentence_id, 0, *candidate_values(candidate)))
+        found_dates = find_dates(text, published, fallback_year)
+        for date in found_dates:
+            dates.append((article_id, sentence_id, start, *date_values(date)))
+        for figure in find_figures(text, [(d.char_start, d.char_end) for d in found_dates]):
+            figures.append((article_id, sentence_id, start, *figure_values(figure)))
+        for cue in find_cues(sentence_id, text, start):
+            cues.append((article_id, sentence_id, 0, *cue_values(cue)))
     return rows
 
 
@@ -78,7 +89,13 @@ def extract_chunk(work: list[tuple]) -> dict[str, pl.DataFrame]:
     for article_id, published, fallback, sentences in work:
         for table, found in extract_article(article_id, published, fallback, sentences).items():
             rows[table] += found
-    return {table: frame_of(rows[table], schema) for table, schema in SCHEMAS.items()}
+    frames = {}
+    for table, schema in SCHEMAS.items():
+        columns = {"article_id": pl.String, "sentence_id": pl.Int32, "shift": pl.Int32} | \
+            {c: t for c, t in schema.items() if c not in ("article_id", "sentence_id")}
+        frame = pl.DataFrame(rows[table], schema=columns, orient="row")
+        frames[table] = frame.with_columns(pl.col("char_start", "char_end") + pl.col("shift")).select(list(schema))
+    return frames
 
 
 def _extract_batch(connection, batch: list[tuple], fallback: int | None) -> dict[str, pl.DataFrame]:
