@@ -88,3 +88,14 @@ def test_published_file_stays_readable_while_a_build_runs(seeds_warehouse, monke
         reader.wait(timeout=30)
     with duckdb.connect(str(seeds_warehouse), read_only=True) as connection:
         assert connection.execute("select count(*) from marts.handover_events").fetchone()[0] == before
+
+
+def test_worker_processes_give_the_same_warehouse(seeds_warehouse, monkeypatch, tmp_path):
+    """Parsing and extraction in forked workers (what a big batch does) match the in-process build."""
+    from orchestration import parallel
+    from orchestration.warehouse import PROJECT_ROOT
+    from tests.conftest import build_warehouse, mart_snapshot
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
+    monkeypatch.setenv("NEWS_WORKERS", "2")
+    forked = build_warehouse(monkeypatch, PROJECT_ROOT / "seeds" / "articles", tmp_path / "news.duckdb")
+    assert mart_snapshot(forked) == mart_snapshot(seeds_warehouse)

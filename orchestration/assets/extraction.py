@@ -52,8 +52,11 @@ def article_year(sentences: list[tuple]) -> int | None:
     return max(years, default=None)
 
 
-_VALUES = {table: attrgetter(*[c for c in schema if c not in ("article_id", "sentence_id")])
-           for table, schema in SCHEMAS.items()}
+_OWN_COLUMNS = {table: {c: t for c, t in schema.items() if c not in ("article_id", "sentence_id")}
+                for table, schema in SCHEMAS.items()}
+_VALUES = {table: attrgetter(*columns) for table, columns in _OWN_COLUMNS.items()}
+_ROW_SCHEMAS = {table: {"article_id": pl.String, "sentence_id": pl.Int32, "shift": pl.Int32} | columns
+                for table, columns in _OWN_COLUMNS.items()}
 
 
 def extract_article(article_id: str, published, fallback_year: int | None, sentences: list[tuple]) -> dict[str, list]:
@@ -83,19 +86,20 @@ def extract_article(article_id: str, published, fallback_year: int | None, sente
     return rows
 
 
-def extract_chunk(work: list[tuple]) -> dict[str, pl.DataFrame]:
-    """Mention frames of a chunk of (article_id, published, fallback_year, sentences): one worker's share."""
+def extract_chunk(work: list[tuple]) -> dict[str, list[tuple]]:
+    """Mention rows of a chunk of (article_id, published, fallback_year, sentences): one worker's share. Plain
+    rows, no frames: the worker is a fork, and Polars' thread pool inherited from the parent can deadlock it."""
     rows: dict[str, list] = {table: [] for table in SCHEMAS}
     for article_id, published, fallback, sentences in work:
         for table, found in extract_article(article_id, published, fallback, sentences).items():
             rows[table] += found
-    frames = {}
-    for table, schema in SCHEMAS.items():
-        columns = {"article_id": pl.String, "sentence_id": pl.Int32, "shift": pl.Int32} | \
-            {c: t for c, t in schema.items() if c not in ("article_id", "sentence_id")}
-        frame = pl.DataFrame(rows[table], schema=columns, orient="row")
-        frames[table] = frame.with_columns(pl.col("char_start", "char_end") + pl.col("shift")).select(list(schema))
-    return frames
+    return rows
+
+
+def mention_frame(table: str, rows: list[tuple]) -> pl.DataFrame:
+    """A table's rows as a typed frame, offsets shifted to the article's."""
+    frame = pl.DataFrame(rows, schema=_ROW_SCHEMAS[table], orient="row")
+    return frame.with_columns(pl.col("char_start", "char_end") + pl.col("shift")).select(list(SCHEMAS[table]))
 
 
 def _extract_batch(connection, batch: list[tuple], fallback: int | None) -> dict[str, pl.DataFrame]:
@@ -111,7 +115,7 @@ def _extract_batch(connection, batch: list[tuple], fallback: int | None) -> dict
         by_article.setdefault(article_id, []).append(tuple(sentence))
     work = [(article_id, published, fallback, by_article.get(article_id, [])) for article_id, published in batch]
     chunks = map_chunks(extract_chunk, work)
-    frames = {table: pl.concat([chunk[table] for chunk in chunks]) for table in SCHEMAS}
+    frames = {table: mention_frame(table, [row for chunk in chunks for row in chunk[table]]) for table in SCHEMAS}
     for table, frame in frames.items():
         replace_articles(connection, table, frame, ids)
     return frames

@@ -2,6 +2,7 @@
 
 from collections import Counter
 from datetime import datetime, timezone
+from typing import NamedTuple
 
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, MaterializeResult, multi_asset
@@ -14,6 +15,7 @@ from orchestration.publication import infer_published_date
 from orchestration.warehouse import SQL_DIR, Warehouse
 
 APPLY_MANIFEST_SQL = SQL_DIR / "operations" / "apply_manifest.sql"
+PARSE_BATCH = 4000
 
 ARTICLES = AssetKey(["staging", "articles"])
 SENTENCES = AssetKey(["staging", "sentences"])
@@ -70,40 +72,77 @@ def corpus_year(connection) -> int | None:
     ],
 )
 def parse_articles(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
-    """Documents not yet parsed are parsed once (all of them on a full refresh); an article's rows are replaced
-    as a whole."""
+    """Documents not yet parsed are parsed once (all of them on a full refresh), in batches so memory stays
+    bounded by a batch; an article's rows are replaced as a whole. Undated articles get their inferred date
+    last, once the years of the whole run are known."""
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     with warehouse.connect() as connection:
         ensure_sources(connection)
         if config.full_refresh:
             connection.execute("delete from staging.articles")
-        new = connection.execute(
-            "select d.article_id, d.file_name, d.format, d.text, d.title, d.outlet, d.url, d.published_date "
-            "from raw.documents d anti join staging.articles a using (article_id) "
-            "where d.article_id not in (select article_id from staging.inactive_articles) order by d.article_id").fetchall()
-        parsed = [pair for chunk in map_chunks(parse_chunk, new) for pair in chunk]
-        explicit_years = [p.published_date.year for _, p in parsed if p.published_date]
-        year_counts = Counter(explicit_years) + Counter(dict(connection.execute(
+        new_ids = [row[0] for row in connection.execute(
+            "select d.article_id from raw.documents d anti join staging.articles a using (article_id) "
+            "where d.article_id not in (select article_id from staging.inactive_articles) order by d.article_id").fetchall()]
+        earlier_years = Counter(dict(connection.execute(
             "select year(published_date), count(*) from staging.articles where published_date is not null group by 1").fetchall()))
-        fallback = year_counts.most_common(1)[0][0] if year_counts else None
-        articles, sentences, furniture = [], [], []
-        for (article_id, file_name, fmt, text, *_), article in parsed:
-            if article.published_date is None:
-                body = [s.text for s in article.sentences if not s.is_title]
-                article.published_date, article.published_confidence = infer_published_date(body, fallback)
-                article.published_source = "inferred" if article.published_date else None
-            articles.append({**vars(article), "article_id": article_id, "file_name": file_name, "format": fmt,
-                             "text": text, "ingested_at": now})
-            sentences += [{**vars(s), "article_id": article_id} for s in article.sentences]
-            furniture += [{**vars(f), "article_id": article_id} for f in article.furniture]
-        ids = [row[0] for row in new]
-        articles_frame = frame_of(articles, _ARTICLE_SCHEMA).with_columns(
-            word_count=pl.col("text").str.count_matches(r"\S+").cast(pl.Int32))
-        replace_articles(connection, "staging.articles", articles_frame, ids)
-        replace_articles(connection, "staging.sentences", frame_of(sentences, _SENTENCE_SCHEMA), ids)
-        replace_articles(connection, "staging.page_furniture", frame_of(furniture, _FURNITURE_SCHEMA), ids)
+        years, undated, counts = Counter(), {}, Counter()
+        for batch_start in range(0, len(new_ids), PARSE_BATCH):
+            batch = _parse_batch(connection, new_ids[batch_start:batch_start + PARSE_BATCH], now)
+            years.update(batch.years)
+            undated |= batch.undated_bodies
+            counts.update(batch.counts)
+        fallback = (years + earlier_years).most_common(1)[0][0] if years or earlier_years else None
+        _infer_publication_dates(connection, undated, fallback)
         connection.execute(APPLY_MANIFEST_SQL.read_text(encoding="utf-8"))
         total = connection.execute("select count(*) from staging.articles").fetchone()[0]
-    yield MaterializeResult(asset_key=ARTICLES, metadata={"new_articles": len(articles), "articles": total})
-    yield MaterializeResult(asset_key=SENTENCES, metadata={"new_sentences": len(sentences)})
-    yield MaterializeResult(asset_key=FURNITURE, metadata={"new_furniture_lines": len(furniture)})
+    yield MaterializeResult(asset_key=ARTICLES, metadata={"new_articles": counts["articles"], "articles": total})
+    yield MaterializeResult(asset_key=SENTENCES, metadata={"new_sentences": counts["sentences"]})
+    yield MaterializeResult(asset_key=FURNITURE, metadata={"new_furniture_lines": counts["furniture"]})
+
+
+class ParsedBatch(NamedTuple):
+    years: list[int]  # explicit publication years, in article order
+    undated_bodies: dict[str, list[str]]  # body sentences of articles that state no date
+    counts: Counter
+
+
+def _parse_batch(connection, ids: list[str], now: datetime) -> ParsedBatch:
+    """Parse one batch of documents and replace their articles, sentences and furniture rows."""
+    connection.register("_batch", pl.DataFrame({"article_id": ids}, schema={"article_id": pl.String}))
+    rows = connection.execute(
+        "select d.article_id, d.file_name, d.format, d.text, d.title, d.outlet, d.url, d.published_date "
+        "from raw.documents d semi join _batch using (article_id) order by d.article_id").fetchall()
+    connection.unregister("_batch")
+    articles, sentences, furniture, years, undated = [], [], [], [], {}
+    for (article_id, file_name, fmt, text, *_), article in (pair for chunk in map_chunks(parse_chunk, rows) for pair in chunk):
+        if article.published_date is None:
+            undated[article_id] = [s.text for s in article.sentences if not s.is_title]
+        else:
+            years.append(article.published_date.year)
+        articles.append({**vars(article), "article_id": article_id, "file_name": file_name, "format": fmt,
+                         "text": text, "ingested_at": now})
+        sentences += [{**vars(s), "article_id": article_id} for s in article.sentences]
+        furniture += [{**vars(f), "article_id": article_id} for f in article.furniture]
+    articles_frame = frame_of(articles, _ARTICLE_SCHEMA).with_columns(
+        word_count=pl.col("text").str.count_matches(r"\S+").cast(pl.Int32))
+    replace_articles(connection, "staging.articles", articles_frame, ids)
+    replace_articles(connection, "staging.sentences", frame_of(sentences, _SENTENCE_SCHEMA), ids)
+    replace_articles(connection, "staging.page_furniture", frame_of(furniture, _FURNITURE_SCHEMA), ids)
+    return ParsedBatch(years, undated, Counter(articles=len(articles), sentences=len(sentences), furniture=len(furniture)))
+
+
+def _infer_publication_dates(connection, undated_bodies: dict[str, list[str]], fallback: int | None) -> None:
+    """Date the articles that state no date from their text (weekday and date agreement), in place."""
+    inferred = []
+    for article_id, body in undated_bodies.items():
+        published, confidence = infer_published_date(body, fallback)
+        if published:
+            inferred.append({"article_id": article_id, "published_date": published, "published_confidence": confidence})
+    if not inferred:
+        return
+    connection.register("_inferred", pl.DataFrame(inferred, schema={
+        "article_id": pl.String, "published_date": pl.Date, "published_confidence": pl.Float64}))
+    connection.execute("update staging.articles as a set published_date = i.published_date, "
+                       "published_confidence = i.published_confidence, published_source = 'inferred' "
+                       "from _inferred as i where a.article_id = i.article_id")
+    connection.unregister("_inferred")
