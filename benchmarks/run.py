@@ -129,13 +129,23 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [2_000] if args.quick else args.sizes
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as scratch:
-        results = [bench(size, Path(scratch)) for size in sizes]
+        results, failures = [], []
+        for size in sizes:
+            try:
+                results.append(bench(size, Path(scratch)))
+            except RuntimeError as error:  # report the sizes that ran; say which did not
+                failures.append(f"{size:,} articles: {str(error).splitlines()[0]} (see stderr)")
+                print(error, file=sys.stderr)
+    if not results:
+        print("\n".join(failures), file=sys.stderr)
+        return 1
     report = f"Machine: {machine()}\n\n{table(results)}\n\n{verdicts(results)}"
     if len(results) > 1:
         first, last = results[0], results[-1]
         report += (
             f"\n\nGrowth: {last['size']:,} articles take {last['rows']['full']['wall'] / first['rows']['full']['wall']:.2f}x "
             f"the time of {first['size']:,} ({last['size'] / first['size']:.0f}x the articles).")
+    report += "".join(f"\n\nFailed: {failure}" for failure in failures)
     print(report)
     if args.out:
         text = args.out.read_text(encoding="utf-8")

@@ -122,3 +122,12 @@ def test_html_and_jsonl_give_the_same_facts_as_text(tmp_path, monkeypatch):
     assert found["txt"]["articles"] == {("The Plateau Herald", date(2020, 12, 2))}
     assert found["html"] == found["txt"]
     assert found["jsonl"] == found["txt"]
+
+
+def test_ingest_and_parse_batches_give_the_same_warehouse(seeds_warehouse, corpus, tmp_path, monkeypatch):
+    """Big folders are read and parsed in batches (memory bounded by a batch); batches change nothing."""
+    from orchestration.assets import ingest, staging
+    monkeypatch.setattr(ingest, "WRITE_BATCH", 2)
+    monkeypatch.setattr(staging, "PARSE_BATCH", 2)
+    batched = build_warehouse(monkeypatch, corpus, tmp_path / "news.duckdb")
+    assert mart_snapshot(batched) == mart_snapshot(seeds_warehouse)

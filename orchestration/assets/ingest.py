@@ -17,6 +17,7 @@ REJECTED_FILES = AssetKey(["staging", "rejected_files"])
 MANIFEST = AssetKey(["staging", "manifest"])
 RETRACTIONS = AssetKey(["staging", "retractions"])
 PURGE_SQL = SQL_DIR / "operations" / "purge_inactive_articles.sql"
+WRITE_BATCH = 4000
 
 _FILE_SCHEMA = {"file_name": pl.String, "article_id": pl.String, "content_hash": pl.String, "bytes": pl.Int64,
                 "mtime_ns": pl.Int64, "format": pl.String, "encoding": pl.String, "first_seen": pl.Datetime,
@@ -57,6 +58,7 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
                  connection.execute("select file_name, bytes, mtime_ns from staging.article_files").fetchall()}
         known_ids = {row[0] for row in connection.execute("select article_id from raw.documents").fetchall()}
         files, rejected, documents = [], [], []
+        n_files = n_documents = 0
         for path in list_article_files(root) if root.is_dir() else []:
             stat = path.stat()
             if known.get(path.relative_to(root).as_posix()) == (stat.st_size, stat.st_mtime_ns):
@@ -70,15 +72,14 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
                 if outcome.article_id not in known_ids:
                     known_ids.add(outcome.article_id)
                     documents.append({**vars(outcome), "ingested_at": now})
-        _upsert(connection, "staging.article_files", frame_of(files, _FILE_SCHEMA),
-                ["article_id", "content_hash", "bytes", "mtime_ns", "format", "encoding", "last_seen"])
+            if len(files) >= WRITE_BATCH:  # the texts of a batch, not of the whole folder, stay in memory
+                n_files, n_documents = n_files + len(files), n_documents + len(documents)
+                _write_files(connection, files, documents)
+                files, documents = [], []
+        n_files, n_documents = n_files + len(files), n_documents + len(documents)
+        _write_files(connection, files, documents)
         _upsert(connection, "staging.rejected_files", frame_of(rejected, _REJECTED_SCHEMA),
                 ["reason", "bytes", "content_hash", "last_seen"])
-        connection.register("_versions", frame_of(files, _VERSION_SCHEMA))
-        connection.execute("insert or ignore into staging.article_versions select * from _versions")
-        connection.execute("delete from staging.rejected_files where file_name in (select file_name from _versions)")
-        connection.unregister("_versions")
-        insert_frame(connection, "raw.documents", frame_of(documents, _DOCUMENT_SCHEMA))
         manifest, manifest_problems = read_manifest(root)
         retractions, retraction_problems = read_retractions(root)
         connection.execute("delete from staging.manifest")
@@ -94,12 +95,24 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
         context.log.warning(f"quarantined {reject['file_name']}: {reject['reason']}")
     for problem in manifest_problems + retraction_problems:
         context.log.warning(problem)
-    yield MaterializeResult(asset_key=DOCUMENTS, metadata={"new_documents": len(documents), "documents": totals["documents"]})
-    yield MaterializeResult(asset_key=ARTICLE_FILES, metadata={"changed_files": len(files), "files": totals["files"]})
+    yield MaterializeResult(asset_key=DOCUMENTS, metadata={"new_documents": n_documents, "documents": totals["documents"]})
+    yield MaterializeResult(asset_key=ARTICLE_FILES, metadata={"changed_files": n_files, "files": totals["files"]})
     yield MaterializeResult(asset_key=ARTICLE_VERSIONS, metadata={"versions": totals["versions"], "inactive_articles": totals["inactive"]})
     yield MaterializeResult(asset_key=REJECTED_FILES, metadata={"new_rejections": len(rejected), "rejected": totals["rejected"]})
     yield MaterializeResult(asset_key=MANIFEST, metadata={"rows": len(manifest), "skipped_rows": len(manifest_problems)})
     yield MaterializeResult(asset_key=RETRACTIONS, metadata={"rows": len(retractions), "skipped_rows": len(retraction_problems)})
+
+
+def _write_files(connection, files: list[dict], documents: list[dict]) -> None:
+    """Record a batch of read files (names, versions) and their new documents; a name that reads well now
+    leaves the quarantine."""
+    _upsert(connection, "staging.article_files", frame_of(files, _FILE_SCHEMA),
+            ["article_id", "content_hash", "bytes", "mtime_ns", "format", "encoding", "last_seen"])
+    connection.register("_versions", frame_of(files, _VERSION_SCHEMA))
+    connection.execute("insert or ignore into staging.article_versions select * from _versions")
+    connection.execute("delete from staging.rejected_files where file_name in (select file_name from _versions)")
+    connection.unregister("_versions")
+    insert_frame(connection, "raw.documents", frame_of(documents, _DOCUMENT_SCHEMA))
 
 
 def _upsert(connection, table: str, frame: pl.DataFrame, update: list[str]) -> None:

@@ -1,8 +1,10 @@
 -- How much narrative two articles share (intermediate.narrative_shingles): the shared shingles, the overlap
 -- coefficient (shared / the smaller article's shingles, so a short brief cut from a long wire story scores
 -- 1) and the Jaccard index (shared / all distinct shingles of the two). A shingle found in more than 50
--- articles and more than 1% of the corpus (a stock phrase, a widely quoted line) is not evidence of copying
--- and would make the pairing quadratic, so it is not paired on (it still counts in the article's size). Only
+-- articles (a stock phrase, a widely quoted line) is not evidence of copying and would make the pairing
+-- quadratic, so it is not paired on (it still counts in the article's size). The cap is a constant so the
+-- pairing grows linearly with the corpus; the price is that a story carried whole by more than 50 outlets
+-- is not linked by its shingles. Only
 -- pairs sharing at least 10 shingles (a 14-word sentence) are kept: fewer is a stock phrase, not copy, and
 -- keeping every pair that shares one shingle makes millions of rows at 20,000 articles.
 -- grain: one row per article_id, other_article_id (both orders; only pairs sharing 10 shingles or more)
@@ -31,16 +33,11 @@ spread as (
     group by shingle_hash
 ),
 
-corpus as (
-    select count(*) as n_articles from sizes
-),
-
 distinctive_shingles as (
     select article_shingles.*
     from article_shingles
     inner join spread using (shingle_hash)
-    cross join corpus
-    where spread.n_articles <= greatest(50, corpus.n_articles * 0.01)
+    where spread.n_articles <= 50
 ),
 
 pairs as (
