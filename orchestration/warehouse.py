@@ -21,7 +21,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES_DIR = "seeds/articles"
 DEFAULT_WAREHOUSE_PATH = "warehouse/news.duckdb"
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
-DEFAULT_DUCKDB_MEMORY = "1GB"  # DuckDB spills bigger joins to disk beside the build file
+DEFAULT_DUCKDB_MEMORY = "1GB"  # bigger joins spill to disk beside the build file; 100,000 articles need 4GB
 
 SQL_DIR = PROJECT_ROOT / "sql"
 
@@ -67,8 +67,7 @@ class Warehouse(ConfigurableResource):
         crash (even kill -9) leaves the build as it was before the asset started."""
         self.build_path.parent.mkdir(parents=True, exist_ok=True)
         memory = os.environ.get("NEWS_DUCKDB_MEMORY") or DEFAULT_DUCKDB_MEMORY
-        # Tables are sets (readers order what they read), so DuckDB need not buffer rows to keep their order:
-        # without that, a model over 100,000 articles ran out of memory under the limit.
+        # Tables are sets (readers order what they read), so DuckDB need not buffer rows to keep their order.
         connection = duckdb.connect(str(self.build_path),
                                     config={"memory_limit": memory, "preserve_insertion_order": False})
         try:
