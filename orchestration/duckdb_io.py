@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -40,14 +42,21 @@ def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.Da
     return frame.height
 
 
+@contextmanager
+def article_ids_as(connection: duckdb.DuckDBPyConnection, name: str, article_ids: list[str]) -> Iterator[None]:
+    """The given article ids as a one-column view `name` (article_id) while the block runs."""
+    connection.register(name, pl.DataFrame({"article_id": article_ids}, schema={"article_id": pl.String}))
+    try:
+        yield
+    finally:
+        connection.unregister(name)
+
+
 def replace_articles(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, article_ids: list[str]) -> int:
     """Delete the given articles' rows from a table, then insert the frame: reruns never duplicate."""
     if article_ids:
-        connection.register("_ids", pl.DataFrame({"article_id": article_ids}))
-        try:
+        with article_ids_as(connection, "_ids", article_ids):
             connection.execute(f"delete from {table} where article_id in (select article_id from _ids)")
-        finally:
-            connection.unregister("_ids")
     return insert_frame(connection, table, frame)
 
 

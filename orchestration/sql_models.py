@@ -82,14 +82,15 @@ def table_name(table: exp.Table) -> str:
     return f"{table.db}.{table.name}" if table.db else table.name
 
 
+def _read_tables(tree: exp.Expression) -> list[exp.Table]:
+    """The table nodes a query reads, found with a scope walk so CTE names are not mistaken for tables."""
+    return [source for scope in traverse_scope(tree) for source in scope.sources.values()
+            if isinstance(source, exp.Table) and not isinstance(source, Scope)]
+
+
 def referenced_tables(sql: str) -> set[str]:
-    """Tables a SELECT reads, found with a scope walk so CTE names are not mistaken for tables."""
-    tables: set[str] = set()
-    for scope in traverse_scope(sqlglot.parse_one(sql, read=DIALECT)):
-        for source in scope.sources.values():
-            if isinstance(source, exp.Table) and not isinstance(source, Scope):
-                tables.add(table_name(source))
-    return tables
+    """Names of the tables a SELECT reads."""
+    return {table_name(table) for table in _read_tables(sqlglot.parse_one(sql, read=DIALECT))}
 
 
 def _audit_sql(table: str, kind: str, args: tuple[str, ...]) -> str:
@@ -202,9 +203,7 @@ def materialize_sql(model: SqlModel) -> str:
 def narrowed(sql: str, key: str, pending: str, keep=lambda table: False) -> str:
     """`sql` with every table it reads, except where `keep(name)` holds, narrowed to the keys in `pending`."""
     tree = sqlglot.parse_one(sql, read=DIALECT)
-    tables = [source for scope in traverse_scope(tree) for source in scope.sources.values()
-              if isinstance(source, exp.Table) and not keep(table_name(source))]
-    for table in tables:
+    for table in [table for table in _read_tables(tree) if not keep(table_name(table))]:
         narrowed_table = (exp.select("*").from_(table_name(table))
                           .where(f"{key} in (select {key} from {pending})", dialect=DIALECT))
         table.replace(narrowed_table.subquery(table.alias_or_name))

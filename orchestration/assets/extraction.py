@@ -1,14 +1,14 @@
 """Extraction: entity, date, figure and cue mentions per sentence of newly parsed articles."""
 
 import hashlib
-from operator import attrgetter
 from datetime import datetime, timezone
+from operator import attrgetter
 
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year
-from orchestration.duckdb_io import ensure_sources, insert_frame, replace_articles
+from orchestration.duckdb_io import article_ids_as, ensure_sources, insert_frame, replace_articles
 from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import find_dates
 from orchestration.extraction.entities import ArticleEntityMatcher
@@ -105,11 +105,10 @@ def mention_frame(table: str, rows: list[tuple]) -> pl.DataFrame:
 def _extract_batch(connection, batch: list[tuple], fallback: int | None) -> dict[str, pl.DataFrame]:
     """Extract one batch of articles and replace their rows: memory stays bounded by the batch, not the corpus."""
     ids = [article_id for article_id, _ in batch]
-    connection.register("_batch", pl.DataFrame({"article_id": ids}, schema={"article_id": pl.String}))
-    sentence_rows = connection.execute(
-        "select s.article_id, s.sentence_id, s.char_start, s.text, s.is_title from staging.sentences s "
-        "semi join _batch using (article_id) order by s.article_id, s.sentence_id").fetchall()
-    connection.unregister("_batch")
+    with article_ids_as(connection, "_batch", ids):
+        sentence_rows = connection.execute(
+            "select s.article_id, s.sentence_id, s.char_start, s.text, s.is_title from staging.sentences s "
+            "semi join _batch using (article_id) order by s.article_id, s.sentence_id").fetchall()
     by_article: dict[str, list[tuple]] = {}
     for article_id, *sentence in sentence_rows:
         by_article.setdefault(article_id, []).append(tuple(sentence))

@@ -9,7 +9,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, Material
 
 from orchestration.article_parsing import ParsedArticle, parse_article
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
-from orchestration.duckdb_io import ensure_sources, frame_of, replace_articles
+from orchestration.duckdb_io import article_ids_as, ensure_sources, frame_of, replace_articles
 from orchestration.parallel import map_chunks
 from orchestration.publication import infer_published_date
 from orchestration.warehouse import SQL_DIR, Warehouse
@@ -108,11 +108,10 @@ class ParsedBatch(NamedTuple):
 
 def _parse_batch(connection, ids: list[str], now: datetime) -> ParsedBatch:
     """Parse one batch of documents and replace their articles, sentences and furniture rows."""
-    connection.register("_batch", pl.DataFrame({"article_id": ids}, schema={"article_id": pl.String}))
-    rows = connection.execute(
-        "select d.article_id, d.file_name, d.format, d.text, d.title, d.outlet, d.url, d.published_date "
-        "from raw.documents d semi join _batch using (article_id) order by d.article_id").fetchall()
-    connection.unregister("_batch")
+    with article_ids_as(connection, "_batch", ids):
+        rows = connection.execute(
+            "select d.article_id, d.file_name, d.format, d.text, d.title, d.outlet, d.url, d.published_date "
+            "from raw.documents d semi join _batch using (article_id) order by d.article_id").fetchall()
     articles, sentences, furniture, years, undated = [], [], [], [], {}
     for (article_id, file_name, fmt, text, *_), article in (pair for chunk in map_chunks(parse_chunk, rows) for pair in chunk):
         if article.published_date is None:
