@@ -16,7 +16,7 @@
 -- audit: traces_to_article
 with sentence_triggers as (
     select
-        segments.*,
+        segments.* exclude (sentence),  -- the sentence text joins at the end: strings in the windows cost memory
         triggers.char_start as trigger_start,
         triggers.char_end as trigger_end,
         triggers.trigger_text,
@@ -192,7 +192,7 @@ select
     statements.trigger_start,
     statements.sentence_start as char_start,
     statements.sentence_end as char_end,
-    statements.sentence as evidence,
+    sentences.text as evidence,
     coalesce(best_dates.event_date, case when statements.event_type = 'entered' then articles.published_date end)
         as event_date,
     coalesce(best_dates.date_precision, case when statements.event_type = 'entered' and articles.published_date
@@ -204,4 +204,5 @@ select
     best_dates.date_text
 from statements
 inner join staging.articles as articles using (article_id)
+inner join staging.sentences as sentences using (article_id, sentence_id)
 left join best_dates using (article_id, sentence_id, segment_start, trigger_start)

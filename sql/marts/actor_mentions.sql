@@ -9,26 +9,44 @@
 -- audit: traces_to_article
 -- audit: not_empty
 with mentions as (
+    select *
+    from staging.entity_mentions
+    where entity_type in ('person', 'organisation', 'country')
+),
+
+counts as (
     select
-        mentions.*,
-        sentences.text as sentence
-    from staging.entity_mentions as mentions
-    inner join staging.sentences as sentences using (article_id, sentence_id)
-    where mentions.entity_type in ('person', 'organisation', 'country')
+        canonical,
+        article_id,
+        count(*) as mentions,
+        bool_or(match_method = 'fuzzy') as has_fuzzy_match,
+        min(char_start) as char_start
+    from mentions
+    group by canonical, article_id
+),
+
+-- the first mention's text and sentence are joined after the grouping: carrying strings through a large
+-- aggregation keeps it in memory, a join can spill
+first_mentions as (
+    select mentions.*
+    from mentions
+    semi join counts using (canonical, article_id, char_start)
+    qualify row_number() over (partition by canonical, article_id order by char_end, sentence_id) = 1
 )
 
 select
-    mentions.canonical as actor,
-    any_value(mentions.entity_type) as actor_type,
-    mentions.article_id,
-    any_value(articles.outlet) as outlet,
-    count(*) as mentions,
-    bool_or(mentions.match_method = 'fuzzy') as has_fuzzy_match,
-    arg_min(mentions.sentence_id, mentions.char_start) as sentence_id,
-    min(mentions.char_start) as char_start,
-    arg_min(mentions.char_end, mentions.char_start) as char_end,
-    arg_min(mentions.text, mentions.char_start) as evidence,
-    arg_min(mentions.sentence, mentions.char_start) as sentence
-from mentions
+    counts.canonical as actor,
+    first_mentions.entity_type as actor_type,
+    counts.article_id,
+    articles.outlet,
+    counts.mentions,
+    counts.has_fuzzy_match,
+    first_mentions.sentence_id,
+    counts.char_start,
+    first_mentions.char_end,
+    first_mentions.text as evidence,
+    sentences.text as sentence
+from counts
+inner join first_mentions using (canonical, article_id)
 inner join staging.articles as articles using (article_id)
-group by mentions.canonical, mentions.article_id
+inner join staging.sentences as sentences using (article_id, sentence_id)
