@@ -14,12 +14,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 import pytest
-from dagster import AssetKey
+from dagster import AssetKey, DagsterInstance, materialize
 
-from orchestration.assets.charts import HANDOVER_TIMELINE_CHART
+from orchestration.assets.charts import HANDOVER_TIMELINE_CHART, handover_timeline_chart
 from orchestration.assets.models import MODELS
 from orchestration.definitions import defs
-from orchestration.warehouse import PROJECT_ROOT
+from orchestration.warehouse import PROJECT_ROOT, Warehouse
 from tests.conftest import build_warehouse
 
 CROSS_SOURCE = PROJECT_ROOT / "tests" / "fixtures" / "cross_source"
@@ -236,3 +236,24 @@ def test_the_handover_timeline_chart_is_written_beside_the_published_warehouse(s
     svg = seeds_warehouse.parent / "handover_timeline.svg"
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 10_000
     assert "<svg" in svg.read_text(encoding="utf-8")
+
+
+def test_the_chart_is_redrawn_only_when_its_rows_or_files_change(tmp_path, monkeypatch):
+    warehouse = build_warehouse(monkeypatch, CROSS_SOURCE, tmp_path / "news.duckdb")
+    png, svg = tmp_path / "handover_timeline.png", tmp_path / "handover_timeline.svg"
+
+    def draw() -> bool:
+        result = materialize([handover_timeline_chart], resources={"warehouse": Warehouse()},
+                             instance=DagsterInstance.ephemeral())
+        return result.asset_materializations_for_node(result.all_node_events[0].node_name)[0].metadata["redrawn"].value
+
+    drawn = png.stat().st_mtime_ns
+    assert draw() is False and png.stat().st_mtime_ns == drawn
+    svg.unlink()
+    assert draw() is True and svg.exists()
+    drawn = png.stat().st_mtime_ns
+    assert draw() is False and png.stat().st_mtime_ns == drawn
+    with duckdb.connect(str(Warehouse().build_path)) as connection:
+        connection.execute("delete from marts.handover_timeline where district = (select min(district) "
+                           "from marts.handover_timeline)")
+    assert draw() is True and png.stat().st_mtime_ns != drawn and warehouse.exists()

@@ -1,18 +1,34 @@
 """Charts drawn from the marts, written beside the published warehouse so analysts find them with it."""
 
+from __future__ import annotations
+
 import base64
+import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dagster import AssetKey, MaterializeResult, MetadataValue, asset
-from matplotlib.figure import Figure
 
 from orchestration.assets.models import model_key
-from orchestration.handover_chart import HandoverMark, draw_handover_timeline
 from orchestration.warehouse import Warehouse
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 HANDOVER_TIMELINE_CHART = AssetKey(["charts", "handover_timeline"])
+DRAWING_CODE = Path(__file__).resolve().parents[1] / "handover_chart.py"
 CHART_FORMATS = ("png", "svg")
+
+
+def drawn_from(folder: Path, name: str) -> Path:
+    """Where the digest of the rows a chart was drawn from is kept: a run that changes none of them redraws nothing."""
+    return folder / f".{name}.rows"
+
+
+def is_current(folder: Path, name: str, digest: str) -> bool:
+    files = [folder / f"{name}.{extension}" for extension in CHART_FORMATS] + [drawn_from(folder, name)]
+    return all(path.exists() for path in files) and drawn_from(folder, name).read_text(encoding="utf-8") == digest
 
 
 def save_chart(figure: Figure, folder: Path, name: str) -> dict[str, Path]:
@@ -36,10 +52,18 @@ def handover_timeline_chart(warehouse: Warehouse) -> MaterializeResult:
     with warehouse.connect() as connection:
         rows = connection.execute(
             "select district, event_type, event_date, n_sources from marts.handover_timeline order by all").fetchall()
-    paths = save_chart(draw_handover_timeline([HandoverMark(*row) for row in rows]),
-                       warehouse.published_path.parent, "handover_timeline")
+    folder, name = warehouse.published_path.parent, "handover_timeline"
+    digest = hashlib.sha256(DRAWING_CODE.read_bytes() + repr(rows).encode()).hexdigest()
+    redrawn = not is_current(folder, name, digest)
+    if redrawn:
+        # imported here: matplotlib takes most of a second to import, which a run that redraws nothing skips
+        from orchestration.handover_chart import HandoverMark, draw_handover_timeline
+        save_chart(draw_handover_timeline([HandoverMark(*row) for row in rows]), folder, name)
+        drawn_from(folder, name).write_text(digest, encoding="utf-8")
+    paths = {extension: folder / f"{name}.{extension}" for extension in CHART_FORMATS}
     inline = base64.b64encode(paths["png"].read_bytes()).decode("ascii")
     return MaterializeResult(metadata={
+        "redrawn": redrawn,
         "chart": MetadataValue.md(f"![handover timeline](data:image/png;base64,{inline})"),
         "png": MetadataValue.path(str(paths["png"])),
         "svg": MetadataValue.path(str(paths["svg"])),
