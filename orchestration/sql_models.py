@@ -105,11 +105,15 @@ def _audit_sql(table: str, kind: str, args: tuple[str, ...]) -> str:
         allowed = ", ".join(exp.Literal.string(v).sql() for v in values)
         return f"select * from {table} where {column} is not null and {column} not in ({allowed})"
     if kind == "evidence":
-        # only the columns checked: reading every column of a wide mart doubles the audit's time
-        return (f"select f.article_id, f.char_start, f.char_end, f.evidence from {table} as f "
-                "left join staging.articles as a using (article_id) "
-                "where a.article_id is null or f.char_start < 0 or f.char_end > length(a.text) "
-                "or f.char_start >= f.char_end or substr(a.text, f.char_start + 1, f.char_end - f.char_start) <> f.evidence")
+        # Evidence lies in its sentence and is the sentence's text at its offsets; the parse step has checked
+        # that every sentence is its article's text at its own offsets, so the evidence slices the article.
+        # Checking against the sentence reads a fraction of the text the whole article would. Only the checked
+        # columns are read: every column of a wide mart doubles the audit's time.
+        return (f"select f.article_id, f.sentence_id, f.char_start, f.char_end, f.evidence from {table} as f "
+                "left join staging.sentences as s using (article_id, sentence_id) "
+                "where s.article_id is null or f.char_start < s.char_start or f.char_end > s.char_end "
+                "or f.char_start >= f.char_end "
+                "or substr(s.text, f.char_start - s.char_start + 1, f.char_end - f.char_start) <> f.evidence")
     if kind == "date_window":
         checks = " or ".join(f"{column} < date '{EARLIEST_PLAUSIBLE}' or {column} > (select max(published_date) "
                              f"from staging.articles) + interval {LATEST_PLAUSIBLE_YEARS} year" for column in args)

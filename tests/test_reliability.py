@@ -1,5 +1,6 @@
 """Bad input is quarantined with a reason, odd encodings and names work, and hostile content stays data."""
 
+import dataclasses
 import os
 import time
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.assets import extraction
+from orchestration.assets import extraction, staging
 from orchestration.warehouse import PROJECT_ROOT
 from tests.conftest import build_warehouse
 
@@ -119,4 +120,23 @@ def test_a_failing_blocking_audit_publishes_nothing(tmp_path, monkeypatch):
     from orchestration.build import build as run_build
     assert not run_build()
     assert not run_build(), "a rerun audits the same rows again: they were not kept as done"
+    assert warehouse.read_bytes() == published
+
+
+def test_sentences_that_are_not_their_articles_text_fail_the_run(tmp_path, monkeypatch):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text(GOOD)
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    published = warehouse.read_bytes()
+    real_parse = staging.parse_article
+
+    def one_char_late(text):  # a parser bug: offsets one character off, so evidence checked against them lies
+        article = real_parse(text)
+        moved = [dataclasses.replace(s, char_start=s.char_start + 1, char_end=s.char_end + 1) for s in article.sentences]
+        return dataclasses.replace(article, sentences=moved)
+    monkeypatch.setattr(staging, "parse_article", one_char_late)
+    (articles / "second.txt").write_text(GOOD.replace("Aghdam", "Lachin"))
+    from orchestration.build import build as run_build
+    assert not run_build()
     assert warehouse.read_bytes() == published

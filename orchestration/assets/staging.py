@@ -15,6 +15,7 @@ from orchestration.publication import infer_published_date
 from orchestration.warehouse import SQL_DIR, Warehouse
 
 APPLY_MANIFEST_SQL = SQL_DIR / "operations" / "apply_manifest.sql"
+MISPLACED_SENTENCES_SQL = SQL_DIR / "operations" / "sentences_off_their_article.sql"
 PARSE_BATCH = 4000
 
 ARTICLES = AssetKey(["staging", "articles"])
@@ -127,6 +128,11 @@ def _parse_batch(connection, ids: list[str], now: datetime) -> ParsedBatch:
     replace_articles(connection, "staging.articles", articles_frame, ids)
     replace_articles(connection, "staging.sentences", frame_of(sentences, _SENTENCE_SCHEMA), ids)
     replace_articles(connection, "staging.page_furniture", frame_of(furniture, _FURNITURE_SCHEMA), ids)
+    with article_ids_as(connection, "_batch", ids):
+        misplaced = connection.execute(MISPLACED_SENTENCES_SQL.read_text(encoding="utf-8")).fetchall()
+    if misplaced:  # a parser bug: fail the run (its transaction rolls back) rather than publish false evidence
+        raise ValueError(f"{len(misplaced)} sentences are not their article's text at their offsets, "
+                         f"first (article_id, sentence_id, char_start, char_end): {misplaced[0]}")
     return ParsedBatch(years, undated, Counter(articles=len(articles), sentences=len(sentences), furniture=len(furniture)))
 
 
