@@ -21,7 +21,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES_DIR = "seeds/articles"
 DEFAULT_WAREHOUSE_PATH = "warehouse/news.duckdb"
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
-DEFAULT_DUCKDB_MEMORY = "1GB"  # bigger joins spill to disk beside the build file; 100,000 articles need 4GB
+DEFAULT_DUCKDB_MEMORY = "1GB"  # bigger joins spill to disk beside the build file; enough for 100,000 articles
 
 SQL_DIR = PROJECT_ROOT / "sql"
 
