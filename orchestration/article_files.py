@@ -61,18 +61,22 @@ def article_id_for(text: str) -> str:
 
 
 def list_article_files(root: Path) -> list[Path]:
-    """Regular, non-hidden files under `root`, sorted; symlinks that leave `root` are not followed."""
+    """Regular, non-hidden files under `root`, sorted (a folder's files before its subfolders); symlinks that
+    leave `root` are not followed. Directory entries carry their type, so a plain file costs no system call."""
     root = root.resolve()
     found: list[Path] = []
-    for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(directory) / name
-            if name.startswith(".") or name in SIDECAR_NAMES:
-                continue
-            if not path.resolve().is_relative_to(root) or not path.is_file():
-                continue
-            found.append(path)
+    folders = [str(root)]
+    while folders:
+        with os.scandir(folders.pop()) as listing:
+            entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda e: e.name)
+        subfolders = []
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                subfolders.append(entry.path)
+            elif entry.name not in SIDECAR_NAMES and entry.is_file() and (
+                    not entry.is_symlink() or Path(entry.path).resolve().is_relative_to(root)):
+                found.append(Path(entry.path))
+        folders += reversed(subfolders)  # depth first, in name order
     return found
 
 

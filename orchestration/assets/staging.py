@@ -2,6 +2,7 @@
 
 from collections import Counter
 from datetime import datetime, timezone
+from operator import attrgetter
 from typing import NamedTuple
 
 import polars as pl
@@ -51,9 +52,31 @@ def apply_format_metadata(article: ParsedArticle, title, outlet, url, published)
     return article
 
 
-def parse_chunk(rows: list[tuple]) -> list[tuple[tuple, ParsedArticle]]:
-    """(document row, parsed article) for a chunk of raw.documents rows: one worker's share."""
-    return [(row, apply_format_metadata(parse_article(row[3]), *row[4:])) for row in rows]
+class ParsedDocument(NamedTuple):
+    """A worker's result for one document: its sentences and furniture as table rows, which cross the process
+    boundary and become frames far faster than dataclasses do; the article keeps only its metadata."""
+    row: tuple  # the raw.documents row
+    article: ParsedArticle
+    sentences: list[tuple]  # in _SENTENCE_SCHEMA order
+    furniture: list[tuple]  # in _FURNITURE_SCHEMA order
+    undated_body: list[str] | None  # body sentences when the article states no date, for the inference
+
+
+_SENTENCE_VALUES = attrgetter(*list(_SENTENCE_SCHEMA)[1:])
+_FURNITURE_VALUES = attrgetter(*list(_FURNITURE_SCHEMA)[1:])
+
+
+def parse_chunk(rows: list[tuple]) -> list[ParsedDocument]:
+    """Parsed documents for a chunk of raw.documents rows: one worker's share."""
+    parsed = []
+    for row in rows:
+        article_id, article = row[0], apply_format_metadata(parse_article(row[3]), *row[4:])
+        undated = [s.text for s in article.sentences if not s.is_title] if article.published_date is None else None
+        sentences = [(article_id, *_SENTENCE_VALUES(s)) for s in article.sentences]
+        furniture = [(article_id, *_FURNITURE_VALUES(f)) for f in article.furniture]
+        article.sentences, article.furniture = [], []
+        parsed.append(ParsedDocument(row, article, sentences, furniture, undated))
+    return parsed
 
 
 def corpus_year(connection) -> int | None:
@@ -114,20 +137,21 @@ def _parse_batch(connection, ids: list[str], now: datetime) -> ParsedBatch:
             "select d.article_id, d.file_name, d.format, d.text, d.title, d.outlet, d.url, d.published_date "
             "from raw.documents d semi join _batch using (article_id) order by d.article_id").fetchall()
     articles, sentences, furniture, years, undated = [], [], [], [], {}
-    for (article_id, file_name, fmt, text, *_), article in (pair for chunk in map_chunks(parse_chunk, rows) for pair in chunk):
-        if article.published_date is None:
-            undated[article_id] = [s.text for s in article.sentences if not s.is_title]
+    for document in (parsed for chunk in map_chunks(parse_chunk, rows) for parsed in chunk):
+        (article_id, file_name, fmt, text, *_), article = document.row, document.article
+        if document.undated_body is not None:
+            undated[article_id] = document.undated_body
         else:
             years.append(article.published_date.year)
         articles.append({**vars(article), "article_id": article_id, "file_name": file_name, "format": fmt,
                          "text": text, "ingested_at": now})
-        sentences += [{**vars(s), "article_id": article_id} for s in article.sentences]
-        furniture += [{**vars(f), "article_id": article_id} for f in article.furniture]
+        sentences += document.sentences
+        furniture += document.furniture
     articles_frame = frame_of(articles, _ARTICLE_SCHEMA).with_columns(
         word_count=pl.col("text").str.count_matches(r"\S+").cast(pl.Int32))
     replace_articles(connection, "staging.articles", articles_frame, ids)
-    replace_articles(connection, "staging.sentences", frame_of(sentences, _SENTENCE_SCHEMA), ids)
-    replace_articles(connection, "staging.page_furniture", frame_of(furniture, _FURNITURE_SCHEMA), ids)
+    replace_articles(connection, "staging.sentences", pl.DataFrame(sentences, _SENTENCE_SCHEMA, orient="row"), ids)
+    replace_articles(connection, "staging.page_furniture", pl.DataFrame(furniture, _FURNITURE_SCHEMA, orient="row"), ids)
     with article_ids_as(connection, "_batch", ids):
         misplaced = connection.execute(MISPLACED_SENTENCES_SQL.read_text(encoding="utf-8")).fetchall()
     if misplaced:  # a parser bug: fail the run (its transaction rolls back) rather than publish false evidence
