@@ -91,11 +91,23 @@ def test_published_file_stays_readable_while_a_build_runs(seeds_warehouse, monke
 
 
 def test_worker_processes_give_the_same_warehouse(seeds_warehouse, monkeypatch, tmp_path):
-    """Parsing and extraction in forked workers (what a big batch does) match the in-process build."""
+    """Parsing and extraction in forked workers, several batches in flight (what a big folder does), match the
+    in-process build."""
     from orchestration import parallel
+    from orchestration.assets import extraction, staging
     from orchestration.warehouse import PROJECT_ROOT
     from tests.conftest import build_warehouse, mart_snapshot
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
+    monkeypatch.setattr(staging, "PARSE_BATCH", 2)
+    monkeypatch.setattr(extraction, "BATCH_ARTICLES", 2)
     monkeypatch.setenv("NEWS_WORKERS", "2")
     forked = build_warehouse(monkeypatch, PROJECT_ROOT / "seeds" / "articles", tmp_path / "news.duckdb")
     assert mart_snapshot(forked) == mart_snapshot(seeds_warehouse)
+
+
+def test_pipelined_batches_come_back_whole_and_in_order(monkeypatch):
+    from orchestration import parallel
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 3)
+    monkeypatch.setenv("NEWS_WORKERS", "2")
+    batches = [list(range(0, 7)), [7], list(range(8, 20)), [20, 21], list(range(22, 25))]  # forked and in-process
+    assert [sum(chunks, []) for chunks in parallel.map_batches(list, batches)] == batches

@@ -13,7 +13,7 @@ from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import find_dates
 from orchestration.extraction.entities import ArticleEntityMatcher
 from orchestration.extraction.figures import find_figures
-from orchestration.parallel import map_chunks
+from orchestration.parallel import map_batches
 from orchestration.reference import REFERENCE_DIR
 from orchestration.warehouse import Warehouse
 
@@ -102,18 +102,20 @@ def mention_frame(table: str, rows: list[tuple]) -> pl.DataFrame:
     return frame.with_columns(pl.col("char_start", "char_end") + pl.col("shift")).select(list(SCHEMAS[table]))
 
 
-def _extract_batch(connection, batch: list[tuple], fallback: int | None) -> dict[str, pl.DataFrame]:
-    """Extract one batch of articles and replace their rows: memory stays bounded by the batch, not the corpus."""
-    ids = [article_id for article_id, _ in batch]
-    with article_ids_as(connection, "_batch", ids):
+def _extraction_work(connection, batch: list[tuple], fallback: int | None) -> list[tuple]:
+    """extract_chunk's input for a batch of (article_id, published_date): each article with its sentences."""
+    with article_ids_as(connection, "_batch", [article_id for article_id, _ in batch]):
         sentence_rows = connection.execute(
             "select s.article_id, s.sentence_id, s.char_start, s.text, s.is_title from staging.sentences s "
             "semi join _batch using (article_id) order by s.article_id, s.sentence_id").fetchall()
     by_article: dict[str, list[tuple]] = {}
     for article_id, *sentence in sentence_rows:
         by_article.setdefault(article_id, []).append(tuple(sentence))
-    work = [(article_id, published, fallback, by_article.get(article_id, [])) for article_id, published in batch]
-    chunks = map_chunks(extract_chunk, work)
+    return [(article_id, published, fallback, by_article.get(article_id, [])) for article_id, published in batch]
+
+
+def _write_batch(connection, ids: list[str], chunks: list[dict[str, list[tuple]]]) -> dict[str, pl.DataFrame]:
+    """Replace one batch's mention rows: memory stays bounded by the batch, not the corpus."""
     frames = {table: mention_frame(table, [row for chunk in chunks for row in chunk[table]]) for table in SCHEMAS}
     for table, frame in frames.items():
         replace_articles(connection, table, frame, ids)
@@ -142,9 +144,10 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
             "select article_id, published_date from staging.articles "
             "anti join staging.extracted_articles using (article_id) order by article_id").fetchall()
         counts = dict.fromkeys(SCHEMAS, 0)
-        for batch_start in range(0, len(articles), BATCH_ARTICLES):
-            batch = articles[batch_start:batch_start + BATCH_ARTICLES]
-            for table, frame in _extract_batch(connection, batch, fallback).items():
+        batches = [articles[start:start + BATCH_ARTICLES] for start in range(0, len(articles), BATCH_ARTICLES)]
+        work = (_extraction_work(connection, batch, fallback) for batch in batches)  # read as the workers take them
+        for chunks, batch in zip(map_batches(extract_chunk, work), batches):
+            for table, frame in _write_batch(connection, [article_id for article_id, _ in batch], chunks).items():
                 counts[table] += frame.height
         ids = [article_id for article_id, _ in articles]
         now = datetime.now(timezone.utc).replace(tzinfo=None)

@@ -11,7 +11,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, Material
 from orchestration.article_parsing import ParsedArticle, parse_article
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
 from orchestration.duckdb_io import article_ids_as, ensure_sources, frame_of, replace_articles
-from orchestration.parallel import map_chunks
+from orchestration.parallel import map_batches
 from orchestration.publication import infer_published_date
 from orchestration.warehouse import SQL_DIR, Warehouse
 
@@ -110,8 +110,10 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         earlier_years = Counter(dict(connection.execute(
             "select year(published_date), count(*) from staging.articles where published_date is not null group by 1").fetchall()))
         years, undated, counts = Counter(), {}, Counter()
-        for batch_start in range(0, len(new_ids), PARSE_BATCH):
-            batch = _parse_batch(connection, new_ids[batch_start:batch_start + PARSE_BATCH], now)
+        batches = [new_ids[start:start + PARSE_BATCH] for start in range(0, len(new_ids), PARSE_BATCH)]
+        documents = (_documents(connection, ids) for ids in batches)  # read as the workers take them
+        for chunks, ids in zip(map_batches(parse_chunk, documents), batches):
+            batch = _write_batch(connection, ids, chunks, now)
             years.update(batch.years)
             undated |= batch.undated_bodies
             counts.update(batch.counts)
@@ -130,14 +132,18 @@ class ParsedBatch(NamedTuple):
     counts: Counter
 
 
-def _parse_batch(connection, ids: list[str], now: datetime) -> ParsedBatch:
-    """Parse one batch of documents and replace their articles, sentences and furniture rows."""
+def _documents(connection, ids: list[str]) -> list[tuple]:
+    """The raw.documents rows of a batch, in parse_chunk's order of columns."""
     with article_ids_as(connection, "_batch", ids):
-        rows = connection.execute(
+        return connection.execute(
             "select d.article_id, d.file_name, d.format, d.text, d.title, d.outlet, d.url, d.published_date "
             "from raw.documents d semi join _batch using (article_id) order by d.article_id").fetchall()
+
+
+def _write_batch(connection, ids: list[str], chunks: list[list[ParsedDocument]], now: datetime) -> ParsedBatch:
+    """Replace one parsed batch's articles, sentences and furniture rows."""
     articles, sentences, furniture, years, undated = [], [], [], [], {}
-    for document in (parsed for chunk in map_chunks(parse_chunk, rows) for parsed in chunk):
+    for document in (parsed for chunk in chunks for parsed in chunk):
         (article_id, file_name, fmt, text, *_), article = document.row, document.article
         if document.undated_body is not None:
             undated[article_id] = document.undated_body
