@@ -56,9 +56,15 @@ def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version:
     held = "(select article_id, fingerprint from staging.model_articles where model = $model)"
     connection.execute(f"create or replace temp table {PENDING} as select article_id, fingerprint "
                        f"from {FINGERPRINTS} anti join {held} using (article_id, fingerprint)", {"model": model.name})
+    # The table only holds rows of articles in the ledger, so the ledger says which of them are stale (changed
+    # or gone); a run that only adds articles then never scans the model's table to delete nothing.
     stale = f"article_id in (select article_id from {PENDING}) or article_id not in (select article_id from {FINGERPRINTS})"
-    connection.execute(f"delete from {model.name} where {stale}")
-    connection.execute(f"delete from staging.model_articles where model = ? and ({stale})", [model.name])
+    connection.execute(f"create or replace temp table _stale_articles as select article_id "
+                       f"from staging.model_articles where model = ? and ({stale})", [model.name])
+    if connection.execute("select count(*) from _stale_articles").fetchone()[0]:
+        connection.execute(f"delete from {model.name} where article_id in (select article_id from _stale_articles)")
+        connection.execute("delete from staging.model_articles where model = ? and article_id in "
+                           "(select article_id from _stale_articles)", [model.name])
     connection.execute(f"insert into {model.name} by name {incremental_sql(model, PENDING)}")
     connection.execute(f"insert into staging.model_articles select ?, ?, article_id, fingerprint from {PENDING}",
                        [model.name, version])
