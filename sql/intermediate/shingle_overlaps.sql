@@ -10,11 +10,21 @@
 -- grain: one row per article_id, other_article_id (both orders; only pairs sharing 10 shingles or more)
 -- audit: unique(article_id, other_article_id)
 -- audit: not_null(overlap, jaccard)
-with article_shingles as (
-    select distinct
+-- the pairing runs on integer keys in article_id order (so "own < other" picks the same pairs): grouping and
+-- joining 40 million (key, hash) rows at 100,000 articles takes half the time it does on the string ids
+with article_keys as (
+    select
         article_id,
-        shingle_hash
-    from intermediate.narrative_shingles
+        row_number() over (order by article_id) as article_key
+    from staging.articles
+),
+
+article_shingles as (
+    select distinct
+        article_keys.article_key as article_id,
+        shingles.shingle_hash
+    from intermediate.narrative_shingles as shingles
+    inner join article_keys using (article_id)
 ),
 
 sizes as (
@@ -63,8 +73,8 @@ shared as (
 )
 
 select
-    shared.article_id,
-    shared.other_article_id,
+    own_key.article_id,
+    other_key.article_id as other_article_id,
     shared.shared_shingles,
     own_size.n_shingles,
     other_size.n_shingles as other_n_shingles,
@@ -73,3 +83,5 @@ select
 from shared
 inner join sizes as own_size on shared.article_id = own_size.article_id
 inner join sizes as other_size on shared.other_article_id = other_size.article_id
+inner join article_keys as own_key on shared.article_id = own_key.article_key
+inner join article_keys as other_key on shared.other_article_id = other_key.article_key
