@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from orchestration.assets import extraction, staging
+from orchestration.build import build as run_build
 from orchestration.warehouse import PROJECT_ROOT
 from tests.conftest import build_warehouse
 
@@ -102,12 +103,17 @@ def test_a_10_mb_single_line_file_does_not_hang(tmp_path, monkeypatch):
         assert connection.execute("select max(char_end - char_start) from staging.sentences").fetchone()[0] <= 2000
 
 
-def test_a_failing_blocking_audit_publishes_nothing(tmp_path, monkeypatch):
+def published_with_one_article(tmp_path: Path, monkeypatch) -> tuple[Path, Path, bytes]:
+    """A warehouse built from one good article: (the articles folder, the published file, its bytes)."""
     articles = tmp_path / "articles"
     articles.mkdir()
     (articles / "good.txt").write_text(GOOD)
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
-    published = warehouse.read_bytes()
+    return articles, warehouse, warehouse.read_bytes()
+
+
+def test_a_failing_blocking_audit_publishes_nothing(tmp_path, monkeypatch):
+    articles, warehouse, published = published_with_one_article(tmp_path, monkeypatch)
     real_extract = extraction.extract_article
 
     def off_by_a_million(*args):  # an extraction bug: offsets that slice nothing out of the article
@@ -117,18 +123,13 @@ def test_a_failing_blocking_audit_publishes_nothing(tmp_path, monkeypatch):
         return rows
     monkeypatch.setattr(extraction, "extract_article", off_by_a_million)
     (articles / "second.txt").write_text(GOOD.replace("Aghdam", "Lachin"))
-    from orchestration.build import build as run_build
     assert not run_build()
     assert not run_build(), "a rerun audits the same rows again: they were not kept as done"
     assert warehouse.read_bytes() == published
 
 
 def test_sentences_that_are_not_their_articles_text_fail_the_run(tmp_path, monkeypatch):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "good.txt").write_text(GOOD)
-    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
-    published = warehouse.read_bytes()
+    articles, warehouse, published = published_with_one_article(tmp_path, monkeypatch)
     real_parse = staging.parse_article
 
     def one_char_late(text):  # a parser bug: offsets one character off, so evidence checked against them lies
@@ -137,6 +138,5 @@ def test_sentences_that_are_not_their_articles_text_fail_the_run(tmp_path, monke
         return dataclasses.replace(article, sentences=moved)
     monkeypatch.setattr(staging, "parse_article", one_char_late)
     (articles / "second.txt").write_text(GOOD.replace("Aghdam", "Lachin"))
-    from orchestration.build import build as run_build
     assert not run_build()
     assert warehouse.read_bytes() == published

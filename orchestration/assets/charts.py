@@ -26,21 +26,25 @@ def drawn_from(folder: Path, name: str) -> Path:
     return folder / f".{name}.rows"
 
 
+def chart_files(folder: Path, name: str) -> dict[str, Path]:
+    """`<name>.png` and `<name>.svg` in `folder`, by format."""
+    return {extension: folder / f"{name}.{extension}" for extension in CHART_FORMATS}
+
+
 def is_current(folder: Path, name: str, digest: str) -> bool:
-    files = [folder / f"{name}.{extension}" for extension in CHART_FORMATS] + [drawn_from(folder, name)]
-    return all(path.exists() for path in files) and drawn_from(folder, name).read_text(encoding="utf-8") == digest
+    rows_file = drawn_from(folder, name)
+    files = [*chart_files(folder, name).values(), rows_file]
+    return all(path.exists() for path in files) and rows_file.read_text(encoding="utf-8") == digest
 
 
 def save_chart(figure: Figure, folder: Path, name: str) -> dict[str, Path]:
     """`<name>.png` and `<name>.svg` in `folder`, each renamed into place whole: a reader never sees half a file."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for extension in CHART_FORMATS:
-        path = folder / f"{name}.{extension}"
+    paths = chart_files(folder, name)
+    for extension, path in paths.items():
         partial = folder / f".{path.name}.{os.getpid()}"
         figure.savefig(partial, format=extension, dpi=150)
         os.replace(partial, path)
-        paths[extension] = path
     return paths
 
 
@@ -60,7 +64,7 @@ def handover_timeline_chart(warehouse: Warehouse) -> MaterializeResult:
         from orchestration.handover_chart import HandoverMark, draw_handover_timeline
         save_chart(draw_handover_timeline([HandoverMark(*row) for row in rows]), folder, name)
         drawn_from(folder, name).write_text(digest, encoding="utf-8")
-    paths = {extension: folder / f"{name}.{extension}" for extension in CHART_FORMATS}
+    paths = chart_files(folder, name)
     inline = base64.b64encode(paths["png"].read_bytes()).decode("ascii")
     return MaterializeResult(metadata={
         "redrawn": redrawn,
