@@ -1,4 +1,4 @@
-"""Small DuckDB helpers shared by the Python assets: schema, frame inserts, per-article replacement."""
+"""Small DuckDB helpers shared by the Python assets: schema, frame inserts, per-article deletion."""
 
 from __future__ import annotations
 
@@ -52,12 +52,14 @@ def article_ids_as(connection: duckdb.DuckDBPyConnection, name: str, article_ids
         connection.unregister(name)
 
 
-def replace_articles(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, article_ids: list[str]) -> int:
-    """Delete the given articles' rows from a table, then insert the frame: reruns never duplicate."""
+def delete_articles(connection: duckdb.DuckDBPyConnection, tables: list[str], article_ids: list[str]) -> None:
+    """Delete the given articles' rows from each table before a step writes them anew: reruns never duplicate.
+    Once per step, not per batch: each delete scans its table, so per batch the cost grows with the square of
+    the corpus."""
     if article_ids:
         with article_ids_as(connection, "_ids", article_ids):
-            connection.execute(f"delete from {table} where article_id in (select article_id from _ids)")
-    return insert_frame(connection, table, frame)
+            for table in tables:
+                connection.execute(f"delete from {table} where article_id in (select article_id from _ids)")
 
 
 def frame_of(rows: list, schema: dict[str, pl.DataType]) -> pl.DataFrame:

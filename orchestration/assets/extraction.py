@@ -8,7 +8,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year
-from orchestration.duckdb_io import article_ids_as, ensure_sources, insert_frame, replace_articles
+from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, insert_frame
 from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import find_dates
 from orchestration.extraction.entities import ArticleEntityMatcher
@@ -114,11 +114,11 @@ def _extraction_work(connection, batch: list[tuple], fallback: int | None) -> li
     return [(article_id, published, fallback, by_article.get(article_id, [])) for article_id, published in batch]
 
 
-def _write_batch(connection, ids: list[str], chunks: list[dict[str, list[tuple]]]) -> dict[str, pl.DataFrame]:
-    """Replace one batch's mention rows: memory stays bounded by the batch, not the corpus."""
+def _write_batch(connection, chunks: list[dict[str, list[tuple]]]) -> dict[str, pl.DataFrame]:
+    """Write one batch's mention rows: memory stays bounded by the batch, not the corpus."""
     frames = {table: mention_frame(table, [row for chunk in chunks for row in chunk[table]]) for table in SCHEMAS}
     for table, frame in frames.items():
-        replace_articles(connection, table, frame, ids)
+        insert_frame(connection, table, frame)
     return frames
 
 
@@ -143,13 +143,14 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
         articles = connection.execute(
             "select article_id, published_date from staging.articles "
             "anti join staging.extracted_articles using (article_id) order by article_id").fetchall()
+        ids = [article_id for article_id, _ in articles]
+        delete_articles(connection, list(SCHEMAS), ids)  # rows of an earlier version of these articles
         counts = dict.fromkeys(SCHEMAS, 0)
         batches = [articles[start:start + BATCH_ARTICLES] for start in range(0, len(articles), BATCH_ARTICLES)]
         work = (_extraction_work(connection, batch, fallback) for batch in batches)  # read as the workers take them
-        for chunks, batch in zip(map_batches(extract_chunk, work), batches):
-            for table, frame in _write_batch(connection, [article_id for article_id, _ in batch], chunks).items():
+        for chunks in map_batches(extract_chunk, work):
+            for table, frame in _write_batch(connection, chunks).items():
                 counts[table] += frame.height
-        ids = [article_id for article_id, _ in articles]
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         insert_frame(connection, "staging.extracted_articles",
                      pl.DataFrame({"article_id": ids, "extracted_at": [now] * len(ids)},

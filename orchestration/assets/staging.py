@@ -10,7 +10,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, Material
 
 from orchestration.article_parsing import ParsedArticle, parse_article
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
-from orchestration.duckdb_io import article_ids_as, ensure_sources, frame_of, replace_articles
+from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, frame_of, insert_frame
 from orchestration.parallel import map_batches
 from orchestration.publication import infer_published_date
 from orchestration.warehouse import SQL_DIR, Warehouse
@@ -110,10 +110,12 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         earlier_years = Counter(dict(connection.execute(
             "select year(published_date), count(*) from staging.articles where published_date is not null group by 1").fetchall()))
         years, undated, counts = Counter(), {}, Counter()
+        # Rows left from an earlier version of these articles (a changed file, a full refresh) go first.
+        delete_articles(connection, ["staging.sentences", "staging.page_furniture"], new_ids)
         batches = [new_ids[start:start + PARSE_BATCH] for start in range(0, len(new_ids), PARSE_BATCH)]
         documents = (_documents(connection, ids) for ids in batches)  # read as the workers take them
-        for chunks, ids in zip(map_batches(parse_chunk, documents), batches):
-            batch = _write_batch(connection, ids, chunks, now)
+        for chunks in map_batches(parse_chunk, documents):
+            batch = _write_batch(connection, chunks, now)
             years.update(batch.years)
             undated |= batch.undated_bodies
             counts.update(batch.counts)
@@ -140,8 +142,8 @@ def _documents(connection, ids: list[str]) -> list[tuple]:
             "from raw.documents d semi join _batch using (article_id) order by d.article_id").fetchall()
 
 
-def _write_batch(connection, ids: list[str], chunks: list[list[ParsedDocument]], now: datetime) -> ParsedBatch:
-    """Replace one parsed batch's articles, sentences and furniture rows."""
+def _write_batch(connection, chunks: list[list[ParsedDocument]], now: datetime) -> ParsedBatch:
+    """Write one parsed batch's articles, sentences and furniture rows."""
     articles, sentences, furniture, years, undated = [], [], [], [], {}
     for document in (parsed for chunk in chunks for parsed in chunk):
         (article_id, file_name, fmt, text, *_), article = document.row, document.article
@@ -155,15 +157,27 @@ def _write_batch(connection, ids: list[str], chunks: list[list[ParsedDocument]],
         furniture += document.furniture
     articles_frame = frame_of(articles, _ARTICLE_SCHEMA).with_columns(
         word_count=pl.col("text").str.count_matches(r"\S+").cast(pl.Int32))
-    replace_articles(connection, "staging.articles", articles_frame, ids)
-    replace_articles(connection, "staging.sentences", pl.DataFrame(sentences, _SENTENCE_SCHEMA, orient="row"), ids)
-    replace_articles(connection, "staging.page_furniture", pl.DataFrame(furniture, _FURNITURE_SCHEMA, orient="row"), ids)
-    with article_ids_as(connection, "_batch", ids):
+    sentences_frame = pl.DataFrame(sentences, _SENTENCE_SCHEMA, orient="row")
+    _check_sentence_offsets(connection, sentences_frame, articles_frame)
+    insert_frame(connection, "staging.articles", articles_frame)
+    insert_frame(connection, "staging.sentences", sentences_frame)
+    insert_frame(connection, "staging.page_furniture", pl.DataFrame(furniture, _FURNITURE_SCHEMA, orient="row"))
+    return ParsedBatch(years, undated, Counter(articles=len(articles), sentences=len(sentences), furniture=len(furniture)))
+
+
+def _check_sentence_offsets(connection, sentences: pl.DataFrame, articles: pl.DataFrame) -> None:
+    """Fail the run (its transaction rolls back) on a parser bug rather than publish false evidence: a sentence
+    that is not its article's text at its offsets."""
+    connection.register("_parsed_sentences", sentences)
+    connection.register("_parsed_articles", articles)
+    try:
         misplaced = connection.execute(MISPLACED_SENTENCES_SQL.read_text(encoding="utf-8")).fetchall()
-    if misplaced:  # a parser bug: fail the run (its transaction rolls back) rather than publish false evidence
+    finally:
+        connection.unregister("_parsed_sentences")
+        connection.unregister("_parsed_articles")
+    if misplaced:
         raise ValueError(f"{len(misplaced)} sentences are not their article's text at their offsets, "
                          f"first (article_id, sentence_id, char_start, char_end): {misplaced[0]}")
-    return ParsedBatch(years, undated, Counter(articles=len(articles), sentences=len(sentences), furniture=len(furniture)))
 
 
 def _infer_publication_dates(connection, undated_bodies: dict[str, list[str]], fallback: int | None) -> None:
