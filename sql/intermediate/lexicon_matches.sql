@@ -29,6 +29,15 @@ with lexicon as (
     from reference.era_phrases
 ),
 
+lowered as (  -- once per sentence, not once per (sentence, phrase) pair the join tries
+    select
+        article_id,
+        sentence_id,
+        char_start,
+        lower(text) as text
+    from staging.sentences
+),
+
 candidates as (
     select
         sentences.article_id,
@@ -38,10 +47,10 @@ candidates as (
         lexicon.label,
         lexicon.role,
         lexicon.phrase,
-        ' ' || lower(sentences.text) || ' ' as padded,
-        string_split(lower(sentences.text), lexicon.phrase) as parts
-    from staging.sentences as sentences
-    inner join lexicon on contains(lower(sentences.text), lexicon.phrase)
+        ' ' || sentences.text || ' ' as padded,
+        string_split(sentences.text, lexicon.phrase) as parts
+    from lowered as sentences
+    inner join lexicon on contains(sentences.text, lexicon.phrase)
 ),
 
 occurrences as (

@@ -22,14 +22,15 @@ shingles as (
     select
         article_id,
         sentence_id,
-        unnest(
+        -- distinct within the sentence (the grain): no hash aggregate over every shingle of the corpus
+        unnest(list_distinct(
             list_transform(range(1, len(words) - 3), i -> hash(array_to_string(words[i:i + 4], ' ')))
-        ) as shingle_hash
+        )) as shingle_hash
     from sentence_words
     where len(words) >= 5
 )
 
-select distinct
+select
     article_id,
     sentence_id,
     shingle_hash
