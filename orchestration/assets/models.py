@@ -43,9 +43,12 @@ def _spec(model: SqlModel) -> AssetSpec:
 )
 def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
     """Selected models in dependency order (incremental ones only for articles that came or went; all of it on
-    a full refresh); a failed blocking audit fails the step so nothing gets published."""
+    a full refresh). Each model is its own transaction, committed once its audits pass: the next model then
+    reads committed tables rather than the whole step's uncommitted writes, which at 100,000 articles no longer
+    fit DuckDB's memory (the step took 80 s instead of 63). A failed blocking audit rolls its model back (an
+    incremental model retries those rows next run) and stops the step before any model downstream reads it,
+    so nothing gets published."""
     selected = context.selected_asset_keys
-    failed: list[str] = []
     with warehouse.connect() as connection:
         ensure_sources(connection)
         fingerprint_articles(connection)
@@ -59,6 +62,7 @@ def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse:
             rows = connection.execute(f"select count(*) from {model.name}").fetchone()[0]
             run = "full" if processed is None else f"incremental: {processed} articles"
             yield MaterializeResult(asset_key=key, metadata={"rows": rows, "run": run, "seconds": seconds})
+            failed: list[str] = []
             for audit in model.audits:
                 sql = audit.sql if processed is None else incremental_audit_sql(model, audit, PENDING)
                 bad = connection.execute(f"select count(*) from ({sql})").fetchone()[0]
@@ -67,5 +71,7 @@ def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse:
                 severity = AssetCheckSeverity.ERROR if audit.blocking else AssetCheckSeverity.WARN
                 yield AssetCheckResult(asset_key=key, check_name=audit.name, passed=bad == 0, severity=severity,
                                        metadata={"bad_rows": bad})
-        if failed:  # inside the transaction: it rolls back, so incremental models retry (and re-audit) those rows
-            raise RuntimeError(f"audits failed: {', '.join(failed)}")
+            if failed:  # inside the model's transaction: it rolls back, so its rows are retried and re-audited
+                raise RuntimeError(f"audits failed: {', '.join(failed)}")
+            connection.commit()
+            connection.begin()
