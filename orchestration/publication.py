@@ -7,35 +7,53 @@ the date stays null: a wrong date would shift every relative and weekday date of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import find_dates, weekday_names_in
 
 INFERRED_CONFIDENCE = 0.6
 _DEADLINE_WORDS = ("by ", "before ", "until ", "till ", "no later than ")
+_DIGIT = re.compile(r"\d")  # a stated day holds one
 
 
-def infer_published_date(sentences: Iterable[str], fallback_year: int | None) -> tuple[date | None, float | None]:
-    """(date, confidence) inferred from body sentences, or (None, None)."""
+class DatingEvidence(NamedTuple):
+    """What an undated article offers for the inference, gathered while it is parsed (in a worker): the
+    weekdays it names and the sentences that may state the day (a digit, no future or scheduled cue). The
+    dates in them are read later, once the corpus year for dates without a year is known."""
+
+    weekdays: frozenset[int]
+    sentences: list[str]
+
+
+def dating_evidence(sentences: Iterable[str]) -> DatingEvidence:
     sentences = list(sentences)
-    weekdays = set().union(*(weekday_names_in(s) for s in sentences)) if sentences else set()
+    weekdays = frozenset(weekday_names_in("\n".join(sentences)))
     if not weekdays:
-        return None, None
+        return DatingEvidence(weekdays, [])
+    stated = [sentence for sentence in sentences if _DIGIT.search(sentence)
+              and not any(cue.label in ("future", "scheduled") for cue in find_cues(0, sentence))]
+    return DatingEvidence(weekdays, stated)
+
+
+def date_from_evidence(evidence: DatingEvidence, fallback_year: int | None) -> tuple[date | None, float | None]:
+    """(date, confidence) inferred from an article's evidence, or (None, None)."""
     candidates: list[date] = []
-    for sentence in sentences:
-        if not any(ch.isdigit() for ch in sentence):
-            continue
-        cues = find_cues(0, sentence)
-        if any(c.label in ("future", "scheduled") for c in cues):
-            continue
+    for sentence in evidence.sentences:
         for mention in find_dates(sentence, None, fallback_year):
             before = sentence[max(0, mention.char_start - 16):mention.char_start].lower()
             if mention.kind == "absolute" and mention.precision == "day" and mention.value is not None \
                     and not before.endswith(_DEADLINE_WORDS):
                 candidates.append(mention.value)
-    agreeing = [day for day in candidates if day.weekday() in weekdays]
+    agreeing = [day for day in candidates if day.weekday() in evidence.weekdays]
     if not agreeing:
         return None, None
     return max(agreeing), INFERRED_CONFIDENCE
+
+
+def infer_published_date(sentences: Iterable[str], fallback_year: int | None) -> tuple[date | None, float | None]:
+    """(date, confidence) inferred from body sentences, or (None, None)."""
+    return date_from_evidence(dating_evidence(sentences), fallback_year)

@@ -1,22 +1,23 @@
 """Staging: parse new documents into articles, sentences with offsets, and flagged page furniture (Polars)."""
 
 from collections import Counter
-from datetime import datetime, timezone
+from collections.abc import Sequence
+from datetime import date, datetime, timezone
+from functools import partial
 from operator import attrgetter
 from typing import NamedTuple
 
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, MaterializeResult, multi_asset
 
-from orchestration.article_parsing import ParsedArticle, parse_article
+from orchestration.article_parsing import ParsedArticle, Sentence, parse_article
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, frame_of, insert_frame
 from orchestration.parallel import map_batches
-from orchestration.publication import infer_published_date
+from orchestration.publication import DatingEvidence, dating_evidence, date_from_evidence
 from orchestration.warehouse import SQL_DIR, Warehouse
 
 APPLY_MANIFEST_SQL = SQL_DIR / "operations" / "apply_manifest.sql"
-MISPLACED_SENTENCES_SQL = SQL_DIR / "operations" / "sentences_off_their_article.sql"
 PARSE_BATCH = 4000
 
 ARTICLES = AssetKey(["staging", "articles"])
@@ -59,7 +60,7 @@ class ParsedDocument(NamedTuple):
     article: ParsedArticle
     sentences: list[tuple]  # in _SENTENCE_SCHEMA order
     furniture: list[tuple]  # in _FURNITURE_SCHEMA order
-    undated_body: list[str] | None  # body sentences when the article states no date, for the inference
+    dating: DatingEvidence | None  # when the article states no date: what the inference reads
 
 
 _SENTENCE_VALUES = attrgetter(*list(_SENTENCE_SCHEMA)[1:])
@@ -71,7 +72,9 @@ def parse_chunk(rows: list[tuple]) -> list[ParsedDocument]:
     parsed = []
     for row in rows:
         article_id, article = row[0], apply_format_metadata(parse_article(row[3]), *row[4:])
-        undated = [s.text for s in article.sentences if not s.is_title] if article.published_date is None else None
+        check_sentence_offsets(article_id, row[3], article.sentences)
+        undated = dating_evidence(s.text for s in article.sentences if not s.is_title) \
+            if article.published_date is None else None
         sentences = [(article_id, *_SENTENCE_VALUES(s)) for s in article.sentences]
         furniture = [(article_id, *_FURNITURE_VALUES(f)) for f in article.furniture]
         article.sentences, article.furniture = [], []
@@ -117,7 +120,7 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         for chunks in map_batches(parse_chunk, documents):
             batch = _write_batch(connection, chunks, now)
             years.update(batch.years)
-            undated |= batch.undated_bodies
+            undated |= batch.undated
             counts.update(batch.counts)
         fallback = (years + earlier_years).most_common(1)[0][0] if years or earlier_years else None
         _infer_publication_dates(connection, undated, fallback)
@@ -130,7 +133,7 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
 
 class ParsedBatch(NamedTuple):
     years: list[int]  # explicit publication years, in article order
-    undated_bodies: dict[str, list[str]]  # body sentences of articles that state no date
+    undated: dict[str, DatingEvidence]  # of articles that state no date
     counts: Counter
 
 
@@ -147,8 +150,8 @@ def _write_batch(connection, chunks: list[list[ParsedDocument]], now: datetime) 
     articles, sentences, furniture, years, undated = [], [], [], [], {}
     for document in (parsed for chunk in chunks for parsed in chunk):
         (article_id, file_name, fmt, text, *_), article = document.row, document.article
-        if document.undated_body is not None:
-            undated[article_id] = document.undated_body
+        if document.dating is not None:
+            undated[article_id] = document.dating
         else:
             years.append(article.published_date.year)
         articles.append({**vars(article), "article_id": article_id, "file_name": file_name, "format": fmt,
@@ -157,40 +160,37 @@ def _write_batch(connection, chunks: list[list[ParsedDocument]], now: datetime) 
         furniture += document.furniture
     articles_frame = frame_of(articles, _ARTICLE_SCHEMA).with_columns(
         word_count=pl.col("text").str.count_matches(r"\S+").cast(pl.Int32))
-    sentences_frame = pl.DataFrame(sentences, _SENTENCE_SCHEMA, orient="row")
-    _check_sentence_offsets(connection, sentences_frame, articles_frame)
     insert_frame(connection, "staging.articles", articles_frame)
-    insert_frame(connection, "staging.sentences", sentences_frame)
+    insert_frame(connection, "staging.sentences", pl.DataFrame(sentences, _SENTENCE_SCHEMA, orient="row"))
     insert_frame(connection, "staging.page_furniture", pl.DataFrame(furniture, _FURNITURE_SCHEMA, orient="row"))
     return ParsedBatch(years, undated, Counter(articles=len(articles), sentences=len(sentences), furniture=len(furniture)))
 
 
-def _check_sentence_offsets(connection, sentences: pl.DataFrame, articles: pl.DataFrame) -> None:
-    """Fail the run (its transaction rolls back) on a parser bug rather than publish false evidence: a sentence
-    that is not its article's text at its offsets."""
-    connection.register("_parsed_sentences", sentences)
-    connection.register("_parsed_articles", articles)
-    try:
-        misplaced = connection.execute(MISPLACED_SENTENCES_SQL.read_text(encoding="utf-8")).fetchall()
-    finally:
-        connection.unregister("_parsed_sentences")
-        connection.unregister("_parsed_articles")
+def check_sentence_offsets(article_id: str, text: str, sentences: list[Sentence]) -> None:
+    """Fail the run (its transactions roll back) on a parser bug rather than publish false evidence: a sentence
+    that is not its article's text at its offsets. Checked in the worker, where the text is at hand: the
+    evidence audits of the SQL models check evidence against its sentence, so the sentence must be exact."""
+    misplaced = [(article_id, s.sentence_id, s.char_start, s.char_end) for s in sentences
+                 if not 0 <= s.char_start < s.char_end <= len(text) or text[s.char_start:s.char_end] != s.text]
     if misplaced:
         raise ValueError(f"{len(misplaced)} sentences are not their article's text at their offsets, "
                          f"first (article_id, sentence_id, char_start, char_end): {misplaced[0]}")
 
 
-def _infer_publication_dates(connection, undated_bodies: dict[str, list[str]], fallback: int | None) -> None:
+def infer_chunk(fallback: int | None, undated: Sequence[tuple[str, DatingEvidence]]) -> list[tuple[str, date, float]]:
+    """(article_id, date, confidence) of the undated articles whose date can be inferred: one worker's share."""
+    return [(article_id, *found) for article_id, evidence in undated
+            if evidence.sentences and (found := date_from_evidence(evidence, fallback))[0]]
+
+
+def _infer_publication_dates(connection, undated: dict[str, DatingEvidence], fallback: int | None) -> None:
     """Date the articles that state no date from their text (weekday and date agreement), in place."""
-    inferred = []
-    for article_id, body in undated_bodies.items():
-        published, confidence = infer_published_date(body, fallback)
-        if published:
-            inferred.append({"article_id": article_id, "published_date": published, "published_confidence": confidence})
+    inferred = [row for chunks in map_batches(partial(infer_chunk, fallback), [list(undated.items())])
+                for chunk in chunks for row in chunk]
     if not inferred:
         return
     connection.register("_inferred", pl.DataFrame(inferred, schema={
-        "article_id": pl.String, "published_date": pl.Date, "published_confidence": pl.Float64}))
+        "article_id": pl.String, "published_date": pl.Date, "published_confidence": pl.Float64}, orient="row"))
     connection.execute("update staging.articles as a set published_date = i.published_date, "
                        "published_confidence = i.published_confidence, published_source = 'inferred' "
                        "from _inferred as i where a.article_id = i.article_id")
