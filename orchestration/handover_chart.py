@@ -48,8 +48,8 @@ def draw_handover_timeline(marks: list[HandoverMark]) -> Figure:
         days = [day for name, _, day, _ in placed if name == district]
         if len(days) > 1:
             axes.plot([min(days), max(days)], [rows[district]] * 2, color="#bbbbbb", linewidth=1, zorder=1)
-    for district, style, day, n_sources in placed:
-        _draw_mark(axes, _STYLES[style], day, rows[district], n_sources)
+    for kind, style in _STYLES.items():  # one collection per kind of mark, not one per mark: a draw visits each
+        _draw_marks(axes, style, [(day, rows[district], n) for district, mark, day, n in placed if mark == kind])
     axes.set_yticks(range(len(districts)), districts)
     axes.set_ylim(-0.7, len(districts) - 0.3)
     axes.margins(x=0.06)
@@ -79,13 +79,19 @@ def _placed(marks: list[HandoverMark]) -> list[tuple[str, str, date, int]]:
     return placed
 
 
-def _draw_mark(axes: Axes, style: dict, day: date, row: int, n_sources: int) -> None:
-    y = row + style["lane"]
-    area = 40 + 30 * min(n_sources, 10)
-    axes.scatter([day], [y], s=area, marker=style["marker"], zorder=3, edgecolors=style["color"],
+def _draw_marks(axes: Axes, style: dict, marks: list[tuple[date, int, int]]) -> None:
+    """Marks of one style at (day, row, n_sources), sized and labelled by their number of sources. The labels
+    stay out of the layout: they sit inside the axes, and measuring hundreds of them dominated the drawing."""
+    if not marks:
+        return
+    areas = [40 + 30 * min(n_sources, 10) for _, _, n_sources in marks]
+    axes.scatter([day for day, _, _ in marks], [row + style["lane"] for _, row, _ in marks], s=areas,
+                 marker=style["marker"], zorder=3, edgecolors=style["color"],
                  facecolors=style["color"] if style["filled"] else "white", linewidths=1.5)
-    axes.annotate(str(n_sources), (day, y), xytext=(area ** 0.5 / 2 + 4, 0), textcoords="offset points",
-                  va="center", fontsize=8, color=style["color"])
+    for (day, row, n_sources), area in zip(marks, areas):
+        label = axes.annotate(str(n_sources), (day, row + style["lane"]), xytext=(area ** 0.5 / 2 + 4, 0),
+                              textcoords="offset points", va="center", fontsize=8, color=style["color"])
+        label.set_in_layout(False)
 
 
 def _legend_handle(style: dict) -> Line2D:
