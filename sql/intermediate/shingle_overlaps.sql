@@ -43,11 +43,11 @@ spread as (
     group by shingle_hash
 ),
 
-distinctive_shingles as (
+distinctive_shingles as (  -- a shingle of one article pairs nothing: in real corpora, most of them
     select article_shingles.*
     from article_shingles
     inner join spread using (shingle_hash)
-    where spread.n_articles <= 50
+    where spread.n_articles between 2 and 50
 ),
 
 pairs as (
