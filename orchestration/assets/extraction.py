@@ -1,6 +1,7 @@
 """Extraction: entity, date, figure and cue mentions per sentence of newly parsed articles."""
 
 import hashlib
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from operator import attrgetter
 
@@ -10,7 +11,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResul
 from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, insert_frame
 from orchestration.extraction.cues import find_cues
-from orchestration.extraction.dates import find_dates
+from orchestration.extraction.dates import DateMention, find_dates
 from orchestration.extraction.entities import ArticleEntityMatcher
 from orchestration.extraction.figures import find_figures
 from orchestration.parallel import map_batches
@@ -45,10 +46,9 @@ def lexicon_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def article_year(sentences: list[tuple]) -> int | None:
+def article_year(dates: Iterable[list[DateMention]]) -> int | None:
     """The newest year an undated article writes out in a full date ("1 December 2020"), if any."""
-    years = [d.value.year for _, _, text, _ in sentences for d in find_dates(text, None, None)
-             if d.anchor == "explicit" and d.precision == "day"]
+    years = [d.value.year for found in dates for d in found if d.anchor == "explicit" and d.precision == "day"]
     return max(years, default=None)
 
 
@@ -68,15 +68,19 @@ def extract_article(article_id: str, published, fallback_year: int | None, sente
     entities, candidates, dates, figures, cues = rows.values()  # in SCHEMAS order
     entity_values, candidate_values, date_values, figure_values, cue_values = _VALUES.values()
     matcher = ArticleEntityMatcher()
+    undated = {}  # an undated article's dates read without a year: they give the article's year
     if published is None:
-        fallback_year = article_year(sentences) or fallback_year
+        undated = {sentence_id: find_dates(text, None, None) for sentence_id, _, text, _ in sentences}
+        fallback_year = article_year(undated.values()) or fallback_year
     for sentence_id, start, text, is_title in sentences:
         found_entities, found_candidates = matcher.match_sentence(sentence_id, text, start, find_candidates=not is_title)
         for mention in found_entities:
             entities.append((article_id, sentence_id, 0, *entity_values(mention)))
         for candidate in found_candidates:
             candidates.append((article_id, sentence_id, 0, *candidate_values(candidate)))
-        found_dates = find_dates(text, published, fallback_year)
+        found_dates = undated.get(sentence_id)
+        if found_dates is None or any(d.anchor == "unresolved" for d in found_dates):  # the year is needed
+            found_dates = find_dates(text, published, fallback_year)
         for date in found_dates:
             dates.append((article_id, sentence_id, start, *date_values(date)))
         for figure in find_figures(text, [(d.char_start, d.char_end) for d in found_dates]):
