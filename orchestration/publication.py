@@ -30,6 +30,8 @@ class DatingEvidence(NamedTuple):
 
 
 def dating_evidence(sentences: Iterable[str]) -> DatingEvidence:
+    """The evidence in an undated article's body sentences; no sentences when it names no weekday, since then
+    no date can agree with one."""
     sentences = list(sentences)
     weekdays = frozenset(weekday_names_in("\n".join(sentences)))
     if not weekdays:

@@ -180,12 +180,13 @@ def check_sentence_offsets(article_id: str, text: str, sentences: list[Sentence]
 def infer_chunk(fallback: int | None, undated: Sequence[tuple[str, DatingEvidence]]) -> list[tuple[str, date, float]]:
     """(article_id, date, confidence) of the undated articles whose date can be inferred: one worker's share."""
     return [(article_id, *found) for article_id, evidence in undated
-            if evidence.sentences and (found := date_from_evidence(evidence, fallback))[0]]
+            if (found := date_from_evidence(evidence, fallback))[0]]
 
 
 def _infer_publication_dates(connection, undated: dict[str, DatingEvidence], fallback: int | None) -> None:
     """Date the articles that state no date from their text (weekday and date agreement), in place."""
-    inferred = [row for chunks in map_batches(partial(infer_chunk, fallback), [list(undated.items())])
+    datable = [(article_id, evidence) for article_id, evidence in undated.items() if evidence.sentences]
+    inferred = [row for chunks in map_batches(partial(infer_chunk, fallback), [datable])
                 for chunk in chunks for row in chunk]
     if not inferred:
         return
