@@ -1,0 +1,77 @@
+-- Every date mention that resolves to a date, typed by what it dates, with its sentence as evidence: the
+-- per-article part of marts.event_timeline. A date that a handover statement uses (same sentence, same date)
+-- is that handover: handover_entered, handover_scheduled or handover_postponed, its districts as subject.
+-- Otherwise the words around it type it (intermediate.date_event_cues), else it is 'other'; an event type whose
+-- scope is a district (reference.timeline_event_types) takes the district when the sentence names exactly one.
+-- Every column comes from the article's own rows, so a run only types the dates of new articles; the mart
+-- adds what depends on the corpus (the syndication cluster, how many sources give the same event).
+-- grain: one row per article_id, date_start
+-- incremental: article_id
+-- audit: unique(article_id, date_start)
+-- audit: not_null(article_id, sentence_id, event_type, event_date, date_precision, evidence)
+with dates as (
+    select *
+    from staging.date_mentions
+    where value is not null
+),
+
+handovers as (
+    select
+        dates.article_id,
+        dates.char_start,
+        'handover_' || min(statements.event_type) as event_type,
+        string_agg(distinct statements.district, ', ' order by statements.district) as subject,
+        arg_min(statements.trigger_text, [statements.trigger_start, statements.segment_start]) as cue_text
+    from dates
+    inner join intermediate.handover_statements as statements
+        on
+            dates.article_id = statements.article_id
+            and dates.sentence_id = statements.sentence_id
+            and dates.value = statements.event_date
+    where statements.date_source = 'sentence'
+    group by dates.article_id, dates.char_start
+),
+
+sentence_districts as (
+    select
+        article_id,
+        sentence_id,
+        min(district) as district
+    from staging.district_mentions
+    group by article_id, sentence_id
+    having count(distinct district) = 1
+),
+
+typed as (
+    select
+        dates.*,
+        coalesce(handovers.event_type, cues.event_type, 'other') as event_type,
+        case
+            when handovers.event_type is not null then handovers.subject
+            when types.scope = 'district' then sentence_districts.district
+        end as subject,
+        coalesce(handovers.cue_text, cues.cue_text) as cue_text
+    from dates
+    left join handovers using (article_id, char_start)
+    left join intermediate.date_event_cues as cues using (article_id, char_start)
+    left join reference.timeline_event_types as types on cues.event_type = types.event_type
+    left join sentence_districts using (article_id, sentence_id)
+)
+
+select
+    typed.article_id,
+    typed.sentence_id,
+    typed.event_type,
+    typed.subject,
+    typed.value as event_date,
+    typed.precision as date_precision,
+    typed.kind as date_kind,
+    typed.text as date_text,
+    typed.char_start as date_start,
+    typed.char_end as date_end,
+    typed.cue_text,
+    sentences.char_start,
+    sentences.char_end,
+    sentences.text as evidence
+from typed
+inner join staging.sentences as sentences using (article_id, sentence_id)
