@@ -67,7 +67,9 @@ member_shingles as (
         clusters.cluster_id
     from intermediate.narrative_shingles as shingles
     inner join clusters using (article_id)
-    where clusters.cluster_size > 1  -- an article alone in its cluster shares no passage
+    -- an article alone in its cluster shares no passage, and an article with a link is in a cluster of two or
+    -- more: filtering by the links first lets the join build its table on them, not on every shingle
+    where shingles.article_id in (select article_id from links)
 ),
 
 cluster_shingles as (
