@@ -10,28 +10,54 @@
 -- audit: evidence
 -- audit: traces_to_article
 -- audit: not_empty
+with sourced as (
+    select
+        statements.*,
+        clusters.cluster_id as source_id,
+        clusters.source,
+        articles.outlet,
+        articles.published_date
+    from intermediate.dated_statements as statements
+    inner join staging.articles as articles using (article_id)
+    inner join marts.syndication_clusters as clusters using (article_id)
+),
+
+-- an aggregate joined back, not a window: a window would sort every row, evidence and all, by its partition
+source_counts as (
+    select
+        event_type,
+        subject,
+        event_date,
+        date_precision,
+        count(distinct source_id) as n_sources
+    from sourced
+    group by all
+)
+
 select
-    statements.article_id,
-    statements.sentence_id,
-    statements.event_type,
-    statements.subject,
-    statements.event_date,
-    statements.date_precision,
-    statements.date_kind,
-    statements.date_text,
-    statements.date_start,
-    statements.date_end,
-    statements.cue_text,
-    clusters.cluster_id as source_id,
-    clusters.source,
-    articles.outlet,
-    articles.published_date,
-    count(distinct clusters.cluster_id) over (
-        partition by statements.event_type, statements.subject, statements.event_date, statements.date_precision
-    ) as n_sources,
-    statements.char_start,
-    statements.char_end,
-    statements.evidence
-from intermediate.dated_statements as statements
-inner join staging.articles as articles using (article_id)
-inner join marts.syndication_clusters as clusters using (article_id)
+    sourced.article_id,
+    sourced.sentence_id,
+    sourced.event_type,
+    sourced.subject,
+    sourced.event_date,
+    sourced.date_precision,
+    sourced.date_kind,
+    sourced.date_text,
+    sourced.date_start,
+    sourced.date_end,
+    sourced.cue_text,
+    sourced.source_id,
+    sourced.source,
+    sourced.outlet,
+    sourced.published_date,
+    source_counts.n_sources,
+    sourced.char_start,
+    sourced.char_end,
+    sourced.evidence
+from sourced
+inner join source_counts
+    on
+        sourced.event_type = source_counts.event_type
+        and sourced.subject is not distinct from source_counts.subject
+        and sourced.event_date = source_counts.event_date
+        and sourced.date_precision = source_counts.date_precision
