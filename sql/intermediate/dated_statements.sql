@@ -1,8 +1,10 @@
 -- Every date mention that resolves to a date, typed by what it dates, with its sentence as evidence: the
 -- per-article part of marts.event_timeline. A date that a handover statement uses (same sentence, same date)
 -- is that handover: handover_entered, handover_scheduled or handover_postponed, its districts as subject.
--- Otherwise the words around it type it (intermediate.date_event_cues), else it is 'other'; an event type whose
--- scope is a district (reference.timeline_event_types) takes the district when the sentence names exactly one.
+-- Otherwise the words around it type it (intermediate.date_event_cues: truce_signed, fighting_began,
+-- control_since, phone_call, meeting, handover where no dated handover event was read, statement), else it is
+-- 'other'; an event type whose scope is a district (reference.timeline_event_types) takes the district when the
+-- sentence names exactly one.
 -- Every column comes from the article's own rows, so a run only types the dates of new articles; the mart
 -- adds what depends on the corpus (the syndication cluster, how many sources give the same event).
 -- grain: one row per article_id, date_start
