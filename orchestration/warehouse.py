@@ -101,7 +101,7 @@ class Warehouse(ConfigurableResource):
         """Copy the finished build beside the published file, fsync it, and rename it into place."""
         published = self.published_path
         published.parent.mkdir(parents=True, exist_ok=True)
-        with duckdb.connect(str(self.build_path)) as connection:
+        with self._open_build() as connection:
             connection.execute("checkpoint")
         for stale in published.parent.glob(f".{published.name}.publishing-*"):
             stale.unlink(missing_ok=True)
