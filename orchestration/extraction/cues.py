@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from orchestration.extraction.jit_regex import ScanPattern
 from orchestration.reference import load_reference
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -27,14 +28,14 @@ class CueMention:
 
 
 @cache
-def _lexicons() -> tuple[tuple[re.Pattern[str], dict[str, tuple[str, str]]], ...]:
+def _lexicons() -> tuple[tuple[ScanPattern, dict[str, tuple[str, str]]], ...]:
     """One pattern for triggers and one for modality cues: they may overlap ("is to" inside "is to be
     returned"), and one alternation would let the earlier match hide the other."""
     lexicons = []
     for name, kind, column in (("event_triggers", "trigger", "event_type"), ("modality_cues", "modality", "cue")):
         labels = {row["phrase"].lower(): (kind, row[column]) for row in load_reference(name)}
         alternation = _alternation(sorted(labels, key=len, reverse=True))
-        lexicons.append((re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.IGNORECASE), labels))
+        lexicons.append((ScanPattern(rf"(?<![\w'])(?:{alternation})(?![\w'])", ignore_case=True), labels))
     return tuple(lexicons)
 
 

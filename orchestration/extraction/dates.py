@@ -32,6 +32,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from orchestration.extraction.jit_regex import ScanMatch, ScanPattern
 from orchestration.reference import load_reference
 
 _MAX_DAYS_AHEAD = 120
@@ -94,8 +95,9 @@ _MDY = rf"{_MONTH}{_S}{_DAYS}(?:,?{_S}{_YEAR})?"
 _DMY = rf"{_DAYS}{_S}(?:of{_S})?{_MONTH}(?:,?{_S}{_YEAR})?"
 
 # Expressions start at a word boundary, or at a digit glued to a word ("date25 Nov 2020"); the
-# alternatives are grouped by their first character so most positions are rejected after one test.
-_DATE_RE = re.compile(
+# alternatives are grouped by their first character so most positions are rejected after one test. Scanned
+# over every sentence, so compiled by PCRE2's JIT (jit_regex), as are the two prefilter patterns below.
+_DATE_RE = ScanPattern(
     r"(?:\b|(?<=[^\W\d_])(?=\d))(?:(?=\d)(?:"
     + "|".join(
         (
@@ -126,8 +128,8 @@ _MONTH_RE = re.compile(rf"\b{_MONTH}")
 _DIGITS_RE = re.compile(r"\d+")
 # Every expression holds a digit, a month or weekday name, or one of these words (in any case): text
 # without any (most news sentences) is skipped after a few fast scans instead of the full pattern's.
-_DIGIT_RE = re.compile(r"\d")
-_NAME_RE = re.compile(f"{_alternation(_MONTHS, True)}|{_alternation(_WEEKDAYS, True)}")
+_DIGIT_RE = ScanPattern(r"\d")
+_NAME_RE = ScanPattern(f"{_alternation(_MONTHS, True)}|{_alternation(_WEEKDAYS, True)}")
 _RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS)
 _BARE_YEAR_RE = re.compile(_BARE_YEAR)
 _WORDS_BEFORE = re.compile(r"(?:(\w+)\W{1,3})?(\w+)\W{1,3}$")
@@ -162,7 +164,7 @@ def weekday_names_in(text: str) -> set[int]:
 
 
 def _mention(
-    match: re.Match[str], value: date | None, precision: str, kind: str, anchor: str, deadline: bool = False
+    match: ScanMatch, value: date | None, precision: str, kind: str, anchor: str, deadline: bool = False
 ) -> DateMention:
     if value is None:
         anchor = "unresolved"
@@ -185,7 +187,7 @@ def _words_before(text: str, start: int) -> tuple[str, str]:
 
 
 def _absolute(
-    match: re.Match[str], year: str | None, month: int, day: int, published: date | None, fallback_year: int | None
+    match: ScanMatch, year: str | None, month: int, day: int, published: date | None, fallback_year: int | None
 ) -> list[DateMention]:
     """A day or month (day=0) with an explicit year, or with the year inferred as the module docstring says."""
     precision = "day" if day else "month"
@@ -233,7 +235,7 @@ def _month_name(match, text, published, fallback_year):
     return _absolute(match, year, _MONTHS[word], day, published, fallback_year)
 
 
-def _year_mention(match: re.Match[str], group: str) -> DateMention:
+def _year_mention(match: ScanMatch, group: str) -> DateMention:
     start, end = match.span(group)
     return DateMention(start, end, match[group], date(int(match[group]), 1, 1), "year", "absolute", "explicit", False)
 
