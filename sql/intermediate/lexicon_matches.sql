@@ -29,13 +29,48 @@ with lexicon as (
     from reference.era_phrases
 ),
 
-lowered as (  -- once per sentence, not once per (sentence, phrase) pair the join tries
+keyed_lexicon as (
+    select distinct
+        phrase,
+        regexp_extract(phrase, '\w+') as first_word  -- '' for a phrase without word characters
+    from lexicon
+),
+
+lowered as (  -- once per candidate sentence, not once per phrase the sentence is tested for
     select
         article_id,
         sentence_id,
         char_start,
         lower(text) as text
     from staging.sentences
+),
+
+sentence_words as (
+    select
+        article_id,
+        sentence_id,
+        unnest(regexp_extract_all(lower(text), '\w+')) as word
+    from staging.sentences
+),
+
+-- A whole-word occurrence of a phrase holds the phrase's first word as a whole word of the sentence, so the
+-- sentences a phrase may occur in are found by a hash join on that word, not by testing every phrase in every
+-- sentence (half the time at 20,000 articles)
+phrase_sentences as (
+    select distinct
+        sentence_words.article_id,
+        sentence_words.sentence_id,
+        keyed_lexicon.phrase
+    from sentence_words
+    inner join keyed_lexicon on sentence_words.word = keyed_lexicon.first_word
+    union all
+    select
+        sentences.article_id,
+        sentences.sentence_id,
+        keyed_lexicon.phrase
+    from staging.sentences as sentences
+    cross join keyed_lexicon
+    where keyed_lexicon.first_word = ''
 ),
 
 candidates as (
@@ -49,8 +84,10 @@ candidates as (
         lexicon.phrase,
         ' ' || sentences.text || ' ' as padded,
         string_split(sentences.text, lexicon.phrase) as parts
-    from lowered as sentences
-    inner join lexicon on contains(sentences.text, lexicon.phrase)
+    from phrase_sentences
+    inner join lowered as sentences using (article_id, sentence_id)
+    inner join lexicon using (phrase)
+    where contains(sentences.text, lexicon.phrase)
 ),
 
 occurrences as (
