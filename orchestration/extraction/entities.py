@@ -107,10 +107,12 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
 
 
 @cache
-def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, int]]:
-    """Normalised alias n-gram -> aliases, and per first word the longest n-gram starting with it.
+def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, tuple[int, ...]]]:
+    """Normalised alias n-gram -> aliases, and per first word the lengths of the n-grams starting with it,
+    longest first.
 
-    The second map makes a miss cost one dict lookup per token: most words start no alias."""
+    The second map makes a miss cost one dict lookup per token (most words start no alias), and a hit look up
+    only n-grams of lengths some alias has."""
     index: dict[tuple[str, ...], list[Alias]] = {}
     for row in load_reference("entities"):
         alias = Alias(row["entity_id"], row["canonical"], row["entity_type"], row["alias"], row["alias_kind"],
@@ -118,10 +120,10 @@ def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, i
         key = tuple(tokenize(row["alias"]).norms)
         if key and (key[0] != "the" or len(key) > 1):
             index.setdefault(key, []).append(alias)
-    longest: dict[str, int] = {}
+    lengths: dict[str, set[int]] = {}
     for key in index:
-        longest[key[0]] = max(longest.get(key[0], 0), len(key))
-    return {k: tuple(v) for k, v in index.items()}, longest
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {k: tuple(v) for k, v in index.items()}, {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
 
 @cache
@@ -157,7 +159,7 @@ class ArticleEntityMatcher:
     """Matches one article's sentences in order, remembering full names so later surnames resolve."""
 
     def __init__(self) -> None:
-        self.index, self.longest = alias_index()
+        self.index, self.lengths = alias_index()
         self.surnames: dict[str, Alias] = {}
         self.candidate_surnames: dict[str, str] = {}
 
@@ -172,7 +174,7 @@ class ArticleEntityMatcher:
             if start < i:
                 continue
             i = start + 1
-            if found := self._exact(tokens, start):
+            if norms[start] in self.lengths and (found := self._exact(tokens, start)):
                 alias, n = found
                 method = "surname" if alias.alias_kind == "surname" else "exact"
                 mentions.append(self._mention(sentence_id, text, offset, tokens, start, start + n - 1, alias, method, 100.0))
@@ -198,13 +200,15 @@ class ArticleEntityMatcher:
 
     def _possible_starts(self, tokens: Tokens) -> list[int]:
         """Indices of tokens anything can start at: a listed alias's first word, or a capitalised word."""
-        longest = self.longest
+        lengths = self.lengths
         return [k for k, (norm, capitalised) in enumerate(zip(tokens.norms, tokens.capitalised))
-                if capitalised or norm in longest]
+                if capitalised or norm in lengths]
 
     def _exact(self, tokens: Tokens, i: int) -> tuple[Alias, int] | None:
         norms = tokens.norms
-        for n in range(min(self.longest.get(norms[i], 0), len(norms) - i), 0, -1):
+        for n in self.lengths.get(norms[i], ()):
+            if i + n > len(norms):
+                continue
             aliases = self.index.get(tuple(norms[i:i + n]))
             if not aliases:
                 continue
