@@ -144,3 +144,8 @@ def read_article_file(root: Path, path: Path, max_bytes: int) -> list[Document |
         outcomes.append(Document(name, article_id_for(text), digest, size, fmt, decoded[1], text,
                                  record.title, record.outlet, record.url, record.published_date))
     return outcomes
+
+
+def read_article_files(root: Path, max_bytes: int, paths: list[Path]) -> list[list[Document | Rejection]]:
+    """read_article_file for each of a chunk of paths, in order: one worker's share."""
+    return [read_article_file(root, path, max_bytes) for path in paths]

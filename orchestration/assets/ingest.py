@@ -1,12 +1,15 @@
 """Ingest: read new or changed files in NEWS_ARTICLES_DIR, decode and hash them, quarantine what cannot be read."""
 
 from datetime import datetime, timezone
+from functools import partial
+from pathlib import Path
 
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
-from orchestration.article_files import Document, list_article_files, read_article_file
+from orchestration.article_files import Document, list_article_files, read_article_files
 from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame
+from orchestration.parallel import map_batches
 from orchestration.sidecars import read_manifest, read_retractions
 from orchestration.warehouse import SQL_DIR, Warehouse
 
@@ -57,27 +60,27 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
         known = {name.split("#")[0]: (size, mtime) for name, size, mtime in
                  connection.execute("select file_name, bytes, mtime_ns from staging.article_files").fetchall()}
         known_ids = {row[0] for row in connection.execute("select article_id from raw.documents").fetchall()}
-        files, rejected, documents = [], [], []
+        changed = _changed_files(root, known)
+        # Batches of files are read by the workers (the texts of a batch, not of the whole folder, stay in memory)
+        batches = [changed[start:start + WRITE_BATCH] for start in range(0, len(changed), WRITE_BATCH)]
+        reads = map_batches(partial(read_article_files, root, warehouse.max_file_bytes),
+                            ([path for path, _ in batch] for batch in batches))
+        rejected = []
         n_files = n_documents = 0
-        for path in list_article_files(root) if root.is_dir() else []:
-            stat = path.stat()
-            if known.get(path.relative_to(root).as_posix()) == (stat.st_size, stat.st_mtime_ns):
-                continue
-            for outcome in read_article_file(root, path, warehouse.max_file_bytes):
-                seen = {"bytes": outcome.n_bytes, "first_seen": now, "last_seen": now}
-                if not isinstance(outcome, Document):
-                    rejected.append({**vars(outcome), **seen})
-                    continue
-                files.append({**vars(outcome), **seen, "mtime_ns": stat.st_mtime_ns})
-                if outcome.article_id not in known_ids:
-                    known_ids.add(outcome.article_id)
-                    documents.append({**vars(outcome), "ingested_at": now})
-            if len(files) >= WRITE_BATCH:  # the texts of a batch, not of the whole folder, stay in memory
-                n_files, n_documents = n_files + len(files), n_documents + len(documents)
-                _write_files(connection, files, documents)
-                files, documents = [], []
-        n_files, n_documents = n_files + len(files), n_documents + len(documents)
-        _write_files(connection, files, documents)
+        for batch, chunks in zip(batches, reads):
+            files, documents = [], []
+            for (_, mtime_ns), outcomes in zip(batch, (outcomes for chunk in chunks for outcomes in chunk)):
+                for outcome in outcomes:
+                    seen = {"bytes": outcome.n_bytes, "first_seen": now, "last_seen": now}
+                    if not isinstance(outcome, Document):
+                        rejected.append({**vars(outcome), **seen})
+                        continue
+                    files.append({**vars(outcome), **seen, "mtime_ns": mtime_ns})
+                    if outcome.article_id not in known_ids:
+                        known_ids.add(outcome.article_id)
+                        documents.append({**vars(outcome), "ingested_at": now})
+            n_files, n_documents = n_files + len(files), n_documents + len(documents)
+            _write_files(connection, files, documents)
         _upsert(connection, "staging.rejected_files", frame_of(rejected, _REJECTED_SCHEMA),
                 ["reason", "bytes", "content_hash", "last_seen"])
         manifest, manifest_problems = read_manifest(root)
@@ -101,6 +104,16 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
     yield MaterializeResult(asset_key=REJECTED_FILES, metadata={"new_rejections": len(rejected), "rejected": totals["rejected"]})
     yield MaterializeResult(asset_key=MANIFEST, metadata={"rows": len(manifest), "skipped_rows": len(manifest_problems)})
     yield MaterializeResult(asset_key=RETRACTIONS, metadata={"rows": len(retractions), "skipped_rows": len(retraction_problems)})
+
+
+def _changed_files(root: Path, known: dict[str, tuple[int, int]]) -> list[tuple[Path, int]]:
+    """(path, mtime_ns) of the files whose (size, mtime_ns) is not the one recorded under their name."""
+    changed = []
+    for path in list_article_files(root) if root.is_dir() else []:
+        stat = path.stat()
+        if known.get(path.relative_to(root).as_posix()) != (stat.st_size, stat.st_mtime_ns):
+            changed.append((path, stat.st_mtime_ns))
+    return changed
 
 
 def _write_files(connection, files: list[dict], documents: list[dict]) -> None:
