@@ -32,7 +32,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from orchestration.extraction.jit_regex import ScanMatch, ScanPattern
+from orchestration.extraction.jit_regex import ScanPattern
 from orchestration.reference import load_reference
 
 _MAX_DAYS_AHEAD = 120
@@ -164,7 +164,7 @@ def weekday_names_in(text: str) -> set[int]:
 
 
 def _mention(
-    match: ScanMatch, value: date | None, precision: str, kind: str, anchor: str, deadline: bool = False
+    match: re.Match[str], value: date | None, precision: str, kind: str, anchor: str, deadline: bool = False
 ) -> DateMention:
     if value is None:
         anchor = "unresolved"
@@ -187,7 +187,7 @@ def _words_before(text: str, start: int) -> tuple[str, str]:
 
 
 def _absolute(
-    match: ScanMatch, year: str | None, month: int, day: int, published: date | None, fallback_year: int | None
+    match: re.Match[str], year: str | None, month: int, day: int, published: date | None, fallback_year: int | None
 ) -> list[DateMention]:
     """A day or month (day=0) with an explicit year, or with the year inferred as the module docstring says."""
     precision = "day" if day else "month"
@@ -235,7 +235,7 @@ def _month_name(match, text, published, fallback_year):
     return _absolute(match, year, _MONTHS[word], day, published, fallback_year)
 
 
-def _year_mention(match: ScanMatch, group: str) -> DateMention:
+def _year_mention(match: re.Match[str], group: str) -> DateMention:
     start, end = match.span(group)
     return DateMention(start, end, match[group], date(int(match[group]), 1, 1), "year", "absolute", "explicit", False)
 

@@ -37,6 +37,7 @@ from itertools import accumulate, compress, count
 from math import prod
 from typing import NamedTuple, TypeVar
 
+from orchestration.extraction.jit_regex import ScanPattern
 from orchestration.reference import load_reference
 
 T = TypeVar("T")
@@ -172,7 +173,7 @@ _MAX_TERM = max(map(len, _SUBJECTS))
 # Every figure holds a numeral or a number word ("thousands of" holds "thousand"), at the start of a token:
 # text without one (lower-cased, as token norms are) has no figure.
 _NUMBER_WORD_STARTS = sorted(_MULTIPLIERS | _SMALL, key=len, reverse=True)
-_MAY_HOLD_FIGURE = re.compile(r"[0-9]|(?<![^\W\d_])(?:" + "|".join(map(re.escape, _NUMBER_WORD_STARTS)) + ")")
+_MAY_HOLD_FIGURE = ScanPattern(r"[0-9]|(?<![^\W\d_])(?:" + "|".join(map(re.escape, _NUMBER_WORD_STARTS)) + ")")
 _STARTERS = _QUALIFIER_FIRSTS | {"a", "an"} | _MULTIPLIERS.keys() | _SMALL.keys()
 
 
