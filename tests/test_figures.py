@@ -1,6 +1,5 @@
 import csv
 import time
-from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
@@ -43,7 +42,7 @@ def test_exact_figure_without_qualifier():
 
 
 def test_mentions_are_frozen():
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(AttributeError):
         only("They counted 12 tanks.").value = 13.0
 
 

@@ -8,8 +8,8 @@ and matched case-insensitively on word boundaries in a single linear pass per se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from orchestration.extraction.jit_regex import ScanPattern
 from orchestration.reference import load_reference
@@ -17,8 +17,7 @@ from orchestration.reference import load_reference
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
-@dataclass(frozen=True)
-class CueMention:
+class CueMention(NamedTuple):
     sentence_id: int
     char_start: int
     char_end: int

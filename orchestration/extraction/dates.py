@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from orchestration.extraction.jit_regex import ScanPattern
 from orchestration.reference import load_reference
@@ -39,8 +39,7 @@ _MAX_DAYS_AHEAD = 120
 _NEXT_YEAR_DAYS = 60
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """One date expression: `text[char_start:char_end]` of the scanned text, and what it resolves to.
 
     `value` is the first day of the period (the last day when `is_deadline_end`); `precision` is

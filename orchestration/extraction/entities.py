@@ -47,8 +47,7 @@ class Alias:
     case_sensitive: bool
 
 
-@dataclass(frozen=True)
-class EntityMention:
+class EntityMention(NamedTuple):
     sentence_id: int
     char_start: int
     char_end: int
@@ -60,8 +59,7 @@ class EntityMention:
     score: float
 
 
-@dataclass(frozen=True)
-class CandidateMention:
+class CandidateMention(NamedTuple):
     sentence_id: int
     char_start: int
     char_end: int

@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, count
 from math import prod
@@ -43,8 +42,7 @@ from orchestration.reference import load_reference
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class FigureMention:
+class FigureMention(NamedTuple):
     char_start: int
     char_end: int
     text: str
