@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from datetime import date
+from typing import NamedTuple
 
 from orchestration.extraction.dates import find_dates
 from orchestration.reference import load_reference
@@ -46,16 +47,14 @@ MAX_SENTENCE_CHARS = 2000
 SHORT_LINE_CHARS = 500  # header, credit and furniture rules only look at lines this short
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     line_no: int
     char_start: int
     char_end: int
     text: str
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     sentence_id: int
     paragraph_id: int
     char_start: int
@@ -64,8 +63,7 @@ class Sentence:
     is_title: bool
 
 
-@dataclass(frozen=True)
-class Furniture:
+class Furniture(NamedTuple):
     line_no: int
     char_start: int
     char_end: int

@@ -134,7 +134,7 @@ def test_sentences_that_are_not_their_articles_text_fail_the_run(tmp_path, monke
 
     def one_char_late(text):  # a parser bug: offsets one character off, so evidence checked against them lies
         article = real_parse(text)
-        moved = [dataclasses.replace(s, char_start=s.char_start + 1, char_end=s.char_end + 1) for s in article.sentences]
+        moved = [s._replace(char_start=s.char_start + 1, char_end=s.char_end + 1) for s in article.sentences]
         return dataclasses.replace(article, sentences=moved)
     monkeypatch.setattr(staging, "parse_article", one_char_late)
     (articles / "second.txt").write_text(GOOD.replace("Aghdam", "Lachin"))
