@@ -3,10 +3,14 @@
 Python's `re` tries a pattern at each position of the text in turn. PCRE2 skips positions no match can
 start at and runs machine code, so a long alternation with lookarounds (the date pattern, the cue
 lexicons) finds its matches about three times faster. The syntax is the same, and for str patterns
-pcre2.py turns on Unicode properties, so \\w, \\d, \\s, \\b and case folding agree with `re`. Each match is
-then read again by `re` at the position PCRE2 found (one attempt, not a scan): callers get `re`'s match
-objects, whose groups cost nothing to read, where pcre2.py's cost a Python call per group (`lastgroup`
-walks all of them).
+pcre2.py turns on Unicode properties. Each match is then read again by `re` at the position PCRE2 found
+(one attempt, not a scan): callers get `re`'s match objects, whose groups cost nothing to read, where
+pcre2.py's cost a Python call per group (`lastgroup` walks all of them).
+
+The two engines agree on \\w, \\d, \\s and case folding for the characters of news text, but not for all
+of Unicode: PCRE2's tables are a newer Unicode and count combining marks as \\w, re folds dotless ı and
+dotted İ to i, and re counts \\x1c-\\x1f as space. A text holding any character outside AGREED_RANGES is
+scanned by `re` alone; tests/test_jit_regex.py checks every character inside them against both engines.
 """
 
 from __future__ import annotations
@@ -21,10 +25,45 @@ import pcre2
 # shorter than this (parsing splits them at 2,000 characters); a longer text is scanned by `re` alone.
 LONG_TEXT = 8192
 
+# Latin with its extensions (but İ and ı), IPA and modifier letters, Greek, Cyrillic (but its combining
+# marks), Armenian, Georgian, punctuation (but the connectors ‿ ⁀ ⁔), super- and subscripts, currency,
+# letterlike symbols, number forms, arrows, mathematical operators and pictographs.
+AGREED_RANGES = ((0x00, 0x1B), (0x20, 0x12F), (0x132, 0x2FF), (0x370, 0x482), (0x488, 0x58F), (0x10A0, 0x10FF),
+                 (0x1E00, 0x1EFF), (0x2000, 0x203E), (0x2041, 0x2053), (0x2055, 0x20CF), (0x2100, 0x22FF),
+                 (0x1F300, 0x1F6FF))
+
+
+def _literal(code_point: int) -> str:
+    """A code point written into a character class: escaped in ASCII, as itself beyond."""
+    return f"\\x{code_point:02x}" if code_point < 0x80 else chr(code_point)
+
+
+_OUTSIDE = pcre2.compile("[^" + "".join(f"{_literal(low)}-{_literal(high)}" for low, high in AGREED_RANGES) + "]")
+
+
+class _LastText:
+    """Whether PCRE2 may scan a text, remembered for the last text asked about: the date pattern and its two
+    prefilters are asked about the same sentence in a row."""
+
+    text: str | None = None
+    agreed = False
+
+    @classmethod
+    def agreed_for(cls, text: str) -> bool:
+        if text is not cls.text:
+            cls.text = text
+            if len(text) > LONG_TEXT:
+                cls.agreed = False
+            elif text.isascii():  # a flag of the string: no scan
+                cls.agreed = "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
+            else:
+                cls.agreed = _OUTSIDE.search(text) is None
+        return cls.agreed
+
 
 class ScanPattern:
-    """One pattern compiled by PCRE2's JIT, to find matches in texts up to LONG_TEXT characters, and by `re`,
-    to read them and to scan longer texts: the same matches as `re` alone, at PCRE2's speed."""
+    """One pattern compiled by PCRE2's JIT, to find matches, and by `re`, to read them and to scan the texts
+    PCRE2 may not (long ones, and ones with characters the engines disagree on): `re`'s matches either way."""
 
     __slots__ = ("jit", "plain")
 
@@ -34,11 +73,21 @@ class ScanPattern:
         self.plain = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if len(text) > LONG_TEXT:
-            return self.plain.finditer(text)
-        read = self.plain.match
-        return (read(text, found.start()) for found in self.jit.finditer(text))
+        """`re`'s finditer: PCRE2 finds each match, `re` reads it at the same place. Should `re` not find the
+        same span there, `re` scans the rest of the text from the end of the last match they agreed on."""
+        if not _LastText.agreed_for(text):
+            yield from self.plain.finditer(text)
+            return
+        position = 0
+        for found in self.jit.finditer(text):
+            start, end = found.span()
+            match = self.plain.match(text, start)
+            if match is None or match.end() != end:
+                yield from self.plain.finditer(text, position)
+                return
+            yield match
+            position = end
 
     def search(self, text: str) -> bool:
         """Whether the pattern occurs in `text`."""
-        return (self.jit if len(text) <= LONG_TEXT else self.plain).search(text) is not None
+        return (self.jit if _LastText.agreed_for(text) else self.plain).search(text) is not None
