@@ -23,14 +23,16 @@ shingles as (
         article_id,
         sentence_id,
         -- distinct within the sentence (the grain): no hash aggregate over every shingle of the corpus; the
-        -- five words hashed together, not sliced and joined into a string first (half the time)
+        -- five words hashed together, not sliced and joined into a string first (half the time). A sentence
+        -- of fewer than five words has an empty range, so no row; a filter on len(words) instead would be
+        -- pushed into the scan of staging.sentences, below an incremental run's article filter, and split
+        -- every sentence of the corpus into words (2.3 s of a +1,000 run at 100,000 articles)
         unnest(list_distinct(
             list_transform(
                 range(1, len(words) - 3), i -> hash(words[i], words[i + 1], words[i + 2], words[i + 3], words[i + 4])
             )
         )) as shingle_hash
     from sentence_words
-    where len(words) >= 5
 )
 
 select
