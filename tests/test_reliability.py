@@ -114,14 +114,14 @@ def published_with_one_article(tmp_path: Path, monkeypatch) -> tuple[Path, Path,
 
 def test_a_failing_blocking_audit_publishes_nothing(tmp_path, monkeypatch):
     articles, warehouse, published = published_with_one_article(tmp_path, monkeypatch)
-    real_extract = extraction.extract_article
+    real_extract = extraction.extract_chunk
 
     def off_by_a_million(*args):  # an extraction bug: offsets that slice nothing out of the article
         rows = real_extract(*args)
         rows["staging.entity_mentions"] = [(*row[:3], row[3] + 1_000_000, *row[4:])  # the shift column
                                            for row in rows["staging.entity_mentions"]]
         return rows
-    monkeypatch.setattr(extraction, "extract_article", off_by_a_million)
+    monkeypatch.setattr(extraction, "extract_chunk", off_by_a_million)
     (articles / "second.txt").write_text(GOOD.replace("Aghdam", "Lachin"))
     assert not run_build()
     assert not run_build(), "a rerun audits the same rows again: they were not kept as done"

@@ -59,44 +59,67 @@ _ROW_SCHEMAS = {table: {"article_id": pl.String, "sentence_id": pl.Int32, "shift
                 for table, columns in _OWN_COLUMNS.items()}
 
 
-def extract_article(article_id: str, published, fallback_year: int | None, sentences: list[tuple]) -> dict[str, list]:
-    """All mentions of one article as rows (article_id, sentence_id, shift, *the table's other columns), where
-    `shift` is what turns the mention's offsets into the article's (dates and figures are found per sentence
-    text; entities and cues know their sentence's start). `sentences` are (sentence_id, char_start, text,
-    is_title) in order."""
-    rows: dict[str, list] = {table: [] for table in SCHEMAS}
-    entities, candidates, dates, figures, cues = rows.values()  # in SCHEMAS order
-    entity_values, candidate_values, date_values, figure_values, cue_values = _VALUES.values()
-    matcher = ArticleEntityMatcher()
-    undated = {}  # an undated article's dates read without a year: they give the article's year
-    if published is None:
-        undated = {sentence_id: find_dates(text, None, None) for sentence_id, _, text, _ in sentences}
-        fallback_year = article_year(undated.values()) or fallback_year
-    for sentence_id, start, text, is_title in sentences:
-        found_entities, found_candidates = matcher.match_sentence(sentence_id, text, start, find_candidates=not is_title)
-        for mention in found_entities:
-            entities.append((article_id, sentence_id, 0, *entity_values(mention)))
-        for candidate in found_candidates:
-            candidates.append((article_id, sentence_id, 0, *candidate_values(candidate)))
-        found_dates = undated.get(sentence_id)
-        if found_dates is None or any(d.anchor == "unresolved" for d in found_dates):  # the year is needed
-            found_dates = find_dates(text, published, fallback_year)
-        for date in found_dates:
-            dates.append((article_id, sentence_id, start, *date_values(date)))
-        for figure in find_figures(text, [(d.char_start, d.char_end) for d in found_dates]):
-            figures.append((article_id, sentence_id, start, *figure_values(figure)))
-        for cue in find_cues(sentence_id, text, start):
-            cues.append((article_id, sentence_id, 0, *cue_values(cue)))
+def extract_chunk(work: list[tuple]) -> dict[str, list[tuple]]:
+    """Mention rows of a chunk of (article_id, published, fallback_year, sentences): one worker's share. Each
+    row is (article_id, sentence_id, shift, *the table's other columns), where `shift` turns the mention's
+    offsets into the article's (dates and figures are found per sentence text; entities and cues know their
+    sentence's start). `sentences` are (sentence_id, char_start, text, is_title) in order.
+
+    Each extractor goes over the whole chunk in turn, not all four over each sentence: its code and lookup
+    tables then stay in the CPU's caches, and the chunk takes a fifth less time for the same rows. Plain
+    rows, no frames: the worker is a fork, and Polars' thread pool inherited from the parent can deadlock it."""
+    entities, candidates = _entity_rows(work)
+    dates, date_spans = _date_rows(work)
+    return dict(zip(SCHEMAS, (entities, candidates, dates, _figure_rows(work, date_spans), _cue_rows(work))))
+
+
+def _entity_rows(work: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """Entity mentions and name candidates: a matcher per article, since what it learns (a person's surname
+    once named in full) holds within the article."""
+    entities, candidates = [], []
+    entity_values, candidate_values = _VALUES["staging.entity_mentions"], _VALUES["staging.name_candidates"]
+    for article_id, _, _, sentences in work:
+        matcher = ArticleEntityMatcher()
+        for sentence_id, start, text, is_title in sentences:
+            found, found_candidates = matcher.match_sentence(sentence_id, text, start, find_candidates=not is_title)
+            entities += [(article_id, sentence_id, 0, *entity_values(mention)) for mention in found]
+            candidates += [(article_id, sentence_id, 0, *candidate_values(candidate)) for candidate in found_candidates]
+    return entities, candidates
+
+
+def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int]]]]:
+    """Date mention rows, and each sentence's date spans in chunk order (figures skip numbers inside them)."""
+    rows, spans = [], []
+    values = _VALUES["staging.date_mentions"]
+    for article_id, published, fallback_year, sentences in work:
+        undated = {}  # an undated article's dates read without a year: they give the article's year
+        if published is None:
+            undated = {sentence_id: find_dates(text, None, None) for sentence_id, _, text, _ in sentences}
+            fallback_year = article_year(undated.values()) or fallback_year
+        for sentence_id, start, text, _ in sentences:
+            found = undated.get(sentence_id)
+            if found is None or any(d.anchor == "unresolved" for d in found):  # the year is needed
+                found = find_dates(text, published, fallback_year)
+            rows += [(article_id, sentence_id, start, *values(date)) for date in found]
+            spans.append([(date.char_start, date.char_end) for date in found])
+    return rows, spans
+
+
+def _figure_rows(work: list[tuple], date_spans: list[list[tuple[int, int]]]) -> list[tuple]:
+    rows = []
+    values, spans = _VALUES["staging.figure_mentions"], iter(date_spans)
+    for article_id, _, _, sentences in work:
+        for sentence_id, start, text, _ in sentences:
+            rows += [(article_id, sentence_id, start, *values(figure)) for figure in find_figures(text, next(spans))]
     return rows
 
 
-def extract_chunk(work: list[tuple]) -> dict[str, list[tuple]]:
-    """Mention rows of a chunk of (article_id, published, fallback_year, sentences): one worker's share. Plain
-    rows, no frames: the worker is a fork, and Polars' thread pool inherited from the parent can deadlock it."""
-    rows: dict[str, list] = {table: [] for table in SCHEMAS}
-    for article_id, published, fallback, sentences in work:
-        for table, found in extract_article(article_id, published, fallback, sentences).items():
-            rows[table] += found
+def _cue_rows(work: list[tuple]) -> list[tuple]:
+    rows = []
+    values = _VALUES["staging.cue_mentions"]
+    for article_id, _, _, sentences in work:
+        for sentence_id, start, text, _ in sentences:
+            rows += [(article_id, sentence_id, 0, *values(cue)) for cue in find_cues(sentence_id, text, start)]
     return rows
 
 
