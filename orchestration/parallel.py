@@ -8,6 +8,7 @@ already compute the next, so the cores do not wait on the caller's reads and wri
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,7 +38,10 @@ def map_batches(function: Callable[[Sequence[Item]], Result], batches: Iterable[
                     pending = None
                 yield [function(batch)]
                 continue
-            pool = pool or ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+            # A worker starts with the parent's heap (Dagster and all, some 200,000 objects): frozen, it is not
+            # walked again by each of the worker's garbage collections (4-7% of an extraction chunk's time).
+            pool = pool or ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
+                                               initializer=gc.freeze)
             size = -(-len(batch) // (count * 4))
             futures = [pool.submit(function, batch[i:i + size]) for i in range(0, len(batch), size)]
             if pending is not None:
