@@ -96,8 +96,13 @@ def referenced_tables(sql: str) -> set[str]:
 def _audit_sql(table: str, kind: str, args: tuple[str, ...]) -> str:
     """The query that returns the bad rows of one audit."""
     if kind == "unique":
+        # Rows with one key share one hash: 8-byte hashes are grouped first, then only the keys of rows whose hash
+        # repeats. Grouping the keys themselves outgrew DuckDB's memory on the 42 million narrative shingles of
+        # 100,000 articles and spilled (6-10 s against 2.7-3.4 s).
         keys = ", ".join(args)
-        return f"select {keys}, count(*) as n from {table} group by all having count(*) > 1"
+        repeated = f"select hash({keys}) from {table} group by all having count(*) > 1"
+        return (f"select {keys}, count(*) as n from {table} where hash({keys}) in ({repeated}) "
+                "group by all having count(*) > 1")
     if kind == "not_null":
         return f"select * from {table} where " + " or ".join(f"{column} is null" for column in args)
     if kind == "accepted_values":

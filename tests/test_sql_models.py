@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from orchestration.sql_models import ModelError, load_models, referenced_tables
@@ -63,3 +64,15 @@ def test_audits_are_read_from_the_header(tmp_path):
     (model,) = load_models(tmp_path, set())
     assert [a.name for a in model.audits] == ["unique", "accepted_values_id"]
     assert "having count(*) > 1" in model.audits[0].sql
+
+
+def test_unique_audit_returns_each_repeated_key_with_its_count(tmp_path):
+    (tmp_path / "marts").mkdir()
+    (tmp_path / "marts" / "x.sql").write_text("-- X.\n-- grain: one row per a, b\n-- audit: unique(a, b)\nselect 1 as a, 1 as b")
+    (model,) = load_models(tmp_path, set())
+    connection = duckdb.connect()
+    connection.execute("create schema marts")
+    connection.execute("create table marts.x as select * from (values (1, 'p'), (1, 'p'), (1, 'q'), (2, 'p'), "
+                       "(2, null), (2, null), (null, null), (3, 'r'), (3, 'r'), (3, 'r')) as t(a, b)")
+    bad = connection.execute(f"select a, b, n from ({model.audits[0].sql}) order by all").fetchall()
+    assert bad == [(1, "p", 2), (2, None, 2), (3, "r", 3)]
