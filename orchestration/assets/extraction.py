@@ -106,6 +106,7 @@ def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int
 
 
 def _figure_rows(work: list[tuple], date_spans: list[list[tuple[int, int]]]) -> list[tuple]:
+    """Figure mention rows; `date_spans` are _date_rows' spans, one list per sentence in chunk order."""
     rows = []
     values, spans = _VALUES["staging.figure_mentions"], iter(date_spans)
     for article_id, _, _, sentences in work:
@@ -115,6 +116,7 @@ def _figure_rows(work: list[tuple], date_spans: list[list[tuple[int, int]]]) -> 
 
 
 def _cue_rows(work: list[tuple]) -> list[tuple]:
+    """Trigger and modality cue rows."""
     rows = []
     values = _VALUES["staging.cue_mentions"]
     for article_id, _, _, sentences in work:
