@@ -1,6 +1,5 @@
 """The folder sensor, evaluated in-process: one request per batch of new files, none when nothing changed."""
 
-import os
 import time
 
 from dagster import RunRequest, SkipReason, build_sensor_context

@@ -1,16 +1,13 @@
 """Bad input is quarantined with a reason, odd encodings and names work, and hostile content stays data."""
 
 import dataclasses
-import os
 import time
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from orchestration.assets import extraction, staging
 from orchestration.build import build as run_build
-from orchestration.warehouse import PROJECT_ROOT
 from tests.conftest import build_warehouse
 
 GOOD = "Troops enter Aghdam\n\nAzerbaijani troops entered Aghdam on 20 November 2020, the defence ministry in Baku said.\n"
