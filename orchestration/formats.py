@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import trafilatura
-
 FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 MIN_HTML_WORDS = 8  # fewer words of main text is a menu or an empty page, not an article
 _ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
@@ -79,6 +77,8 @@ def _json_record(record: object, part: int | None) -> SourceRecord:
 
 
 def parse_html(markup: str) -> SourceRecord:
+    import trafilatura  # here, not at the top: its 0.1 s import is paid by every run, and most have no HTML
+
     extracted = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, favor_precision=True)
     if extracted is None:
         raise FormatError("HTML with no extractable article text")
