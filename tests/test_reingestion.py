@@ -68,8 +68,9 @@ def test_incremental_models_end_where_a_full_build_does(corpus, tmp_path, monkey
     real_build_model = models.build_model
 
     def spy(connection, model, *args):
-        processed[model.name] = real_build_model(connection, model, *args)
-        return processed[model.name]
+        built = real_build_model(connection, model, *args)
+        processed[model.name] = built.articles
+        return built
     monkeypatch.setattr(models, "build_model", spy)
     build_warehouse(monkeypatch, corpus, warehouse)
     assert processed["intermediate.narrative_shingles"] == 4 + 1  # the new articles and the relabelled one

@@ -3,7 +3,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.sql_models import ModelError, load_models, referenced_tables
+from orchestration.duckdb_io import ensure_sources
+from orchestration.model_builds import Build, build_model, fingerprint_articles
+from orchestration.sql_models import ModelError, incremental_audit_sql, load_models, referenced_tables
 
 HEADER = "-- A model.\n-- grain: one row per thing\n"
 
@@ -76,3 +78,31 @@ def test_unique_audit_returns_each_repeated_key_with_its_count(tmp_path):
                        "(2, null), (2, null), (null, null), (3, 'r'), (3, 'r'), (3, 'r')) as t(a, b)")
     bad = connection.execute(f"select a, b, n from ({model.audits[0].sql}) order by all").fetchall()
     assert bad == [(1, "p", 2), (2, None, 2), (3, "r", 3)]
+
+
+def test_an_incremental_audit_reads_only_the_rows_its_build_wrote(tmp_path):
+    """Old rows passed their audits when they were written: an incremental run's audit finds a duplicate among
+    its own rows and not one it did not write."""
+    (tmp_path / "intermediate").mkdir()
+    (tmp_path / "intermediate" / "titles.sql").write_text(
+        "-- Titles.\n-- grain: one row per article_id, title\n-- incremental: article_id\n-- audit: unique(article_id, title)\n"
+        "select article_id, title from staging.articles")
+    (model,) = load_models(tmp_path, {"staging.articles"})
+    connection = duckdb.connect()
+    ensure_sources(connection)
+
+    def add_article_and_build(article_id: str) -> Build:
+        connection.execute("insert into staging.articles (article_id, title) values (?, 'a title')", [article_id])
+        fingerprint_articles(connection)
+        return build_model(connection, model, "v1", full_refresh=False)
+
+    def bad_rows(built: Build) -> list[tuple]:
+        return connection.execute(f"select * from ({incremental_audit_sql(model, model.audits[0], built.last_old_row)})").fetchall()
+
+    assert add_article_and_build("a1").articles is None  # the first build creates the table whole
+    connection.execute("insert into intermediate.titles values ('a1', 'a title')")  # an old duplicate
+    connection.begin()
+    built = add_article_and_build("a2")
+    assert built.articles == 1 and bad_rows(built) == []
+    connection.execute("insert into intermediate.titles values ('a2', 'a title')")  # a duplicate of this run's
+    assert bad_rows(built) == [("a2", "a title", 2)]

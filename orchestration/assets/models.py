@@ -7,7 +7,7 @@ from dagster import (AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, Asset
 
 from orchestration.assets.staging import RefreshConfig
 from orchestration.duckdb_io import ensure_sources, source_tables
-from orchestration.model_builds import PENDING, build_model, fingerprint_articles, model_versions
+from orchestration.model_builds import build_model, fingerprint_articles, model_versions
 from orchestration.reference import reference_tables
 from orchestration.sql_models import SqlModel, incremental_audit_sql, load_models
 from orchestration.warehouse import SQL_DIR, Warehouse
@@ -57,14 +57,14 @@ def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse:
             if key not in selected:
                 continue
             started = time.perf_counter()
-            processed = build_model(connection, model, VERSIONS[model.name], config.full_refresh)
+            built = build_model(connection, model, VERSIONS[model.name], config.full_refresh)
             seconds = round(time.perf_counter() - started, 3)
             rows = connection.execute(f"select count(*) from {model.name}").fetchone()[0]
-            run = "full" if processed is None else f"incremental: {processed} articles"
+            run = "full" if built.articles is None else f"incremental: {built.articles} articles"
             yield MaterializeResult(asset_key=key, metadata={"rows": rows, "run": run, "seconds": seconds})
             failed: list[str] = []
             for audit in model.audits:
-                sql = audit.sql if processed is None else incremental_audit_sql(model, audit, PENDING)
+                sql = audit.sql if built.articles is None else incremental_audit_sql(model, audit, built.last_old_row)
                 bad = connection.execute(f"select count(*) from ({sql})").fetchone()[0]
                 if bad and audit.blocking:
                     failed.append(f"{model.name}:{audit.name} ({bad} bad rows)")
