@@ -20,9 +20,16 @@ from orchestration.reference import load_reference
 _WORD = re.compile(r"[\w'’-]+")
 _TERMINAL = re.compile(r"[.!?:;\"”’')\]…]$")
 _PUBLISH_LINE = re.compile(
-    r"^\s*(?:publish(?:ed)?(?:\s+(?:on|date))?|posted(?:\s+on)?|updated(?:\s+on)?|date(?:d)?|last\s+updated)\s*:?\s*(?=\S)",
+    r"^\s*(?:"
+    + "|".join(re.escape(row["word"]).replace(r"\ ", r"\s+") for row in sorted(
+        load_reference("date_words"), key=lambda row: -len(row["word"])) if row["category"] == "published_label")
+    + r")\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
+# A stored page's first line may open with its date ("date 2020-11-15 The transfer of ..."): the date is a
+# header line of its own, whatever follows it on that line
+_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d\d(?:-\d\d)?(?=\s|$)", re.IGNORECASE)
+_MONTH_ONLY = re.compile(r"^\s*date\s+\d{4}-\d\d\s*$", re.IGNORECASE)
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
 _SLASHED_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:[\s,]+\d{1,2}:\d{2}(?::\d{2})?\s*\w{0,4})?\s*$")
 _HEADER_NOISE = re.compile(
@@ -36,6 +43,8 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|author:)\s+(?P<name>[^|\n]{3,80}?)\s
 _NAME_LINE = re.compile(r"^\s*(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*$")
 _CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—:]|FILE PHOTO|Photo\s*:|Image\s*:|Picture\s*:|\(?Photo(?:graph)?\s+by|Credit\s*:)")
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+\s+")
+# A dateline standing as a line of its own: "BAKU, NOVEMBER 20, AGENCY." or "Baku, 15. November, AZERTAC"
+_DATELINE_LINE = re.compile(r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?),\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$")
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
 _ABBREVIATIONS = frozenset(
@@ -87,10 +96,15 @@ class ParsedArticle:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with their offsets (whitespace trimmed, offsets kept exact)."""
+    """Non-blank lines with their offsets (whitespace trimmed, offsets kept exact); a date opening the first
+    line is a line of its own."""
     lines: list[Line] = []
     position = 0
     for raw in text.split("\n"):
+        if not lines and (prefix := _DATE_PREFIX.match(raw)) and raw[prefix.end():].strip():
+            lines.append(Line(0, position + len(raw) - len(raw.lstrip()), position + prefix.end(), prefix.group().strip()))
+            position += prefix.end()
+            raw = raw[prefix.end():]
         stripped = raw.strip()
         if stripped:
             start = position + (len(raw) - len(raw.lstrip()))
@@ -188,7 +202,15 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
         seen[body] = line.line_no
         short = len(body) <= SHORT_LINE_CHARS
         few_words = short and len(body.split()) <= 12
-        if short and _PUBLISH_LINE.match(body) and (header := _header_date(_PUBLISH_LINE.sub("", body), fallback_year)):
+        if _MONTH_ONLY.match(body):
+            reasons[line.line_no] = "metadata"
+        elif short and (dateline := _DATELINE_LINE.match(body)) and (
+                day := _only_a_date(dateline.group("date").title(), None, fallback_year)):
+            reasons[line.line_no] = "metadata"
+            if parsed.published_source is None:
+                parsed.published_date, parsed.published_source, parsed.published_confidence = day, "dateline", 0.9
+            parsed.wires.append(dateline.group("wire").strip())
+        elif short and _PUBLISH_LINE.match(body) and (header := _header_date(_PUBLISH_LINE.sub("", body), fallback_year)):
             reasons[line.line_no] = "metadata"
             parsed.published_date, parsed.published_source, parsed.published_confidence = header[0], "publish_line", 1.0
             parsed.byline = parsed.byline or header[1]

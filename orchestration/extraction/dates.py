@@ -57,19 +57,25 @@ class DateMention(NamedTuple):
     is_deadline_end: bool
 
 
-def _words(category: str) -> dict[str, int]:
-    """Lexicon words of one category, lower-case, with their number (0 where none applies)."""
+def _words(category: str, english: bool | None = None) -> dict[str, int]:
+    """Lexicon words of one category, lower-case, with their number (0 where none applies); only English
+    ones, only other languages', or (None) all."""
     rows = load_reference("date_words")
-    return {row["word"]: int(row["value"] or 0) for row in rows if row["category"] == category}
+    return {row["word"]: int(row["value"] or 0) for row in rows
+            if row["category"] == category and (english is None or (row["language"] == "en") == english)}
 
 
-_FULL_MONTHS = _words("month")
-_ABBR_MONTHS = _words("month_abbr")
-_MONTHS = _FULL_MONTHS | _ABBR_MONTHS
-_WEEKDAYS = _words("weekday")
+_FULL_MONTHS = _words("month", english=True)
+_ABBR_MONTHS = _words("month_abbr", english=True)
+_FOREIGN_MONTHS = _words("month", english=False) | _words("month_abbr", english=False)
+_MONTHS = _FULL_MONTHS | _ABBR_MONTHS | _FOREIGN_MONTHS
+_WEEKDAYS = _words("weekday", english=True)
+_FOREIGN_WEEKDAYS = _words("weekday", english=False)
+_ALL_WEEKDAYS = _WEEKDAYS | _FOREIGN_WEEKDAYS
 _NUMBERS = _words("number")
 _YEAR_BEFORE = frozenset(_words("year_context_before"))
 _YEAR_AFTER = frozenset(_words("year_context_after"))
+_DAY_OFFSETS = _words("day_word")
 _VERB_MONTHS = frozenset({"may", "march"})  # also English verbs (and a surname): alone they need context
 
 
@@ -85,13 +91,16 @@ _DAYS = rf"{_DAY}(?:[-–]{_DAY})?"
 _YEAR = r"[12]\d{3}(?!\d)"
 _BARE_YEAR = r"(?:19\d\d|20\d\d|2100)"
 _MONTH = rf"(?:(?:{_alternation(_FULL_MONTHS, True)})\b|(?:{_alternation(_ABBR_MONTHS, True)})(?:\.|\b))"
+# Other languages' months, in any case, only after a day ("20. November", "1er décembre", "20 ноября",
+# "25 de noviembre", "20 Kasım'da": a Turkish case suffix after an apostrophe belongs to the date)
+_FOREIGN_MONTH = rf"(?i:{_alternation(_FOREIGN_MONTHS, False)})(?:\.|\b)(?:['’][^\W\d_]{{1,4}}\b)?"
 _WEEKDAY = rf"(?:{_alternation(_WEEKDAYS, True)})\b"
 _NUMBER = _alternation(_NUMBERS, False)
+_FOREIGN_WEEKDAY = rf"(?i:{_alternation(_FOREIGN_WEEKDAYS, False)})\b"
 _UNITS = ("week", "month", "year")
 _UNIT = rf"(?:{'|'.join(_UNITS)})"
-_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _MDY = rf"{_MONTH}{_S}{_DAYS}(?:,?{_S}{_YEAR})?"
-_DMY = rf"{_DAYS}{_S}(?:of{_S})?{_MONTH}(?:,?{_S}{_YEAR})?"
+_DMY = rf"{_DAYS}(?:\.|er|-?го)?{_S}(?:(?:of|de|del){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})(?:,?{_S}(?:(?:de|del){_S})?{_YEAR})?"
 
 # Expressions start at a word boundary, or at a digit glued to a word ("date25 Nov 2020"); the
 # alternatives are grouped by their first character so most positions are rejected after one test. Scanned
@@ -112,23 +121,23 @@ _DATE_RE = ScanPattern(
         (
             rf"(?P<month_name>{_WEEKDAY},?{_S}(?:{_MDY}|{_DMY})|{_MDY}"
             rf"|(?:(?i:early|late|mid)[-\s]{{1,2}})?{_MONTH}(?:,?{_S}{_YEAR})?)",
-            rf"(?P<weekday>(?:(?P<wd_rel>(?i:last|next)){_S})?(?P<wd>{_WEEKDAY}))",
+            rf"(?P<weekday>(?:(?P<wd_rel>(?i:last|next)){_S})?(?P<wd>{_WEEKDAY}|{_FOREIGN_WEEKDAY}))",
             rf"(?P<ago>(?i:(?<![\d.,])(?P<ago_n>\d{{1,3}}|{_NUMBER}){_S}(?P<ago_u>day|{_UNIT})s?{_S}ago\b))",
             rf"(?P<end>(?i:(?:by{_S})?(?:the{_S})?end{_S}of{_S}(?P<end_rel>the|this|last|next){_S}"
             rf"(?P<end_u>{_UNIT})\b))",
             rf"(?P<period>(?i:(?P<per_rel>(?:(?:earlier|later){_S})?this|last|next){_S}(?P<per_u>{_UNIT})\b))",
-            rf"(?P<day_word>(?i:(?:{'|'.join(_DAY_OFFSETS)})\b))",
+            rf"(?P<day_word>(?i:(?:{'|'.join(map(re.escape, _DAY_OFFSETS))})\b))",
         )
     )
     + "))"
 )
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}")
-_MONTH_RE = re.compile(rf"\b{_MONTH}")
+_MONTH_RE = re.compile(rf"\b(?:{_MONTH}|{_FOREIGN_MONTH})")
 _DIGITS_RE = re.compile(r"\d+")
 # Every expression holds a digit, a month or weekday name, or one of these words (in any case): text
 # without any (most news sentences) is skipped after a few fast scans instead of the full pattern's.
 _DIGIT_RE = ScanPattern(r"\d")
-_NAME_RE = ScanPattern(f"{_alternation(_MONTHS, True)}|{_alternation(_WEEKDAYS, True)}")
+_NAME_RE = ScanPattern(f"{_alternation(_FULL_MONTHS | _ABBR_MONTHS, True)}|{_alternation(_WEEKDAYS, True)}")
 _RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS)
 _BARE_YEAR_RE = re.compile(_BARE_YEAR)
 _WORDS_BEFORE = re.compile(r"(?:(\w+)\W{1,3})?(\w+)\W{1,3}$")
@@ -221,7 +230,7 @@ def _dotted(match, text, published, fallback_year):
 def _month_name(match, text, published, fallback_year):
     """Any expression with a month name: its day is the first 1-2 digit number, its year the 4-digit one."""
     expression = match.group()
-    word = _MONTH_RE.search(expression).group().rstrip(".").lower()
+    word = _MONTH_RE.search(expression).group().split("'")[0].split("’")[0].rstrip(".").lower()
     numbers = _DIGITS_RE.findall(expression)
     year = next((number for number in numbers if len(number) == 4), None)
     day = next((int(number) for number in numbers if len(number) <= 2), 0)
@@ -259,7 +268,7 @@ def _year(match, text, published, fallback_year):
 def _weekday(match, text, published, fallback_year):
     if not published:
         return [_mention(match, None, "day", "weekday", "unresolved")]
-    back = (published.weekday() - _WEEKDAYS[match["wd"].lower()]) % 7
+    back = (published.weekday() - _ALL_WEEKDAYS[match["wd"].lower()]) % 7
     relation = (match["wd_rel"] or "").lower()
     if relation == "last" and back == 0:
         back = 7
