@@ -68,18 +68,26 @@ def _group_pattern(phrases: list[str]) -> str:
 
 
 def _phrase_pattern(phrase: str) -> str:
-    """Words separated by any whitespace; '*' stands for exactly one word ("came under * control")."""
-    return r"\s+".join(r"[\w'-]+" if word == "*" else re.escape(word) for word in phrase.split())
+    """Words separated by any whitespace; '*' stands for exactly one word ("came under * control"), and a
+    word ending in '*' is a stem with any ending ("перенес*" is перенесена, перенесли...: one entry for the
+    inflections of languages that have many)."""
+    return r"\s+".join(r"[\w'-]+" if word == "*" else re.escape(word[:-1]) + r"\w*" if word.endswith("*")
+                       else re.escape(word) for word in phrase.split())
+
+
+def _word_fits(pattern_word: str, word: str) -> bool:
+    return pattern_word in ("*", word) or (pattern_word.endswith("*") and word.startswith(pattern_word[:-1]))
 
 
 def _label(matched: str, labels: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """The label of the phrase that matched: tried in the alternation's order (longest first), like the match."""
     words = matched.lower().split()
     exact = labels.get(" ".join(words))
     if exact:
         return exact
     return next(label for phrase, label in labels.items()
                 if len(phrase.split()) == len(words)
-                and all(p in ("*", w) for p, w in zip(phrase.split(), words)))
+                and all(_word_fits(p, w) for p, w in zip(phrase.split(), words)))
 
 
 def find_cues(sentence_id: int, text: str, offset: int = 0) -> list[CueMention]:

@@ -1,5 +1,6 @@
 -- The stretch of a sentence that belongs to one district: from a run of mentions of that district to the
--- next mention of another district (or the sentence end). "Agdam was ceded on 20 November and Lachin is to
+-- next mention of another district (or the sentence end). `clause_end` is where a word that opens another
+-- clause ("while", "but") first follows the district, if it does: the verbs after it may have another subject. "Agdam was ceded on 20 November and Lachin is to
 -- be handed over by 1 December" has two segments, so each district keeps its own verb and date.
 -- A sentence with a deadline phrase (scheduled or postponed) but no district ("the deadline was extended to
 -- 25 November") carries the district of the sentence before it when that sentence names exactly one.
@@ -78,6 +79,17 @@ select
         ),
         sentences.char_end
     ) as segment_end,
+    coalesce(
+        (
+            select min(cues.char_start) from staging.modality_cues as cues
+            where
+                cues.article_id = segments.article_id
+                and cues.sentence_id = segments.sentence_id
+                and cues.modality = 'clause'
+                and cues.char_start > segments.first_mention_end
+        ),
+        sentences.char_end
+    ) as clause_end,
     min(segments.segment_start) over (partition by segments.article_id, segments.sentence_id) as first_segment_start,
     sentences.char_start as sentence_start,
     sentences.char_end as sentence_end,

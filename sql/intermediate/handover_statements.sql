@@ -23,6 +23,7 @@ with sentence_triggers as (
         segments.segment_start,
         segments.segment_end,
         segments.first_segment_start,
+        segments.clause_end,
         triggers.char_start as trigger_start,
         triggers.char_end as trigger_end,
         triggers.trigger_type,
@@ -43,8 +44,23 @@ with sentence_triggers as (
 ),
 
 segment_triggers as (
-    select * from sentence_triggers
-    where trigger_start >= segment_start and trigger_start < segment_end
+    -- a verb after "while"/"but" is the district's only when the district has a verb before it too ("was due on
+    -- 15 November but the deadline was postponed"), not in "Kelbajar on 25 November, while others were retaken"
+    select * from sentence_triggers as candidates
+    where
+        trigger_start >= segment_start and trigger_start < segment_end
+        and (
+            trigger_start < clause_end
+            or exists (
+                select 1 from sentence_triggers as earlier
+                where
+                    earlier.article_id = candidates.article_id
+                    and earlier.sentence_id = candidates.sentence_id
+                    and earlier.segment_start = candidates.segment_start
+                    and earlier.trigger_start >= earlier.segment_start
+                    and earlier.trigger_start < earlier.clause_end
+            )
+        )
 ),
 
 leading_triggers as (
@@ -85,20 +101,45 @@ paired as (
 ),
 
 modality_near_triggers as (
+    -- a future cue governs a trigger just after it, or further on in the same clause: no punctuation and no
+    -- other trigger between them ("muss Armenien den Bezirk bis zum 1. Dezember übergeben")
     select
         paired.article_id,
         paired.sentence_id,
         paired.segment_start,
         paired.trigger_start,
-        bool_or(cues.modality = 'negation') as is_negated,
-        bool_or(cues.modality = 'future' and paired.trigger_start - cues.char_end <= 25) as is_future
+        bool_or(cues.modality = 'negation' and paired.trigger_start - cues.char_end <= 30) as is_negated,
+        bool_or(
+            cues.modality = 'future'
+            and (
+                paired.trigger_start - cues.char_end <= 25
+                or (
+                    not regexp_matches(
+                        substr(sentences.text, cues.char_end - sentences.char_start + 1, paired.trigger_start - cues.char_end),
+                        '[,;:()–—]'
+                    )
+                    and not exists (
+                        select 1 from staging.handover_triggers as other
+                        where
+                            other.article_id = paired.article_id
+                            and other.sentence_id = paired.sentence_id
+                            and other.char_start >= cues.char_end
+                            and other.char_end <= paired.trigger_start
+                    )
+                )
+            )
+        ) as is_future
     from paired
     inner join staging.modality_cues as cues
         on
             paired.article_id = cues.article_id
             and paired.sentence_id = cues.sentence_id
             and cues.char_end <= paired.trigger_start
-            and paired.trigger_start - cues.char_end <= 30
+            and paired.trigger_start - cues.char_end <= 100
+    inner join staging.sentences as sentences
+        on
+            paired.article_id = sentences.article_id
+            and paired.sentence_id = sentences.sentence_id
     group by paired.article_id, paired.sentence_id, paired.segment_start, paired.trigger_start
 ),
 
@@ -124,6 +165,82 @@ statements as (
     where not is_negated
 ),
 
+dash_dates as (
+    -- "by 22 November – Aghdam region": a date joined by a dash to the district after it is that district's
+    select
+        dates.article_id,
+        dates.sentence_id,
+        dates.char_start as date_start,
+        segments.segment_start as owner_start
+    from staging.date_mentions as dates
+    inner join intermediate.district_segments as segments
+        on
+            dates.article_id = segments.article_id
+            and dates.sentence_id = segments.sentence_id
+            and segments.segment_start > dates.char_end
+            and segments.segment_start - dates.char_end <= 5
+    where regexp_full_match(
+        substr(segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end),
+        '\s*[–—-]\s*'
+    )
+),
+
+listed_segments as (
+    -- districts of a sentence that says "respectively"
+    select
+        segments.article_id,
+        segments.sentence_id,
+        segments.segment_start,
+        row_number() over (partition by segments.article_id, segments.sentence_id order by segments.segment_start) as k,
+        count(*) over (partition by segments.article_id, segments.sentence_id) as n,
+        max(segments.segment_start) over (partition by segments.article_id, segments.sentence_id) as last_start
+    from intermediate.district_segments as segments
+    where
+        segments.match_methods <> 'carried'
+        and exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = segments.article_id
+                and cues.sentence_id = segments.sentence_id
+                and cues.modality = 'respectively'
+        )
+),
+
+listed_dates as (
+    -- the days named after the last of those districts, in order
+    select
+        dates.article_id,
+        dates.sentence_id,
+        dates.char_start as date_start,
+        row_number() over (partition by dates.article_id, dates.sentence_id order by dates.char_start) as k,
+        count(*) over (partition by dates.article_id, dates.sentence_id) as n
+    from staging.date_mentions as dates
+    semi join (select distinct article_id, sentence_id, last_start from listed_segments) as lists
+        on
+            dates.article_id = lists.article_id
+            and dates.sentence_id = lists.sentence_id
+            and dates.char_start > lists.last_start
+    where dates.precision = 'day'
+),
+
+owned_dates as (
+    select * from dash_dates
+    union all
+    -- "Kelbajar and Aghdam were returned on 26 and 22 November respectively": the k-th district, the k-th day
+    select
+        segments.article_id,
+        segments.sentence_id,
+        dates.date_start,
+        segments.segment_start as owner_start
+    from listed_segments as segments
+    inner join listed_dates as dates
+        on
+            segments.article_id = dates.article_id
+            and segments.sentence_id = dates.sentence_id
+            and segments.k = dates.k
+            and segments.n = dates.n
+),
+
 date_choices as (
     select
         statements.article_id,
@@ -138,6 +255,7 @@ date_choices as (
         dates.precision as date_precision,
         dates.text as date_text,
         case
+            when owned.owner_start = statements.segment_start then 0
             when
                 dates.char_start >= greatest(statements.trigger_end, statements.segment_start)
                 and dates.char_start < statements.segment_end
@@ -146,6 +264,14 @@ date_choices as (
                 dates.char_start >= statements.segment_start and dates.char_start < statements.segment_end
                 and statements.event_type <> 'postponed'
                 and (dates.char_start > statements.trigger_start or statements.trigger_start - dates.char_end <= 25)
+                then 2
+            -- "bis zum 25. November zu verzögern": a new deadline may come before the verb, after "until"
+            when
+                statements.event_type = 'postponed'
+                and dates.char_start >= statements.segment_start and dates.char_end <= statements.trigger_start
+                and lower(regexp_extract(
+                    substr(sentences.text, 1, dates.char_start - sentences.char_start), '(\S+)\s+$', 1
+                )) in (select word from reference.date_words where category = 'to_marker')
                 then 2
             when dates.char_end <= statements.first_segment_start and statements.event_type = 'entered' then 3
         end as date_rank,
@@ -156,22 +282,68 @@ date_choices as (
             statements.article_id = dates.article_id
             and statements.sentence_id = dates.sentence_id
     inner join staging.articles as articles on statements.article_id = articles.article_id
+    inner join staging.sentences as sentences
+        on
+            statements.article_id = sentences.article_id
+            and statements.sentence_id = sentences.sentence_id
+    left join owned_dates as owned
+        on
+            dates.article_id = owned.article_id
+            and dates.sentence_id = owned.sentence_id
+            and dates.char_start = owned.date_start
     where
         dates.value is not null
-        and not exists (
-            select 1 from staging.handover_triggers as other
-            where
-                other.article_id = statements.article_id
-                and other.sentence_id = statements.sentence_id
-                and other.trigger_type <> statements.trigger_type
-                and other.char_start >= least(statements.trigger_end, dates.char_end)
-                and other.char_end <= greatest(statements.trigger_start, dates.char_start)
+        and (owned.owner_start is null or owned.owner_start = statements.segment_start)
+        and (
+            owned.owner_start is not null
+            or not exists (
+                select 1 from staging.handover_triggers as other
+                where
+                    other.article_id = statements.article_id
+                    and other.sentence_id = statements.sentence_id
+                    and other.trigger_type <> statements.trigger_type
+                    and other.char_start >= least(statements.trigger_end, dates.char_end)
+                    and other.char_end <= greatest(statements.trigger_start, dates.char_start)
+            )
         )
         and (
             statements.event_type = 'entered'
             or (dates.precision = 'day' and dates.kind in ('absolute', 'weekday'))
             or dates.is_deadline_end
         )
+        -- "under the November 10 agreement" dates the agreement, not a handover
+        and lower(regexp_extract(
+            substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^\s+([^\s,.;:]+)', 1
+        )) not in (select word from reference.date_words where category = 'year_context_after')
+        -- "moved from 15 November to 25 November": the date after "from" is the old deadline, not the new one
+        and not (
+            statements.event_type = 'postponed'
+            and lower(regexp_extract(
+                substr(sentences.text, 1, dates.char_start - sentences.char_start), '(\S+)\s+$', 1
+            )) in (select word from reference.date_words where category = 'from_marker')
+        )
+),
+
+delays as (
+    -- "was delayed for 10 days": the nearest count of days or weeks after a postponement's trigger
+    select
+        statements.article_id,
+        statements.sentence_id,
+        statements.segment_start,
+        statements.trigger_start,
+        arg_min(
+            figures.value::integer * case figures.subject when 'weeks' then 7 else 1 end,
+            figures.char_start
+        ) as delay_days
+    from statements
+    inner join staging.figure_mentions as figures
+        on
+            statements.article_id = figures.article_id
+            and statements.sentence_id = figures.sentence_id
+            and figures.char_start > statements.trigger_start
+            and figures.subject in ('days', 'weeks')
+    where statements.event_type = 'postponed'
+    group by statements.article_id, statements.sentence_id, statements.segment_start, statements.trigger_start
 ),
 
 best_dates as (
@@ -182,37 +354,72 @@ best_dates as (
         partition by article_id, sentence_id, segment_start, trigger_start
         order by date_precision <> 'day', date_rank, distance
     ) = 1
+),
+
+resolved as (
+    select
+        statements.article_id,
+        statements.sentence_id,
+        segments.district,
+        segments.match_methods,
+        statements.event_type,
+        statements.trigger_type,
+        triggers.trigger_text,
+        statements.is_future,
+        statements.segment_start,
+        statements.trigger_start,
+        segments.sentence_start as char_start,
+        segments.sentence_end as char_end,
+        segments.sentence as evidence,
+        coalesce(best_dates.event_date, case when statements.event_type = 'entered' then articles.published_date end)
+            as event_date,
+        coalesce(best_dates.date_precision, case when statements.event_type = 'entered' and articles.published_date
+            is not null then 'day' end) as date_precision,
+        case
+            when best_dates.event_date is not null then 'sentence'
+            when statements.event_type = 'entered' and articles.published_date is not null then 'publication'
+        end as date_source,
+        best_dates.date_text,
+        delays.delay_days
+    from statements
+    inner join intermediate.district_segments as segments using (article_id, sentence_id, segment_start)
+    inner join staging.handover_triggers as triggers
+        on
+            statements.article_id = triggers.article_id
+            and statements.sentence_id = triggers.sentence_id
+            and statements.trigger_start = triggers.char_start
+    inner join staging.articles as articles on statements.article_id = articles.article_id
+    left join best_dates using (article_id, sentence_id, segment_start, trigger_start)
+    left join delays using (article_id, sentence_id, segment_start, trigger_start)
+),
+
+original_deadlines as (
+    -- a district's earliest dated deadline in the article: what a delay of N days is counted from
+    select
+        article_id,
+        district,
+        min(event_date) as deadline
+    from resolved
+    where event_type = 'scheduled' and date_source = 'sentence'
+    group by article_id, district
 )
 
 select
-    statements.article_id,
-    statements.sentence_id,
-    segments.district,
-    segments.match_methods,
-    statements.event_type,
-    statements.trigger_type,
-    triggers.trigger_text,
-    statements.is_future,
-    statements.segment_start,
-    statements.trigger_start,
-    segments.sentence_start as char_start,
-    segments.sentence_end as char_end,
-    segments.sentence as evidence,
-    coalesce(best_dates.event_date, case when statements.event_type = 'entered' then articles.published_date end)
-        as event_date,
-    coalesce(best_dates.date_precision, case when statements.event_type = 'entered' and articles.published_date
-        is not null then 'day' end) as date_precision,
+    resolved.* exclude (event_date, date_precision, date_source, delay_days),
+    coalesce(resolved.event_date, original_deadlines.deadline + resolved.delay_days) as event_date,
     case
-        when best_dates.event_date is not null then 'sentence'
-        when statements.event_type = 'entered' and articles.published_date is not null then 'publication'
-    end as date_source,
-    best_dates.date_text
-from statements
-inner join intermediate.district_segments as segments using (article_id, sentence_id, segment_start)
-inner join staging.handover_triggers as triggers
+        when resolved.event_date is null and original_deadlines.deadline is not null and resolved.delay_days is not null
+            then 'day'
+        else resolved.date_precision
+    end as date_precision,
+    case
+        when resolved.event_date is null and original_deadlines.deadline is not null and resolved.delay_days is not null
+            then 'delay'
+        else resolved.date_source
+    end as date_source
+from resolved
+left join original_deadlines
     on
-        statements.article_id = triggers.article_id
-        and statements.sentence_id = triggers.sentence_id
-        and statements.trigger_start = triggers.char_start
-inner join staging.articles as articles on statements.article_id = articles.article_id
-left join best_dates using (article_id, sentence_id, segment_start, trigger_start)
+        resolved.article_id = original_deadlines.article_id
+        and resolved.district = original_deadlines.district
+        and resolved.event_type = 'postponed'

@@ -1,8 +1,9 @@
--- Words that make a statement future (will, is to, expected to) or negated (not, never, has yet to), and
--- reporting verbs (said, told) that close one statement and open another.
+-- Words that make a statement future (will, is to, expected to, must) or negated (not, never, has yet to),
+-- reporting verbs (said, told) that close one statement and open another, and "respectively", which pairs a
+-- list of districts with a list of dates in order, and words that open another clause (while, but).
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
--- audit: accepted_values(modality, future, negation, reporting)
+-- audit: accepted_values(modality, future, negation, reporting, respectively, clause)
 select
     article_id,
     sentence_id,
