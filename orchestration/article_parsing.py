@@ -29,6 +29,7 @@ _PUBLISH_LINE = re.compile(
 # A stored page's first line may open with its date ("date 2020-11-15 The transfer of ..."): the date is a
 # header line of its own, whatever follows it on that line
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d\d(?:-\d\d)?(?=\s|$)", re.IGNORECASE)
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(?:199\d|20\d\d|2100)(?![\d.,]\d)")
 _MONTH_ONLY = re.compile(r"^\s*date\s+\d{4}-\d\d\s*$", re.IGNORECASE)
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
 _SLASHED_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:[\s,]+\d{1,2}:\d{2}(?::\d{2})?\s*\w{0,4})?\s*$")
@@ -294,6 +295,16 @@ def _bounded(spans: list[tuple[int, int]], text: str, offset: int) -> list[tuple
     return bounded
 
 
+@cache
+def _month_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_reference("date_words") if row["category"] in ("month", "month_abbr"))
+
+
+def _next_word(text: str, start: int) -> str:
+    found = _WORD.match(text, start)
+    return found.group().lower() if found else ""
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Sentence spans in one paragraph: split after . ! ? unless the word before is an abbreviation or initial."""
     spans: list[tuple[int, int]] = []
@@ -306,6 +317,8 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         nxt = text[end:end + 1]
         if text[match.start()] == "." and (last.strip("(\"“") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last)):
             continue
+        if text[match.start()] == "." and last.strip("(").isdigit() and _next_word(text, end) in _month_words():
+            continue  # "am 20. November": a German day, not a sentence end
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'(["):
             continue
         stripped = text[start:end].rstrip()
@@ -327,10 +340,16 @@ def _dateline(first_body: Line, parsed: ParsedArticle, fallback_year: int | None
         parsed.published_date, parsed.published_source, parsed.published_confidence = day, "dateline", 0.9
 
 
+def _newest_year(text: str) -> int | None:
+    """The newest year the article writes out (1990 to 2100): the year of a dateline that gives none."""
+    return max((int(year) for year in _YEAR_IN_TEXT.findall(text)), default=None)
+
+
 def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
     """Header fields, furniture and sentences of one article (publication date not yet inferred)."""
     parsed = ParsedArticle()
     lines = split_lines(text)
+    fallback_year = fallback_year or _newest_year(text)
     reasons = _classify_lines(lines, len(text), parsed, fallback_year)
     content = [line for line in lines if line.line_no not in reasons]
     if content and _is_title_shaped(content[0].text):

@@ -15,10 +15,19 @@ def test_a_modality_cue_does_not_hide_an_overlapping_trigger():
 def test_wildcards_negation_and_reporting():
     assert labels("Agdam came under Azerbaijani control, officials said, but Lachin isn't handed over yet.") == [
         ("came under Azerbaijani control", "trigger", "entered"), ("said", "modality", "reporting"),
-        ("isn't", "modality", "negation"), ("handed over", "trigger", "entered")]
+        ("but", "modality", "clause"), ("isn't", "modality", "negation"), ("handed over", "trigger", "entered")]
 
 
 def test_offsets_are_exact_with_typographic_apostrophes():
     text = "Troops won’t enter the town."
     for cue in find_cues(3, text, offset=100):
         assert text[cue.char_start - 100:cue.char_end - 100] == cue.text and cue.sentence_id == 3
+
+
+def test_a_stem_matches_every_inflection_and_languages_share_one_lexicon():
+    assert labels("Срок передачи района перенесли на неделю.") == [
+        ("Срок", "trigger", "scheduled"), ("передачи", "trigger", "scheduled"), ("перенесли", "trigger", "postponed")]
+    assert labels("Die Übergabe wurde verschoben, sagte er.") == [
+        ("Übergabe", "trigger", "scheduled"), ("verschoben", "trigger", "postponed"), ("sagte", "modality", "reporting")]
+    assert labels("Il distretto è stato consegnato e Lachin sarà restituito rispettivamente.")[0] == (
+        "consegnato", "trigger", "entered")

@@ -328,3 +328,30 @@ def test_many_dates_in_one_long_line_are_all_found():
     mentions = find_dates(text, PUBLISHED, None)
     assert time.perf_counter() - started < 5.0
     assert len(mentions) == 60_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Die Truppen rückten am 20. November ein.", "20. November", date(2020, 11, 20)),
+        ("Der Bezirk muss bis zum 1. Dezember geräumt sein.", "1. Dezember", date(2020, 12, 1)),
+        ("Войска вошли в район 25 ноября.", "25 ноября", date(2020, 11, 25)),
+        ("Район должен быть передан до 1-го декабря.", "1-го декабря", date(2020, 12, 1)),
+        ("Ordu 20 Kasım'da şehre girdi.", "20 Kasım'da", date(2020, 11, 20)),
+        ("La région sera rendue le 1er décembre.", "1er décembre", date(2020, 12, 1)),
+        ("Las tropas entraron el 25 de noviembre de 2020.", "25 de noviembre de 2020", date(2020, 11, 25)),
+        ("Il distretto sarà consegnato il 20 novembre.", "20 novembre", date(2020, 11, 20)),
+    ],
+)
+def test_days_in_other_languages(text, expression, value):
+    found = only(text)
+    assert (found.text, found.value) == (expression, value)
+
+
+def test_weekdays_in_other_languages_resolve_against_publication():
+    assert only("Les soldats sont arrivés vendredi.").value == date(2020, 11, 20)
+    assert only("Войска вошли в пятницу.").value == date(2020, 11, 20)
+
+
+def test_a_month_of_another_language_needs_a_day():
+    assert find_dates("Le mai dernier, la ville a changé.", PUBLISHED, None) == []

@@ -67,7 +67,9 @@ def _words(category: str, english: bool | None = None) -> dict[str, int]:
 
 _FULL_MONTHS = _words("month", english=True)
 _ABBR_MONTHS = _words("month_abbr", english=True)
-_FOREIGN_MONTHS = _words("month", english=False) | _words("month_abbr", english=False)
+_FOREIGN_FULL_MONTHS = _words("month", english=False)
+_FOREIGN_ABBR_MONTHS = _words("month_abbr", english=False)
+_FOREIGN_MONTHS = _FOREIGN_FULL_MONTHS | _FOREIGN_ABBR_MONTHS
 _MONTHS = _FULL_MONTHS | _ABBR_MONTHS | _FOREIGN_MONTHS
 _WEEKDAYS = _words("weekday", english=True)
 _FOREIGN_WEEKDAYS = _words("weekday", english=False)
@@ -93,7 +95,8 @@ _BARE_YEAR = r"(?:19\d\d|20\d\d|2100)"
 _MONTH = rf"(?:(?:{_alternation(_FULL_MONTHS, True)})\b|(?:{_alternation(_ABBR_MONTHS, True)})(?:\.|\b))"
 # Other languages' months, in any case, only after a day ("20. November", "1er décembre", "20 ноября",
 # "25 de noviembre", "20 Kasım'da": a Turkish case suffix after an apostrophe belongs to the date)
-_FOREIGN_MONTH = rf"(?i:{_alternation(_FOREIGN_MONTHS, False)})(?:\.|\b)(?:['’][^\W\d_]{{1,4}}\b)?"
+_FOREIGN_MONTH = (rf"(?i:(?:{_alternation(_FOREIGN_FULL_MONTHS, False)})\b|(?:{_alternation(_FOREIGN_ABBR_MONTHS, False)})(?:\.|\b))"
+                  rf"(?:['’][^\W\d_]{{1,4}}\b)?")
 _WEEKDAY = rf"(?:{_alternation(_WEEKDAYS, True)})\b"
 _NUMBER = _alternation(_NUMBERS, False)
 _FOREIGN_WEEKDAY = rf"(?i:{_alternation(_FOREIGN_WEEKDAYS, False)})\b"

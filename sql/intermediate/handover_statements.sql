@@ -241,6 +241,20 @@ owned_dates as (
             and segments.n = dates.n
 ),
 
+dates_in_context as (
+    -- each date with the word before and after it: "from", "until" and "agreement" change what it dates
+    select
+        dates.*,
+        lower(regexp_extract(substr(sentences.text, 1, dates.char_start - sentences.char_start), '(\S+)\s+$', 1))
+            as word_before,
+        lower(regexp_extract(
+            substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^\s+([^\s,.;:]+)', 1
+        )) as word_after
+    from staging.date_mentions as dates
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    where dates.value is not null
+),
+
 date_choices as (
     select
         statements.article_id,
@@ -269,33 +283,30 @@ date_choices as (
             when
                 statements.event_type = 'postponed'
                 and dates.char_start >= statements.segment_start and dates.char_end <= statements.trigger_start
-                and lower(regexp_extract(
-                    substr(sentences.text, 1, dates.char_start - sentences.char_start), '(\S+)\s+$', 1
-                )) in (select word from reference.date_words where category = 'to_marker')
+                and dates.word_before in (select word from reference.date_words where category = 'to_marker')
                 then 2
             when dates.char_end <= statements.first_segment_start and statements.event_type = 'entered' then 3
         end as date_rank,
         abs(dates.char_start - statements.trigger_end) as distance
     from statements
-    inner join staging.date_mentions as dates
+    inner join dates_in_context as dates
         on
             statements.article_id = dates.article_id
             and statements.sentence_id = dates.sentence_id
     inner join staging.articles as articles on statements.article_id = articles.article_id
-    inner join staging.sentences as sentences
-        on
-            statements.article_id = sentences.article_id
-            and statements.sentence_id = sentences.sentence_id
     left join owned_dates as owned
         on
             dates.article_id = owned.article_id
             and dates.sentence_id = owned.sentence_id
             and dates.char_start = owned.date_start
     where
-        dates.value is not null
-        and (owned.owner_start is null or owned.owner_start = statements.segment_start)
+        (owned.owner_start is null or owned.owner_start = statements.segment_start)
         and (
             owned.owner_start is not null
+            -- "moved from 15 November to 25 November": the deadline before the move, across the verb that moved it
+            or (statements.event_type = 'scheduled' and dates.word_before in (
+                select word from reference.date_words where category = 'from_marker'
+            ))
             or not exists (
                 select 1 from staging.handover_triggers as other
                 where
@@ -312,15 +323,25 @@ date_choices as (
             or dates.is_deadline_end
         )
         -- "under the November 10 agreement" dates the agreement, not a handover
-        and lower(regexp_extract(
-            substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^\s+([^\s,.;:]+)', 1
-        )) not in (select word from reference.date_words where category = 'year_context_after')
+        and dates.word_after not in (select word from reference.date_words where category = 'year_context_after')
+        -- "auf den 25. November verschoben": a date after "until" right before a postponement verb is the new deadline
+        and not (
+            statements.event_type = 'scheduled'
+            and dates.word_before in (select word from reference.date_words where category = 'to_marker')
+            and exists (
+                select 1 from staging.handover_triggers as postponement
+                where
+                    postponement.article_id = statements.article_id
+                    and postponement.sentence_id = statements.sentence_id
+                    and postponement.trigger_type = 'postponed'
+                    and postponement.char_start >= dates.char_end
+                    and postponement.char_start - dates.char_end <= 30
+            )
+        )
         -- "moved from 15 November to 25 November": the date after "from" is the old deadline, not the new one
         and not (
             statements.event_type = 'postponed'
-            and lower(regexp_extract(
-                substr(sentences.text, 1, dates.char_start - sentences.char_start), '(\S+)\s+$', 1
-            )) in (select word from reference.date_words where category = 'from_marker')
+            and dates.word_before in (select word from reference.date_words where category = 'from_marker')
         )
 ),
 
