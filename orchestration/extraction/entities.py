@@ -4,8 +4,17 @@ Aliases are compared as normalised token n-grams (a hash lookup, not one regex p
 diacritics (Kəlbəcər, Ağdam), hyphens (Nagorno-Karabakh) and possessives (Azerbaijan's) do not matter and
 titles ("Russian President Vladimir Putin") are simply words around the match. A surname alone counts as
 the person when the list says it is unambiguous, or once the article has named the person in full.
-Unlisted spellings close to a listed one (Kalbadjar) match by similarity and are marked fuzzy. Capitalised
-names that match nothing become candidates for an analyst to add to the list.
+Unlisted spellings close to a listed one (Kalbadjar) match by similarity and are marked fuzzy.
+
+Other languages meet their aliases through the same normal form (name_inflections.csv): a Turkish case suffix
+after an apostrophe (Ağdam'a) and a French or Italian elision before one (dell'Azerbaigian) are dropped, and
+a Cyrillic word loses its inflection ending (Агдамского, Путина), so an alias is listed once per language.
+Aliases written in lowercase (foreign demonyms: russische, azerbaïdjanais) also match lowercase words.
+A generic institution ("the Defence Ministry", Минобороны) is the one of the country named nearest in its
+sentence, else the last country named before it (generic_institutions.csv, institution_countries.csv,
+capital_cities.csv). Capitalised names that match nothing become candidates for an analyst to add to the
+list; those introduced by a title (person_titles.csv: "Major General <Name>") are marked titled people and
+count as actors, and their surname alone later in the article is the same person.
 """
 
 from __future__ import annotations
@@ -25,6 +34,10 @@ FUZZY_THRESHOLD = 85.0
 FUZZY_MIN_LENGTH = 5
 _TOKEN_SPLIT = re.compile(r"((?:[^\W_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*)")  # one group: split keeps the tokens
 _POSSESSIVE = re.compile(r"['’]s?$")
+_APOSTROPHES = ("'", "’")
+_TITLE_GAP = 4  # words between a title and the name it introduces ("помощник президента Азербайджана <Name>")
+_TITLE_GAP_WORDS = 2  # of which plain words, not listed names
+_APPOSITION_GAP = 6  # words of a title's complement before ", <Name>," ("head of the X department, <Name>,")
 _TRANSLITERATION = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 _FUZZY_TYPES = ("district", "place", "person", "country")
 _NOT_NAMES = frozenset(
@@ -45,6 +58,8 @@ class Alias:
     alias: str
     alias_kind: str
     case_sensitive: bool
+    any_case: bool  # written in lowercase: matches lowercase words too (russische, azerbaïdjanais)
+    country: str | None = None  # the country a country or capital city locates, for generic institutions
 
 
 class EntityMention(NamedTuple):
@@ -55,7 +70,7 @@ class EntityMention(NamedTuple):
     entity_id: str
     canonical: str
     entity_type: str
-    match_method: str  # 'exact' | 'surname' | 'fuzzy'
+    match_method: str  # 'exact' | 'surname' | 'fuzzy' | 'context' (a generic institution)
     score: float
 
 
@@ -65,13 +80,65 @@ class CandidateMention(NamedTuple):
     char_end: int
     text: str
     name: str
-    looks_like: str  # 'person' | 'name'
+    looks_like: str  # 'titled_person' | 'person' | 'name'
+
+
+@cache
+def _inflections() -> dict[str, tuple[str, ...]]:
+    """Affixes per kind from name_inflections.csv, longest first: Cyrillic endings (`suffix`), Turkish case
+    suffixes after an apostrophe (`case_suffix`), and elided articles and prepositions before one (`elision`)."""
+    kinds: dict[str, set[str]] = {}
+    for row in load_reference("name_inflections"):
+        kinds.setdefault(row["kind"], set()).add(row["affix"].lower())
+    return {kind: tuple(sorted(affixes, key=len, reverse=True)) for kind, affixes in kinds.items()}
+
+
+@lru_cache(maxsize=200_000)
+def _span_trims(word: str) -> tuple[int, int]:
+    """Characters to leave out of a mention's span at the start and end of `word`: an elision, a possessive or
+    an apostrophe case suffix."""
+    lead, tail = _affix_lengths(word)
+    if not tail and word.endswith(("'s", "’s")):
+        tail = len(word) - len(_POSSESSIVE.sub("", word))
+    return lead, tail
+
+
+@lru_cache(maxsize=200_000)
+def _affix_lengths(word: str) -> tuple[int, int]:
+    """Characters of an elision before an apostrophe (l'Arménie: 2) and of a case suffix after one
+    (Kelbecer'in: 3) that are not part of the name."""
+    for mark in _APOSTROPHES:
+        left, found, right = word.partition(mark)
+        if not found or mark in right:
+            continue
+        if right and left.lower() in _inflections().get("elision", ()):
+            return len(left) + 1, 0
+        if left and right.lower() in _inflections().get("case_suffix", ()):
+            return 0, len(right) + 1
+    return 0, 0
+
+
+def _without_ending(word: str) -> str:
+    """A lowercase Cyrillic word without its longest listed inflection ending, keeping 3 letters at least."""
+    for suffix in _inflections().get("suffix", ()):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_cyrillic(word: str) -> bool:
+    return "\u0400" <= word[:1] <= "\u04ff"
 
 
 @lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
-    """Lowercase ASCII-ish form: no diacritics, no possessive."""
-    word = unicodedata.normalize("NFKD", word.lower().translate(_TRANSLITERATION))
+    """Lowercase ASCII-ish form: no diacritics, no possessive, no elision or apostrophe case suffix, and for a
+    Cyrillic word no inflection ending."""
+    lead, tail = _affix_lengths(word)
+    word = word[lead: len(word) - tail].lower()
+    if _is_cyrillic(word):
+        word = _without_ending(word)
+    word = unicodedata.normalize("NFKD", word.translate(_TRANSLITERATION))
     word = "".join(ch for ch in word if not unicodedata.combining(ch)).translate(_TRANSLITERATION)
     return _POSSESSIVE.sub("", word).rstrip(".").replace("’", "'")
 
@@ -104,6 +171,13 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
                   list(map(_is_capitalised, surfaces)))
 
 
+def _alias_rows() -> list[dict[str, str]]:
+    """The alias list, and the generic institutions as aliases of type `institution` (resolved in context)."""
+    generic = [{"entity_id": row["institution"], "canonical": row["institution"], "entity_type": "institution",
+                "alias": row["phrase"], "alias_kind": "generic"} for row in load_reference("generic_institutions")]
+    return [*load_reference("entities"), *generic]
+
+
 @cache
 def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, tuple[int, ...]]]:
     """Normalised alias n-gram -> aliases, and per first word the lengths of the n-grams starting with it,
@@ -112,16 +186,38 @@ def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, t
     The second map makes a miss cost one dict lookup per token (most words start no alias), and a hit look up
     only n-grams of lengths some alias has."""
     index: dict[tuple[str, ...], list[Alias]] = {}
-    for row in load_reference("entities"):
-        alias = Alias(row["entity_id"], row["canonical"], row["entity_type"], row["alias"], row["alias_kind"],
-                      row["alias"].replace(".", "").isupper() and len(row["alias"]) <= 5)
-        key = tuple(tokenize(row["alias"]).norms)
+    capitals = {row["place_id"]: row["country_id"] for row in load_reference("capital_cities")}
+    for row in _alias_rows():
+        text, entity_id = row["alias"], row["entity_id"]
+        alias = Alias(entity_id, row["canonical"], row["entity_type"], text, row["alias_kind"],
+                      text.replace(".", "").isupper() and len(text) <= 5, text[:1].islower(),
+                      entity_id if row["entity_type"] == "country" else capitals.get(entity_id))
+        key = tuple(tokenize(text).norms)
         if key and (key[0] != "the" or len(key) > 1):
             index.setdefault(key, []).append(alias)
     lengths: dict[str, set[int]] = {}
     for key in index:
         lengths.setdefault(key[0], set()).add(len(key))
     return {k: tuple(v) for k, v in index.items()}, {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+
+@cache
+def institution_index() -> dict[tuple[str, str], Alias]:
+    """(generic institution, country id) -> the organisation's alias."""
+    names = {row["entity_id"]: row for row in load_reference("entities") if row["alias_kind"] == "name"}
+    organisations = {}
+    for row in load_reference("institution_countries"):
+        org = names[row["entity_id"]]
+        organisations[(row["institution"], row["country_id"])] = Alias(
+            org["entity_id"], org["canonical"], org["entity_type"], org["alias"], "context", False, False)
+    return organisations
+
+
+@cache
+def title_index() -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
+    """Normalised title phrases that introduce a person (person_titles.csv), and their lengths, longest first."""
+    titles = frozenset(key for row in load_reference("person_titles") if (key := tuple(tokenize(row["title"]).norms)))
+    return titles, tuple(sorted({len(t) for t in titles}, reverse=True))
 
 
 @cache
@@ -150,16 +246,21 @@ def _fuzzy_match(key: str, n_words: int) -> tuple[Alias, float] | None:
 def _surface_ok(alias: Alias, surface: str) -> bool:
     if alias.case_sensitive:
         return surface.replace(".", "") == alias.alias.replace(".", "")
-    return surface[:1].isupper() or " " in alias.alias
+    return alias.any_case or " " in alias.alias or surface[_affix_lengths(surface)[0]:][:1].isupper()
 
 
 class ArticleEntityMatcher:
-    """Matches one article's sentences in order, remembering full names so later surnames resolve."""
+    """Matches one article's sentences in order, remembering full names so later surnames resolve, and the
+    last country named so a generic institution has a country."""
 
     def __init__(self) -> None:
         self.index, self.lengths = alias_index()
+        self.organisations = institution_index()
+        self.titles, self.title_lengths = title_index()
         self.surnames: dict[str, Alias] = {}
         self.candidate_surnames: dict[str, str] = {}
+        self.titled_surnames: dict[str, str] = {}
+        self.last_country: str | None = None
 
     def match_sentence(self, sentence_id: int, text: str, offset: int,
                        find_candidates: bool = True) -> tuple[list[EntityMention], list[CandidateMention]]:
@@ -167,34 +268,71 @@ class ArticleEntityMatcher:
         norms, capitalised = tokens.norms, tokens.capitalised
         mentions: list[EntityMention] = []
         candidates: list[CandidateMention] = []
+        named: list[tuple[int, int]] = []  # (first, last token) of each mention
+        countries: list[tuple[int, str]] = []  # (token, country id) of countries and capitals named
+        institutions: list[tuple[int, int, str]] = []  # (first, last token, institution) of generic institutions
         i = 0  # tokens before i are consumed
         for start in self._possible_starts(tokens):
             if start < i:
                 continue
             i = start + 1
-            if norms[start] in self.lengths and (found := self._exact(tokens, start)):
-                alias, n = found
-                method = "surname" if alias.alias_kind == "surname" else "exact"
-                mentions.append(self._mention(sentence_id, text, offset, tokens, start, start + n - 1, alias, method, 100.0))
-                if alias.entity_type == "person" and n > 1:
-                    self.surnames[norms[start + n - 1]] = alias
+            if found := self._listed(tokens, start):
+                alias, n, method, score = found
                 i = start + n
-            elif capitalised[start] and norms[start] in self.surnames:
-                mentions.append(self._mention(sentence_id, text, offset, tokens, start, start, self.surnames[norms[start]],
-                                              "surname", 100.0))
-            elif capitalised[start] and (fuzzy := self._fuzzy(tokens, start)):
-                alias, n, score = fuzzy
-                mentions.append(self._mention(sentence_id, text, offset, tokens, start, start + n - 1, alias, "fuzzy", score))
-                i = start + n
+                named.append((start, i - 1))
+                if alias.entity_type == "institution":
+                    institutions.append((start, i - 1, alias.entity_id))
+                    continue
+                if alias.country:
+                    countries.append((start, alias.country))
+                mentions.append(self._mention(sentence_id, text, offset, tokens, start, i - 1, alias, method, score))
             elif find_candidates and capitalised[start]:
+                if norms[start] in self.titled_surnames:
+                    candidates.append(self._titled(sentence_id, text, offset, tokens, start, start,
+                                                   self.titled_surnames[norms[start]]))
+                    continue
                 j = start
                 while j + 1 < len(norms) and capitalised[j + 1] and not self._exact(tokens, j + 1) \
                         and tokens.starts[j + 1] - tokens.ends[j] <= 1:
                     j += 1
-                if candidate := self._candidate(sentence_id, text, offset, tokens, start, j):
+                if candidate := self._name_candidate(sentence_id, text, offset, tokens, start, j, named):
                     candidates.append(candidate)
                 i = j + 1
+        if institutions:
+            mentions = sorted(mentions + self._institutions(sentence_id, text, offset, tokens, institutions, countries))
+        if countries:
+            self.last_country = countries[-1][1]
         return mentions, candidates
+
+    def _institutions(self, sentence_id: int, text: str, offset: int, tokens: Tokens,
+                      institutions: list[tuple[int, int, str]], countries: list[tuple[int, str]]) -> list[EntityMention]:
+        """Each generic institution as the organisation of the country named nearest to it in the sentence
+        (in words, either side), else of the last country named before; none when that country has none."""
+        found = []
+        for first, last, institution in institutions:
+            distances = [(first - k if k < first else k - last, country) for k, country in countries]
+            country = min(distances)[1] if distances else self.last_country
+            if organisation := self.organisations.get((institution, country)):
+                found.append(self._mention(sentence_id, text, offset, tokens, first, last, organisation, "context", 100.0))
+        return found
+    def _listed(self, tokens: Tokens, start: int) -> tuple[Alias, int, str, float] | None:
+        """What the alias list says starts at token `start`: (alias, words, match method, score). A surname
+        seen in full earlier in the article counts; one of a titled person the list does not know stops here,
+        before it could be taken for a similar listed name."""
+        norm = tokens.norms[start]
+        if norm in self.lengths and (exact := self._exact(tokens, start)):
+            alias, n = exact
+            if alias.entity_type == "person" and n > 1:
+                self.surnames[tokens.norms[start + n - 1]] = alias
+            return alias, n, "surname" if alias.alias_kind == "surname" else "exact", 100.0
+        if not tokens.capitalised[start]:
+            return None
+        if norm in self.surnames:
+            return self.surnames[norm], 1, "surname", 100.0
+        if norm not in self.titled_surnames and (fuzzy := self._fuzzy(tokens, start)):
+            alias, n, score = fuzzy
+            return alias, n, "fuzzy", score
+        return None
 
     def _possible_starts(self, tokens: Tokens) -> list[int]:
         """Indices of tokens anything can start at: a listed alias's first word, or a capitalised word."""
@@ -228,6 +366,63 @@ class ArticleEntityMatcher:
                 return alias, n, score
         return None
 
+    def _name_candidate(self, sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int,
+                        named: list[tuple[int, int]]) -> CandidateMention | None:
+        """Capitalised words i..j that matched nothing: a titled person when a title leads the run ("Major
+        General <Name>") or comes shortly before it, no candidate when the run is only title words."""
+        first = self._peel_titles(tokens.norms, i, j)
+        if first > j:
+            return None
+        if 2 <= j - first + 1 <= 3 and (first > i or self._title_before(text, offset, tokens, i, j, named)):
+            name = _POSSESSIVE.sub("", text[tokens.starts[first] - offset:self._name_end(tokens, j) - offset])
+            self.titled_surnames[tokens.norms[j]] = name
+            return self._titled(sentence_id, text, offset, tokens, first, j, name)
+        return self._candidate(sentence_id, text, offset, tokens, first, j)
+
+    def _peel_titles(self, norms: list[str], i: int, j: int) -> int:
+        """The first token of i..j after the title phrases that start it."""
+        peeled = True
+        while peeled and i <= j:
+            peeled = False
+            for n in self.title_lengths:
+                if i + n - 1 <= j and tuple(norms[i:i + n]) in self.titles:
+                    i, peeled = i + n, True
+                    break
+        return i
+
+    def _title_ends_at(self, norms: list[str], k: int) -> bool:
+        return any(k + 1 >= n and tuple(norms[k + 1 - n:k + 1]) in self.titles for n in self.title_lengths)
+
+    def _title_before(self, text: str, offset: int, tokens: Tokens, i: int, j: int,
+                      named: list[tuple[int, int]]) -> bool:
+        """A title shortly before token i: right before it, before a few listed names and plain words
+        ("помощник президента Азербайджана <Name>"), or before its complement and a comma when the name is set
+        off by commas ("head of the X department, <Name>, said")."""
+        apposition = "," in text[tokens.ends[i - 1] - offset:tokens.starts[i] - offset] if i else False
+        if apposition and text[tokens.ends[j] - offset:].lstrip()[:1] not in ("", ",", ".", ";", ")"):
+            apposition = False
+        plain = 0
+        for k in range(i - 1, max(-1, i - 2 - (_APPOSITION_GAP if apposition else _TITLE_GAP)), -1):
+            between = text[tokens.ends[k] - offset:tokens.starts[k + 1] - offset]
+            if between.strip() not in ("", ",") or ("," in between and k < i - 1):
+                return False
+            if self._title_ends_at(tokens.norms, k):
+                return True
+            if not apposition and not any(first <= k <= last for first, last in named):
+                plain += 1
+                if tokens.capitalised[k] or plain > _TITLE_GAP_WORDS:
+                    return False
+        return False
+
+    @staticmethod
+    def _name_end(tokens: Tokens, j: int) -> int:
+        return tokens.ends[j] - _affix_lengths(tokens.surfaces[j])[1]
+
+    def _titled(self, sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int,
+                name: str) -> CandidateMention:
+        start, end = tokens.starts[i], self._name_end(tokens, j)
+        return CandidateMention(sentence_id, start, end, text[start - offset:end - offset], name, "titled_person")
+
     def _candidate(self, sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int) -> CandidateMention | None:
         start, end, first_norm = tokens.starts[i], tokens.ends[j], tokens.norms[i]
         sentence_initial = start - offset <= 1 or text[: start - offset].rstrip()[-1:] in "\"“‘'("
@@ -247,9 +442,9 @@ class ArticleEntityMatcher:
     @staticmethod
     def _mention(sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int, alias: Alias,
                  method: str, score: float) -> EntityMention:
-        """Tokens i..j as a mention of `alias`; a trailing possessive is left out of the span."""
-        last = tokens.surfaces[j]
-        end = tokens.ends[j] - (len(last) - len(_POSSESSIVE.sub("", last)) if last.endswith(("'s", "’s")) else 0)
-        start = tokens.starts[i]
+        """Tokens i..j as a mention of `alias`; a trailing possessive or case suffix (Ağdam'a) and a leading
+        elision (l'Arménie) are left out of the span."""
+        start = tokens.starts[i] + _span_trims(tokens.surfaces[i])[0]
+        end = tokens.ends[j] - _span_trims(tokens.surfaces[j])[1]
         return EntityMention(sentence_id, start, end, text[start - offset:end - offset], alias.entity_id,
                              alias.canonical, alias.entity_type, method, score)

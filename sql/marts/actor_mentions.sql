@@ -1,17 +1,49 @@
 -- Who is mentioned where: people, organisations and countries per article, with the first mention as
--- evidence (its offsets slice the mention out of the article text).
+-- evidence (its offsets slice the mention out of the article text). Besides the reference list's actors
+-- (in_reference), people the list does not know count when the article introduces them with a title
+-- ("Defence Minister <Name>"): their name as first written is the actor.
 -- grain: one row per actor, article_id
 -- incremental: article_id
 -- audit: unique(actor, article_id)
--- audit: not_null(actor, actor_type, article_id, evidence)
+-- audit: not_null(actor, actor_type, article_id, evidence, in_reference)
 -- audit: accepted_values(actor_type, person, organisation, country)
 -- audit: evidence
 -- audit: traces_to_article
 -- audit: not_empty
-with mentions as (
-    select *
+with listed as (
+    select
+        sentence_id,
+        article_id,
+        char_start,
+        char_end,
+        text,
+        canonical,
+        entity_type,
+        match_method,
+        true as in_reference
     from staging.entity_mentions
     where entity_type in ('person', 'organisation', 'country')
+),
+
+titled_people as (
+    select
+        sentence_id,
+        article_id,
+        char_start,
+        char_end,
+        text,
+        name as canonical,
+        'person' as entity_type,
+        'titled' as match_method,
+        false as in_reference
+    from staging.name_candidates
+    where looks_like = 'titled_person'
+),
+
+mentions as (
+    select * from listed
+    union all
+    select * from titled_people
 ),
 
 counts as (
@@ -20,6 +52,7 @@ counts as (
         article_id,
         count(*) as mentions,
         bool_or(match_method = 'fuzzy') as has_fuzzy_match,
+        bool_or(in_reference) as in_reference,
         min(char_start) as char_start
     from mentions
     group by canonical, article_id
@@ -41,6 +74,7 @@ select
     articles.outlet,
     counts.mentions,
     counts.has_fuzzy_match,
+    counts.in_reference,
     first_mentions.sentence_id,
     counts.char_start,
     first_mentions.char_end,

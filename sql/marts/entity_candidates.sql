@@ -32,7 +32,7 @@ usual_spelling as (
 select
     candidate,
     any_value(usual_spelling.name) as name,
-    bool_or(looks_like = 'person') as looks_like_person,
+    bool_or(looks_like in ('person', 'titled_person')) as looks_like_person,
     count(*) as n_mentions,
     count(distinct article_id) as n_articles,
     arg_min(mentions.article_id, mentions.article_id || lpad(char_start::varchar, 10, '0')) as article_id,
