@@ -1,29 +1,42 @@
-"""Figures in news sentences: cardinal counts such as "almost 2,000 Russian troops" or "thousands dead".
+"""Figures in news sentences: cardinal counts such as "almost 2,000 Russian troops" or "thousands dead", in
+English, German, Russian, Turkish, French, Spanish and Italian.
 
 A sentence is tokenized once by a compiled pattern whose repetitions are all possessive or bounded, and
 every later look (a qualifier before a number, the counted noun after it) inspects a bounded number of
-tokens, so a scan is linear in the length of the text. The words are CSV under seeds/reference:
-qualifiers.csv (almost, more than, thousands of), number_words.csv (two .. billion) and
-figure_subjects.csv (counted noun -> category).
+tokens, so a scan is linear in the length of the text. The words are CSV under seeds/reference, each row
+with its language: qualifiers.csv (almost, mehr als, около, des milliers de), number_words.csv (two ..
+billion, zwei, тысяч, bin, mila), figure_subjects.csv (counted noun in its inflected forms -> category) and
+figure_words.csv (the words the rules below look for, by role).
 
 Rules (docs/annotation-guide.md, "Figures"), with the choices made where the guide is silent:
-- A figure is a numeral (1,960; 1 960; 2000; 2.5 million) or number words (thirteen thousand, twenty-five).
-  Number words and vague quantities ("thousands of", "hundreds") count only when a counted noun follows;
-  a numeral without one is kept, with subject and unit None.
+- A figure is a numeral (1,960; 1 960; 1.960; 2000; 2.5 million; 1,5 Millionen; 120mila; 2 тыс.) or number
+  words (thirteen thousand, twenty-five, dos mil). A dot before exactly three digits groups thousands unless
+  a multiplier follows ("2.317 million"); a comma before other than three digits is a decimal comma.
+  Number words and vague quantities ("thousands of", "Tausende") count only when a counted noun of the same
+  language follows (Turkish "on gün" is ten days, English "on days" nothing); a numeral without one is
+  kept, with subject and unit None, except a bare 1.
 - "one" and "a" are never figures alone: they only lead a multiplier ("one hundred", "a dozen").
 - The counted noun is the first lexicon term (longest phrase wins) after at most three modifiers: words
-  that are capitalised (Russian), hyphenated (Moscow-backed), listed (ethnic, more, armed) or end like an
-  adjective or adverb (-al, -ic, -ian, -ly ...). No partitives: "two of the sides" has no counted noun.
-- Not figures: a 4-digit number in 1900..2100, unless a counted noun follows and the word before is not a
-  year word (in, since ...); clock times; ordinals; ages ("53-year-old", "Name, 43,", "aged 43",
-  "43 years old"); numerals touching a letter, hyphen, slash, colon or apostrophe (ten-day is one word,
-  1992-1994, Su-25, 12th, 1990s, '94); identifiers after a marker word (Code, No., Resolution), with the
-  list of numerals the marker heads; a list marker opening the sentence ("1."); a time span followed by
-  ago/earlier/later/hence ("two weeks ago"); numerals of more than 15 digits.
-- Percentages are figures with unit 'percent' and subject None.
+  that are capitalised (Russian), hyphenated (Moscow-backed), listed (ethnic, weitere, autres) or end like an
+  adjective (-al, -ian, -ische, -ских ...). In German a capitalised compound counts its last part
+  (Militärfahrzeuge: vehicles). A capitalised term before another is a people's name used as an adjective
+  ("511 Azerbaycanlı şehit": deaths). No partitives: "two of the sides" has no counted noun.
+- Not figures: a 4-digit number in 1900..2100, unless a counted noun other than a time unit follows and the
+  word before is not a year word (in, seit, depuis ...), and grouped digits (1 960, 1.960) are never years; a
+  round two-digit number after a decade word ("anni 90"); clock times; ordinals (12th, 1°, "der 15.
+  sondern", a day number whose dot ends the sentence: the split cut "am 20. | November" off its month); a
+  bare day number shortly before a date ("du 15 au 25 novembre"); ages ("53-year-old", "Name, 43,", "aged
+  43", "43 years old", "un maçon de 53 ans"); numerals touching a letter, hyphen, slash, colon or apostrophe
+  (ten-day is one word, 1992-1994, Su-25, 1990s, '94, 77'lik); a counted noun made an adjective (Turkish "10
+  günlük"); identifiers after a marker word (Code, No., Resolution, резолюции), with the list of numerals the
+  marker heads, or before one (Turkish "822 ve 884 sayılı"); a list marker opening the sentence ("1."); a
+  time span used as a date ("two weeks ago", "27 лет назад", "vor 30 Jahren", "il y a 30 ans", but "desde hace
+  diez días" is a duration); percentages ("30 %", "15 to 20 percent", "yüzde 77": shares, not counts);
+  numerals of more than 15 digits.
 - Unit: the category for measures (time units, kilometres, miles), 'count' for other counted nouns.
-- "over" right after take/hand/turn/give is a particle ("took over three districts"), not a qualifier.
-Dates other than bare years are left to the date extractor: pass its spans as `exclude`.
+- "over" right after take/hand/turn/give/control is a particle or preposition ("took over three
+  districts"), not a qualifier; so is "über" after "Kontrolle".
+Dates are left to the date extractor: pass its spans as `exclude`.
 """
 
 from __future__ import annotations
@@ -33,7 +46,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, compress, count
-from math import prod
 from typing import NamedTuple, TypeVar
 
 from orchestration.extraction.jit_regex import ScanPattern
@@ -62,8 +74,13 @@ class _Qualifier(NamedTuple):
     vague_value: float | None  # "tens of thousands of" -> 10000.0; None for qualifiers that need a number
 
 
-class _Subject(NamedTuple):
+class _Term(NamedTuple):
     category: str
+    languages: frozenset[str]
+
+
+class _Subject(NamedTuple):
+    term: _Term
     first: int  # token index of the counted noun
     after: int  # token index after it
 
@@ -71,40 +88,67 @@ class _Subject(NamedTuple):
 _GROUP_SPACES = " \u00a0\u2009\u202f"
 _NUMERAL = (rf"[0-9]{{1,3}}(?:,[0-9]{{3}}(?![0-9]))++(?:\.[0-9]++)?"
             rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}}(?![0-9]))++"
+            rf"|[0-9]{{1,3}}(?:\.[0-9]{{3}}(?![0-9]))++"
+            rf"|[0-9]++,(?:[0-9]{{1,2}}|[0-9]{{4,}})(?![0-9])"
             rf"|[0-9]++(?:\.[0-9]++)?")
 _KINDS = {"num": _NUMERAL, "word": r"[^\W\d_]++(?:[-'’][^\W\d_]++)*+", "punct": r"\S"}
 _KIND = re.compile("|".join(rf"(?P<{kind}>{pattern})" for kind, pattern in _KINDS.items()))
 _TOKEN_SPLIT = re.compile("(" + "|".join(rf"(?:{pattern})" for pattern in _KINDS.values()) + ")")  # split keeps tokens
 _GLUED_BEFORE = re.compile(r"[\w\-–/:#.@+'’№]")
-_GLUED_AFTER = re.compile(r"[^\W_]|[-–/:'’]|[.,][0-9]")
+_GLUED_AFTER = re.compile(r"[^\W_]|[-–/:'’°]|[.,][0-9]")
+_DOT_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]+")
 _CLOCK = re.compile(r"\s?(?:[ap]\.?m\b\.?|o['’]clock\b|gmt\b|utc\b)", re.IGNORECASE)
 _PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0.-]?\(?\d{1,4}\)?){2,6}")
-_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|pct\b)", re.IGNORECASE)
 _DROP_SEPARATORS = str.maketrans("", "", "," + _GROUP_SPACES)
 _MAX_DIGITS = 15
 _MAX_MODIFIERS = 3
 _MAX_AGE = 130
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
-_MODIFIERS = frozenset(
-    "ethnic more other additional armed unarmed new extra further young elderly former remaining surviving "
-    "captured trained separate different deputy prime senior top ranking most peacekeeping border security "
-    "special government rebel enemy allied reserve volunteer contract air ground combat frontline front aid "
-    "relief rescue emergency heavy light small large big key main major occupied liberated abandoned "
-    "destroyed damaged burned burnt registered confirmed reported known unidentified innocent fellow native".split())
-_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ian", "ese", "ish", "ly", "less", "ful", "ern")
-_YEAR_WORDS = frozenset("in since until till during between early late mid year".split())
-_RELATIVE_DATE_WORDS = frozenset({"ago", "earlier", "later", "hence"})
-_ID_MARKERS = frozenset(
-    "code id no nos nr number resolution resolutions article articles paragraph page section chapter clause "
-    "flight route highway tel phone fax decree protocol".split())
+_MAX_DAY = 31
+_MAX_PAIR_GAP = 4  # words between paired day numbers: ", ma il"
+_COMPOUNDING_LANGUAGES = frozenset({"de"})  # a compound's last part is its head: Militärfahrzeuge counts Fahrzeuge
+_MIN_COMPOUND_PART = 3
+
+
+def _roles() -> dict[str, frozenset[tuple[str, ...]]]:
+    """figure_words.csv by role: each role's phrases as token tuples (the words of every language together)."""
+    roles: dict[str, set[tuple[str, ...]]] = {}
+    for row in load_reference("figure_words"):
+        roles.setdefault(row["role"], set()).add(tuple(row["word"].split()))
+    return {role: frozenset(phrases) for role, phrases in roles.items()}
+
+
+_ROLES = _roles()
+
+
+def _words(role: str) -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in _ROLES[role] if len(phrase) == 1)
+
+
+_MODIFIERS = _words("modifier")
+_ADJECTIVE_ENDINGS = tuple(_words("adjective_ending"))
+_ADJECTIVAL_SUFFIXES = tuple(_words("adjectival_suffix"))  # Turkish "10 günlük": a measure made an adjective
+_YEAR_WORDS = _words("year_before")
+_DECADE_WORDS = _words("decade_before")  # "anni 90", "los 90": a decade
+_RELATIVE_DATE_WORDS = _words("relative_after")  # "two weeks ago", "27 лет назад"
+_RELATIVE_BEFORE = _ROLES["relative_before"]  # "vor 30 Jahren", "il y a 30 ans"
+_ID_MARKERS = _words("id_marker")
+_ID_MARKERS_AFTER = _words("id_marker_after")  # Turkish "822 sayılı karar"
+_LIST_SEPARATORS = _words("list_separator") | {","}
+_AGE_WORDS = _words("age_word")
+_AGE_BEFORE_YEARS = _words("age_before_years")  # "un maçon de 53 ans"
+_OVER_VERBS = _words("over_verb")  # "took over three districts", "control over two regions"
+_PREPOSITION_QUALIFIERS = _words("preposition_qualifier")
+_DURATION_BEFORE = _ROLES["duration_before"]  # "desde hace diez días": for ten days, not ten days ago
+_MAX_PHRASE_BEFORE = max(map(len, _RELATIVE_BEFORE | _DURATION_BEFORE))
+_RANGE_WORDS = _words("range_word")
+_PERCENT_AFTER = _ROLES["percent"]  # "30 %", "40 per cent", "30 percento"
+_MAX_PERCENT = max(map(len, _PERCENT_AFTER))
+_PERCENT_BEFORE = _words("percent_before")  # Turkish "yüzde 77"
 _MARKER_PUNCTUATION = frozenset(":.#№")
-_LIST_SEPARATORS = frozenset({",", "and", "or", "&"})
-_AGE_WORDS = frozenset({"aged", "age", "ages"})
 _AGE_OPENERS, _AGE_CLOSERS = frozenset({",", "("}), frozenset({",", ")", ".", ";"})
-_OVER_VERBS = frozenset(
-    "take takes took taken taking hand hands handed handing turn turns turned turning give gives gave given "
-    "giving".split())
 _TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades", "centuries"})
 _MEASURES = _TIME_UNITS | {"kilometres", "miles"}
 
@@ -145,33 +189,48 @@ def _key(phrase: str) -> tuple[str, ...]:
     return _Tokens(phrase).norms
 
 
-_NUMBER_WORDS = {row["word"]: int(row["value"]) for row in load_reference("number_words")}
+def _languages(rows: Iterable[dict[str, str]], column: str) -> dict[str, frozenset[str]]:
+    """The languages a reference spelling belongs to ("six" is English and French)."""
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        found.setdefault(row[column], set()).add(row["language"])
+    return {spelling: frozenset(languages) for spelling, languages in found.items()}
+
+
+# An abbreviated number word ("тыс.") is read with its full stop.
+_NUMBER_WORDS = {row["word"].rstrip("."): int(row["value"]) for row in load_reference("number_words")}
+_ABBREVIATED = frozenset(row["word"].rstrip(".") for row in load_reference("number_words") if row["word"].endswith("."))
+_NUMBER_LANGUAGES = {word.rstrip("."): languages
+                     for word, languages in _languages(load_reference("number_words"), "word").items()}
+_NUMBER_LANGUAGES |= {"a": frozenset({"en"}), "an": frozenset({"en"}), "one": frozenset({"en"})}
 # "dozen" multiplies like "hundred" ("two dozen") although it is below 100.
-_MULTIPLIERS = {word: float(v) for word, v in _NUMBER_WORDS.items() if v >= 100 or word == "dozen"}
+_MULTIPLIERS = {word: float(v) for word, v in _NUMBER_WORDS.items() if v >= 100 or word in _words("small_multiplier")}
 # "one" is no figure by itself (guide) but completes "twenty-one" and leads "one hundred".
 _SMALL = {word: v for word, v in _NUMBER_WORDS.items() if word not in _MULTIPLIERS} | {"one": 1}
 _TENS = frozenset(word for word, v in _SMALL.items() if v >= 20 and v % 10 == 0)
 _UNITS = {word: v for word, v in _SMALL.items() if v < 10}
 
 
-def _vague_value(phrase: str) -> float | None:
-    """"tens of thousands of" is 10 x 1000: the product of its plural number words, None if it has none."""
-    values = [_NUMBER_WORDS[word[:-1]] for word in phrase.split() if word.endswith("s") and word[:-1] in _NUMBER_WORDS]
-    return float(prod(values)) if values else None
-
-
 _QUALIFIERS = {_key(row["phrase"]): _Qualifier(row["phrase"].lower(), row["bound"], row["is_approximate"] == "true",
-                                               _vague_value(row["phrase"].lower()))
+                                               float(row["value"]) if row["value"] else None)
                for row in load_reference("qualifiers")}
-_SUBJECTS = {_key(row["term"]): row["category"] for row in load_reference("figure_subjects")}
+_TERM_LANGUAGES = _languages(load_reference("figure_subjects"), "term")
+_SUBJECTS = {_key(row["term"]): _Term(row["category"], _TERM_LANGUAGES[row["term"]])
+             for row in load_reference("figure_subjects")}
+_COMPOUND_HEADS = {key[0]: term for key, term in _SUBJECTS.items()
+                   if len(key) == 1 and term.languages & _COMPOUNDING_LANGUAGES}
 _QUALIFIER_FIRSTS = frozenset(key[0] for key in _QUALIFIERS)
 _SUBJECT_FIRSTS = frozenset(key[0] for key in _SUBJECTS)
 _MAX_QUALIFIER = max(map(len, _QUALIFIERS))
 _MAX_TERM = max(map(len, _SUBJECTS))
-# Every figure holds a numeral or a number word ("thousands of" holds "thousand"), at the start of a token:
-# text without one (lower-cased, as token norms are) has no figure.
-_NUMBER_WORD_STARTS = sorted(_MULTIPLIERS | _SMALL, key=len, reverse=True)
-_MAY_HOLD_FIGURE = ScanPattern(r"[0-9]|(?<![^\W\d_])(?:" + "|".join(map(re.escape, _NUMBER_WORD_STARTS)) + ")")
+# Every figure holds a numeral, a number word or a vague quantity (the longest word of "tens of thousands of"),
+# as a whole token ("twenty" also opens "twenty-five"): text without one (lower-cased, as token norms are) has
+# no figure.
+_FIGURE_WORDS = sorted(_MULTIPLIERS.keys() | _SMALL.keys()
+                       | {max(key, key=len) for key, q in _QUALIFIERS.items() if q.vague_value is not None},
+                       key=len, reverse=True)
+_MAY_HOLD_FIGURE = ScanPattern(r"[0-9]|(?<![^\W\d_])(?:" + "|".join(map(re.escape, _FIGURE_WORDS))
+                               + r")(?![^\W\d_])")
 _STARTERS = _QUALIFIER_FIRSTS | {"a", "an"} | _MULTIPLIERS.keys() | _SMALL.keys()
 
 
@@ -200,8 +259,15 @@ def _small_word(norm: str) -> int | None:
     return _SMALL[tens] + _UNITS[unit] if hyphen and tens in _TENS and unit in _UNITS else None
 
 
-def _numeral_value(numeral: str) -> float | None:
-    """1,960 / 1 960 / 2.5 as a float; None for digit strings too long to be counts (phone numbers, codes)."""
+@lru_cache(maxsize=200_000)
+def _numeral_value(numeral: str, multiplied: bool) -> float | None:
+    """1,960 / 1 960 / 1.960 / 2.5 / 1,5 as a float; None for digit strings too long to be counts (phone
+    numbers, codes). Dots that group thousands ("2.000") are separators unless a multiplier follows
+    ("2.317 million"); a comma not followed by exactly three digits is a decimal comma ("1,5 Millionen")."""
+    if _DOT_GROUPS.fullmatch(numeral) and not (multiplied and numeral.count(".") == 1):
+        numeral = numeral.replace(".", "")
+    elif _DECIMAL_COMMA.fullmatch(numeral) and len(numeral.partition(",")[2]) != 3:
+        numeral = numeral.replace(",", ".")
     digits = numeral.translate(_DROP_SEPARATORS)
     return None if len(digits.partition(".")[0]) > _MAX_DIGITS else float(digits)
 
@@ -209,13 +275,14 @@ def _numeral_value(numeral: str) -> float | None:
 def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
     """(value, index after it) of the number at token i: a numeral or number words, then multipliers.
 
-    "two hundred and fifty", "twenty five", "2.5 million", "a dozen"; a multiplier directly after another
-    must be larger ("hundred thousand"), so a run of number words cannot grow without bound.
+    "two hundred and fifty", "twenty five", "2.5 million", "a dozen", "120mila", "2 тыс."; a multiplier
+    directly after another must be larger ("hundred thousand"), so a run of number words cannot grow without
+    bound.
     """
     first, kind, n = tokens.norms[i], tokens.kinds[i], len(tokens)
     spelled = kind == "word"
     if kind == "num":
-        current = _numeral_value(first)
+        current = _numeral_value(first, i + 1 < n and tokens.norms[i + 1] in _MULTIPLIERS)
     elif first in ("a", "an"):
         current = 1.0 if i + 1 < n and tokens.norms[i + 1] in _MULTIPLIERS else None
     elif first in _MULTIPLIERS:
@@ -236,10 +303,13 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
             if multiplier >= 1000:
                 total, current = total + current, 0.0
             after_multiplier, open_tens = multiplier, False
+            if norm in _ABBREVIATED and j + 1 < n and tokens.norms[j + 1] == ".":
+                j += 1
         elif small is not None and (after_multiplier or (open_tens and small < 10)):
             current += small
             after_multiplier, open_tens = 0.0, norm in _TENS
-        elif not (norm == "and" and after_multiplier and j + 1 < n and _small_word(tokens.norms[j + 1]) is not None):
+        elif not (norm in _LIST_SEPARATORS and norm != "," and after_multiplier and j + 1 < n
+                  and _small_word(tokens.norms[j + 1]) is not None):
             break
         j += 1
     if first == "one" and j == i + 1:
@@ -248,18 +318,42 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
 
 
 def _is_modifier(tokens: _Tokens, k: int, text: str) -> bool:
-    """A word that may stand between a number and its noun: "Russian", "Moscow-backed", "armed", "civilian"."""
+    """A word that may stand between a number and its noun: "Russian", "Moscow-backed", "armed", "civilian",
+    "russische", "российских"."""
     norm = tokens.norms[k]
     return tokens.kinds[k] == "word" and (text[tokens.starts[k]].isupper() or "-" in norm or norm in _MODIFIERS
                                           or norm.endswith(_ADJECTIVE_ENDINGS))
 
 
+@lru_cache(maxsize=50_000)
+def _compound_head(norm: str) -> _Term | None:
+    """The counted noun that ends a compound of a compounding language: "militärfahrzeuge" -> fahrzeuge."""
+    for cut in range(_MIN_COMPOUND_PART, len(norm) - _MIN_COMPOUND_PART):
+        if (term := _COMPOUND_HEADS.get(norm[cut:])) is not None:
+            return term
+    return None
+
+
+def _term_at(tokens: _Tokens, j: int, text: str) -> tuple[_Term | None, int]:
+    """The lexicon term at token j (longest phrase), or a capitalised compound ending in one, as (term, length)."""
+    term, length = _longest(_SUBJECTS, _SUBJECT_FIRSTS, _MAX_TERM, tokens, j)
+    if term is None and tokens.kinds[j] == "word" and text[tokens.starts[j]].isupper():
+        term, length = _compound_head(tokens.norms[j]), 1
+    return term, length
+
+
 def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
-    """The counted noun at token k or after a few modifiers."""
+    """The counted noun at token k or after a few modifiers. A capitalised term followed by another is a
+    people's name used as an adjective ("511 Azerbaycanlı şehit"): the second is the head."""
     for j in range(k, min(k + _MAX_MODIFIERS + 1, len(tokens))):
-        category, length = _longest(_SUBJECTS, _SUBJECT_FIRSTS, _MAX_TERM, tokens, j)
-        if category:
-            return _Subject(category, j, j + length)
+        term, length = _term_at(tokens, j, text)
+        if term:
+            after = j + length
+            if after < len(tokens) and text[tokens.starts[j]].isupper():
+                head, head_length = _term_at(tokens, after, text)
+                if head:
+                    return _Subject(head, after, after + head_length)
+            return _Subject(term, j, after)
         if not _is_modifier(tokens, j, text):
             return None
     return None
@@ -283,12 +377,23 @@ def _list_end(tokens: _Tokens, end: int) -> int:
     return end
 
 
+def _is_ordinal_dot(text: str, tokens: _Tokens, end: int, value: float) -> bool:
+    """"am 20. | November", "nicht der 15. sondern": a dot right after the number marks an ordinal (German,
+    Turkish) when a lower-case word follows, or when it ends the sentence after a day number (the sentence
+    split cut the month off)."""
+    dot = tokens.ends[end - 1]
+    if not (end < len(tokens) and tokens.norms[end] == "." and tokens.starts[end] == dot):
+        return False
+    rest = text[dot + 1:].lstrip()
+    return rest[:1].islower() or (not rest and value <= _MAX_DAY)
+
+
 def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int) -> bool:
     """The numeral at token i is part of a word, a clock time or a list marker ("1." opening the sentence)."""
     start = tokens.starts[i]
     list_marker = (i == (tokens.norms[0] == "(") and end < len(tokens) and tokens.norms[end] in (".", ")"))
     return bool(list_marker or (start and _GLUED_BEFORE.match(text[start - 1]))
-                or _GLUED_AFTER.match(text, tokens.ends[i]) or _CLOCK.match(text, tokens.ends[end - 1]))
+                or _GLUED_AFTER.match(text, tokens.ends[end - 1]) or _CLOCK.match(text, tokens.ends[end - 1]))
 
 
 def _is_age(text: str, tokens: _Tokens, i: int, end: int, value: float) -> bool:
@@ -299,34 +404,82 @@ def _is_age(text: str, tokens: _Tokens, i: int, end: int, value: float) -> bool:
             and text[tokens.starts[i - 2]].isupper() and (end == len(tokens) or tokens.norms[end] in _AGE_CLOSERS))
 
 
-def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, has_subject: bool) -> bool:
-    """A bare 4-digit 1900..2100 is a year unless it counts a noun ("2000 troops") and follows no year word."""
+def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subject | None) -> bool:
+    """A bare 4-digit 1900..2100 is a year unless it counts a noun ("2000 troops") and follows no year word;
+    with a year noun it is a year too ("1993 года"). Grouped digits (1 960, 1.960) are never a year. A round
+    two-digit number after a decade word is a decade ("anni 90")."""
     norm = tokens.norms[number_at]
-    if end != number_at + 1 or len(norm) != 4 or not norm.isdigit() or not _FIRST_YEAR <= int(norm) <= _LAST_YEAR:
+    if end != number_at + 1 or not norm.isdigit():
         return False
-    return not has_subject or (i > 0 and tokens.norms[i - 1] in _YEAR_WORDS)
+    if len(norm) == 2 and norm[1] == "0" and subject is None:
+        return i > 0 and tokens.norms[i - 1] in _DECADE_WORDS
+    if len(norm) != 4 or not _FIRST_YEAR <= int(norm) <= _LAST_YEAR:
+        return False
+    return subject is None or subject.term.category in _TIME_UNITS or (i > 0 and tokens.norms[i - 1] in _YEAR_WORDS)
 
 
-def _is_time_reference(tokens: _Tokens, subject: _Subject) -> bool:
-    """A time span used as a date or an age: "two weeks ago", "27 years earlier", "43 years old"."""
-    if subject.category not in _TIME_UNITS or subject.after == len(tokens):
+def _ends_with(tokens: _Tokens, i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the tokens before i end with one of `phrases` (of at most _MAX_PHRASE_BEFORE tokens)."""
+    before = tokens.norms[max(0, i - _MAX_PHRASE_BEFORE):i]
+    return any(before[-length:] in phrases for length in range(1, len(before) + 1))
+
+
+def _is_time_reference(tokens: _Tokens, i: int, subject: _Subject, age_like: bool) -> bool:
+    """A time span used as a date or an age: "two weeks ago", "vor 30 Jahren", "43 years old", "un maçon de
+    53 ans" (age_like: an unqualified numeral)."""
+    if subject.term.category not in _TIME_UNITS:
+        return False
+    if _ends_with(tokens, i, _RELATIVE_BEFORE) and not _ends_with(tokens, i, _DURATION_BEFORE):
+        return True
+    if subject.term.category == "years" and age_like and i and tokens.norms[i - 1] in _AGE_BEFORE_YEARS:
+        return True
+    if subject.after == len(tokens):
         return False
     following = tokens.norms[subject.after]
-    return following in _RELATIVE_DATE_WORDS or (subject.category == "years" and following == "old")
+    return following in _RELATIVE_DATE_WORDS or (subject.term.category == "years" and following == "old")
 
 
-def _unit(subject: _Subject | None, percent: bool) -> str | None:
-    if percent:
-        return "percent"
+def _is_adjectival(tokens: _Tokens, end: int) -> bool:
+    """Turkish "10 günlük", "50 bin kişilik": a counted noun with an adjective suffix modifies what follows."""
+    if end >= len(tokens) or tokens.kinds[end] != "word":
+        return False
+    norm = tokens.norms[end]
+    return any(norm.endswith(suffix) and (norm[:-len(suffix)],) in _SUBJECTS for suffix in _ADJECTIVAL_SUFFIXES)
+
+
+def _unit(subject: _Subject | None) -> str | None:
     if subject is None:
         return None
-    return subject.category if subject.category in _MEASURES else "count"
+    return subject.term.category if subject.term.category in _MEASURES else "count"
+
+
+def _opens_percentage_range(tokens: _Tokens, end: int) -> bool:
+    """"15 to 20 percent": the first number of a range of percentages is a percentage too."""
+    k = end + 1
+    return (k < len(tokens) and tokens.norms[end] in _RANGE_WORDS and tokens.kinds[k] == "num"
+            and _percentage_end(tokens, k, k + 1) is not None)
+
+
+def _percentage_end(tokens: _Tokens, i: int, end: int) -> int | None:
+    """Index after a percentage ("30 %", "40 per cent", "yüzde 77") whose number starts at i and ends at end."""
+    if i and tokens.norms[i - 1] in _PERCENT_BEFORE:
+        return end
+    for length in range(min(_MAX_PERCENT, len(tokens) - end), 0, -1):
+        if tokens.norms[end:end + length] in _PERCENT_AFTER:
+            return end + length
+    return None
+
+
+def _spelled_in_other_language(tokens: _Tokens, number_at: int, subject: _Subject | None) -> bool:
+    """Number words count a noun of their own language: Turkish "on gün" is ten days, English "on days" is not."""
+    languages = _NUMBER_LANGUAGES.get(tokens.norms[number_at])
+    return bool(subject and languages and not languages & subject.term.languages)
 
 
 def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | None, int]:
     """The figure starting at token i, if any, and the token index to continue from."""
     qualifier, length = _longest(_QUALIFIERS, _QUALIFIER_FIRSTS, _MAX_QUALIFIER, tokens, i)
-    if qualifier and qualifier.phrase == "over" and i and tokens.norms[i - 1] in _OVER_VERBS:
+    if qualifier and qualifier.phrase in _PREPOSITION_QUALIFIERS and i and tokens.norms[i - 1] in _OVER_VERBS:
         return None, i + 1
     number_at = i + length
     if qualifier and qualifier.vague_value is not None:
@@ -340,26 +493,36 @@ def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | Non
         return None, end
     if numeral and _after_marker(tokens, number_at):
         return None, _list_end(tokens, end)
-    percent = _PERCENT.match(text, tokens.ends[end - 1])
-    subject = None if percent else _find_subject(tokens, end, text)
-    if not (numeral or percent or subject):  # number words need a counted noun
+    if numeral and (last := _list_end(tokens, end)) < len(tokens) and tokens.norms[last] in _ID_MARKERS_AFTER:
+        return None, last
+    if _is_adjectival(tokens, end):
+        return None, end + 1
+    if (percentage_end := _percentage_end(tokens, i, end)) is not None:  # a share, not a count
+        return None, percentage_end
+    if numeral and _opens_percentage_range(tokens, end):
         return None, end
-    if subject and _is_time_reference(tokens, subject):
+    subject = _find_subject(tokens, end, text)
+    if end > number_at and not numeral and _spelled_in_other_language(tokens, number_at, subject):
+        subject = None
+    if not (numeral or subject) or (value == 1 and not subject):  # number words need a counted noun; 1 too
+        return None, end
+    if subject and _is_time_reference(tokens, i, subject, numeral and not qualifier):
         return None, subject.after
-    if numeral and not (subject or percent or qualifier) and _is_age(text, tokens, number_at, end, value):
+    if numeral and not (subject or qualifier) and (_is_age(text, tokens, number_at, end, value)
+                                                             or _is_ordinal_dot(text, tokens, end, value)):
         return None, end
-    if numeral and _is_year(tokens, i, number_at, end, subject is not None):
+    if numeral and _is_year(tokens, i, number_at, end, subject):
         return None, end
     char_start = tokens.starts[i]
-    char_end = percent.end() if percent else tokens.ends[(subject.after if subject else end) - 1]
+    char_end = tokens.ends[(subject.after if subject else end) - 1]
     after = end
     while after < len(tokens) and tokens.starts[after] < char_end:
         after += 1
     subject_text = text[tokens.starts[subject.first]:tokens.ends[subject.after - 1]] if subject else None
     mention = FigureMention(char_start, char_end, text[char_start:char_end], value,
                             qualifier.is_approximate if qualifier else False, qualifier.phrase if qualifier else None,
-                            qualifier.bound if qualifier else "exact", subject.category if subject else None, subject_text,
-                            _unit(subject, percent is not None))
+                            qualifier.bound if qualifier else "exact", subject.term.category if subject else None,
+                            subject_text, _unit(subject))
     return mention, after
 
 
@@ -389,6 +552,16 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[FigureM
         if start < i:
             continue
         mention, i = _mention_at(text, tokens, start)
-        if mention and not excluded.overlaps(mention.char_start, mention.char_end):
+        if mention and not (excluded.overlaps(mention.char_start, mention.char_end)
+                            or _is_paired_day(mention, tokens, i, excluded)):
             found.append(mention)
     return found
+
+
+def _is_paired_day(mention: FigureMention, tokens: _Tokens, after: int, excluded: _Spans) -> bool:
+    """"du 15 au 25 novembre", "с 15 на 25 ноября", "mardi 24 à mercredi 25 novembre": a bare day number
+    shortly before a number that opens a date shares that date's month."""
+    if mention.subject or mention.qualifier or mention.unit or mention.value > _MAX_DAY:
+        return False
+    return any(tokens.kinds[k] == "num" and excluded.overlaps(tokens.starts[k], tokens.ends[k])
+               for k in range(after, min(after + _MAX_PAIR_GAP + 1, len(tokens))))
