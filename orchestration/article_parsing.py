@@ -14,7 +14,7 @@ from functools import cache
 from datetime import date
 from typing import NamedTuple
 
-from orchestration.extraction.dates import find_dates
+from orchestration.extraction.dates import MONTH_WORDS, find_dates
 from orchestration.reference import load_reference
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -295,11 +295,6 @@ def _bounded(spans: list[tuple[int, int]], text: str, offset: int) -> list[tuple
     return bounded
 
 
-@cache
-def _month_words() -> frozenset[str]:
-    return frozenset(row["word"] for row in load_reference("date_words") if row["category"] in ("month", "month_abbr"))
-
-
 def _next_word(text: str, start: int) -> str:
     found = _WORD.match(text, start)
     return found.group().lower() if found else ""
@@ -317,7 +312,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         nxt = text[end:end + 1]
         if text[match.start()] == "." and (last.strip("(\"“") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last)):
             continue
-        if text[match.start()] == "." and last.strip("(").isdigit() and _next_word(text, end) in _month_words():
+        if text[match.start()] == "." and last.strip("(").isdigit() and _next_word(text, end) in MONTH_WORDS:
             continue  # "am 20. November": a German day, not a sentence end
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'(["):
             continue

@@ -16,6 +16,7 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -66,6 +67,7 @@ def _gold_items(article: dict, category: str) -> Counter:
     return Counter([value] if value else [])
 
 
+@cache
 def _countries() -> frozenset[str]:
     return frozenset(row["canonical"] for row in load_reference("entities") if row["entity_type"] == "country")
 

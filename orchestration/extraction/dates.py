@@ -71,6 +71,7 @@ _FOREIGN_FULL_MONTHS = _words("month", english=False)
 _FOREIGN_ABBR_MONTHS = _words("month_abbr", english=False)
 _FOREIGN_MONTHS = _FOREIGN_FULL_MONTHS | _FOREIGN_ABBR_MONTHS
 _MONTHS = _FULL_MONTHS | _ABBR_MONTHS | _FOREIGN_MONTHS
+MONTH_WORDS = frozenset(_MONTHS)  # every language's month names and abbreviations, lower-case
 _WEEKDAYS = _words("weekday", english=True)
 _FOREIGN_WEEKDAYS = _words("weekday", english=False)
 _ALL_WEEKDAYS = _WEEKDAYS | _FOREIGN_WEEKDAYS

@@ -241,8 +241,15 @@ owned_dates as (
             and segments.n = dates.n
 ),
 
-dates_in_context as (
-    -- each date with the word before and after it: "from", "until" and "agreement" change what it dates
+date_markers as (
+    select
+        word,
+        category
+    from reference.date_words
+    where category in ('from_marker', 'to_marker', 'year_context_after')
+),
+
+words_around_dates as (
     select
         dates.*,
         lower(regexp_extract(substr(sentences.text, 1, dates.char_start - sentences.char_start), '(\S+)\s+$', 1))
@@ -253,6 +260,17 @@ dates_in_context as (
     from staging.date_mentions as dates
     inner join staging.sentences as sentences using (article_id, sentence_id)
     where dates.value is not null
+),
+
+dates_in_context as (
+    -- each date with what the word before it says ("from", "until"); a date followed by "agreement" ("under
+    -- the November 10 agreement") dates the agreement, not a handover, and is left out
+    select
+        * exclude (word_before, word_after),
+        word_before in (select word from date_markers where category = 'from_marker') as after_from,
+        word_before in (select word from date_markers where category = 'to_marker') as after_until
+    from words_around_dates
+    where word_after not in (select word from date_markers where category = 'year_context_after')
 ),
 
 date_choices as (
@@ -283,7 +301,7 @@ date_choices as (
             when
                 statements.event_type = 'postponed'
                 and dates.char_start >= statements.segment_start and dates.char_end <= statements.trigger_start
-                and dates.word_before in (select word from reference.date_words where category = 'to_marker')
+                and dates.after_until
                 then 2
             when dates.char_end <= statements.first_segment_start and statements.event_type = 'entered' then 3
         end as date_rank,
@@ -304,9 +322,7 @@ date_choices as (
         and (
             owned.owner_start is not null
             -- "moved from 15 November to 25 November": the deadline before the move, across the verb that moved it
-            or (statements.event_type = 'scheduled' and dates.word_before in (
-                select word from reference.date_words where category = 'from_marker'
-            ))
+            or (statements.event_type = 'scheduled' and dates.after_from)
             or not exists (
                 select 1 from staging.handover_triggers as other
                 where
@@ -322,12 +338,10 @@ date_choices as (
             or (dates.precision = 'day' and dates.kind in ('absolute', 'weekday'))
             or dates.is_deadline_end
         )
-        -- "under the November 10 agreement" dates the agreement, not a handover
-        and dates.word_after not in (select word from reference.date_words where category = 'year_context_after')
         -- "auf den 25. November verschoben": a date after "until" right before a postponement verb is the new deadline
         and not (
             statements.event_type = 'scheduled'
-            and dates.word_before in (select word from reference.date_words where category = 'to_marker')
+            and dates.after_until
             and exists (
                 select 1 from staging.handover_triggers as postponement
                 where
@@ -339,10 +353,7 @@ date_choices as (
             )
         )
         -- "moved from 15 November to 25 November": the date after "from" is the old deadline, not the new one
-        and not (
-            statements.event_type = 'postponed'
-            and dates.word_before in (select word from reference.date_words where category = 'from_marker')
-        )
+        and not (statements.event_type = 'postponed' and dates.after_from)
 ),
 
 delays as (
