@@ -47,7 +47,7 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()\-–—]{3
 # A dateline standing as a line of its own: "BAKU, NOVEMBER 20, AGENCY." or "Baku, 15. November, AZERTAC"
 _DATELINE_LINE = re.compile(r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?),\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$")
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?:\s+|(?=[^\W\d_]))")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt st jr sr prof rev gov sen rep jan feb mar apr jun jul aug sep sept oct "
     "nov dec no vs etc e.g i.e u.s u.n u.k approx est dept inc ltd co corp".split()
@@ -301,7 +301,9 @@ def _next_word(text: str, start: int) -> str:
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Sentence spans in one paragraph: split after . ! ? unless the word before is an abbreviation or initial."""
+    """Sentence spans in one paragraph: split after . ! ? unless the word before is an abbreviation or initial.
+    Scraped pages glue paragraphs together ("was reported.Troops entered"): a stop between a lower-case word
+    and a capital with no space is a sentence end too, but not in "U.S" or "t.co"."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -310,6 +312,8 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             break
         last = text[max(start, text.rfind(" ", start, match.start()) + 1):match.start() + 1].lower().rstrip(".")
         nxt = text[end:end + 1]
+        if not text[end - 1].isspace() and not (text[match.start() - 2:match.start()].islower() and nxt.isupper()):
+            continue
         if text[match.start()] == "." and (last.strip("(\"“") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last)):
             continue
         if text[match.start()] == "." and last.strip("(").isdigit() and _next_word(text, end) in MONTH_WORDS:

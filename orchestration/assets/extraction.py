@@ -95,7 +95,8 @@ def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int
         undated = {}  # an undated article's dates read without a year: they give the article's year
         if published is None:
             undated = {sentence_id: find_dates(text, None, None) for sentence_id, _, text, _ in sentences}
-            fallback_year = article_year(undated.values()) or fallback_year
+            # a history line ("occupied on 18 May 1992") must not send "20 November" back to 1992
+            fallback_year = max(filter(None, (article_year(undated.values()), fallback_year)), default=None)
         for sentence_id, start, text, _ in sentences:
             found = undated.get(sentence_id)
             if found is None or any(d.anchor == "unresolved" for d in found):  # the year is needed

@@ -32,8 +32,9 @@ def _lexicons() -> tuple[tuple[ScanPattern, dict[str, tuple[str, str]]], ...]:
     returned"), and one alternation would let the earlier match hide the other."""
     lexicons = []
     for name, kind, column in (("event_triggers", "trigger", "event_type"), ("modality_cues", "modality", "cue")):
-        labels = {row["phrase"].lower(): (kind, row[column]) for row in load_reference(name)}
-        alternation = _alternation(sorted(labels, key=len, reverse=True))
+        rows = sorted(load_reference(name), key=lambda row: -len(row["phrase"]))
+        labels = {row["phrase"].lower(): (kind, row[column]) for row in rows}
+        alternation = _alternation(list(labels))
         lexicons.append((ScanPattern(rf"(?<![\w'])(?:{alternation})(?![\w'])", ignore_case=True), labels))
     return tuple(lexicons)
 
@@ -80,7 +81,8 @@ def _word_fits(pattern_word: str, word: str) -> bool:
 
 
 def _label(matched: str, labels: dict[str, tuple[str, str]]) -> tuple[str, str]:
-    """The label of the phrase that matched: tried in the alternation's order (longest first), like the match."""
+    """The label of the phrase that matched: tried in the alternation's order (longest first, as `labels` is
+    kept), like the match: "çekilece*" (will withdraw) before "çekil*" (withdrew)."""
     words = matched.lower().split()
     exact = labels.get(" ".join(words))
     if exact:

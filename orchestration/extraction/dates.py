@@ -79,6 +79,7 @@ _NUMBERS = _words("number")
 _YEAR_BEFORE = frozenset(_words("year_context_before"))
 _YEAR_AFTER = frozenset(_words("year_context_after"))
 _DAY_OFFSETS = _words("day_word")
+_FIRST_DAY = _words("first_day")  # "il primo dicembre", "le premier décembre", "el uno de diciembre"
 _VERB_MONTHS = frozenset({"may", "march"})  # also English verbs (and a surname): alone they need context
 
 
@@ -104,7 +105,7 @@ _FOREIGN_WEEKDAY = rf"(?i:{_alternation(_FOREIGN_WEEKDAYS, False)})\b"
 _UNITS = ("week", "month", "year")
 _UNIT = rf"(?:{'|'.join(_UNITS)})"
 _MDY = rf"{_MONTH}{_S}{_DAYS}(?:,?{_S}{_YEAR})?"
-_DMY = rf"{_DAYS}(?:\.|er|-?го)?{_S}(?:(?:of|de|del){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})(?:,?{_S}(?:(?:de|del){_S})?{_YEAR})?"
+_DMY = rf"{_DAYS}(?:\.|er|°|º|-?го)?{_S}(?:(?:of|de|del){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})(?:,?{_S}(?:(?:de|del){_S})?{_YEAR})?"
 
 # Expressions start at a word boundary, or at a digit glued to a word ("date25 Nov 2020"); the
 # alternatives are grouped by their first character so most positions are rejected after one test. Scanned
@@ -131,6 +132,8 @@ _DATE_RE = ScanPattern(
             rf"(?P<end_u>{_UNIT})\b))",
             rf"(?P<period>(?i:(?P<per_rel>(?:(?:earlier|later){_S})?this|last|next){_S}(?P<per_u>{_UNIT})\b))",
             rf"(?P<day_word>(?i:(?:{'|'.join(map(re.escape, _DAY_OFFSETS))})\b))",
+            rf"(?P<first_day>(?i:{_alternation(_FIRST_DAY, False)}){_S}(?:(?:de|del){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})"
+            rf"(?:,?{_S}(?:(?:de|del){_S})?{_YEAR})?)",
         )
     )
     + "))"
@@ -142,7 +145,7 @@ _DIGITS_RE = re.compile(r"\d+")
 # without any (most news sentences) is skipped after a few fast scans instead of the full pattern's.
 _DIGIT_RE = ScanPattern(r"\d")
 _NAME_RE = ScanPattern(f"{_alternation(_FULL_MONTHS | _ABBR_MONTHS, True)}|{_alternation(_WEEKDAYS, True)}")
-_RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS)
+_RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS, *_FIRST_DAY)
 _BARE_YEAR_RE = re.compile(_BARE_YEAR)
 _WORDS_BEFORE = re.compile(r"(?:(\w+)\W{1,3})?(\w+)\W{1,3}$")
 _WORD_AFTER = re.compile(r"(?:['’]s)?\s{1,3}(\w+)")
@@ -247,6 +250,13 @@ def _month_name(match, text, published, fallback_year):
     return _absolute(match, year, _MONTHS[word], day, published, fallback_year)
 
 
+def _first_day(match, text, published, fallback_year):
+    """A month's first day written as a word: a day, unlike the bare month."""
+    word = _MONTH_RE.search(match.group()).group().split("'")[0].split("’")[0].rstrip(".").lower()
+    year = next((number for number in _DIGITS_RE.findall(match.group()) if len(number) == 4), None)
+    return _absolute(match, year, _MONTHS[word], 1, published, fallback_year)
+
+
 def _year_mention(match: re.Match[str], group: str) -> DateMention:
     start, end = match.span(group)
     return DateMention(start, end, match[group], date(int(match[group]), 1, 1), "year", "absolute", "explicit", False)
@@ -347,6 +357,7 @@ _HANDLERS = {
     "dotted": _dotted,
     "day_month": _month_name,
     "month_name": _month_name,
+    "first_day": _first_day,
     "range": _range,
     "year": _year,
     "weekday": _weekday,

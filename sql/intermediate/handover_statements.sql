@@ -24,6 +24,7 @@ with sentence_triggers as (
         segments.segment_end,
         segments.first_segment_start,
         segments.clause_end,
+        segments.sentence_end,
         triggers.char_start as trigger_start,
         triggers.char_end as trigger_end,
         triggers.trigger_type,
@@ -45,7 +46,9 @@ with sentence_triggers as (
 
 segment_triggers as (
     -- a verb after "while"/"but" is the district's only when the district has a verb before it too ("was due on
-    -- 15 November but the deadline was postponed"), not in "Kelbajar on 25 November, while others were retaken"
+    -- 15 November but the deadline was postponed"), not in "Kelbajar on 25 November, while others were retaken";
+    -- a second verb just before the next district is that district's ("left Agdam on 21 November and will
+    -- leave Lachin"): the next segment borrows it
     select * from sentence_triggers as candidates
     where
         trigger_start >= segment_start and trigger_start < segment_end
@@ -61,14 +64,45 @@ segment_triggers as (
                     and earlier.trigger_start < earlier.clause_end
             )
         )
+        and not (
+            segment_end < sentence_end
+            and segment_end - trigger_end <= 10
+            and exists (
+                select 1 from sentence_triggers as earlier
+                where
+                    earlier.article_id = candidates.article_id
+                    and earlier.sentence_id = candidates.sentence_id
+                    and earlier.segment_start = candidates.segment_start
+                    and earlier.trigger_end <= candidates.trigger_start
+            )
+        )
 ),
 
 leading_triggers as (
-    select * from sentence_triggers
-    where trigger_start < segment_start and segment_start = first_segment_start and not reporting_between
-    qualify row_number() over (
-        partition by article_id, sentence_id, segment_start order by trigger_start desc
-    ) = 1
+    -- the verb just before the first district, and a postponement that governs it in the same clause
+    -- ("agreed to postpone the withdrawal from Kalbajar")
+    select nearest.* exclude (rank_in_type, rank_overall)
+    from (
+        select
+            *,
+            row_number() over (
+                partition by article_id, sentence_id, segment_start, trigger_type = 'postponed' order by trigger_start desc
+            ) as rank_in_type,
+            row_number() over (partition by article_id, sentence_id, segment_start order by trigger_start desc)
+                as rank_overall
+        from sentence_triggers
+        where trigger_start < segment_start and segment_start = first_segment_start and not reporting_between
+    ) as nearest
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    where
+        nearest.rank_overall = 1
+        or (
+            nearest.rank_in_type = 1 and nearest.trigger_type = 'postponed'
+            and not regexp_matches(
+                substr(sentences.text, nearest.trigger_end - sentences.char_start + 1, nearest.segment_start - nearest.trigger_end),
+                '[,;:()–—.]'
+            )
+        )
 ),
 
 own_triggers as (
@@ -158,15 +192,29 @@ with_modality as (
 ),
 
 statements as (
+    -- a deadline word right after a postponement word is the postponement ("die verlängerte Frist"), not a schedule
     select
         *,
         case when trigger_type = 'entered' and is_future then 'scheduled' else trigger_type end as event_type
     from with_modality
-    where not is_negated
+    where
+        not is_negated
+        and not (
+            trigger_type = 'scheduled'
+            and exists (
+                select 1 from staging.handover_triggers as postponement
+                where
+                    postponement.article_id = with_modality.article_id
+                    and postponement.sentence_id = with_modality.sentence_id
+                    and postponement.trigger_type = 'postponed'
+                    and with_modality.trigger_start - postponement.char_end between 0 and 2
+            )
+        )
 ),
 
-dash_dates as (
-    -- "by 22 November – Aghdam region": a date joined by a dash to the district after it is that district's
+leading_dates as (
+    -- a date right before a district is that district's: joined by a dash ("by 22 November – Aghdam region"),
+    -- or by nothing but a space or a linking particle ("20 Kasım'da Ağdam'dan, 25 Kasım'da da Kelbecer'den")
     select
         dates.article_id,
         dates.sentence_id,
@@ -178,36 +226,37 @@ dash_dates as (
             dates.article_id = segments.article_id
             and dates.sentence_id = segments.sentence_id
             and segments.segment_start > dates.char_end
-            and segments.segment_start - dates.char_end <= 5
-    where regexp_full_match(
-        substr(segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end),
-        '\s*[–—-]\s*'
-    )
+            and segments.segment_start - dates.char_end <= 8
+    where
+        segments.match_methods <> 'carried'
+        and (
+            regexp_full_match(
+                substr(segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end),
+                '\s*[–—-]\s*|\s+'
+            )
+            or lower(trim(substr(
+                segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end
+            ))) in (select word from reference.date_words where category = 'date_link')
+        )
 ),
 
 listed_segments as (
-    -- districts of a sentence that says "respectively"
+    -- the districts of a sentence, in order
     select
         segments.article_id,
         segments.sentence_id,
         segments.segment_start,
         row_number() over (partition by segments.article_id, segments.sentence_id order by segments.segment_start) as k,
         count(*) over (partition by segments.article_id, segments.sentence_id) as n,
+        min(segments.segment_start) over (partition by segments.article_id, segments.sentence_id) as first_start,
         max(segments.segment_start) over (partition by segments.article_id, segments.sentence_id) as last_start
     from intermediate.district_segments as segments
-    where
-        segments.match_methods <> 'carried'
-        and exists (
-            select 1 from staging.modality_cues as cues
-            where
-                cues.article_id = segments.article_id
-                and cues.sentence_id = segments.sentence_id
-                and cues.modality = 'respectively'
-        )
+    where segments.match_methods <> 'carried'
 ),
 
 listed_dates as (
-    -- the days named after the last of those districts, in order
+    -- the days named after the last of those districts, in order, when no day stands between the districts
+    -- (unless the sentence says "respectively")
     select
         dates.article_id,
         dates.sentence_id,
@@ -215,18 +264,38 @@ listed_dates as (
         row_number() over (partition by dates.article_id, dates.sentence_id order by dates.char_start) as k,
         count(*) over (partition by dates.article_id, dates.sentence_id) as n
     from staging.date_mentions as dates
-    semi join (select distinct article_id, sentence_id, last_start from listed_segments) as lists
+    semi join (
+        select distinct article_id, sentence_id, first_start, last_start from listed_segments where n >= 2
+    ) as lists
         on
             dates.article_id = lists.article_id
             and dates.sentence_id = lists.sentence_id
             and dates.char_start > lists.last_start
+            and (
+                exists (
+                    select 1 from staging.modality_cues as cues
+                    where
+                        cues.article_id = lists.article_id
+                        and cues.sentence_id = lists.sentence_id
+                        and cues.modality = 'respectively'
+                )
+                or not exists (
+                    select 1 from staging.date_mentions as between_districts
+                    where
+                        between_districts.article_id = lists.article_id
+                        and between_districts.sentence_id = lists.sentence_id
+                        and between_districts.precision = 'day'
+                        and between_districts.char_start between lists.first_start and lists.last_start
+                )
+            )
     where dates.precision = 'day'
 ),
 
 owned_dates as (
-    select * from dash_dates
+    select * from leading_dates
     union all
-    -- "Kelbajar and Aghdam were returned on 26 and 22 November respectively": the k-th district, the k-th day
+    -- "Kelbajar and Aghdam were returned on 26 and 22 November respectively", "die Übergabe von Agdam und
+    -- Latschin – der 20. November und der 1. Dezember": the k-th district, the k-th day
     select
         segments.article_id,
         segments.sentence_id,
@@ -246,14 +315,21 @@ date_markers as (
         word,
         category
     from reference.date_words
-    where category in ('from_marker', 'to_marker', 'year_context_after')
+    where category in (
+        'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'year_context_after'
+    )
 ),
 
 words_around_dates as (
     select
         dates.*,
-        lower(regexp_extract(substr(sentences.text, 1, dates.char_start - sentences.char_start), '(\S+)\s+$', 1))
-            as word_before,
+        -- the two words before the date, without an opening bracket or quote: "(до 15 ноября)", "bis zum"
+        lower(regexp_extract(
+            substr(sentences.text, 1, dates.char_start - sentences.char_start), '[(\[«"“„]?([^\s(\[«"“„]+)\s+$', 1
+        )) as word_before,
+        lower(regexp_extract(
+            substr(sentences.text, 1, dates.char_start - sentences.char_start), '[(\[«"“„]?([^\s(\[«"“„]+)\s+\S+\s+$', 1
+        )) as second_word_before,
         lower(regexp_extract(
             substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^\s+([^\s,.;:]+)', 1
         )) as word_after
@@ -263,14 +339,22 @@ words_around_dates as (
 ),
 
 dates_in_context as (
-    -- each date with what the word before it says ("from", "until"); a date followed by "agreement" ("under
-    -- the November 10 agreement") dates the agreement, not a handover, and is left out
+    -- each date with what the words before it say ("from", "until", "by"; Turkish puts "kadar" after); a date
+    -- next to "agreement" or "signed" ("under the November 10 agreement", "the deal signed on 9 November",
+    -- "firmado el 9 de noviembre") dates the agreement, not a handover, and is left out
     select
-        * exclude (word_before, word_after),
+        * exclude (word_before, second_word_before, word_after),
         word_before in (select word from date_markers where category = 'from_marker') as after_from,
-        word_before in (select word from date_markers where category = 'to_marker') as after_until
+        word_before in (select word from date_markers where category = 'deadline_marker')
+        or second_word_before in (select word from date_markers where category = 'deadline_marker')
+        or word_after in (select word from date_markers where category = 'to_marker_after') as after_deadline,
+        word_before in (select word from date_markers where category = 'to_marker')
+        or word_after in (select word from date_markers where category = 'to_marker_after') as after_until
     from words_around_dates
-    where word_after not in (select word from date_markers where category = 'year_context_after')
+    where
+        word_after not in (select word from date_markers where category in ('year_context_after', 'agreement_marker'))
+        and word_before not in (select word from date_markers where category = 'agreement_marker')
+        and second_word_before not in (select word from date_markers where category = 'agreement_marker')
 ),
 
 date_choices as (
@@ -286,16 +370,23 @@ date_choices as (
         end as event_date,
         dates.precision as date_precision,
         dates.text as date_text,
+        dates.after_deadline,
         case
             when owned.owner_start = statements.segment_start then 0
             when
                 dates.char_start >= greatest(statements.trigger_end, statements.segment_start)
                 and dates.char_start < statements.segment_end
                 then 1
+            -- a date in the segment, after the verb or just before it; any date of the segment when the verb is
+            -- borrowed from after it ("Kelbecer 15 Kasım, Ağdam 20 Kasım ... teslim edilecekti")
             when
                 dates.char_start >= statements.segment_start and dates.char_start < statements.segment_end
                 and statements.event_type <> 'postponed'
-                and (dates.char_start > statements.trigger_start or statements.trigger_start - dates.char_end <= 25)
+                and (
+                    dates.char_start > statements.trigger_start
+                    or statements.trigger_start - dates.char_end <= 25
+                    or statements.trigger_start >= statements.segment_end
+                )
                 then 2
             -- "bis zum 25. November zu verzögern": a new deadline may come before the verb, after "until"
             when
@@ -304,6 +395,12 @@ date_choices as (
                 and dates.after_until
                 then 2
             when dates.char_end <= statements.first_segment_start and statements.event_type = 'entered' then 3
+            -- "By 15 November, Armenia must hand over Kalbajar", "15 Kasım'da vermesi gereken Kelbecer'i"
+            when
+                statements.trigger_start < statements.segment_start and statements.event_type = 'scheduled'
+                and dates.char_end <= statements.trigger_start and statements.trigger_start - dates.char_end <= 25
+                and not dates.after_until
+                then 3
         end as date_rank,
         abs(dates.char_start - statements.trigger_end) as distance
     from statements
@@ -378,6 +475,22 @@ delays as (
     group by statements.article_id, statements.sentence_id, statements.segment_start, statements.trigger_start
 ),
 
+undated_today as (
+    -- an undated completion happened on the publication day, unless the sentence says it came earlier
+    -- ("Earlier, Armenian troops withdrew from Agdam")
+    select article_id, sentence_id, segment_start, trigger_start
+    from statements
+    where
+        event_type = 'entered'
+        and not exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = statements.article_id
+                and cues.sentence_id = statements.sentence_id
+                and cues.modality = 'past'
+        )
+),
+
 best_dates as (
     select *
     from date_choices
@@ -394,7 +507,9 @@ resolved as (
         statements.sentence_id,
         segments.district,
         segments.match_methods,
-        statements.event_type,
+        -- "returns Kelbajar (by 15 November)": a completion verb with a deadline is a schedule
+        case when statements.event_type = 'entered' and best_dates.after_deadline then 'scheduled'
+            else statements.event_type end as event_type,
         statements.trigger_type,
         triggers.trigger_text,
         statements.is_future,
@@ -403,13 +518,13 @@ resolved as (
         segments.sentence_start as char_start,
         segments.sentence_end as char_end,
         segments.sentence as evidence,
-        coalesce(best_dates.event_date, case when statements.event_type = 'entered' then articles.published_date end)
+        coalesce(best_dates.event_date, case when undated_today.article_id is not null then articles.published_date end)
             as event_date,
-        coalesce(best_dates.date_precision, case when statements.event_type = 'entered' and articles.published_date
-            is not null then 'day' end) as date_precision,
+        coalesce(best_dates.date_precision, case when undated_today.article_id is not null
+            and articles.published_date is not null then 'day' end) as date_precision,
         case
             when best_dates.event_date is not null then 'sentence'
-            when statements.event_type = 'entered' and articles.published_date is not null then 'publication'
+            when undated_today.article_id is not null and articles.published_date is not null then 'publication'
         end as date_source,
         best_dates.date_text,
         delays.delay_days
@@ -423,6 +538,7 @@ resolved as (
     inner join staging.articles as articles on statements.article_id = articles.article_id
     left join best_dates using (article_id, sentence_id, segment_start, trigger_start)
     left join delays using (article_id, sentence_id, segment_start, trigger_start)
+    left join undated_today using (article_id, sentence_id, segment_start, trigger_start)
 ),
 
 original_deadlines as (
@@ -434,24 +550,57 @@ original_deadlines as (
     from resolved
     where event_type = 'scheduled' and date_source = 'sentence'
     group by article_id, district
+),
+
+new_deadlines as (
+    -- "The extended deadline now runs until 25 November": a day after "until" in a sentence with a postponement
+    -- verb, or in the sentence after one, dates the article's undated postponements when it is the only such day
+    select
+        dates.article_id,
+        any_value(dates.value) as deadline
+    from dates_in_context as dates
+    where
+        dates.after_until and dates.precision = 'day' and dates.kind = 'absolute'
+        and exists (
+            select 1 from staging.handover_triggers as postponement
+            where
+                postponement.article_id = dates.article_id
+                and postponement.trigger_type = 'postponed'
+                and postponement.sentence_id between dates.sentence_id - 1 and dates.sentence_id
+        )
+    group by dates.article_id
+    having count(distinct dates.value) = 1
+),
+
+dated as (
+    select
+        resolved.* exclude (event_date, date_precision, date_source, delay_days),
+        case
+            when resolved.event_date is not null then resolved.event_date
+            when original_deadlines.deadline is not null and resolved.delay_days is not null
+                then original_deadlines.deadline + resolved.delay_days
+            when resolved.event_type = 'postponed' then new_deadlines.deadline
+        end as event_date,
+        case
+            when resolved.event_date is not null then resolved.date_source
+            when original_deadlines.deadline is not null and resolved.delay_days is not null then 'delay'
+            when resolved.event_type = 'postponed' and new_deadlines.deadline is not null then 'nearby'
+        end as date_source,
+        resolved.date_precision
+    from resolved
+    left join original_deadlines
+        on
+            resolved.article_id = original_deadlines.article_id
+            and resolved.district = original_deadlines.district
+            and resolved.event_type = 'postponed'
+    left join new_deadlines
+        on
+            resolved.article_id = new_deadlines.article_id
+            and resolved.event_type = 'postponed'
 )
 
 select
-    resolved.* exclude (event_date, date_precision, date_source, delay_days),
-    coalesce(resolved.event_date, original_deadlines.deadline + resolved.delay_days) as event_date,
-    case
-        when resolved.event_date is null and original_deadlines.deadline is not null and resolved.delay_days is not null
-            then 'day'
-        else resolved.date_precision
-    end as date_precision,
-    case
-        when resolved.event_date is null and original_deadlines.deadline is not null and resolved.delay_days is not null
-            then 'delay'
-        else resolved.date_source
-    end as date_source
-from resolved
-left join original_deadlines
-    on
-        resolved.article_id = original_deadlines.article_id
-        and resolved.district = original_deadlines.district
-        and resolved.event_type = 'postponed'
+    * exclude (date_precision, date_source),
+    case when date_source in ('delay', 'nearby') then 'day' else date_precision end as date_precision,
+    date_source
+from dated

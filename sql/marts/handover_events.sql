@@ -13,7 +13,7 @@
 with statements as (
     select
         *,
-        count(*) filter (where date_source in ('sentence', 'delay')) over (partition by article_id, district, event_type)
+        count(*) filter (where date_source in ('sentence', 'delay', 'nearby')) over (partition by article_id, district, event_type)
             as n_dated
     from intermediate.handover_statements
     where event_type <> 'scheduled' or event_date is not null
@@ -35,7 +35,7 @@ events as (
         string_agg(distinct match_methods, ',' order by match_methods) as match_methods,
         count(*) as n_statements
     from statements
-    where date_source in ('sentence', 'delay') or n_dated = 0
+    where date_source in ('sentence', 'delay', 'nearby') or n_dated = 0
     group by article_id, district, event_type, event_date
 )
 
