@@ -178,10 +178,25 @@ modality_near_triggers as (
 ),
 
 with_modality as (
+    -- a district that borrows its verb is future when its own segment says so ("Agdam, returned on 20
+    -- November, and Lachin, which is to be returned on 1 December")
     select
         paired.*,
         coalesce(near.is_negated, false) as is_negated,
-        coalesce(near.is_future, false) as is_future
+        coalesce(near.is_future, false)
+        or (
+            (paired.trigger_start < paired.segment_start or paired.trigger_start >= paired.segment_end)
+            and paired.segment_start > paired.first_segment_start
+            and exists (
+                select 1 from staging.modality_cues as cues
+                where
+                    cues.article_id = paired.article_id
+                    and cues.sentence_id = paired.sentence_id
+                    and cues.modality = 'future'
+                    and cues.char_start >= paired.segment_start
+                    and cues.char_start < paired.segment_end
+            )
+        ) as is_future
     from paired
     left join modality_near_triggers as near
         on
@@ -210,6 +225,7 @@ statements as (
                     and with_modality.trigger_start - postponement.char_end between 0 and 2
             )
         )
+
 ),
 
 leading_dates as (
@@ -604,3 +620,38 @@ select
     case when date_source in ('delay', 'nearby') then 'day' else date_precision end as date_precision,
     date_source
 from dated
+-- an undated completion is not one of the article's time when an older year or decade right after its verb
+-- dates it ("fled as it fell under Armenian control in the early 1990s"; the publication year decides), nor
+-- when the sentence puts it in the war ("during the fighting, troops also recaptured Jabrayil")
+where not (
+    event_type = 'entered'
+    and (date_source is distinct from 'sentence' or date_precision <> 'day')
+    and trigger_start < segment_start
+    and exists (
+        select 1 from staging.modality_cues as cues
+        where
+            cues.article_id = dated.article_id
+            and cues.sentence_id = dated.sentence_id
+            and cues.modality = 'wartime'
+            and cues.char_end <= dated.trigger_start
+    )
+)
+and not (
+    event_type = 'entered'
+    and (date_source is distinct from 'sentence' or date_precision <> 'day')
+    and exists (
+        select 1
+        from staging.articles as articles
+        inner join (
+            select article_id, char_start, make_date(label::integer + 9, 1, 1) as era_end
+            from intermediate.lexicon_matches where lexicon = 'era'
+            union all
+            select article_id, char_start, make_date(year(value), 12, 31) as era_end
+            from staging.date_mentions where value is not null
+        ) as older on articles.article_id = older.article_id
+        where
+            articles.article_id = dated.article_id
+            and older.era_end < date_trunc('year', articles.published_date)
+            and older.char_start between dated.trigger_start and dated.trigger_start + 60
+    )
+)
