@@ -80,6 +80,7 @@ _YEAR_BEFORE = frozenset(_words("year_context_before"))
 _YEAR_AFTER = frozenset(_words("year_context_after"))
 _DAY_OFFSETS = _words("day_word")
 _FIRST_DAY = _words("first_day")  # "il primo dicembre", "le premier décembre", "el uno de diciembre"
+_PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
 _VERB_MONTHS = frozenset({"may", "march"})  # also English verbs (and a surname): alone they need context
 
 
@@ -117,6 +118,9 @@ _DATE_RE = ScanPattern(
             rf"(?P<iso>(?<![\w.-])(?P<iso_y>{_YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d))",
             rf"(?P<dotted>(?<![\d.])(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>{_YEAR})(?!\.\d))",
             rf"(?P<day_month>(?<![\d.,]){_DMY})",
+            # a bare day that takes its month from the next date: "с 15 на 25 ноября", "il 15, ma il 25 novembre"
+            rf"(?P<paired_day>(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th|er)?(?=\.?,?(?:{_S}(?i:{_alternation(_PAIR_LINKS, False)})){{1,3}}"
+            rf"{_S}{_DMY}))",
             rf"(?P<range>(?<![\w.,])(?P<rng_a>{_BARE_YEAR})\s?[-–—]\s?(?P<rng_b>{_BARE_YEAR})(?!\w|[-.,]\d))",
             rf"(?P<year>(?<![\w.,])(?P<yr>{_BARE_YEAR})(?!\w|[.,]\d))",
         )
@@ -139,6 +143,7 @@ _DATE_RE = ScanPattern(
     + "))"
 )
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}")
+_DMY_RE = re.compile(_DMY)
 _MONTH_RE = re.compile(rf"\b(?:{_MONTH}|{_FOREIGN_MONTH})")
 _DIGITS_RE = re.compile(r"\d+")
 # Every expression holds a digit, a month or weekday name, or one of these words (in any case): text
@@ -250,6 +255,16 @@ def _month_name(match, text, published, fallback_year):
     return _absolute(match, year, _MONTHS[word], day, published, fallback_year)
 
 
+def _paired_day(match, text, published, fallback_year):
+    """The first day of a pair: its month and year are those of the date the pattern saw after it."""
+    mention = _month_name(_DMY_RE.search(text, match.end()), text, published, fallback_year)
+    if not mention or mention[0].precision != "day" or mention[0].value is None:
+        return []
+    day = int(_DIGITS_RE.match(match.group()).group())
+    value = _date(mention[0].value.year, mention[0].value.month, day)
+    return [_mention(match, value, "day", "absolute", mention[0].anchor)] if value else []
+
+
 def _first_day(match, text, published, fallback_year):
     """A month's first day written as a word: a day, unlike the bare month."""
     word = _MONTH_RE.search(match.group()).group().split("'")[0].split("’")[0].rstrip(".").lower()
@@ -358,6 +373,7 @@ _HANDLERS = {
     "day_month": _month_name,
     "month_name": _month_name,
     "first_day": _first_day,
+    "paired_day": _paired_day,
     "range": _range,
     "year": _year,
     "weekday": _weekday,

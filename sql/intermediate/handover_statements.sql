@@ -8,9 +8,10 @@
 -- clause) and finally the publication date. A day beats a vaguer week or month wherever it stands. A date
 -- never crosses a trigger of another type ("the deadline was extended to 25 November" dates the extension).
 -- A weekday in a deadline ("is due on Tuesday") is the next such day, not the last one.
--- grain: one row per article_id, sentence_id, segment_start, trigger_start
+-- A postponement "from 15 to 25 November" also gives the deadline it moved from.
+-- grain: one row per article_id, sentence_id, segment_start, trigger_start, event_type
 -- incremental: article_id
--- audit: unique(article_id, sentence_id, segment_start, trigger_start)
+-- audit: unique(article_id, sentence_id, segment_start, trigger_start, event_type)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
 -- audit: evidence
 -- audit: traces_to_article
@@ -207,7 +208,8 @@ with_modality as (
 ),
 
 statements as (
-    -- a deadline word right after a postponement word is the postponement ("die verlängerte Frist"), not a schedule
+    -- a deadline word that a postponement governs is the postponement ("die verlängerte Frist", "отсрочку на
+    -- вывод войск"), not a schedule
     select
         *,
         case when trigger_type = 'entered' and is_future then 'scheduled' else trigger_type end as event_type
@@ -218,11 +220,19 @@ statements as (
             trigger_type = 'scheduled'
             and exists (
                 select 1 from staging.handover_triggers as postponement
+                inner join staging.sentences as sentences using (article_id, sentence_id)
                 where
                     postponement.article_id = with_modality.article_id
                     and postponement.sentence_id = with_modality.sentence_id
                     and postponement.trigger_type = 'postponed'
-                    and with_modality.trigger_start - postponement.char_end between 0 and 2
+                    and with_modality.trigger_start - postponement.char_end between 0 and 30
+                    and not regexp_matches(
+                        substr(
+                            sentences.text, postponement.char_end - sentences.char_start + 1,
+                            with_modality.trigger_start - postponement.char_end
+                        ),
+                        '[,;:()–—.]'
+                    )
             )
         )
 
@@ -230,7 +240,8 @@ statements as (
 
 leading_dates as (
     -- a date right before a district is that district's: joined by a dash ("by 22 November – Aghdam region"),
-    -- or by nothing but a space or a linking particle ("20 Kasım'da Ağdam'dan, 25 Kasım'da da Kelbecer'den")
+    -- or by nothing but a space, a linking particle or a modal ("20 Kasım'da Ağdam'dan, 25 Kasım'da da
+    -- Kelbecer'den", "am 1. Dezember soll Laschin folgen")
     select
         dates.article_id,
         dates.sentence_id,
@@ -252,7 +263,11 @@ leading_dates as (
             )
             or lower(trim(substr(
                 segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end
-            ))) in (select word from reference.date_words where category = 'date_link')
+            ))) in (
+                select word from reference.date_words where category = 'date_link'
+                union all
+                select lower(phrase) from reference.modality_cues where cue = 'future'
+            )
         )
 ),
 
@@ -332,7 +347,7 @@ date_markers as (
         category
     from reference.date_words
     where category in (
-        'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'year_context_after'
+        'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'contrast_link'
     )
 ),
 
@@ -348,7 +363,20 @@ words_around_dates as (
         )) as second_word_before,
         lower(regexp_extract(
             substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^\s+([^\s,.;:]+)', 1
-        )) as word_after
+        )) as word_after,
+        -- "desde el 15 hasta el 25", "nicht der 15. sondern der 25.": a day followed by "to" or "but" and another day
+        -- is the one moved from
+        lower(regexp_extract(
+            substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^[\s.,]+([^\s,.;:]+)', 1
+        )) in (select word from date_markers where category in ('to_marker', 'contrast_link'))
+        and exists (
+            select 1 from staging.date_mentions as later
+            where
+                later.article_id = dates.article_id
+                and later.sentence_id = dates.sentence_id
+                and later.char_start > dates.char_end
+                and later.char_start - dates.char_end <= 20
+        ) as before_another_day
     from staging.date_mentions as dates
     inner join staging.sentences as sentences using (article_id, sentence_id)
     where dates.value is not null
@@ -359,16 +387,26 @@ dates_in_context as (
     -- next to "agreement" or "signed" ("under the November 10 agreement", "the deal signed on 9 November",
     -- "firmado el 9 de noviembre") dates the agreement, not a handover, and is left out
     select
-        * exclude (word_before, second_word_before, word_after),
-        word_before in (select word from date_markers where category = 'from_marker') as after_from,
+        * exclude (word_before, second_word_before, word_after, before_another_day),
+        word_before in (select word from date_markers where category = 'from_marker') or before_another_day
+            as after_from,
         word_before in (select word from date_markers where category = 'deadline_marker')
         or second_word_before in (select word from date_markers where category = 'deadline_marker')
         or word_after in (select word from date_markers where category = 'to_marker_after') as after_deadline,
+        exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = words_around_dates.article_id
+                and cues.sentence_id = words_around_dates.sentence_id
+                and cues.modality = 'reporting'
+                and words_around_dates.char_start - cues.char_end between 0 and 15
+        ) as after_reporting,
         word_before in (select word from date_markers where category = 'to_marker')
         or word_after in (select word from date_markers where category = 'to_marker_after') as after_until
     from words_around_dates
     where
-        word_after not in (select word from date_markers where category in ('year_context_after', 'agreement_marker'))
+        -- only agreement words: the year context list holds English "war", German for "was" ("am 20. November war")
+        word_after not in (select word from date_markers where category = 'agreement_marker')
         and word_before not in (select word from date_markers where category = 'agreement_marker')
         and second_word_before not in (select word from date_markers where category = 'agreement_marker')
 ),
@@ -467,6 +505,9 @@ date_choices as (
         )
         -- "moved from 15 November to 25 November": the date after "from" is the old deadline, not the new one
         and not (statements.event_type = 'postponed' and dates.after_from)
+        -- "granted ten more days, he said on Sunday 15 November": a day after a reporting verb that follows the
+        -- trigger dates the statement ("said on 25 November that troops had entered" dates the entry)
+        and not (dates.after_reporting and dates.char_start > statements.trigger_start)
 ),
 
 delays as (
@@ -613,13 +654,41 @@ dated as (
         on
             resolved.article_id = new_deadlines.article_id
             and resolved.event_type = 'postponed'
+),
+
+superseded as (
+    -- "agreed to postpone the withdrawal from Kalbajar from 15 to 25 November": the day a postponement moved
+    -- from was the district's deadline
+    select dated.* replace (
+        'scheduled' as event_type,
+        dates.value as event_date,
+        'day' as date_precision,
+        'sentence' as date_source,
+        dates.text as date_text
+    )
+    from dated
+    inner join dates_in_context as dates
+        on
+            dated.article_id = dates.article_id
+            and dated.sentence_id = dates.sentence_id
+            and dates.char_start > dated.trigger_start
+    where dated.event_type = 'postponed' and dates.after_from and dates.precision = 'day' and dates.kind = 'absolute'
+    qualify row_number() over (
+        partition by dated.article_id, dated.sentence_id, dated.segment_start, dated.trigger_start order by dates.char_start
+    ) = 1
+),
+
+with_superseded as (
+    select * from dated
+    union all
+    select * from superseded
 )
 
 select
     * exclude (date_precision, date_source),
     case when date_source in ('delay', 'nearby') then 'day' else date_precision end as date_precision,
     date_source
-from dated
+from with_superseded as dated
 -- an undated completion is not one of the article's time when an older year or decade right after its verb
 -- dates it ("fled as it fell under Armenian control in the early 1990s"; the publication year decides), nor
 -- when the sentence puts it in the war ("during the fighting, troops also recaptured Jabrayil")
