@@ -154,9 +154,12 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
     """Reason per furniture line number; header fields are filled into `parsed` as they are found."""
     reasons: dict[int, str] = {}
     seen: dict[str, int] = {}
+    header_zone = True  # until the first paragraph
     for index, line in enumerate(lines):
         body = line.text
         previous = lines[index - 1].text if index else None
+        if previous and lines[index - 1].line_no not in reasons and not _is_title_shaped(previous):
+            header_zone = False
         following = lines[index + 1].text if index + 1 < len(lines) else None
         if body in seen:
             reasons[line.line_no] = "repeated"
@@ -188,7 +191,7 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
             rest = byline.group("rest") or ""
             if rest and (day := only_a_date(rest, fallback_year)):
                 _date_found(parsed, day, "byline")
-        elif few_words and _DIGIT.search(body) and (day := only_a_date(body, fallback_year)) is not None:
+        elif few_words and _DIGIT.search(body) and (day := only_a_date(body, fallback_year, header_zone)) is not None:
             reasons[line.line_no] = "metadata"
             _date_found(parsed, day, "date_line")
             if previous and index >= 1 and _NAME_LINE.match(previous) and lines[index - 1].line_no not in reasons:

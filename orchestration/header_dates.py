@@ -32,14 +32,12 @@ _LABEL = re.compile(rf"(?<!\w)(?i:{_LABELS})(?!\w)")
 _COUNT = _alternation("count_label")
 _HEADER_NOISE = re.compile(
     r"\b\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # clock time: 09:40, 9.40 pm, 14h30
-    r"|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{2,4}T)(?:[+-]\d{1,2})?\)?"  # time zone
+    r"|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{1,4}T)(?:[+-]\d{1,2})?\)?"  # time zone
     rf"|(?<!\w)(?i:{_alternation('weekday')}|{_LABELS}|{_alternation('time_word')})(?!\w)"
     rf"|(?<!\w)(?i:{_COUNT})\s*:?\s*\d[\d.,]*|\b\d[\d.,]*\s*(?i:{_COUNT})(?!\w)"  # "Read: 531", "( 1 izlenme )"
     rf"|(?i:{_alternation('source_label')})\s*:\s*[^|]{{1,40}}$"  # "Source: AP", glued to a zone or not
 )
 _SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—-]+")
-# A source or place before a dash ("ДНД – 20 ноября 2020", "AFP — 20 Nov 2020"): at most three words
-_SOURCE_PREFIX = re.compile(r"^\s*[^\W\d_][\w.&'’]*(?:\s+[\w.&'’]+){0,2}\s+[-–—]\s*$")
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\w/-])")
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
 _PUBLISH_STATEMENT = re.compile(rf"(?i:{_alternation('published_suffix')})(?!\w)")
@@ -79,21 +77,39 @@ def _day_first(first: int, second: int, year: int) -> date | None:
         return None
 
 
-def _is_chrome(text: str) -> bool:
-    """Whether what is left of a header line around its dates is only chrome: noise words, separators, a
-    source before a dash, pipe-separated sections of up to three words, or one upper-case section name."""
-    before, _, after = text.partition("\0")
-    if _SOURCE_PREFIX.match(before):
-        text = "\0" + after
-    kept = [segment for segment in text.split("|") if "\0" in segment or len(segment.split()) > 3]
+def _is_source(text: str) -> bool:
+    """A source, place or author before a date: up to three words and a dash ("ДНД – ", "AFP — "), or up to
+    three capitalised words and a comma ("Jane Doe, ")."""
+    text = text.strip()
+    words = text[:-1].split()
+    return 0 < len(words) <= 3 and words[0][0].isalpha() and (
+        text[-1] in "-–—" or text[-1] == "," and all(word[0].isupper() for word in words))
+
+
+def _is_chrome(text: str, header_zone: bool) -> bool:
+    """Whether what is left of a line around its dates (marked \\0, noise words removed) is only separators and
+    pipe-separated sections of up to three words after the dates. Above the first paragraph also a source
+    before the date, such sections before it, and one upper-case section name; lower down, lines of those
+    shapes are lists and tables ("Agdam – 20 November", "Agdam | 20 November 2020")."""
+    source = text.partition("\0")[0]
+    if header_zone and _is_source(source):
+        text = text[len(source):]
+    segments = text.split("|")
+    last_dated = max(index for index, segment in enumerate(segments) if "\0" in segment)
+    kept = [segment for index, segment in enumerate(segments)
+            if "\0" in segment or len(segment.split()) > 3 or index < last_dated and not header_zone]
     words = _SEPARATORS.sub(" ", " ".join(kept).replace("\0", " ")).split()
-    return not words or (len(words) == 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) >= 3)
+    return not words or header_zone and len(words) == 1 and _is_section_name(words[0])
 
 
-def only_a_date(text: str, fallback_year: int | None) -> date | None:
-    """The date of a header line: one date and nothing else but chrome (see _is_chrome). Several dates only
-    when a publish label stands between each two ("GİRİŞ 30.11.2020 23:25 GÜNCELLEME 01.12.2020 01:18"): the
-    earliest is the publication, the others updates."""
+def _is_section_name(word: str) -> bool:
+    return word.isupper() and word.isalpha() and len(word) >= 3  # "DÜNYA", "POLITIK"
+
+
+def only_a_date(text: str, fallback_year: int | None, header_zone: bool = False) -> date | None:
+    """The date of a header line: one date and nothing else but chrome (see _is_chrome; `header_zone` when the
+    line stands above the first paragraph). Several dates only when a publish label stands between each two
+    ("GİRİŞ 30.11.2020 23:25 GÜNCELLEME 01.12.2020 01:18"): the earliest is the publication, the others updates."""
     days = _days(text, fallback_year)
     if not days or any(not _LABEL.search(text, a.end, b.start) for a, b in zip(days, days[1:])):
         return None
@@ -102,15 +118,16 @@ def only_a_date(text: str, fallback_year: int | None) -> date | None:
         rest += [text[position:day.start], "\0"]
         position = day.end
     rest.append(text[position:])
-    return min(day.value for day in days) if _is_chrome(_HEADER_NOISE.sub(" ", "".join(rest))) else None
+    return min(day.value for day in days) if _is_chrome(_HEADER_NOISE.sub(" ", "".join(rest)), header_zone) else None
 
 
 def header_date(text: str, fallback_year: int | None) -> tuple[date, str | None] | None:
-    """(date, byline) of a header such as "November 26, 2020 by Jane Doe" or "01/12/2020 09:40"."""
+    """(date, byline) of what follows a publish label ("November 26, 2020 by Jane Doe", "01/12/2020 09:40"):
+    the label makes it a header wherever it stands."""
     byline = None
     if match := _TRAILING_BYLINE.search(text):
         text, byline = text[:match.start()], match.group("name").strip()
-    return (day, byline) if (day := only_a_date(text, fallback_year)) else None
+    return (day, byline) if (day := only_a_date(text, fallback_year, header_zone=True)) else None
 
 
 def publish_statement(text: str, fallback_year: int | None) -> date | None:

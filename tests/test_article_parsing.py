@@ -105,3 +105,10 @@ def test_dates_in_sentences_do_not_date_the_page():
     page = ("Damm eröffnet\n\nDer Damm wurde am 3. März 2021 eröffnet, sagte das Ministerium.\n"
             "Bis zum 20. März 2021 soll die Straße folgen.\nNachrichten 03.03.2021, 21:00\n")
     assert _dated(page) == (None, None)
+
+
+def test_a_list_of_districts_and_dates_below_the_lead_is_not_a_header():
+    page = ("Schedule confirmed\n\nThe ministry published the schedule for the three districts on Tuesday.\n"
+            "Kalbajar – 15 November 2020\nAgdam | 20 November 2020\nLachin, 1 December 2020\n")
+    assert _dated(page) == (None, None)
+    assert _dated("ДНД – 20 ноября 2020\n" + page) == (date(2020, 11, 20), "date_line")

@@ -15,8 +15,6 @@ MARCH_3 = date(2021, 3, 3)
     "Mittwoch, 3. März 2021",
     "• March 03 2021 10:15:20",
     "Mar 3, 2021, 06:20PM ISTSource: Reuters",
-    "Ekonomi | DHA | 03.03.2021 - 11:42:05",
-    "РИА – 3 марта 2021",
     "3 марта 2021 г., 12:30 | 1 204 просмотров",
     "3 Mart 2021 ( 12 izlenme )",
     "3 Mart 2021 saat 14:03",
@@ -24,12 +22,28 @@ MARCH_3 = date(2021, 3, 3)
     "Publié le 03/03/2021 à 14h30",
     "3 de marzo de 2021, 12:30 hrs",
     "3 marzo 2021 alle ore 12:30",
-    "GİRİŞ 03.03.2021 22:10 GÜNCELLEME 04.03.2021 08:05 EKONOMİ",
     "Published 3 March 2021, updated 5 March 2021",
     "Published 01:34 IST, March 3rd 2021",
+    "Mar. 3, 2021 11:48 AM ET",
+    "Posted: March 3, 2021 at 2:35 pm | 0 comments",
+    "3 March 2021 | 5 min read",
+    "Last updated on 3rd March 2021 at 14:35",
+    "Actualizado 3 mar. 2021 14:35 h",
 ])
 def test_a_header_line_gives_its_date(line):
     assert only_a_date(line, None) == MARCH_3
+
+
+@pytest.mark.parametrize("line", [
+    "Ekonomi | DHA | 03.03.2021 - 11:42:05",
+    "РИА – 3 марта 2021",
+    "Jane Doe, 03.03.2021 14:35",
+    "GİRİŞ 03.03.2021 22:10 GÜNCELLEME 04.03.2021 08:05 EKONOMİ",
+])
+def test_a_source_or_section_beside_the_date_only_above_the_first_paragraph(line):
+    """Lower down, such lines are lists and tables ("Agdam – 20 November", "Agdam | 20 November 2020")."""
+    assert only_a_date(line, None, header_zone=True) == MARCH_3
+    assert only_a_date(line, None) is None
 
 
 @pytest.mark.parametrize("line", [
