@@ -14,44 +14,30 @@ from functools import cache
 from datetime import date
 from typing import NamedTuple
 
-from orchestration.extraction.dates import MONTH_WORDS, find_dates
+from orchestration.extraction.dates import MONTH_WORDS
+from orchestration.header_dates import PUBLISH_LINE, dateline, dateline_line, header_date, only_a_date, publish_statement
 from orchestration.reference import load_reference
 
 _WORD = re.compile(r"[\w'’-]+")
 _TERMINAL = re.compile(r"[.!?:;\"”’')\]…]$")
-_PUBLISH_LINE = re.compile(
-    r"^\s*(?:"
-    + "|".join(re.escape(row["word"]).replace(r"\ ", r"\s+") for row in sorted(
-        load_reference("date_words"), key=lambda row: -len(row["word"])) if row["category"] == "published_label")
-    + r")\s*:?\s*(?=\S)",
-    re.IGNORECASE,
-)
 # A stored page's first line may open with its date ("date 2020-11-15 The transfer of ..."): the date is a
 # header line of its own, whatever follows it on that line
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d\d(?:-\d\d)?(?=\s|$)", re.IGNORECASE)
 _YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(?:199\d|20\d\d|2100)(?![\d.,]\d)")
 _MONTH_ONLY = re.compile(r"^\s*date\s+\d{4}-\d\d\s*$", re.IGNORECASE)
-_TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
-_SLASHED_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:[\s,]+\d{1,2}:\d{2}(?::\d{2})?\s*\w{0,4})?\s*$")
-_HEADER_NOISE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{2,4}T)(?:[+-]\d{1,2})?\)?"
-    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\|\s*[\w &]{1,30}$"
-)
 _DIGIT = re.compile(r"\d")
 _BUTTON = re.compile(r"\[[A-Z][\w ]{0,20}\]|[▸►»]\s*$")
 _IDENTIFIER_LINE = re.compile(r"^\s*(?:story|article|news)?\s*(?:code|id|no\.?|number|ref)\s*:\s*[\w-]+\s*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:by|written by|author:)\s+(?P<name>[^|\n]{3,80}?)\s*(?:[|,–—-]\s*(?P<rest>.*))?$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^\s*(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*$")
 _CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—:]|FILE PHOTO|Photo\s*:|Image\s*:|Picture\s*:|\(?Photo(?:graph)?\s+by|Credit\s*:)")
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+\s+")
-# A dateline standing as a line of its own: "BAKU, NOVEMBER 20, AGENCY." or "Baku, 15. November, AZERTAC"
-_DATELINE_LINE = re.compile(r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?),\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$")
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?:\s+|(?=[^\W\d_]))")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt st jr sr prof rev gov sen rep jan feb mar apr jun jul aug sep sept oct "
     "nov dec no vs etc e.g i.e u.s u.n u.k approx est dept inc ltd co corp".split()
 )
+_CONFIDENCE = {"publish_line": 1.0, "byline": 1.0, "dateline": 0.9, "date_line": 0.9, "publish_statement": 0.9}
 FOOTER_ZONE = 0.6
 MAX_SENTENCE_CHARS = 2000
 SHORT_LINE_CHARS = 500  # header, credit and furniture rules only look at lines this short
@@ -140,37 +126,6 @@ def furniture_share(text: str) -> float:
     return sum(covered) / len(words)
 
 
-def _only_a_date(text: str, published: date | None, fallback_year: int | None) -> date | None:
-    """The date when a header line is one date and nothing else but clock times, time zones, weekday names
-    and a section label after '|' ("Updated 12:05 GMT, 20 Nov 2020", "1 December 2020 | 18:40 MSK")."""
-    found = [d for d in find_dates(text, published, fallback_year) if d.precision == "day" and d.kind == "absolute"]
-    if len(found) != 1:
-        return None
-    rest = text[:found[0].char_start] + " " + text[found[0].char_end:]
-    rest = _HEADER_NOISE.sub(" ", rest.split("|")[0] if "|" in text[found[0].char_end:] else rest)
-    return found[0].value if not rest.strip(" ,-–—|()") else None
-
-
-def _header_date(text: str, fallback_year: int | None) -> tuple[date, str | None] | None:
-    """(date, byline) of a header such as "November 26, 2020 by Jane Doe" or "01/12/2020 09:40".
-
-    Slashed numeric dates are read day first (most of the world's outlets), month first only when the
-    second number cannot be a month."""
-    byline = None
-    if match := _TRAILING_BYLINE.search(text):
-        text, byline = text[:match.start()], match.group("name").strip()
-    if day := _only_a_date(text, None, fallback_year):
-        return day, byline
-    if match := _SLASHED_DATE.match(text):
-        first, second, year = (int(g) for g in match.groups())
-        day_first = second <= 12
-        try:
-            return date(year, second if day_first else first, first if day_first else second), byline
-        except ValueError:
-            return None
-    return None
-
-
 def _credit(text: str) -> tuple[str, str] | None:
     """(role, name) for a credit line such as 'Originally published on X' or 'With reporting by Reuters'."""
     lowered = text.lower()
@@ -187,13 +142,24 @@ def _credit(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _date_found(parsed: ParsedArticle, day: date, source: str) -> None:
+    """The first date found stands, except that publish lines beat every other source and the earliest of them
+    wins (a later one is an update)."""
+    current = parsed.published_source
+    if current is None or source == "publish_line" and (current != source or day < parsed.published_date):
+        parsed.published_date, parsed.published_source, parsed.published_confidence = day, source, _CONFIDENCE[source]
+
+
 def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, fallback_year: int | None) -> dict[int, str]:
     """Reason per furniture line number; header fields are filled into `parsed` as they are found."""
     reasons: dict[int, str] = {}
     seen: dict[str, int] = {}
+    header_zone = True  # until the first paragraph
     for index, line in enumerate(lines):
         body = line.text
         previous = lines[index - 1].text if index else None
+        if previous and lines[index - 1].line_no not in reasons and not _is_title_shaped(previous):
+            header_zone = False
         following = lines[index + 1].text if index + 1 < len(lines) else None
         if body in seen:
             reasons[line.line_no] = "repeated"
@@ -203,17 +169,17 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
         seen[body] = line.line_no
         short = len(body) <= SHORT_LINE_CHARS
         few_words = short and len(body.split()) <= 12
+        if day := publish_statement(body, fallback_year):
+            _date_found(parsed, day, "publish_statement")
         if _MONTH_ONLY.match(body):
             reasons[line.line_no] = "metadata"
-        elif short and (dateline := _DATELINE_LINE.match(body)) and (
-                day := _only_a_date(dateline.group("date").title(), None, fallback_year)):
+        elif short and (dateline := dateline_line(body, fallback_year)):
             reasons[line.line_no] = "metadata"
-            if parsed.published_source is None:
-                parsed.published_date, parsed.published_source, parsed.published_confidence = day, "dateline", 0.9
-            parsed.wires.append(dateline.group("wire").strip())
-        elif short and _PUBLISH_LINE.match(body) and (header := _header_date(_PUBLISH_LINE.sub("", body), fallback_year)):
+            _date_found(parsed, dateline[0], "dateline")
+            parsed.wires.append(dateline[1])
+        elif short and PUBLISH_LINE.match(body) and (header := header_date(PUBLISH_LINE.sub("", body), fallback_year)):
             reasons[line.line_no] = "metadata"
-            parsed.published_date, parsed.published_source, parsed.published_confidence = header[0], "publish_line", 1.0
+            _date_found(parsed, header[0], "publish_line")
             parsed.byline = parsed.byline or header[1]
         elif not short:
             continue
@@ -223,12 +189,11 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
             reasons[line.line_no] = "byline"
             parsed.byline = byline.group("name").strip()
             rest = byline.group("rest") or ""
-            if rest and (day := _only_a_date(rest, None, fallback_year)) and parsed.published_source is None:
-                parsed.published_date, parsed.published_source, parsed.published_confidence = day, "byline", 1.0
-        elif few_words and _DIGIT.search(body) and (day := _only_a_date(body, None, fallback_year)) is not None:
+            if rest and (day := only_a_date(rest, fallback_year)):
+                _date_found(parsed, day, "byline")
+        elif few_words and _DIGIT.search(body) and (day := only_a_date(body, fallback_year, header_zone)) is not None:
             reasons[line.line_no] = "metadata"
-            if parsed.published_source is None:
-                parsed.published_date, parsed.published_source, parsed.published_confidence = day, "date_line", 0.9
+            _date_found(parsed, day, "date_line")
             if previous and index >= 1 and _NAME_LINE.match(previous) and lines[index - 1].line_no not in reasons:
                 reasons[lines[index - 1].line_no] = "byline"
                 parsed.byline = previous
@@ -329,14 +294,21 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return _bounded(spans, text, offset)
 
 
-def _dateline(first_body: Line, parsed: ParsedArticle, fallback_year: int | None) -> None:
-    match = _DATELINE.match(first_body.text)
-    if not match:
-        return
-    if match.group("wire") and match.group("wire").strip() not in parsed.wires:
-        parsed.wires.append(match.group("wire").strip())
-    if parsed.published_source is None and (day := _only_a_date(match.group("date"), None, fallback_year)):
-        parsed.published_date, parsed.published_source, parsed.published_confidence = day, "dateline", 0.9
+def _lead_lines(body: list[Line], reasons: dict[int, str]) -> list[Line]:
+    """The lines a dateline may open: the first three of the body, the first after a byline, and the first
+    paragraph (the first line not shaped like a title)."""
+    byline = min((line_no for line_no, reason in reasons.items() if reason == "byline"), default=None)
+    after_byline = next((line for line in body if byline is not None and line.line_no > byline), None)
+    paragraph = next((line for line in body if not _is_title_shaped(line.text)), None)
+    return list(dict.fromkeys(line for line in (*body[:3], after_byline, paragraph) if line))
+
+
+def _dateline(paragraph: Line, parsed: ParsedArticle, fallback_year: int | None) -> None:
+    day, wire = dateline(paragraph.text, fallback_year)
+    if wire and wire not in parsed.wires:
+        parsed.wires.append(wire)
+    if day:
+        _date_found(parsed, day, "dateline")
 
 
 def _newest_year(text: str) -> int | None:
@@ -361,7 +333,7 @@ def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
     parsed.furniture = [Furniture(l.line_no, l.char_start, l.char_end, l.text, reasons[l.line_no])
                         for l in lines if l.line_no in reasons]
     body = [line for line in lines if line.line_no not in reasons]
-    for line in body[:3]:
+    for line in _lead_lines(body, reasons):
         _dateline(line, parsed, fallback_year)
     for paragraph_id, line in enumerate(body):
         is_title = line.text == parsed.title and paragraph_id == 0

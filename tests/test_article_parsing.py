@@ -67,3 +67,48 @@ def test_date_is_inferred_only_when_a_weekday_agrees():
             "The region is to be handed over by December 1."]
     assert infer_published_date(body, 2020) == (date(2020, 11, 25), 0.6)
     assert infer_published_date(["Troops crossed in on November 24."], 2020) == (None, None)
+
+
+def _dated(page: str) -> tuple[date | None, str | None]:
+    parsed = parse_article(page)
+    return parsed.published_date, parsed.published_source
+
+
+def test_a_date_line_with_a_reader_count_dates_the_page_and_is_not_a_sentence():
+    page = "Home\nDam opens on the river\n\n  3 March 2021    Read: 532\n\nThe dam opened, the ministry said. It was late.\n"
+    parsed = parse_article(page)
+    assert (parsed.published_date, parsed.published_source) == (date(2021, 3, 3), "date_line")
+    assert not any("Read" in s.text for s in parsed.sentences)
+
+
+def test_a_date_opening_the_paragraph_after_the_byline_is_a_dateline():
+    menu = "".join(f"• {topic}: graphic on the week's events in {topic.lower()} due by noon (Graphic)\n"
+                   for topic in ("WORLD", "SPORT", "HEALTH"))
+    page = (menu + "Dam opens\n\nBy Ann Lee\n\n"
+            "March 3, 2021 - The dam opened after years of delay. Officials on 1 March said so.\n")
+    assert _dated(page) == (date(2021, 3, 3), "dateline")
+
+
+def test_the_earliest_publish_line_is_the_publication_and_later_ones_are_updates():
+    published, updated = "Veröffentlicht: 03.03.2021 14:30", "Aktualisiert: 05.03.2021 08:00"
+    for header in (f"{published}\n{updated}", f"{updated}\n{published}"):
+        assert _dated(f"Dam opens\n{header}\n\nDer Damm wurde eröffnet.\n") == (date(2021, 3, 3), "publish_line")
+
+
+def test_a_publish_statement_in_the_footer_dates_the_page_but_no_header_date():
+    body = "Baraj açıldı\n\nBaraj 1 Mart 2021 tarihinde açıldı, bakanlık açıkladı.\n\nBu haber 3 Mart 2021 - 09:12 'de eklendi.\n"
+    assert _dated(body) == (date(2021, 3, 3), "publish_statement")
+    assert _dated("Baraj açıldı\n04.03.2021 10:00\n\n" + body.split("\n", 1)[1]) == (date(2021, 3, 4), "date_line")
+
+
+def test_dates_in_sentences_do_not_date_the_page():
+    page = ("Damm eröffnet\n\nDer Damm wurde am 3. März 2021 eröffnet, sagte das Ministerium.\n"
+            "Bis zum 20. März 2021 soll die Straße folgen.\nNachrichten 03.03.2021, 21:00\n")
+    assert _dated(page) == (None, None)
+
+
+def test_a_list_of_districts_and_dates_below_the_lead_is_not_a_header():
+    page = ("Schedule confirmed\n\nThe ministry published the schedule for the three districts on Tuesday.\n"
+            "Kalbajar – 15 November 2020\nAgdam | 20 November 2020\nLachin, 1 December 2020\n")
+    assert _dated(page) == (None, None)
+    assert _dated("ДНД – 20 ноября 2020\n" + page) == (date(2020, 11, 20), "date_line")

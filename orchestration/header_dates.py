@@ -1,0 +1,161 @@
+"""Publication dates as pages print them: header lines, publish statements and datelines.
+
+A page states its own date in its chrome, not in its sentences: "Published 01:34 IST, November 21st 2020",
+"23 November 2020    Read: 232", "Dünya | IHA2 | 25.11.2020 - 10:55:14", "ДНД – 20 ноября 2020", a footer
+"Bu haber 25 Kasım 2020 'de eklendi", or a dateline opening the first paragraph. A header line holds one
+day-precision date and otherwise only what headers carry: clock times, time zones, weekdays, publish labels,
+reader counts, a source credit, short section names. A date inside a sentence ("the deal signed on
+9 November") never qualifies. Each language's words are in seeds/reference/date_words.csv.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+from orchestration.extraction.dates import find_dates
+from orchestration.reference import load_reference
+
+
+def _alternation(category: str) -> str:
+    """One date_words category as a regex alternation, longest first; a space in a word matches any run of
+    spaces, an apostrophe either apostrophe; an empty category matches nothing."""
+    words = sorted({row["word"] for row in load_reference("date_words") if row["category"] == category},
+                   key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]") for word in words) or "(?!)"
+
+
+_LABELS = _alternation("published_label")
+PUBLISH_LINE = re.compile(rf"^\s*(?:{_LABELS})(?!\w)\s*:?\s*(?=\S)", re.IGNORECASE)
+_LABEL = re.compile(rf"(?<!\w)(?i:{_LABELS})(?!\w)")
+_COUNT = _alternation("count_label")
+_HEADER_NOISE = re.compile(
+    r"\b\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # clock time: 09:40, 9.40 pm, 14h30
+    r"|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{1,4}T)(?:[+-]\d{1,2})?\)?"  # time zone
+    rf"|(?<!\w)(?i:{_alternation('weekday')}|{_LABELS}|{_alternation('time_word')})(?!\w)"
+    rf"|(?<!\w)(?i:{_COUNT})\s*:?\s*\d[\d.,]*|\b\d[\d.,]*\s*(?i:{_COUNT})(?!\w)"  # "Read: 531", "( 1 izlenme )"
+    rf"|(?i:{_alternation('source_label')})\s*:\s*[^|]{{1,40}}$"  # "Source: AP", glued to a zone or not
+)
+_SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—-]+")
+_NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\w/-])")
+_TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
+_PUBLISH_STATEMENT = re.compile(rf"(?i:{_alternation('published_suffix')})(?!\w)")
+_DATE_WINDOW = 60  # characters that hold a date with its clock time
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*"
+    r"(?:(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+|\.?\s*/(?P<slashed_wire>[^/]{2,40})/\.?)\s+")
+# A dateline standing as a line of its own: "BAKU, NOVEMBER 20, AGENCY." or "Baku, 15. November, AZERTAC"
+_DATELINE_LINE = re.compile(r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?),\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$")
+# What may follow a date that opens the first paragraph: a dash, or text glued to it by the scraper (not an
+# apostrophe: "3 Mart 2021'de ..." is a Turkish sentence on that day)
+_AFTER_LEADING_DATE = re.compile(r"\s*[-–—]+\s|[\"“«„]|[^\W\d_]")
+
+
+class _Day(NamedTuple):
+    start: int
+    end: int
+    value: date
+
+
+def _days(text: str, fallback_year: int | None) -> list[_Day]:
+    """Resolved day-precision dates in `text`, with slashed and dashed numbers read day first ("15-11-2020",
+    "01/12/2020"), month first only when the second number cannot be a month."""
+    numeric = [_Day(m.start(), m.end(), value) for m in _NUMERIC_DATE.finditer(text)
+               if (value := _day_first(int(m[1]), int(m[3]), int(m[4])))]
+    named = [_Day(d.char_start, d.char_end, d.value) for d in find_dates(text, None, fallback_year)
+             if d.precision == "day" and d.kind == "absolute" and d.value
+             and not any(n.start < d.char_end and d.char_start < n.end for n in numeric)]
+    return sorted(numeric + named)
+
+
+def _day_first(first: int, second: int, year: int) -> date | None:
+    day_first = second <= 12
+    try:
+        return date(year, second if day_first else first, first if day_first else second)
+    except ValueError:
+        return None
+
+
+def _is_source(text: str) -> bool:
+    """A source, place or author before a date: up to three words and a dash ("ДНД – ", "AFP — "), or up to
+    three capitalised words and a comma ("Jane Doe, ")."""
+    text = text.strip()
+    words = text[:-1].split()
+    return 0 < len(words) <= 3 and words[0][0].isalpha() and (
+        text[-1] in "-–—" or text[-1] == "," and all(word[0].isupper() for word in words))
+
+
+def _is_chrome(text: str, header_zone: bool) -> bool:
+    """Whether what is left of a line around its dates (marked \\0, noise words removed) is only separators and
+    pipe-separated sections of up to three words after the dates. Above the first paragraph also a source
+    before the date, such sections before it, and one upper-case section name; lower down, lines of those
+    shapes are lists and tables ("Agdam – 20 November", "Agdam | 20 November 2020")."""
+    source = text.partition("\0")[0]
+    if header_zone and _is_source(source):
+        text = text[len(source):]
+    segments = text.split("|")
+    last_dated = max(index for index, segment in enumerate(segments) if "\0" in segment)
+    kept = [segment for index, segment in enumerate(segments)
+            if "\0" in segment or len(segment.split()) > 3 or index < last_dated and not header_zone]
+    words = _SEPARATORS.sub(" ", " ".join(kept).replace("\0", " ")).split()
+    return not words or header_zone and len(words) == 1 and _is_section_name(words[0])
+
+
+def _is_section_name(word: str) -> bool:
+    return word.isupper() and word.isalpha() and len(word) >= 3  # "DÜNYA", "POLITIK"
+
+
+def only_a_date(text: str, fallback_year: int | None, header_zone: bool = False) -> date | None:
+    """The date of a header line: one date and nothing else but chrome (see _is_chrome; `header_zone` when the
+    line stands above the first paragraph). Several dates only when a publish label stands between each two
+    ("GİRİŞ 30.11.2020 23:25 GÜNCELLEME 01.12.2020 01:18"): the earliest is the publication, the others updates."""
+    days = _days(text, fallback_year)
+    if not days or any(not _LABEL.search(text, a.end, b.start) for a, b in zip(days, days[1:])):
+        return None
+    rest, position = [], 0
+    for day in days:
+        rest += [text[position:day.start], "\0"]
+        position = day.end
+    rest.append(text[position:])
+    return min(day.value for day in days) if _is_chrome(_HEADER_NOISE.sub(" ", "".join(rest)), header_zone) else None
+
+
+def header_date(text: str, fallback_year: int | None) -> tuple[date, str | None] | None:
+    """(date, byline) of what follows a publish label ("November 26, 2020 by Jane Doe", "01/12/2020 09:40"):
+    the label makes it a header wherever it stands."""
+    byline = None
+    if match := _TRAILING_BYLINE.search(text):
+        text, byline = text[:match.start()], match.group("name").strip()
+    return (day, byline) if (day := only_a_date(text, fallback_year, header_zone=True)) else None
+
+
+def publish_statement(text: str, fallback_year: int | None) -> date | None:
+    """The date a line says the page was written or added on: a date, perhaps with its clock time, right
+    before a publish suffix ("... haberi, 20 Kasım 2020 tarihinde yazılmıştır")."""
+    for suffix in _PUBLISH_STATEMENT.finditer(text):
+        window = text[max(0, suffix.start() - _DATE_WINDOW):suffix.start()]
+        if (days := _days(window, fallback_year)) and (day := only_a_date(window[days[-1].start:], fallback_year)):
+            return day
+    return None
+
+
+def dateline_line(text: str, fallback_year: int | None) -> tuple[date, str] | None:
+    """(date, wire) of a dateline standing as a line of its own ("Baku, 15. November, AZERTAC")."""
+    match = _DATELINE_LINE.match(text)
+    if match and (day := only_a_date(match.group("date").title(), fallback_year)):
+        return day, match.group("wire").strip()
+    return None
+
+
+def dateline(text: str, fallback_year: int | None) -> tuple[date | None, str | None]:
+    """(date, wire) of a dateline opening a paragraph: "BAKU, Nov 20 (Agency) - ...", "BAKU, November 15.
+    /TASS/. ...", or a date with its year before a dash or glued text ("December 1, 2020 - The deal ...")."""
+    if match := _DATELINE.match(text):
+        wire = match.group("wire") or match.group("slashed_wire")
+        return only_a_date(match.group("date"), fallback_year), wire.strip() if wire else None
+    found = find_dates(text[:_DATE_WINDOW], None, fallback_year)
+    if found and found[0].char_start == 0 and found[0].precision == "day" and found[0].kind == "absolute" \
+            and found[0].anchor == "explicit" and _AFTER_LEADING_DATE.match(text, found[0].char_end):
+        return found[0].value, None
+    return None, None
