@@ -3,12 +3,17 @@
 -- "troops entered Lachin"); a segment with none borrows the nearest trigger of the
 -- sentence (lists such as "Agdam before 20 November, Kalbajar before 15 November"), unless a reporting
 -- verb ("said") stands between them and opens another statement. A future cue turns
--- "entered" into "scheduled"; a negation drops the statement. Dates: the nearest after the trigger in the
--- segment, then any in the segment; for "entered" also a date before the first district (the reporting
--- clause) and finally the publication date. A day beats a vaguer week or month wherever it stands. A date
--- never crosses a trigger of another type ("the deadline was extended to 25 November" dates the extension).
--- A weekday in a deadline ("is due on Tuesday") is the next such day, not the last one.
--- A postponement "from 15 to 25 November" also gives the deadline it moved from.
+-- "entered" into "scheduled", and so does a deadline marker before its date ("by", "до", "entro"); a
+-- negation drops the statement. Dates: one owned by the district (a dash, a space or a modal before it, the
+-- k-th day of a list), the nearest after the trigger in the segment, then any in the segment; for "entered"
+-- also a date before the first district (the reporting clause) and finally the publication date, unless
+-- the sentence says "earlier". A day beats a vaguer week or month wherever it stands. A date never crosses
+-- a trigger of another type ("the deadline was extended to 25 November" dates the extension), and a date
+-- next to "signed" or "agreement" dates the agreement. A weekday in a deadline ("is due on Tuesday") is the
+-- next such day, not the last one. A postponement without a date takes the article's only new deadline
+-- ("until 25 November" in its sentence or the next), or the original deadline plus its delay; one "from
+-- 15 to 25 November" also gives the deadline it moved from. Undated completions that an older decade or
+-- "during the fighting" puts in the past are history, not events of the article's time.
 -- grain: one row per article_id, sentence_id, segment_start, trigger_start, event_type
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start, trigger_start, event_type)
