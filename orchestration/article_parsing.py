@@ -323,20 +323,43 @@ def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
     fallback_year = fallback_year or _newest_year(text)
     reasons = _classify_lines(lines, len(text), parsed, fallback_year)
     content = [line for line in lines if line.line_no not in reasons]
-    if content and _is_title_shaped(content[0].text):
+    wrapped = {line.line_no for line, following in zip(content, content[1:]) if _continued_by(line, following)}
+    wrapped |= {following.line_no for line, following in zip(content, content[1:]) if _continued_by(line, following)}
+    if content and _is_title_shaped(content[0].text) and content[0].line_no not in wrapped:
         parsed.title = content[0].text
-    for line in lines:
-        if line.line_no in reasons:
-            continue
-        if line.text != parsed.title and _is_heading(line.text):
+    for line in content:
+        if line.text != parsed.title and line.line_no not in wrapped and _is_heading(line.text):
             reasons[line.line_no] = "heading"
     parsed.furniture = [Furniture(l.line_no, l.char_start, l.char_end, l.text, reasons[l.line_no])
                         for l in lines if l.line_no in reasons]
     body = [line for line in lines if line.line_no not in reasons]
     for line in _lead_lines(body, reasons):
         _dateline(line, parsed, fallback_year)
-    for paragraph_id, line in enumerate(body):
-        is_title = line.text == parsed.title and paragraph_id == 0
-        for start, end in split_sentences(line.text, line.char_start):
+    for paragraph_id, lines_of_paragraph in enumerate(_paragraphs(body, parsed.title)):
+        first, last = lines_of_paragraph[0], lines_of_paragraph[-1]
+        is_title = first.text == parsed.title and paragraph_id == 0
+        for start, end in split_sentences(text[first.char_start:last.char_end], first.char_start):
             parsed.sentences.append(Sentence(len(parsed.sentences), paragraph_id, start, end, text[start:end], is_title))
     return parsed
+
+
+_SHORT_LAST_WORD = re.compile(r"(?:^|\s)[^\W\d_]{1,3}$")
+
+
+def _continued_by(line: Line, following: Line) -> bool:
+    """Whether `following` goes on with the sentence of `line`: pages wrapped at a fixed width ("... il
+    distretto di" / "Kalbajar il 25 novembre") go on in lower case, or after a short lower-case word ("di",
+    "из", "the") with no stop after it. Such lines are neither titles nor headings."""
+    return following.line_no == line.line_no + 1 and (
+        following.text[:1].islower() or (line.text[-1:].islower() and bool(_SHORT_LAST_WORD.search(line.text))))
+
+
+def _paragraphs(body: list[Line], title: str | None) -> list[list[Line]]:
+    """Body lines grouped into paragraphs: a wrapped line joins the one before it."""
+    paragraphs: list[list[Line]] = []
+    for line in body:
+        if paragraphs and paragraphs[-1][-1].text != title and _continued_by(paragraphs[-1][-1], line):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return paragraphs

@@ -694,10 +694,16 @@ select
     case when date_source in ('delay', 'nearby') then 'day' else date_precision end as date_precision,
     date_source
 from with_superseded as dated
+-- a completion dated more than a year before the article is history ("occupied in the 1990s"), not a handover
+where not coalesce(
+    event_type = 'entered'
+    and event_date < (select published_date - interval 1 year from staging.articles where article_id = dated.article_id),
+    false
+)
 -- an undated completion is not one of the article's time when an older year or decade right after its verb
 -- dates it ("fled as it fell under Armenian control in the early 1990s"; the publication year decides), nor
 -- when the sentence puts it in the war ("during the fighting, troops also recaptured Jabrayil")
-where not (
+and not (
     event_type = 'entered'
     and (date_source is distinct from 'sentence' or date_precision <> 'day')
     and trigger_start < segment_start
