@@ -9,6 +9,7 @@ every sentence carries offsets into the article text, so any fact found in it ca
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from functools import cache
 from datetime import date
@@ -38,6 +39,7 @@ _ABBREVIATIONS = frozenset(
     "nov dec no vs etc e.g i.e u.s u.n u.k approx est dept inc ltd co corp".split()
 )
 _CONFIDENCE = {"publish_line": 1.0, "byline": 1.0, "dateline": 0.9, "date_line": 0.9, "publish_statement": 0.9}
+_INITIALS = frozenset(string.ascii_lowercase)  # one lower-cased letter before a dot: "J. Smith"
 FOOTER_ZONE = 0.6
 MAX_SENTENCE_CHARS = 2000
 SHORT_LINE_CHARS = 500  # header, credit and furniture rules only look at lines this short
@@ -279,7 +281,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         nxt = text[end:end + 1]
         if not text[end - 1].isspace() and not (text[match.start() - 2:match.start()].islower() and nxt.isupper()):
             continue
-        if text[match.start()] == "." and (last.strip("(\"“") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last)):
+        if text[match.start()] == "." and (last.strip("(\"“") in _ABBREVIATIONS or last in _INITIALS):
             continue
         if text[match.start()] == "." and last.strip("(").isdigit() and _next_word(text, end) in MONTH_WORDS:
             continue  # "am 20. November": a German day, not a sentence end

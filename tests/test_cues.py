@@ -1,6 +1,6 @@
 """Trigger and modality phrases, including ones that overlap and one-word wildcards (own wording)."""
 
-from orchestration.extraction.cues import find_cues
+from orchestration.extraction.cues import _separate_initials, find_cues
 
 
 def labels(text):
@@ -31,3 +31,8 @@ def test_a_stem_matches_every_inflection_and_languages_share_one_lexicon():
         ("Übergabe", "trigger", "scheduled"), ("verschoben", "trigger", "postponed"), ("sagte", "modality", "reporting")]
     assert labels("Il distretto è stato consegnato e Lachin sarà restituito rispettivamente.")[0] == (
         "consegnato", "trigger", "entered")
+
+
+def test_initials_that_one_character_matches_stay_apart():
+    """'I' matches both 'i' and Turkish 'ı' ignoring case: phrases starting with either keep their order."""
+    assert _separate_initials({"i", "ı", "a", "в", "*"}) == {"a", "в"}

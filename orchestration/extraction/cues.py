@@ -44,13 +44,15 @@ def _alternation(phrases: list[str]) -> str:
 
     `also|after|arrived` becomes `a(?:lso|fter|rrived)`: at a word that starts none of them the engine gives
     up after one test per letter, not one per phrase. Only phrases of one group can match at a given place
-    (no character matches two ASCII letters, even ignoring case), so the first phrase that matches is the
-    same; a phrase never moves ahead of one that does not start with an ASCII letter."""
+    when no character matches two of the initials ignoring case, so the first phrase that matches is the
+    same; a phrase never moves ahead of one whose initial is not such a letter (a Turkish 'ı', which matches
+    'I' like 'i' does). Grouping Cyrillic and accented initials too halves the scan of seven languages."""
+    separate = _separate_initials({phrase[:1] for phrase in phrases})
     groups: list[list[str]] = []
     open_groups: dict[str, list[str]] = {}
     for phrase in phrases:  # lower-case already
         initial = phrase[:1]
-        if not (initial.isascii() and initial.isalpha()):
+        if initial not in separate:
             open_groups.clear()
             groups.append([phrase])
         elif initial in open_groups:
@@ -59,6 +61,15 @@ def _alternation(phrases: list[str]) -> str:
             open_groups[initial] = [phrase]
             groups.append(open_groups[initial])
     return "|".join(_group_pattern(group) for group in groups)
+
+
+def _separate_initials(initials: set[str]) -> set[str]:
+    """The initials that are letters no other initial matches ignoring case: `re` matches a character to a
+    letter through its case class (I, i and ı are one), so a character that matched two initials would make
+    them match each other."""
+    letters = {initial for initial in initials if initial.isalpha()}
+    return {letter for letter in letters
+            if not any(other != letter and re.fullmatch(re.escape(letter), other, re.IGNORECASE) for other in letters)}
 
 
 def _group_pattern(phrases: list[str]) -> str:

@@ -211,6 +211,15 @@ _TENS = frozenset(word for word, v in _SMALL.items() if v >= 20 and v % 10 == 0)
 _UNITS = {word: v for word, v in _SMALL.items() if v < 10}
 
 
+def _lengths_by_first(lexicon: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
+    """Per first word, the lengths of the lexicon's phrases that start with it, longest first: a look-up tries
+    only lengths some phrase has (qualifiers and counted nouns run to several words in seven languages)."""
+    lengths: dict[str, set[int]] = {}
+    for key in lexicon:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+
+
 _QUALIFIERS = {_key(row["phrase"]): _Qualifier(row["phrase"].lower(), row["bound"], row["is_approximate"] == "true",
                                                float(row["value"]) if row["value"] else None)
                for row in load_reference("qualifiers")}
@@ -219,10 +228,8 @@ _SUBJECTS = {_key(row["term"]): _Term(row["category"], _TERM_LANGUAGES[row["term
              for row in load_reference("figure_subjects")}
 _COMPOUND_HEADS = {key[0]: term for key, term in _SUBJECTS.items()
                    if len(key) == 1 and term.languages & _COMPOUNDING_LANGUAGES}
-_QUALIFIER_FIRSTS = frozenset(key[0] for key in _QUALIFIERS)
-_SUBJECT_FIRSTS = frozenset(key[0] for key in _SUBJECTS)
-_MAX_QUALIFIER = max(map(len, _QUALIFIERS))
-_MAX_TERM = max(map(len, _SUBJECTS))
+_QUALIFIER_LENGTHS = _lengths_by_first(_QUALIFIERS)
+_SUBJECT_LENGTHS = _lengths_by_first(_SUBJECTS)
 # Every figure holds a numeral, a number word or a vague quantity (the longest word of "tens of thousands of"),
 # as a whole token ("twenty" also opens "twenty-five"): text without one (lower-cased, as token norms are) has
 # no figure.
@@ -231,17 +238,15 @@ _FIGURE_WORDS = sorted(_MULTIPLIERS.keys() | _SMALL.keys()
                        key=len, reverse=True)
 _MAY_HOLD_FIGURE = ScanPattern(r"[0-9]|(?<![^\W\d_])(?:" + "|".join(map(re.escape, _FIGURE_WORDS))
                                + r")(?![^\W\d_])")
-_STARTERS = _QUALIFIER_FIRSTS | {"a", "an"} | _MULTIPLIERS.keys() | _SMALL.keys()
+_STARTERS = _QUALIFIER_LENGTHS.keys() | {"a", "an"} | _MULTIPLIERS.keys() | _SMALL.keys()
 
 
-def _longest(lexicon: dict[tuple[str, ...], T], firsts: frozenset[str], longest: int, tokens: _Tokens,
+def _longest(lexicon: dict[tuple[str, ...], T], lengths: dict[str, tuple[int, ...]], tokens: _Tokens,
              i: int) -> tuple[T | None, int]:
     """The longest lexicon phrase starting at token i, as (entry, length), or (None, 0)."""
-    if tokens.norms[i] in firsts:
-        for length in range(min(longest, len(tokens) - i), 0, -1):
-            entry = lexicon.get(tokens.norms[i:i + length])
-            if entry is not None:
-                return entry, length
+    for length in lengths.get(tokens.norms[i], ()):
+        if i + length <= len(tokens) and (entry := lexicon.get(tokens.norms[i:i + length])) is not None:
+            return entry, length
     return None, 0
 
 
@@ -336,7 +341,7 @@ def _compound_head(norm: str) -> _Term | None:
 
 def _term_at(tokens: _Tokens, j: int, text: str) -> tuple[_Term | None, int]:
     """The lexicon term at token j (longest phrase), or a capitalised compound ending in one, as (term, length)."""
-    term, length = _longest(_SUBJECTS, _SUBJECT_FIRSTS, _MAX_TERM, tokens, j)
+    term, length = _longest(_SUBJECTS, _SUBJECT_LENGTHS, tokens, j)
     if term is None and tokens.kinds[j] == "word" and text[tokens.starts[j]].isupper():
         term, length = _compound_head(tokens.norms[j]), 1
     return term, length
@@ -478,7 +483,7 @@ def _spelled_in_other_language(tokens: _Tokens, number_at: int, subject: _Subjec
 
 def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | None, int]:
     """The figure starting at token i, if any, and the token index to continue from."""
-    qualifier, length = _longest(_QUALIFIERS, _QUALIFIER_FIRSTS, _MAX_QUALIFIER, tokens, i)
+    qualifier, length = _longest(_QUALIFIERS, _QUALIFIER_LENGTHS, tokens, i)
     if qualifier and qualifier.phrase in _PREPOSITION_QUALIFIERS and i and tokens.norms[i - 1] in _OVER_VERBS:
         return None, i + 1
     number_at = i + length
