@@ -40,6 +40,7 @@ _ABBREVIATIONS = frozenset(
 )
 _CONFIDENCE = {"publish_line": 1.0, "byline": 1.0, "dateline": 0.9, "date_line": 0.9, "publish_statement": 0.9}
 _INITIALS = frozenset(string.ascii_lowercase)  # one lower-cased letter before a dot: "J. Smith"
+_TEMPERATURE = re.compile(r"[-+−]?\d{1,2}(?:[.,]\d)?\s?°")
 FOOTER_ZONE = 0.6
 MAX_SENTENCE_CHARS = 2000
 SHORT_LINE_CHARS = 500  # header, credit and furniture rules only look at lines this short
@@ -195,7 +196,8 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
                 _date_found(parsed, day, "byline")
         elif few_words and _DIGIT.search(body) and (day := only_a_date(body, fallback_year, header_zone)) is not None:
             reasons[line.line_no] = "metadata"
-            _date_found(parsed, day, "date_line")
+            if not any(_TEMPERATURE.search(near.text) for near in lines[max(0, index - 3):index + 4]):
+                _date_found(parsed, day, "date_line")  # next to "-0.6°" it is a weather widget's today
             if previous and index >= 1 and _NAME_LINE.match(previous) and lines[index - 1].line_no not in reasons:
                 reasons[lines[index - 1].line_no] = "byline"
                 parsed.byline = previous

@@ -112,3 +112,25 @@ def test_a_list_of_districts_and_dates_below_the_lead_is_not_a_header():
             "Kalbajar – 15 November 2020\nAgdam | 20 November 2020\nLachin, 1 December 2020\n")
     assert _dated(page) == (None, None)
     assert _dated("ДНД – 20 ноября 2020\n" + page) == (date(2020, 11, 20), "date_line")
+
+
+def test_a_weather_widgets_date_is_not_the_publication_date():
+    page = "• Sunday\n\n    22 November, 2026\n\n  • -0.6°\n    Clear sky\n\nTroops entered Agdam\n\nTroops entered Agdam today."
+    assert parse_article(page).published_date is None
+    assert parse_article(page.replace("-0.6°", "Clear")).published_date == date(2026, 11, 22)
+
+
+def test_a_wrapped_page_keeps_its_sentences_whole():
+    page = ("The ministry said today that\nits troops had entered the Agdam district, one of the three that\n"
+            "had to be returned. Armenia will hand over the district of\nKalbajar on 26 November.")
+    parsed = parse_article(page)
+    assert parsed.title is None and not [f for f in parsed.furniture if f.reason == "heading"]
+    assert [s.text.replace("\n", " ") for s in parsed.sentences] == [
+        "The ministry said today that its troops had entered the Agdam district, one of the three that had to be returned.",
+        "Armenia will hand over the district of Kalbajar on 26 November."]
+
+
+def test_glued_sentences_are_split_but_initials_and_links_are_not():
+    text = "Troops entered the town.Officials confirmed it. See U.S.Army and pic.twitter.com/x here."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Troops entered the town.", "Officials confirmed it.", "See U.S.Army and pic.twitter.com/x here."]

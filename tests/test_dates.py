@@ -355,3 +355,14 @@ def test_weekdays_in_other_languages_resolve_against_publication():
 
 def test_a_month_of_another_language_needs_a_day():
     assert find_dates("Le mai dernier, la ville a changé.", PUBLISHED, None) == []
+
+
+def test_an_undated_articles_year_is_its_own_unless_it_only_recalls_history():
+    from orchestration.assets.extraction import article_year
+
+    recent = [find_dates("The deal of 10 November 2020 was signed.", None, None)]
+    history = [find_dates("The town was occupied on 18 May 1992.", None, None)]
+    assert article_year(recent, 2024) == 2020  # one misdated page in the corpus moves no other article
+    assert article_year(history, 2020) == 2020
+    assert article_year(history, None) == 1992
+    assert article_year([[]], 2020) == 2020

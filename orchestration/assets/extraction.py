@@ -46,10 +46,18 @@ def lexicon_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def article_year(dates: Iterable[list[DateMention]]) -> int | None:
-    """The newest year an undated article writes out in a full date ("1 December 2020"), if any."""
+HISTORY_YEARS = 5  # an article whose newest full date is older than the corpus year by more only recalls history
+
+
+def article_year(dates: Iterable[list[DateMention]], corpus_year: int | None) -> int | None:
+    """The year of an undated article's dates without a year: the newest year it writes out in a full date
+    ("1 December 2020"), unless that is only history ("occupied on 18 May 1992") next to the corpus year.
+    The article's own year comes first: one misdated page must not move every undated article's dates."""
     years = [d.value.year for found in dates for d in found if d.anchor == "explicit" and d.precision == "day"]
-    return max(years, default=None)
+    newest = max(years, default=None)
+    if newest is None or (corpus_year is not None and newest < corpus_year - HISTORY_YEARS):
+        return corpus_year
+    return newest
 
 
 _OWN_COLUMNS = {table: {c: t for c, t in schema.items() if c not in ("article_id", "sentence_id")}
@@ -95,8 +103,7 @@ def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int
         undated = {}  # an undated article's dates read without a year: they give the article's year
         if published is None:
             undated = {sentence_id: find_dates(text, None, None) for sentence_id, _, text, _ in sentences}
-            # a history line ("occupied on 18 May 1992") must not send "20 November" back to 1992
-            fallback_year = max(filter(None, (article_year(undated.values()), fallback_year)), default=None)
+            fallback_year = article_year(undated.values(), fallback_year)
         for sentence_id, start, text, _ in sentences:
             found = undated.get(sentence_id)
             if found is None or any(d.anchor == "unresolved" for d in found):  # the year is needed
