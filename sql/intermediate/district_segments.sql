@@ -8,10 +8,25 @@
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start)
 with ordered as (
+    -- "the Lachin corridor", "Berdzor (Lachin) corridor" name a road, not the district
     select
         *,
         lag(district) over (partition by article_id, sentence_id order by char_start) as previous_district
-    from staging.district_mentions
+    from staging.district_mentions as mentions
+    where not exists (
+        select 1
+        from staging.modality_cues as cues
+        inner join staging.sentences as sentences using (article_id, sentence_id)
+        where
+            cues.article_id = mentions.article_id
+            and cues.sentence_id = mentions.sentence_id
+            and cues.modality = 'landmark'
+            and cues.char_start between mentions.char_end and mentions.char_end + 20
+            and regexp_full_match(
+                substr(sentences.text, mentions.char_end - sentences.char_start + 1, cues.char_start - mentions.char_end),
+                '\s*(\([^()]*\))?\s*\)?\s*'
+            )
+    )
 ),
 
 runs as (

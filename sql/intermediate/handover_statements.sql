@@ -352,7 +352,8 @@ date_markers as (
         category
     from reference.date_words
     where category in (
-        'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'contrast_link'
+        'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'contrast_link',
+        'from_suffix', 'to_suffix'
     )
 ),
 
@@ -369,6 +370,7 @@ words_around_dates as (
         lower(regexp_extract(
             substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^\s+([^\s,.;:]+)', 1
         )) as word_after,
+        lower(regexp_extract(dates.text, '[''’](\w+)$', 1)) as case_suffix,
         -- "desde el 15 hasta el 25", "nicht der 15. sondern der 25.": a day followed by "to" or "but" and another day
         -- is the one moved from
         lower(regexp_extract(
@@ -392,9 +394,10 @@ dates_in_context as (
     -- next to "agreement" or "signed" ("under the November 10 agreement", "the deal signed on 9 November",
     -- "firmado el 9 de noviembre") dates the agreement, not a handover, and is left out
     select
-        * exclude (word_before, second_word_before, word_after, before_another_day),
+        * exclude (word_before, second_word_before, word_after, before_another_day, case_suffix),
         word_before in (select word from date_markers where category = 'from_marker') or before_another_day
-            as after_from,
+        -- Turkish marks "from" and "to" on the date itself: "15 Kasım'dan 25 Kasım'a"
+        or case_suffix in (select word from date_markers where category = 'from_suffix') as after_from,
         word_before in (select word from date_markers where category = 'deadline_marker')
         or second_word_before in (select word from date_markers where category = 'deadline_marker')
         or word_after in (select word from date_markers where category = 'to_marker_after') as after_deadline,
@@ -407,7 +410,8 @@ dates_in_context as (
                 and words_around_dates.char_start - cues.char_end between 0 and 15
         ) as after_reporting,
         word_before in (select word from date_markers where category = 'to_marker')
-        or word_after in (select word from date_markers where category = 'to_marker_after') as after_until
+        or word_after in (select word from date_markers where category = 'to_marker_after')
+        or case_suffix in (select word from date_markers where category = 'to_suffix') as after_until
     from words_around_dates
     where
         -- only agreement words: the year context list holds English "war", German for "was" ("am 20. November war")
@@ -452,6 +456,14 @@ date_choices as (
                 statements.event_type = 'postponed'
                 and dates.char_start >= statements.segment_start and dates.char_end <= statements.trigger_start
                 and dates.after_until
+                and not exists (
+                    select 1 from staging.modality_cues as cues
+                    where
+                        cues.article_id = statements.article_id
+                        and cues.sentence_id = statements.sentence_id
+                        and cues.modality = 'clause'
+                        and cues.char_start between dates.char_end and statements.trigger_start
+                )
                 then 2
             when dates.char_end <= statements.first_segment_start and statements.event_type = 'entered' then 3
             -- "By 15 November, Armenia must hand over Kalbajar", "15 Kasım'da vermesi gereken Kelbecer'i"
@@ -487,6 +499,11 @@ date_choices as (
                     and other.trigger_type <> statements.trigger_type
                     and other.char_start >= least(statements.trigger_end, dates.char_end)
                     and other.char_end <= greatest(statements.trigger_start, dates.char_start)
+                    -- "asked to postpone the withdrawal until 25 November": what is postponed does not block
+                    and not (
+                        statements.event_type = 'postponed' and other.trigger_type = 'scheduled'
+                        and other.char_start > statements.trigger_start
+                    )
             )
         )
         and (
@@ -506,6 +523,14 @@ date_choices as (
                     and postponement.trigger_type = 'postponed'
                     and postponement.char_start >= dates.char_end
                     and postponement.char_start - dates.char_end <= 30
+                    and not exists (
+                        select 1 from staging.modality_cues as cues
+                        where
+                            cues.article_id = statements.article_id
+                            and cues.sentence_id = statements.sentence_id
+                            and cues.modality = 'clause'
+                            and cues.char_start between dates.char_end and postponement.char_start
+                    )
             )
         )
         -- "moved from 15 November to 25 November": the date after "from" is the old deadline, not the new one
@@ -676,7 +701,7 @@ superseded as (
         on
             dated.article_id = dates.article_id
             and dated.sentence_id = dates.sentence_id
-            and dates.char_start > dated.trigger_start
+            and dates.char_start > least(dated.trigger_start, dated.segment_start)
     where dated.event_type = 'postponed' and dates.after_from and dates.precision = 'day' and dates.kind = 'absolute'
     qualify row_number() over (
         partition by dated.article_id, dated.sentence_id, dated.segment_start, dated.trigger_start order by dates.char_start

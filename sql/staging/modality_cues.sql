@@ -1,10 +1,11 @@
 -- Words that make a statement future (will, is to, expected to, must) or negated (not, never, has yet to),
 -- reporting verbs (said, told) that close one statement and open another, and "respectively", which pairs a
 -- list of districts with a list of dates in order, words that open another clause (while, but), and words
--- that put a completion before the publication day (earlier, previously) or in the war (during the fighting).
+-- that put a completion before the publication day (earlier, previously) or in the war (during the fighting),
+-- and nouns that make a district's name a place of its own ("the Lachin corridor").
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
--- audit: accepted_values(modality, future, negation, reporting, respectively, clause, past, wartime)
+-- audit: accepted_values(modality, future, negation, reporting, respectively, clause, past, wartime, landmark)
 select
     article_id,
     sentence_id,
