@@ -561,3 +561,18 @@ def test_one_megabyte_line_is_linear(text):
     started = time.perf_counter()
     find_figures(text)
     assert time.perf_counter() - started < 15  # about 4 s for the half million figures of "1 2 3 4"
+
+
+@pytest.mark.parametrize("text", [
+    "Troops moved into the district of Agdam, one of three to be returned.",
+    "Le truppe sono entrate nel distretto di Lachin, l'ultimo dei tre restituiti.",
+    "Las tropas entraron al distrito de Agdam, uno de los tres que se entregan.",
+    "Les troupes sont entrées dans le district de Latchin, le dernier des trois.",
+    "Войска вошли в Агдамский район, один из трёх.",
+])
+def test_a_partitive_counts_the_noun_it_leaves_out(text):
+    assert [(f.value, f.subject) for f in find_figures(text)] == [(3, "districts")]
+
+
+def test_a_partitive_without_a_counted_noun_before_it_is_no_figure():
+    assert find_figures("He said one of three would go.") == []

@@ -141,6 +141,8 @@ _AGE_WORDS = _words("age_word")
 _AGE_BEFORE_YEARS = _words("age_before_years")  # "un maçon de 53 ans"
 _OVER_VERBS = _words("over_verb")  # "took over three districts", "control over two regions"
 _PREPOSITION_QUALIFIERS = _words("preposition_qualifier")
+_PARTITIVE_HEADS = _words("partitive_head")  # "one", "l'ultimo", "la dernière" (of three)
+_PARTITIVES = _ROLES["partitive"]  # "of", "of the", "de los", "dei", "из"
 _DURATION_BEFORE = _ROLES["duration_before"]  # "desde hace diez días": for ten days, not ten days ago
 _MAX_PHRASE_BEFORE = max(map(len, _RELATIVE_BEFORE | _DURATION_BEFORE))
 _RANGE_WORDS = _words("range_word")
@@ -509,6 +511,9 @@ def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | Non
     subject = _find_subject(tokens, end, text)
     if end > number_at and not numeral and _spelled_in_other_language(tokens, number_at, subject):
         subject = None
+    elided = None if subject or qualifier else _elided_subject(tokens, i, text)
+    if elided:  # "Aghdam, one of three": the count ends at the number, its noun stands before
+        return _mention(text, tokens, i, end, value, None, elided, end), end
     if not (numeral or subject) or (value == 1 and not subject):  # number words need a counted noun; 1 too
         return None, end
     if subject and _is_time_reference(tokens, i, subject, numeral and not qualifier):
@@ -518,17 +523,48 @@ def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | Non
         return None, end
     if numeral and _is_year(tokens, i, number_at, end, subject):
         return None, end
-    char_start = tokens.starts[i]
-    char_end = tokens.ends[(subject.after if subject else end) - 1]
+    mention_end = subject.after if subject else end
     after = end
-    while after < len(tokens) and tokens.starts[after] < char_end:
+    while after < len(tokens) and tokens.starts[after] < tokens.ends[mention_end - 1]:
         after += 1
+    return _mention(text, tokens, i, end, value, qualifier, subject, mention_end), after
+
+
+def _mention(text: str, tokens: _Tokens, i: int, end: int, value: float, qualifier: _Qualifier | None,
+             subject: _Subject | None, mention_end: int) -> FigureMention:
+    """The figure from token i to token `mention_end` (its counted noun may stand elsewhere)."""
+    char_start, char_end = tokens.starts[i], tokens.ends[mention_end - 1]
     subject_text = text[tokens.starts[subject.first]:tokens.ends[subject.after - 1]] if subject else None
-    mention = FigureMention(char_start, char_end, text[char_start:char_end], value,
-                            qualifier.is_approximate if qualifier else False, qualifier.phrase if qualifier else None,
-                            qualifier.bound if qualifier else "exact", subject.term.category if subject else None,
-                            subject_text, _unit(subject))
-    return mention, after
+    return FigureMention(char_start, char_end, text[char_start:char_end], value,
+                         qualifier.is_approximate if qualifier else False, qualifier.phrase if qualifier else None,
+                         qualifier.bound if qualifier else "exact", subject.term.category if subject else None,
+                         subject_text, _unit(subject))
+
+
+def _elided_subject(tokens: _Tokens, i: int, text: str) -> _Subject | None:
+    """The counted noun of a partitive without one: "the district of Aghdam, one of three", "l'ultimo dei
+    tre", "uno de los tres", "один из трёх" count what the nearest counted noun before them names."""
+    for length in (2, 1):
+        head = i - length - 1
+        if head >= 0 and tokens.norms[head] in _PARTITIVE_HEADS and tuple(tokens.norms[head + 1:i]) in _PARTITIVES:
+            for j in range(head - 1, -1, -1):
+                if tokens.kinds[j] == "word" and (term := _singular_term(tokens.norms[j])):
+                    return _Subject(term, j, j + 1)
+            return None
+    return None
+
+
+@lru_cache(maxsize=10_000)
+def _singular_term(word: str) -> _Term | None:
+    """The counted-noun term a word names in the singular too: the lexicon lists the plurals that follow a
+    number ("distritos", "distretti", "районов"), an antecedent is often singular ("distrito", "distretto")."""
+    if (term := _SUBJECTS.get((word,))) is not None:
+        return term
+    if len(word) < 4:
+        return None
+    return next((term for (plural, *rest), term in _SUBJECTS.items()
+                 if not rest and (plural.startswith(word) or plural[:-1] == word[:-1]) and len(plural) - len(word) <= 2),
+                None)
 
 
 class _Spans:
