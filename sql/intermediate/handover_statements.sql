@@ -353,7 +353,7 @@ date_markers as (
     from reference.date_words
     where category in (
         'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'contrast_link',
-        'from_suffix', 'to_suffix'
+        'from_suffix', 'to_suffix', 'since_marker'
     )
 ),
 
@@ -415,7 +415,9 @@ dates_in_context as (
     from words_around_dates
     where
         -- only agreement words: the year context list holds English "war", German for "was" ("am 20. November war")
-        word_after not in (select word from date_markers where category = 'agreement_marker')
+        word_after not in (select word from date_markers where category in ('agreement_marker', 'since_marker'))
+        -- "under Armenian control since 1993", "desde 1990": since when a state holds, not a handover
+        and word_before not in (select word from date_markers where category = 'since_marker')
         and word_before not in (select word from date_markers where category = 'agreement_marker')
         and second_word_before not in (select word from date_markers where category = 'agreement_marker')
 ),
@@ -471,6 +473,20 @@ date_choices as (
                 statements.trigger_start < statements.segment_start and statements.event_type = 'scheduled'
                 and dates.char_end <= statements.trigger_start and statements.trigger_start - dates.char_end <= 25
                 and not dates.after_until
+                then 3
+            -- "Starting from November 21, the Agdam district will be under Azerbaijan's control", "By 20 November,
+            -- Agdam is to be returned" (not "By Sunday, Baku said ...": a reporting verb makes it the statement's)
+            when
+                statements.event_type = 'scheduled' and dates.char_end <= statements.first_segment_start
+                and (dates.after_from or dates.after_deadline)
+                and not exists (
+                    select 1 from staging.modality_cues as cues
+                    where
+                        cues.article_id = statements.article_id
+                        and cues.sentence_id = statements.sentence_id
+                        and cues.modality = 'reporting'
+                        and cues.char_start between dates.char_end and statements.first_segment_start
+                )
                 then 3
         end as date_rank,
         abs(dates.char_start - statements.trigger_end) as distance
