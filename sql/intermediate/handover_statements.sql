@@ -415,9 +415,9 @@ dates_in_context as (
     from words_around_dates
     where
         -- only agreement words: the year context list holds English "war", German for "was" ("am 20. November war")
-        word_after not in (select word from date_markers where category in ('agreement_marker', 'since_marker'))
-        -- "under Armenian control since 1993", "desde 1990": since when a state holds, not a handover
-        and word_before not in (select word from date_markers where category = 'since_marker')
+        word_after not in (select word from date_markers where category = 'agreement_marker')
+        -- "held by Armenian forces since 1993", "desde 1990": the year a state began, not a handover
+        and not (precision = 'year' and word_before in (select word from date_markers where category = 'since_marker'))
         and word_before not in (select word from date_markers where category = 'agreement_marker')
         and second_word_before not in (select word from date_markers where category = 'agreement_marker')
 ),
@@ -735,10 +735,16 @@ select
     case when date_source in ('delay', 'nearby') then 'day' else date_precision end as date_precision,
     date_source
 from with_superseded as dated
--- a completion dated more than a year before the article is history ("occupied in the 1990s"), not a handover
+-- a completion dated more than a year before the article (or, undated, before the newest date it writes) is
+-- history ("under Armenian control since 1993"), not a handover
 where not coalesce(
     event_type = 'entered'
-    and event_date < (select published_date - interval 1 year from staging.articles where article_id = dated.article_id),
+    and event_date < (
+        select coalesce(any_value(articles.published_date), max(mentions.value)) - interval 1 year
+        from staging.articles as articles
+        left join staging.date_mentions as mentions using (article_id)
+        where articles.article_id = dated.article_id
+    ),
     false
 )
 -- an undated completion is not one of the article's time when an older year or decade right after its verb
