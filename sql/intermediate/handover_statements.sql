@@ -346,82 +346,6 @@ owned_dates as (
             and segments.n = dates.n
 ),
 
-date_markers as (
-    select
-        word,
-        category
-    from reference.date_words
-    where category in (
-        'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'contrast_link',
-        'from_suffix', 'to_suffix', 'since_marker'
-    )
-),
-
-words_around_dates as (
-    select
-        dates.*,
-        -- the two words before the date, without an opening bracket or quote: "(до 15 ноября)", "bis zum"
-        lower(regexp_extract(
-            substr(sentences.text, 1, dates.char_start - sentences.char_start), '[(\[«"“„]?([^\s(\[«"“„]+)\s+$', 1
-        )) as word_before,
-        lower(regexp_extract(
-            substr(sentences.text, 1, dates.char_start - sentences.char_start), '[(\[«"“„]?([^\s(\[«"“„]+)\s+\S+\s+$', 1
-        )) as second_word_before,
-        lower(regexp_extract(
-            substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^\s+([^\s,.;:]+)', 1
-        )) as word_after,
-        lower(regexp_extract(dates.text, '[''’](\w+)$', 1)) as case_suffix,
-        -- "desde el 15 hasta el 25", "nicht der 15. sondern der 25.": a day followed by "to" or "but" and another day
-        -- is the one moved from
-        lower(regexp_extract(
-            substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^[\s.,]+([^\s,.;:]+)', 1
-        )) in (select word from date_markers where category in ('to_marker', 'contrast_link'))
-        and exists (
-            select 1 from staging.date_mentions as later
-            where
-                later.article_id = dates.article_id
-                and later.sentence_id = dates.sentence_id
-                and later.char_start > dates.char_end
-                and later.char_start - dates.char_end <= 20
-        ) as before_another_day
-    from staging.date_mentions as dates
-    inner join staging.sentences as sentences using (article_id, sentence_id)
-    where dates.value is not null
-),
-
-dates_in_context as (
-    -- each date with what the words before it say ("from", "until", "by"; Turkish puts "kadar" after); a date
-    -- next to "agreement" or "signed" ("under the November 10 agreement", "the deal signed on 9 November",
-    -- "firmado el 9 de noviembre") dates the agreement, not a handover, and is left out
-    select
-        * exclude (word_before, second_word_before, word_after, before_another_day, case_suffix),
-        word_before in (select word from date_markers where category = 'from_marker') or before_another_day
-        -- Turkish marks "from" and "to" on the date itself: "15 Kasım'dan 25 Kasım'a"
-        or case_suffix in (select word from date_markers where category = 'from_suffix') as after_from,
-        word_before in (select word from date_markers where category = 'deadline_marker')
-        or second_word_before in (select word from date_markers where category = 'deadline_marker')
-        or word_after in (select word from date_markers where category = 'to_marker_after') as after_deadline,
-        exists (
-            select 1 from staging.modality_cues as cues
-            where
-                cues.article_id = words_around_dates.article_id
-                and cues.sentence_id = words_around_dates.sentence_id
-                and cues.modality = 'reporting'
-                and words_around_dates.char_start - cues.char_end between 0 and 15
-        ) as after_reporting,
-        word_before in (select word from date_markers where category = 'to_marker')
-        or word_after in (select word from date_markers where category = 'to_marker_after')
-        or case_suffix in (select word from date_markers where category = 'to_suffix') as after_until
-    from words_around_dates
-    where
-        -- only agreement words: the year context list holds English "war", German for "was" ("am 20. November war")
-        word_after not in (select word from date_markers where category = 'agreement_marker')
-        -- "held by Armenian forces since 1993", "desde 1990": the year a state began, not a handover
-        and not (precision = 'year' and word_before in (select word from date_markers where category = 'since_marker'))
-        and word_before not in (select word from date_markers where category = 'agreement_marker')
-        and second_word_before not in (select word from date_markers where category = 'agreement_marker')
-),
-
 date_choices as (
     select
         statements.article_id,
@@ -491,7 +415,7 @@ date_choices as (
         end as date_rank,
         abs(dates.char_start - statements.trigger_end) as distance
     from statements
-    inner join dates_in_context as dates
+    inner join intermediate.date_contexts as dates
         on
             statements.article_id = dates.article_id
             and statements.sentence_id = dates.sentence_id
@@ -661,7 +585,7 @@ new_deadlines as (
     select
         dates.article_id,
         any_value(dates.value) as deadline
-    from dates_in_context as dates
+    from intermediate.date_contexts as dates
     where
         dates.after_until and dates.precision = 'day' and dates.kind = 'absolute'
         and exists (
@@ -713,7 +637,7 @@ superseded as (
         dates.text as date_text
     )
     from dated
-    inner join dates_in_context as dates
+    inner join intermediate.date_contexts as dates
         on
             dated.article_id = dates.article_id
             and dated.sentence_id = dates.sentence_id

@@ -1,0 +1,79 @@
+-- Each resolved date mention with what the words around it say about the date's role in a handover
+-- statement: after "from" (the deadline moved from: "from 15 to 25 November", "desde el 15 hasta el 25",
+-- "15 Kasım'dan"), after "until" (a new deadline: "bis zum", "до", "25 Kasım'a kadar"), after a deadline
+-- marker ("by", "entro", "до": a schedule, not a completion), and right after a reporting verb (the day of
+-- the statement). A date next to "agreement", "signed" or "ceasefire" dates the agreement, and a bare year
+-- after "since" the start of a state ("since 1993"): neither dates a handover, so both are left out.
+-- grain: one row per article_id, sentence_id, char_start
+-- incremental: article_id
+-- audit: unique(article_id, sentence_id, char_start)
+with date_markers as (
+    select
+        word,
+        category
+    from reference.date_words
+    where category in (
+        'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'contrast_link',
+        'from_suffix', 'to_suffix', 'since_marker'
+    )
+),
+
+words_around_dates as (
+    select
+        dates.*,
+        -- the two words before the date, without an opening bracket or quote: "(до 15 ноября)", "bis zum"
+        lower(regexp_extract(
+            substr(sentences.text, 1, dates.char_start - sentences.char_start), '[(\[«"“„]?([^\s(\[«"“„]+)\s+$', 1
+        )) as word_before,
+        lower(regexp_extract(
+            substr(sentences.text, 1, dates.char_start - sentences.char_start), '[(\[«"“„]?([^\s(\[«"“„]+)\s+\S+\s+$', 1
+        )) as second_word_before,
+        lower(regexp_extract(
+            substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^\s+([^\s,.;:]+)', 1
+        )) as word_after,
+        lower(regexp_extract(dates.text, '[''’](\w+)$', 1)) as case_suffix,
+        -- "desde el 15 hasta el 25", "nicht der 15. sondern der 25.": a day followed by "to" or "but" and another day
+        -- is the one moved from
+        lower(regexp_extract(
+            substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^[\s.,]+([^\s,.;:]+)', 1
+        )) in (select word from date_markers where category in ('to_marker', 'contrast_link'))
+        and exists (
+            select 1 from staging.date_mentions as later
+            where
+                later.article_id = dates.article_id
+                and later.sentence_id = dates.sentence_id
+                and later.char_start > dates.char_end
+                and later.char_start - dates.char_end <= 20
+        ) as before_another_day
+    from staging.date_mentions as dates
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    where dates.value is not null
+)
+
+select
+    * exclude (word_before, second_word_before, word_after, before_another_day, case_suffix),
+    word_before in (select word from date_markers where category = 'from_marker') or before_another_day
+    -- Turkish marks "from" and "to" on the date itself: "15 Kasım'dan 25 Kasım'a"
+    or case_suffix in (select word from date_markers where category = 'from_suffix') as after_from,
+    word_before in (select word from date_markers where category = 'deadline_marker')
+    or second_word_before in (select word from date_markers where category = 'deadline_marker')
+    or word_after in (select word from date_markers where category = 'to_marker_after') as after_deadline,
+    exists (
+        select 1 from staging.modality_cues as cues
+        where
+            cues.article_id = words_around_dates.article_id
+            and cues.sentence_id = words_around_dates.sentence_id
+            and cues.modality = 'reporting'
+            and words_around_dates.char_start - cues.char_end between 0 and 15
+    ) as after_reporting,
+    word_before in (select word from date_markers where category = 'to_marker')
+    or word_after in (select word from date_markers where category = 'to_marker_after')
+    or case_suffix in (select word from date_markers where category = 'to_suffix') as after_until
+from words_around_dates
+where
+    -- only agreement words: the year context list holds English "war", German for "was" ("am 20. November war")
+    word_after not in (select word from date_markers where category = 'agreement_marker')
+    -- "held by Armenian forces since 1993", "desde 1990": the year a state began, not a handover
+    and not (precision = 'year' and word_before in (select word from date_markers where category = 'since_marker'))
+    and word_before not in (select word from date_markers where category = 'agreement_marker')
+    and second_word_before not in (select word from date_markers where category = 'agreement_marker')
