@@ -102,12 +102,16 @@ def extracted(connection: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Coun
     return result
 
 
-def score(gold: dict, found: dict[str, dict[str, Counter]], language: str | None = None) -> dict[str, Score]:
-    """Scores per category of the gold file (and per variant), over its articles in `language` if given."""
+def score(gold: dict, found: dict[str, dict[str, Counter]], language: str | None = None,
+          construction: str | None = None) -> dict[str, Score]:
+    """Scores per category of the gold file (and per variant), over its articles in `language` or using
+    `construction` if given."""
     categories = gold.get("categories", CATEGORIES)
     scores = {name: Score() for name in (*categories, *(VARIANTS[c] for c in categories if c in VARIANTS))}
     for file_name, article in gold["articles"].items():
         if language and article.get("language") != language:
+            continue
+        if construction and construction not in article.get("constructions", ()):
             continue
         mine = found.get(file_name, {})
         for category in categories:
@@ -119,6 +123,12 @@ def score(gold: dict, found: dict[str, dict[str, Counter]], language: str | None
 
 def languages(gold: dict) -> list[str]:
     return sorted({article["language"] for article in gold["articles"].values() if article.get("language")})
+
+
+def constructions(gold: dict, least: int = 3) -> list[tuple[str, int]]:
+    """The annotated constructions used by at least `least` articles, most used first."""
+    counts = Counter(c for article in gold["articles"].values() for c in article.get("constructions", ()))
+    return [(c, n) for c, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])) if n >= least]
 
 
 def differences(gold: dict, found: dict[str, dict[str, Counter]], category: str) -> list[str]:
@@ -182,6 +192,11 @@ def main(argv: list[str]) -> int:
                 by_language = score(gold, found, language)
                 n = sum(a.get("language") == language for a in gold["articles"].values())
                 print(f"{language:<10}{n:>9}" + "".join(f"{by_language[c].f1:>12.3f}" for c in LANGUAGE_CATEGORIES))
+        if used := constructions(gold):
+            print(f"{'construction (articles using it)':<44}{'events F1':>10}{'tp':>5}{'fp':>5}{'fn':>5}")
+            for construction, n in used:
+                events = score(gold, found, construction=construction)["events"]
+                print(f"{construction[:36] + f' ({n})':<44}{events.f1:>10.3f}{events.tp:>5}{events.fp:>5}{events.fn:>5}")
         if os.environ.get("EVALUATE_VERBOSE"):
             for category in gold.get("categories", CATEGORIES):
                 for line in differences(gold, found, category):
