@@ -43,7 +43,7 @@ def save_chart(figure: Figure, folder: Path, name: str) -> dict[str, Path]:
     paths = chart_files(folder, name)
     for extension, path in paths.items():
         partial = folder / f".{path.name}.{os.getpid()}"
-        figure.savefig(partial, format=extension, dpi=150)
+        figure.savefig(partial, format=extension, dpi="figure")
         os.replace(partial, path)
     return paths
 
