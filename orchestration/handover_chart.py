@@ -11,10 +11,11 @@ from datetime import date
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+DPI = 150  # the layout is computed at the resolution the PNG is saved at
 # Each kind of mark keeps its own lane inside a district's row, so a deadline and an entry on one day both show.
 # A postponement that gives no new date is drawn hollow at the district's first date: the deadline it moved.
 _STYLES = {
@@ -40,7 +41,7 @@ def draw_handover_timeline(marks: list[HandoverMark]) -> Figure:
     """Districts × dates: scheduled, postponed and entered marks sized and labelled by independent sources."""
     districts = sorted({mark.district for mark in marks}, reverse=True)
     rows = {district: index for index, district in enumerate(districts)}
-    figure = Figure(figsize=(10, 1.8 + 0.9 * max(len(districts), 1)), layout="constrained")
+    figure = Figure(figsize=(10, 1.8 + 0.9 * max(len(districts), 1)), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     placed = _placed(marks)
@@ -48,8 +49,10 @@ def draw_handover_timeline(marks: list[HandoverMark]) -> Figure:
         days = [day for name, _, day, _ in placed if name == district]
         if len(days) > 1:
             axes.plot([min(days), max(days)], [rows[district]] * 2, color="#bbbbbb", linewidth=1, zorder=1)
+    by_kind = {kind: [(day, rows[district], n) for district, mark, day, n in placed if mark == kind]
+               for kind in _STYLES}
     for kind, style in _STYLES.items():  # one collection per kind of mark, not one per mark: a draw visits each
-        _draw_marks(axes, style, [(day, rows[district], n) for district, mark, day, n in placed if mark == kind])
+        _draw_marks(axes, style, by_kind[kind])
     axes.set_yticks(range(len(districts)), districts)
     axes.set_ylim(-0.7, len(districts) - 0.3)
     axes.margins(x=0.06)
@@ -64,7 +67,17 @@ def draw_handover_timeline(marks: list[HandoverMark]) -> Figure:
     axes.set_title("Handovers by district: the dates sources give (number = independent sources)")
     axes.legend(handles=[_legend_handle(style) for style in _STYLES.values()], loc="upper left",
                 bbox_to_anchor=(1.01, 1), frameon=False)
+    _fix_layout(figure)
+    for kind, style in _STYLES.items():
+        _label_marks(axes, style, by_kind[kind])
     return figure
+
+
+def _fix_layout(figure: Figure) -> None:
+    """Lay the figure out once, before the labels exist, and keep that layout. With a layout engine each save
+    first draws the whole figure unseen to lay it out again, labels and all: a third of the chart's time."""
+    figure.get_layout_engine().execute(figure)
+    figure.set_layout_engine(None)
 
 
 def _placed(marks: list[HandoverMark]) -> list[tuple[str, str, date, int]]:
@@ -79,19 +92,26 @@ def _placed(marks: list[HandoverMark]) -> list[tuple[str, str, date, int]]:
     return placed
 
 
+def _area(n_sources: int) -> int:
+    return 40 + 30 * min(n_sources, 10)
+
+
 def _draw_marks(axes: Axes, style: dict, marks: list[tuple[date, int, int]]) -> None:
-    """Marks of one style at (day, row, n_sources), sized and labelled by their number of sources. The labels
-    stay out of the layout: they sit inside the axes, and measuring hundreds of them dominated the drawing."""
-    if not marks:
-        return
-    areas = [40 + 30 * min(n_sources, 10) for _, _, n_sources in marks]
-    axes.scatter([day for day, _, _ in marks], [row + style["lane"] for _, row, _ in marks], s=areas,
-                 marker=style["marker"], zorder=3, edgecolors=style["color"],
-                 facecolors=style["color"] if style["filled"] else "white", linewidths=1.5)
-    for (day, row, n_sources), area in zip(marks, areas):
-        label = axes.annotate(str(n_sources), (day, row + style["lane"]), xytext=(area ** 0.5 / 2 + 4, 0),
-                              textcoords="offset points", va="center", fontsize=8, color=style["color"])
-        label.set_in_layout(False)
+    """Marks of one style at (day, row, n_sources), sized by their number of sources."""
+    if marks:
+        axes.scatter([day for day, _, _ in marks], [row + style["lane"] for _, row, _ in marks],
+                     s=[_area(n_sources) for _, _, n_sources in marks], marker=style["marker"], zorder=3,
+                     edgecolors=style["color"], facecolors=style["color"] if style["filled"] else "white",
+                     linewidths=1.5)
+
+
+def _label_marks(axes: Axes, style: dict, marks: list[tuple[date, int, int]]) -> None:
+    """Each mark's number of sources beside it, added once the layout is fixed. Hundreds of labels dominate the
+    drawing, so each is kept cheap: at a numeric date (no unit conversion per draw) and never tested for
+    clipping, since the axes' limits hold every mark."""
+    for day, row, n_sources in marks:
+        axes.annotate(str(n_sources), (date2num(day), row + style["lane"]), xytext=(_area(n_sources) ** 0.5 / 2 + 4, 0),
+                      textcoords="offset points", va="center", fontsize=8, color=style["color"], annotation_clip=False)
 
 
 def _legend_handle(style: dict) -> Line2D:
