@@ -576,3 +576,8 @@ def test_a_partitive_counts_the_noun_it_leaves_out(text):
 
 def test_a_partitive_without_a_counted_noun_before_it_is_no_figure():
     assert find_figures("He said one of three would go.") == []
+
+
+def test_a_decimal_without_a_counted_noun_is_a_measure():
+    assert find_figures("The forces occupied 846.7 square kilometres of the district.") == []
+    assert [(f.value, f.subject) for f in find_figures("Some 1.5 million people fled.")] == [(1_500_000, "people")]

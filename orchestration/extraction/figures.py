@@ -516,6 +516,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | Non
         return _mention(text, tokens, i, end, value, None, elided, end), end
     if not (numeral or subject) or (value == 1 and not subject):  # number words need a counted noun; 1 too
         return None, end
+    if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
+        return None, end
     if subject and _is_time_reference(tokens, i, subject, numeral and not qualifier):
         return None, subject.after
     if numeral and not (subject or qualifier) and (_is_age(text, tokens, number_at, end, value)
