@@ -327,8 +327,7 @@ def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
     fallback_year = fallback_year or _newest_year(text)
     reasons = _classify_lines(lines, len(text), parsed, fallback_year)
     content = [line for line in lines if line.line_no not in reasons]
-    wrapped = {line.line_no for line, following in zip(content, content[1:]) if _continued_by(line, following)}
-    wrapped |= {following.line_no for line, following in zip(content, content[1:]) if _continued_by(line, following)}
+    wrapped = {line.line_no for pair in zip(content, content[1:]) if _continued_by(*pair) for line in pair}
     if content and _is_title_shaped(content[0].text) and content[0].line_no not in wrapped:
         parsed.title = content[0].text
     for line in content:

@@ -652,25 +652,27 @@ with_superseded as (
     select * from dated
     union all
     select * from superseded
+),
+
+history_bounds as (
+    -- a year before the article's day, or before the newest date an undated article writes
+    select
+        articles.article_id,
+        coalesce(any_value(articles.published_date), max(mentions.value)) - interval 1 year as history_before
+    from staging.articles as articles
+    left join staging.date_mentions as mentions using (article_id)
+    group by articles.article_id
 )
 
 select
-    * exclude (date_precision, date_source),
-    case when date_source in ('delay', 'nearby') then 'day' else date_precision end as date_precision,
-    date_source
+    dated.* exclude (date_precision, date_source),
+    case when dated.date_source in ('delay', 'nearby') then 'day' else dated.date_precision end as date_precision,
+    dated.date_source
 from with_superseded as dated
+left join history_bounds as bounds using (article_id)
 -- a completion dated more than a year before the article (or, undated, before the newest date it writes) is
 -- history ("under Armenian control since 1993"), not a handover
-where not coalesce(
-    event_type = 'entered'
-    and event_date < (
-        select coalesce(any_value(articles.published_date), max(mentions.value)) - interval 1 year
-        from staging.articles as articles
-        left join staging.date_mentions as mentions using (article_id)
-        where articles.article_id = dated.article_id
-    ),
-    false
-)
+where not coalesce(dated.event_type = 'entered' and dated.event_date < bounds.history_before, false)
 -- an undated completion is not one of the article's time when an older year or decade right after its verb
 -- dates it ("fled as it fell under Armenian control in the early 1990s"; the publication year decides), nor
 -- when the sentence puts it in the war ("during the fighting, troops also recaptured Jabrayil")
