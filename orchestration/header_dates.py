@@ -15,6 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from orchestration.extraction.dates import find_dates
+from orchestration.extraction.jit_regex import ScanPattern
 from orchestration.reference import load_reference
 
 
@@ -40,7 +41,8 @@ _HEADER_NOISE = re.compile(
 _SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—-]+")
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\w/-])")
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
-_PUBLISH_STATEMENT = re.compile(rf"(?i:{_alternation('published_suffix')})(?!\w)")
+# Asked of every line of every article: PCRE2 skips to where a suffix may start, re tried each position (5x)
+_PUBLISH_STATEMENT = ScanPattern(rf"(?i:{_alternation('published_suffix')})(?!\w)")
 _DATE_WINDOW = 60  # characters that hold a date with its clock time
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*"
