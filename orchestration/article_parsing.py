@@ -316,7 +316,7 @@ def _dateline(paragraph: Line, parsed: ParsedArticle, fallback_year: int | None)
         _date_found(parsed, day, "dateline")
 
 
-def _newest_year(text: str) -> int | None:
+def newest_year(text: str) -> int | None:
     """The newest year the article writes out (1990 to 2100): the year of a dateline that gives none."""
     return max((int(year) for year in _YEAR_IN_TEXT.findall(text)), default=None)
 
@@ -325,7 +325,7 @@ def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
     """Header fields, furniture and sentences of one article (publication date not yet inferred)."""
     parsed = ParsedArticle()
     lines = split_lines(text)
-    fallback_year = fallback_year or _newest_year(text)
+    fallback_year = fallback_year or newest_year(text)
     reasons = _classify_lines(lines, len(text), parsed, fallback_year)
     content = [line for line in lines if line.line_no not in reasons]
     wrapped = {line.line_no for pair in zip(content, content[1:]) if _continued_by(*pair) for line in pair}

@@ -27,18 +27,20 @@ class DatingEvidence(NamedTuple):
 
     weekdays: frozenset[int]
     sentences: list[str]
+    text: str | None = None  # the whole text when it writes no year: a header date without one ("BAKU,
+    # November 15 /TASS/") is read again with the corpus year
 
 
-def dating_evidence(sentences: Iterable[str]) -> DatingEvidence:
+def dating_evidence(sentences: Iterable[str], text: str | None = None) -> DatingEvidence:
     """The evidence in an undated article's body sentences; no sentences when it names no weekday, since then
-    no date can agree with one."""
+    no date can agree with one. `text`: the article's, when it writes no year."""
     sentences = list(sentences)
     weekdays = frozenset(weekday_names_in("\n".join(sentences)))
     if not weekdays:
-        return DatingEvidence(weekdays, [])
+        return DatingEvidence(weekdays, [], text)
     stated = [sentence for sentence in sentences if _DIGIT.search(sentence)
               and not any(cue.label in ("future", "scheduled") for cue in find_cues(0, sentence))]
-    return DatingEvidence(weekdays, stated)
+    return DatingEvidence(weekdays, stated, text)
 
 
 def date_from_evidence(evidence: DatingEvidence, fallback_year: int | None) -> tuple[date | None, float | None]:

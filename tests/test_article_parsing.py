@@ -3,6 +3,7 @@
 from datetime import date
 
 from orchestration.article_parsing import parse_article, split_sentences
+from orchestration.assets.staging import infer_chunk, parse_chunk
 from orchestration.publication import infer_published_date
 
 PAGE = """Home
@@ -67,6 +68,20 @@ def test_date_is_inferred_only_when_a_weekday_agrees():
             "The region is to be handed over by December 1."]
     assert infer_published_date(body, 2020) == (date(2020, 11, 25), 0.6)
     assert infer_published_date(["Troops crossed in on November 24."], 2020) == (None, None)
+
+
+def test_a_dateline_without_a_year_takes_the_corpus_year():
+    """Wire datelines often give no year; an article that writes none is read again once the run's year is
+    known, and its dateline dates it as a dateline, not as an inference."""
+    page = ("Troops pull back\n\nYEREVAN, March 3. /WIRE/. The brigade left the valley, the ministry said.\n\n"
+            "Nothing else was said.")
+    row = ("a1", "a1.txt", "text", page, None, None, None, None)
+    (document,) = parse_chunk([row])
+    assert document.article.published_date is None
+    assert infer_chunk(2021, [("a1", document.dating)]) == [("a1", date(2021, 3, 3), 0.9, "dateline")]
+    dated_page = page.replace("Nothing else was said.", "The valley was lost in 2019.")
+    (dated,) = parse_chunk([("a2", "a2.txt", "text", dated_page, None, None, None, None)])
+    assert dated.dating is None or dated.dating.text is None  # a page that writes a year took it from itself
 
 
 def _dated(page: str) -> tuple[date | None, str | None]:

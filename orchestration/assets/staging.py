@@ -10,7 +10,7 @@ from typing import NamedTuple
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, MaterializeResult, multi_asset
 
-from orchestration.article_parsing import ParsedArticle, Sentence, parse_article
+from orchestration.article_parsing import ParsedArticle, Sentence, newest_year, parse_article
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, frame_of, insert_frame
 from orchestration.parallel import map_batches
@@ -73,8 +73,8 @@ def parse_chunk(rows: list[tuple]) -> list[ParsedDocument]:
     for row in rows:
         article_id, article = row[0], apply_format_metadata(parse_article(row[3]), *row[4:])
         check_sentence_offsets(article_id, row[3], article.sentences)
-        undated = dating_evidence(s.text for s in article.sentences if not s.is_title) \
-            if article.published_date is None else None
+        undated = dating_evidence((s.text for s in article.sentences if not s.is_title),
+                                  None if newest_year(row[3]) else row[3]) if article.published_date is None else None
         sentences = [(article_id, *_SENTENCE_VALUES(s)) for s in article.sentences]
         furniture = [(article_id, *_FURNITURE_VALUES(f)) for f in article.furniture]
         article.sentences, article.furniture = [], []
@@ -177,22 +177,32 @@ def check_sentence_offsets(article_id: str, text: str, sentences: list[Sentence]
                          f"first (article_id, sentence_id, char_start, char_end): {misplaced[0]}")
 
 
-def infer_chunk(fallback: int | None, undated: Sequence[tuple[str, DatingEvidence]]) -> list[tuple[str, date, float]]:
-    """(article_id, date, confidence) of the undated articles whose date can be inferred: one worker's share."""
-    return [(article_id, *found) for article_id, evidence in undated
-            if (found := date_from_evidence(evidence, fallback))[0]]
+def infer_chunk(fallback: int | None, undated: Sequence[tuple[str, DatingEvidence]]) -> list[tuple[str, date, float, str]]:
+    """(article_id, date, confidence, source) of the undated articles that can be dated: one worker's share."""
+    return [(article_id, *found) for article_id, evidence in undated if (found := _dated(evidence, fallback))[0]]
+
+
+def _dated(evidence: DatingEvidence, fallback: int | None) -> tuple[date | None, float | None, str]:
+    """A header date the parse could not read for want of a year, read with the corpus year; else the
+    inference from weekdays and stated dates."""
+    if evidence.text is not None and fallback and (header := parse_article(evidence.text, fallback)).published_date:
+        return header.published_date, header.published_confidence, header.published_source
+    return *date_from_evidence(evidence, fallback), "inferred"
 
 
 def _infer_publication_dates(connection, undated: dict[str, DatingEvidence], fallback: int | None) -> None:
-    """Date the articles that state no date from their text (weekday and date agreement), in place."""
-    datable = [(article_id, evidence) for article_id, evidence in undated.items() if evidence.sentences]
+    """Date the articles that state no date, in place: a header date without a year gets the corpus year, the
+    rest is inferred from the text (weekday and date agreement)."""
+    datable = [(article_id, evidence) for article_id, evidence in undated.items()
+               if evidence.sentences or evidence.text is not None]
     inferred = [row for chunks in map_batches(partial(infer_chunk, fallback), [datable])
                 for chunk in chunks for row in chunk]
     if not inferred:
         return
     connection.register("_inferred", pl.DataFrame(inferred, schema={
-        "article_id": pl.String, "published_date": pl.Date, "published_confidence": pl.Float64}, orient="row"))
+        "article_id": pl.String, "published_date": pl.Date, "published_confidence": pl.Float64,
+        "published_source": pl.String}, orient="row"))
     connection.execute("update staging.articles as a set published_date = i.published_date, "
-                       "published_confidence = i.published_confidence, published_source = 'inferred' "
+                       "published_confidence = i.published_confidence, published_source = i.published_source "
                        "from _inferred as i where a.article_id = i.article_id")
     connection.unregister("_inferred")
