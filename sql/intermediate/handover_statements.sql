@@ -481,7 +481,8 @@ date_choices as (
 ),
 
 delays as (
-    -- "was delayed for 10 days": the nearest count of days or weeks after a postponement's trigger
+    -- "was delayed for 10 days": the nearest count of days or weeks after a postponement's trigger, or inside
+    -- it ("granted ten more days", "weitere zehn Tage": the count is the trigger's first or middle word)
     select
         statements.article_id,
         statements.sentence_id,
@@ -496,7 +497,7 @@ delays as (
         on
             statements.article_id = figures.article_id
             and statements.sentence_id = figures.sentence_id
-            and figures.char_start > statements.trigger_start
+            and figures.char_end > statements.trigger_start
             and figures.subject in ('days', 'weeks')
     where statements.event_type = 'postponed'
     group by statements.article_id, statements.sentence_id, statements.segment_start, statements.trigger_start
@@ -594,6 +595,16 @@ new_deadlines as (
                 postponement.article_id = dates.article_id
                 and postponement.trigger_type = 'postponed'
                 and postponement.sentence_id between dates.sentence_id - 1 and dates.sentence_id
+        )
+        -- "had to leave Lachin by 1 December" under a headline "More time for Lachin": a day that dates a
+        -- schedule in its own sentence is the old deadline
+        and not exists (
+            select 1 from resolved as schedules
+            where
+                schedules.article_id = dates.article_id
+                and schedules.sentence_id = dates.sentence_id
+                and schedules.event_type = 'scheduled'
+                and schedules.event_date = dates.value
         )
     group by dates.article_id
     having count(distinct dates.value) = 1
