@@ -513,6 +513,95 @@ def test_duration_after_desde_hace_is_a_figure():
     assert values("Las protestas duran desde hace diez días.") == [(10.0, "days")]
 
 
+# --- the lexicons of the other languages ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, approximate, subject", [
+    # German: dative plurals, compounds of new heads, vague "Hunderte von", spelled hundreds and thousands
+    ("Die Waffenruhe hielt knapp drei Jahrzehnte.", 3.0, True, "decades"),
+    ("In der Kolonne standen Hunderte von Autos.", 100.0, True, "vehicles"),
+    ("Nach Angaben der Behörde kehrten 40 Flüchtlingsfamilien zurück.", 40.0, False, "families"),
+    ("Vermittelt wurde bereits in zwei Gesprächsrunden.", 2.0, False, "meetings"),
+    ("Der Rat empfing nahezu 300 Abgeordnete.", 300.0, True, "officials"),
+    ("Rund zweitausend Soldaten wurden verlegt.", 2000.0, True, "troops"),
+    ("Man zählte mindestens 14 Vermisste.", 14.0, True, "missing"),
+    ("Die Armee hielt gut 60 Kontrollpunkte besetzt.", 60.0, True, "positions"),
+    # Russian: oblique plurals after inflected numerals, both spellings of ё, "до", "на"
+    ("Колонна двигалась вместе с семью районами.", 7.0, False, "districts"),
+    ("Помощь получили не менее трёхсот семей.", 300.0, True, "families"),
+    ("В зоне действуют до 12 блокпостов.", 12.0, True, "positions"),
+    ("Переговоры прошли в двух раундах: состоялось пять встреч.", 5.0, False, "meetings"),
+    ("Мандат продлён как минимум на 5 лет.", 5.0, True, "years"),
+    ("Сюда вернулись около двадцати пяти тысяч беженцев.", 25000.0, True, "refugees"),
+    ("Спор длится почти три десятилетия.", 3.0, True, "decades"),
+    ("Прибыли две тысячи триста военнослужащих.", 2300.0, False, "troops"),
+    # Turkish: case-marked singulars, qualifiers after the number or its noun, teens
+    ("Bölgeye 2 bine yakın asker gönderildi.", 2000.0, True, "troops"),
+    ("Saldırılarda 100'den fazla sivil yaralandı.", 100.0, True, "civilians"),
+    ("Kasaba 30 yılı aşkın süredir boştu.", 30.0, True, "years"),
+    ("Ateşkes on iki gün sürdü.", 12.0, False, "days"),
+    ("Toplantıya 5 bin civarında kişi katıldı.", 5000.0, True, "people"),
+    ("Bölgede tahminen 40 yerleşim yeri bulunuyor.", 40.0, True, "settlements"),
+    ("Köyde 12 aile kaldı.", 12.0, False, "families"),
+    # French: hyphenated and multi-word nouns, vague "une centaine de", "d'environ"
+    ("Depuis octobre, trois cessez-le-feu ont été violés.", 3.0, False, "ceasefires"),
+    ("Le village compte neuf familles.", 9.0, False, "families"),
+    ("Le conflit couve depuis trois décennies.", 3.0, False, "decades"),
+    ("Une centaine de policiers gardaient le pont.", 100.0, True, "police"),
+    ("Un contingent d'environ 400 démineurs est attendu.", 400.0, True, "troops"),
+    ("Plus d'un millier de personnes déplacées attendent.", 1000.0, True, "refugees"),
+    ("La région compte dix-sept localités.", 17.0, False, "villages"),
+    # Spanish: settlements, decades, "y" inside a number, "millones de"
+    ("El acuerdo afecta a casi 300 asentamientos.", 300.0, True, "settlements"),
+    ("La disputa se prolongó casi tres décadas.", 3.0, True, "decades"),
+    ("Un centenar de familias regresó.", 100.0, True, "families"),
+    ("La tregua duró treinta y cinco días.", 35.0, False, "days"),
+    ("Unos dos millones de personas huyeron.", 2_000_000.0, True, "people"),
+    ("Llegaron mil doscientos soldados.", 1200.0, False, "troops"),
+    ("El ejército recuperó hasta 15 poblados.", 15.0, True, "villages"),
+    # Italian: vague "una ventina di", spelled thousands, "milioni di"
+    ("Una ventina di famiglie è rientrata.", 20.0, True, "families"),
+    ("Sono attesi poco più di duemila ostaggi liberati.", 2000.0, True, "prisoners"),
+    ("La crisi dura da tre decenni.", 3.0, False, "decades"),
+    ("Sono arrivati due milioni di profughi.", 2_000_000.0, False, "refugees"),
+    ("Il governo ha inviato diciotto osservatori.", 18.0, False, "observers"),
+    ("Nel distretto sono stati distrutti un centinaio di edifici.", 100.0, True, "buildings"),
+])
+def test_lexicons_of_other_languages(text, value, approximate, subject):
+    mention = only(text)
+    assert (mention.value, mention.is_approximate, mention.subject) == (value, approximate, subject), mention
+
+
+def test_qualifier_after_the_number_or_its_noun_spans_the_figure():
+    mention = only("Bölgeye 2 bine yakın asker gönderildi.")
+    assert (mention.text, mention.qualifier, mention.bound) == ("2 bine yakın asker", "bine yakın", "upper")
+    mention = only("Saldırılarda 100'den fazla sivil yaralandı.")
+    assert (mention.text, mention.qualifier, mention.bound) == ("100'den fazla sivil", "'den fazla", "lower")
+    mention = only("Kasaba 30 yılı aşkın süredir boştu.")
+    assert (mention.text, mention.qualifier, mention.bound) == ("30 yılı aşkın", "aşkın", "lower")
+    mention = only("Toplantıya 2 bin civarında katıldı.")
+    assert (mention.text, mention.qualifier, mention.bound) == ("2 bin civarında", "civarında", "approximate")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("500 asker yakın köylere konuşlandı.", [(500.0, "troops")]),  # "yakın" after a noun is "nearby"
+    ("Kasaba 3 yıl kadar önce boşaltıldı.", []),  # a time span used as a date, past its qualifier
+    ("Kasabada 77'lik bir bina var.", []),  # a suffix no qualifier governs still glues
+    ("Askerler 2 bin yıl önce yaşadı.", []),
+    ("They fought on two fronts for on two days.", [(2.0, "days")]),  # Turkish "on" does not take English "two"
+])
+def test_qualifier_after_the_number_needs_its_case(text, expected):
+    assert values(text) == expected
+
+
+def test_qualifier_after_a_noun_that_ends_the_sentence():
+    assert values("Bölgeye 30 asker") == [(30.0, "troops")]
+
+
+def test_semyu_is_seven_only_before_a_counted_noun():
+    assert find_figures("Он не смог спасти семью.") == []
+    assert find_figures("Он перевёз семью в город.") == []
+
+
 # --- reference data -----------------------------------------------------------------------------------
 
 def test_reference_tables_are_well_formed():
@@ -554,6 +643,10 @@ def test_every_lexicon_subject_is_recognised():
     "twenty " * 140_000,
     "over " * 200_000,
     "tens of thousands of " * 48_000,
+    "2 bine yakın " * 80_000,
+    "100'den fazla " * 70_000,
+    "treinta y " * 100_000,
+    "mil doscientos " * 60_000,
     "2,000 Russian " * 70_000,
     "a" * 1_000_000,
 ])

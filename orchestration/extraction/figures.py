@@ -14,7 +14,13 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
   a multiplier follows ("2.317 million"); a comma before other than three digits is a decimal comma.
   Number words and vague quantities ("thousands of", "Tausende") count only when a counted noun of the same
   language follows (Turkish "on gün" is ten days, English "on days" nothing); a numeral without one is
-  kept, with subject and unit None, except a bare 1.
+  kept, with subject and unit None, except a bare 1. A unit word completes a tens word of its own language,
+  also across "y"/"and" ("twenty five", "treinta y cinco", Turkish "on iki"); after a thousands word a
+  hundreds word opens the next group ("mil doscientos", "две тысячи триста"); a noun may follow a
+  million-word through "de"/"di" ("dos millones de personas").
+- A qualifier stands before the number, or, where figure_words.csv gives it the role qualifier_after, after
+  it: starting with the number's last word, whose case it governs ("2 bine yakın"), right after the number
+  with its case suffix glued on ("100'den fazla"), or right after the counted noun ("30 yılı aşkın").
 - "one" and "a" are never figures alone: they only lead a multiplier ("one hundred", "a dozen").
 - The counted noun is the first lexicon term (longest phrase wins) after at most three modifiers: words
   that are capitalised (Russian), hyphenated (Moscow-backed), listed (ethnic, weitere, autres) or end like an
@@ -107,6 +113,7 @@ _MAX_AGE = 130
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
 _MAX_DAY = 31
+_MIN_MULTIPLIER_OF = 1_000_000  # "millones de": the noun after a million-word follows "de", "di"
 _MAX_PAIR_GAP = 4  # words between paired day numbers: ", ma il"
 _COMPOUNDING_LANGUAGES = frozenset({"de"})  # a compound's last part is its head: Militärfahrzeuge counts Fahrzeuge
 _MIN_COMPOUND_PART = 3
@@ -146,6 +153,7 @@ _PARTITIVES = _ROLES["partitive"]  # "of", "of the", "de los", "dei", "из"
 _DURATION_BEFORE = _ROLES["duration_before"]  # "desde hace diez días": for ten days, not ten days ago
 _MAX_PHRASE_BEFORE = max(map(len, _RELATIVE_BEFORE | _DURATION_BEFORE))
 _RANGE_WORDS = _words("range_word")
+_MULTIPLIER_OF = _words("multiplier_of")
 _PERCENT_AFTER = _ROLES["percent"]  # "30 %", "40 per cent", "30 percento"
 _MAX_PERCENT = max(map(len, _PERCENT_AFTER))
 _PERCENT_BEFORE = _words("percent_before")  # Turkish "yüzde 77"
@@ -209,7 +217,7 @@ _NUMBER_LANGUAGES |= {"a": frozenset({"en"}), "an": frozenset({"en"}), "one": fr
 _MULTIPLIERS = {word: float(v) for word, v in _NUMBER_WORDS.items() if v >= 100 or word in _words("small_multiplier")}
 # "one" is no figure by itself (guide) but completes "twenty-one" and leads "one hundred".
 _SMALL = {word: v for word, v in _NUMBER_WORDS.items() if word not in _MULTIPLIERS} | {"one": 1}
-_TENS = frozenset(word for word, v in _SMALL.items() if v >= 20 and v % 10 == 0)
+_TENS = frozenset(word for word, v in _SMALL.items() if v >= 10 and v % 10 == 0)  # Turkish "on iki" is twelve
 _UNITS = {word: v for word, v in _SMALL.items() if v < 10}
 
 
@@ -222,15 +230,20 @@ def _lengths_by_first(lexicon: dict[tuple[str, ...], object]) -> dict[str, tuple
     return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
-_QUALIFIERS = {_key(row["phrase"]): _Qualifier(row["phrase"].lower(), row["bound"], row["is_approximate"] == "true",
-                                               float(row["value"]) if row["value"] else None)
-               for row in load_reference("qualifiers")}
+_ALL_QUALIFIERS = {_key(row["phrase"]): _Qualifier(row["phrase"].lower(), row["bound"], row["is_approximate"] == "true",
+                                                   float(row["value"]) if row["value"] else None)
+                   for row in load_reference("qualifiers")}
+# Qualifiers that follow the number or its noun (Turkish "2 bine yakın", "100'den fazla", "30 yılı aşkın").
+_AFTER_PHRASES = frozenset(map(" ".join, _ROLES.get("qualifier_after", ())))
+_QUALIFIERS = {key: q for key, q in _ALL_QUALIFIERS.items() if q.phrase not in _AFTER_PHRASES}
+_POSTPOSED = {key: q for key, q in _ALL_QUALIFIERS.items() if q.phrase in _AFTER_PHRASES}
 _TERM_LANGUAGES = _languages(load_reference("figure_subjects"), "term")
 _SUBJECTS = {_key(row["term"]): _Term(row["category"], _TERM_LANGUAGES[row["term"]])
              for row in load_reference("figure_subjects")}
 _COMPOUND_HEADS = {key[0]: term for key, term in _SUBJECTS.items()
                    if len(key) == 1 and term.languages & _COMPOUNDING_LANGUAGES}
 _QUALIFIER_LENGTHS = _lengths_by_first(_QUALIFIERS)
+_POSTPOSED_LENGTHS = _lengths_by_first(_POSTPOSED)
 _SUBJECT_LENGTHS = _lengths_by_first(_SUBJECTS)
 # Every figure holds a numeral, a number word or a vague quantity (the longest word of "tens of thousands of"),
 # as a whole token ("twenty" also opens "twenty-five"): text without one (lower-cased, as token norms are) has
@@ -300,7 +313,8 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
     if current is None:
         return None
     j = i if first in _MULTIPLIERS else i + 1
-    total, after_multiplier, open_tens = 0.0, 0.0, spelled and first in _TENS
+    total, after_multiplier = 0.0, 0.0
+    tens = first if spelled and first in _TENS else None  # a tens word a unit may complete: "twenty five", "on iki"
     while j < n:
         norm = tokens.norms[j]
         multiplier = _MULTIPLIERS.get(norm)
@@ -309,19 +323,28 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
             current = (current or 1.0) * multiplier
             if multiplier >= 1000:
                 total, current = total + current, 0.0
-            after_multiplier, open_tens = multiplier, False
+            after_multiplier, tens = multiplier, None
             if norm in _ABBREVIATED and j + 1 < n and tokens.norms[j + 1] == ".":
                 j += 1
-        elif small is not None and (after_multiplier or (open_tens and small < 10)):
+        elif multiplier and 100 <= multiplier < 1000 <= after_multiplier and not current:
+            current, after_multiplier = multiplier, multiplier  # a hundreds word opens the next group: "mil doscientos"
+        elif small is not None and (after_multiplier or (small < 10 and _completes(tens, norm))):
             current += small
-            after_multiplier, open_tens = 0.0, norm in _TENS
-        elif not (norm in _LIST_SEPARATORS and norm != "," and after_multiplier and j + 1 < n
-                  and _small_word(tokens.norms[j + 1]) is not None):
-            break
+            after_multiplier, tens = 0.0, norm if norm in _TENS else None
+        elif not (norm in _LIST_SEPARATORS and norm != "," and j + 1 < n
+                  and (unit := _small_word(tokens.norms[j + 1])) is not None
+                  and (after_multiplier or (unit < 10 and _completes(tens, tokens.norms[j + 1])))):
+            break  # "two hundred and fifty", "treinta y cinco" go on
         j += 1
     if first == "one" and j == i + 1:
         return None
     return total + current, j
+
+
+def _completes(tens: str | None, unit: str) -> bool:
+    """Whether a unit word completes an open tens word of its own language: "treinta y cinco", Turkish "on iki"
+    (but not Turkish "on" with English "two")."""
+    return tens is not None and bool(_NUMBER_LANGUAGES.get(tens, frozenset()) & _NUMBER_LANGUAGES.get(unit, frozenset()))
 
 
 def _is_modifier(tokens: _Tokens, k: int, text: str) -> bool:
@@ -395,12 +418,27 @@ def _is_ordinal_dot(text: str, tokens: _Tokens, end: int, value: float) -> bool:
     return rest[:1].islower() or (not rest and value <= _MAX_DAY)
 
 
-def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int) -> bool:
-    """The numeral at token i is part of a word, a clock time or a list marker ("1." opening the sentence)."""
+def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int, suffixed: bool = False) -> bool:
+    """The numeral at token i is part of a word, a clock time or a list marker ("1." opening the sentence).
+    `suffixed`: a case suffix the qualifier after it governs is glued on ("100'den fazla")."""
     start = tokens.starts[i]
     list_marker = (i == (tokens.norms[0] == "(") and end < len(tokens) and tokens.norms[end] in (".", ")"))
     return bool(list_marker or (start and _GLUED_BEFORE.match(text[start - 1]))
-                or _GLUED_AFTER.match(text, tokens.ends[end - 1]) or _CLOCK.match(text, tokens.ends[end - 1]))
+                or (not suffixed and _GLUED_AFTER.match(text, tokens.ends[end - 1]))
+                or _CLOCK.match(text, tokens.ends[end - 1]))
+
+
+def _postposed(tokens: _Tokens, end: int) -> tuple[_Qualifier | None, int]:
+    """A qualifier after the number ending at `end`, as (qualifier, index after it): one that starts with the
+    number's last word, whose case it governs ("2 bine yakın"), or right after the number, a suffixed one
+    glued on ("100'den fazla", "2 bin civarında")."""
+    for at in (end - 1, end):
+        if (at < len(tokens) and tokens.norms[at] in _POSTPOSED_LENGTHS
+                and (tokens.kinds[at] != "punct" or tokens.starts[at] == tokens.ends[at - 1])):
+            qualifier, length = _longest(_POSTPOSED, _POSTPOSED_LENGTHS, tokens, at)
+            if qualifier and at + length > end:
+                return qualifier, at + length
+    return None, end
 
 
 def _is_age(text: str, tokens: _Tokens, i: int, end: int, value: float) -> bool:
@@ -431,18 +469,18 @@ def _ends_with(tokens: _Tokens, i: int, phrases: frozenset[tuple[str, ...]]) -> 
     return any(before[-length:] in phrases for length in range(1, len(before) + 1))
 
 
-def _is_time_reference(tokens: _Tokens, i: int, subject: _Subject, age_like: bool) -> bool:
+def _is_time_reference(tokens: _Tokens, i: int, subject: _Subject, age_like: bool, after: int) -> bool:
     """A time span used as a date or an age: "two weeks ago", "vor 30 Jahren", "43 years old", "un maçon de
-    53 ans" (age_like: an unqualified numeral)."""
+    53 ans" (age_like: an unqualified numeral; after: the token after the span and any qualifier after it)."""
     if subject.term.category not in _TIME_UNITS:
         return False
     if _ends_with(tokens, i, _RELATIVE_BEFORE) and not _ends_with(tokens, i, _DURATION_BEFORE):
         return True
     if subject.term.category == "years" and age_like and i and tokens.norms[i - 1] in _AGE_BEFORE_YEARS:
         return True
-    if subject.after == len(tokens):
+    if after == len(tokens):
         return False
-    following = tokens.norms[subject.after]
+    following = tokens.norms[after]
     return following in _RELATIVE_DATE_WORDS or (subject.term.category == "years" and following == "old")
 
 
@@ -496,21 +534,32 @@ def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | Non
     else:
         return None, i + 1
     numeral = end > number_at and tokens.kinds[number_at] == "num"
-    if numeral and _is_numeral_noise(text, tokens, number_at, end):
+    post, subject_from = (None, end) if qualifier else _postposed(tokens, end)
+    if numeral and _is_numeral_noise(text, tokens, number_at, end, post is not None and tokens.norms[end] == "'"):
         return None, end
     if numeral and _after_marker(tokens, number_at):
         return None, _list_end(tokens, end)
     if numeral and (last := _list_end(tokens, end)) < len(tokens) and tokens.norms[last] in _ID_MARKERS_AFTER:
         return None, last
-    if _is_adjectival(tokens, end):
-        return None, end + 1
+    if _is_adjectival(tokens, subject_from):
+        return None, subject_from + 1
     if (percentage_end := _percentage_end(tokens, i, end)) is not None:  # a share, not a count
         return None, percentage_end
     if numeral and _opens_percentage_range(tokens, end):
         return None, end
-    subject = _find_subject(tokens, end, text)
+    if (subject_from == end < len(tokens) and tokens.norms[end] in _MULTIPLIER_OF
+            and _MULTIPLIERS.get(tokens.norms[end - 1], 0) >= _MIN_MULTIPLIER_OF):
+        subject_from += 1  # "dos millones de personas", "due milioni di persone"
+    subject = _find_subject(tokens, subject_from, text)
     if end > number_at and not numeral and _spelled_in_other_language(tokens, number_at, subject):
         subject = None
+    mention_end = subject.after if subject else end
+    if subject and not (qualifier or post) and subject.after < len(tokens):
+        post, post_length = _longest(_POSTPOSED, _POSTPOSED_LENGTHS, tokens, subject.after)  # "30 yılı aşkın"
+        mention_end = subject.after + post_length
+    elif post:
+        mention_end = max(mention_end, subject_from)
+    qualifier = qualifier or post
     elided = None if subject or qualifier else _elided_subject(tokens, i, text)
     if elided:  # "Aghdam, one of three": the count ends at the number, its noun stands before
         return _mention(text, tokens, i, end, value, None, elided, end), end
@@ -518,14 +567,13 @@ def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | Non
         return None, end
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
         return None, end
-    if subject and _is_time_reference(tokens, i, subject, numeral and not qualifier):
-        return None, subject.after
+    if subject and _is_time_reference(tokens, i, subject, numeral and not qualifier, mention_end):
+        return None, mention_end
     if numeral and not (subject or qualifier) and (_is_age(text, tokens, number_at, end, value)
                                                              or _is_ordinal_dot(text, tokens, end, value)):
         return None, end
     if numeral and _is_year(tokens, i, number_at, end, subject):
         return None, end
-    mention_end = subject.after if subject else end
     after = end
     while after < len(tokens) and tokens.starts[after] < tokens.ends[mention_end - 1]:
         after += 1
