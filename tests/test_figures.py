@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.extraction.figures import FigureMention, find_figures
+from orchestration.extraction.figures import Counted, FigureMention, find_figures, last_count
 
 REFERENCE = Path(__file__).resolve().parents[1] / "seeds" / "reference"
 
@@ -674,3 +674,35 @@ def test_a_partitive_without_a_counted_noun_before_it_is_no_figure():
 def test_a_decimal_without_a_counted_noun_is_a_measure():
     assert find_figures("The forces occupied 846.7 square kilometres of the district.") == []
     assert [(f.value, f.subject) for f in find_figures("Some 1.5 million people fled.")] == [(1_500_000, "people")]
+
+
+SEVEN_DISTRICTS = Counted("districts", 7)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five were lost in the autumn, and two are to be returned.", [(5, "districts"), (2, "districts")]),
+    ("Cinq l'ont été au combat, et deux seront rendus.", [(5, "districts"), (2, "districts")]),
+    ("Cinco los perdió en la guerra y dos le serán devueltos.", [(5, "districts"), (2, "districts")]),
+    ("Die letzten 3 folgen im Dezember.", [(3, "districts")]),
+])
+def test_a_count_may_leave_out_the_noun_a_larger_count_just_named(text, expected):
+    found = find_figures(text, counted=SEVEN_DISTRICTS)
+    assert [(f.value, f.subject) for f in found] == expected
+    assert all(f.subject_text is None and f.unit == "count" for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Five were lost in the autumn.",               # nothing counted before
+    "Nine were lost in the autumn.",               # larger than the set named before: not a part of it
+    "Ministers met, and five journalists waited.",  # a noun of its own
+    "He said five of them were lost.",             # not at a clause start; a partitive names its own set
+])
+def test_a_bare_count_without_a_larger_one_before_takes_no_noun(text):
+    counted = None if text.startswith("Five") else SEVEN_DISTRICTS
+    assert not any(f.subject == "districts" for f in find_figures(text, counted=counted))
+
+
+def test_the_last_count_names_its_noun():
+    found = find_figures("Some 2,000 soldiers and six weeks of fighting.")
+    assert last_count(found) == Counted("troops", 2000)
+    assert last_count(find_figures("It lasted six weeks.")) is None

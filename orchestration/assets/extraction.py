@@ -13,7 +13,7 @@ from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sour
 from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import DateMention, find_dates
 from orchestration.extraction.entities import ArticleEntityMatcher
-from orchestration.extraction.figures import find_figures
+from orchestration.extraction.figures import find_figures, last_count
 from orchestration.parallel import map_batches
 from orchestration.reference import REFERENCE_DIR
 from orchestration.warehouse import Warehouse
@@ -24,6 +24,7 @@ DATE_MENTIONS = AssetKey(["staging", "date_mentions"])
 FIGURE_MENTIONS = AssetKey(["staging", "figure_mentions"])
 CUE_MENTIONS = AssetKey(["staging", "cue_mentions"])
 BATCH_ARTICLES = 4000
+MAX_COUNT_AGE = 2  # sentences back that a count's noun may be left out after
 
 _SPAN = {"article_id": pl.String, "sentence_id": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32, "text": pl.String}
 SCHEMAS = {
@@ -118,8 +119,12 @@ def _figure_rows(work: list[tuple], date_spans: list[list[tuple[int, int]]]) -> 
     rows = []
     values, spans = _VALUES["staging.figure_mentions"], iter(date_spans)
     for article_id, _, _, sentences in work:
+        counted, age = None, 0  # the last count of the two sentences before: "seven districts. Four were retaken"
         for sentence_id, start, text, _ in sentences:
-            rows += [(article_id, sentence_id, start, *values(figure)) for figure in find_figures(text, next(spans))]
+            figures = find_figures(text, next(spans), counted if age <= MAX_COUNT_AGE else None)
+            rows += [(article_id, sentence_id, start, *values(figure)) for figure in figures]
+            found = last_count(figures)
+            counted, age = (found, 1) if found else (counted, age + 1)
     return rows
 
 

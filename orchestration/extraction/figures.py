@@ -150,6 +150,9 @@ _OVER_VERBS = _words("over_verb")  # "took over three districts", "control over 
 _PREPOSITION_QUALIFIERS = _words("preposition_qualifier")
 _PARTITIVE_HEADS = _words("partitive_head")  # "one", "l'ultimo", "la dernière" (of three)
 _PARTITIVES = _ROLES["partitive"]  # "of", "of the", "de los", "dei", "из"
+_ELIDED_FOLLOWERS = _words("elided_follower")
+_MIN_ANTECEDENT = 4  # letters of a counted noun a partitive looks back to
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", "–", "—"})  # "Quatre l'ont été", "Cuatro los retomó", "two were lost"
 _DURATION_BEFORE = _ROLES["duration_before"]  # "desde hace diez días": for ten days, not ten days ago
 _MAX_PHRASE_BEFORE = max(map(len, _RELATIVE_BEFORE | _DURATION_BEFORE))
 _RANGE_WORDS = _words("range_word")
@@ -521,8 +524,17 @@ def _spelled_in_other_language(tokens: _Tokens, number_at: int, subject: _Subjec
     return bool(subject and languages and not languages & subject.term.languages)
 
 
-def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | None, int]:
-    """The figure starting at token i, if any, and the token index to continue from."""
+class Counted(NamedTuple):
+    """The last count with a counted noun before a sentence, in its article: a bare count after it may be a
+    part of that set."""
+
+    category: str
+    value: float
+
+
+def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = None) -> tuple[FigureMention | None, int]:
+    """The figure starting at token i, if any, and the token index to continue from; `counted` is the last
+    count before it (in this sentence or an earlier one)."""
     qualifier, length = _longest(_QUALIFIERS, _QUALIFIER_LENGTHS, tokens, i)
     if qualifier and qualifier.phrase in _PREPOSITION_QUALIFIERS and i and tokens.norms[i - 1] in _OVER_VERBS:
         return None, i + 1
@@ -563,6 +575,10 @@ def _mention_at(text: str, tokens: _Tokens, i: int) -> tuple[FigureMention | Non
     elided = None if subject or qualifier else _elided_subject(tokens, i, text)
     if elided:  # "Aghdam, one of three": the count ends at the number, its noun stands before
         return _mention(text, tokens, i, end, value, None, elided, end), end
+    if not (subject or qualifier) and counted and value < counted.value and _stands_for_noun(tokens, i, end):
+        char_start, char_end = tokens.starts[i], tokens.ends[end - 1]  # "seven districts ... Four were lost"
+        return FigureMention(char_start, char_end, text[char_start:char_end], value, False, None, "exact",
+                             counted.category, None, "count"), end
     if not (numeral or subject) or (value == 1 and not subject):  # number words need a counted noun; 1 too
         return None, end
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
@@ -591,14 +607,26 @@ def _mention(text: str, tokens: _Tokens, i: int, end: int, value: float, qualifi
                          subject_text, _unit(subject))
 
 
+def _stands_for_noun(tokens: _Tokens, i: int, end: int) -> bool:
+    """A count whose noun is left out because a larger count just named it: "the first 200" (of 2,000 troops),
+    or a count opening a clause, followed by a pronoun or an auxiliary rather than a noun ("seven districts
+    ... Four were retaken, and three are to be returned"; "Quatre l'ont été", "Cuatro los retomó")."""
+    if end < len(tokens) and tuple(tokens.norms[end:end + 1]) in _PARTITIVES:
+        return False  # "two of the sides": a partitive names its own set
+    if i and tokens.norms[i - 1] in _PARTITIVE_HEADS and tokens.kinds[i - 1] == "word":
+        return True
+    opens_clause = i == 0 or tokens.norms[i - 1] in _LIST_SEPARATORS | _CLAUSE_PUNCTUATION
+    return opens_clause and end < len(tokens) and tokens.norms[end] in _ELIDED_FOLLOWERS
+
+
 def _elided_subject(tokens: _Tokens, i: int, text: str) -> _Subject | None:
     """The counted noun of a partitive without one: "the district of Aghdam, one of three", "l'ultimo dei
     tre", "uno de los tres", "один из трёх" count what the nearest counted noun before them names."""
     for length in (2, 1):
         head = i - length - 1
         if head >= 0 and tokens.norms[head] in _PARTITIVE_HEADS and tuple(tokens.norms[head + 1:i]) in _PARTITIVES:
-            for j in range(head - 1, -1, -1):
-                if tokens.kinds[j] == "word" and (term := _singular_term(tokens.norms[j])):
+            for j in range(head - 1, -1, -1):  # not a short word: French "Il" is no Turkish "il" (province)
+                if tokens.kinds[j] == "word" and len(tokens.norms[j]) >= _MIN_ANTECEDENT and (term := _singular_term(tokens.norms[j])):
                     return _Subject(term, j, j + 1)
             return None
     return None
@@ -630,9 +658,10 @@ class _Spans:
         return before > 0 and self._max_ends[before - 1] > start
 
 
-def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[FigureMention]:
+def find_figures(text: str, exclude: list[tuple[int, int]] = (), counted: Counted | None = None) -> list[FigureMention]:
     """Figures in `text` (a sentence), in order; spans overlapping any `exclude` span (date mentions found by
-    another module) or an international phone number (+374 10 52 61 18) are skipped."""
+    another module) or an international phone number (+374 10 52 61 18) are skipped. `counted`: the last
+    count of the sentence before (last_count), whose noun a bare count here may leave out."""
     if not _MAY_HOLD_FIGURE.search(text.lower()):
         return []
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
@@ -642,11 +671,19 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[FigureM
     for start in tokens.possible_starts():
         if start < i:
             continue
-        mention, i = _mention_at(text, tokens, start)
+        mention, i = _mention_at(text, tokens, start, counted)
         if mention and not (excluded.overlaps(mention.char_start, mention.char_end)
                             or _is_paired_day(mention, tokens, i, excluded)):
             found.append(mention)
+            counted = last_count([mention], counted)
     return found
+
+
+def last_count(mentions: list[FigureMention], default: Counted | None = None) -> Counted | None:
+    """The last of `mentions` that counts a noun it names (not a time span, not a noun left out), else
+    `default`."""
+    return next((Counted(m.subject, m.value) for m in reversed(mentions)
+                 if m.unit == "count" and m.subject and m.subject_text), default)
 
 
 def _is_paired_day(mention: FigureMention, tokens: _Tokens, after: int, excluded: _Spans) -> bool:
