@@ -36,3 +36,11 @@ def test_a_stem_matches_every_inflection_and_languages_share_one_lexicon():
 def test_initials_that_one_character_matches_stay_apart():
     """'I' matches both 'i' and Turkish 'ı' ignoring case: phrases starting with either keep their order."""
     assert _separate_initials({"i", "ı", "a", "в", "*"}) == {"a", "в"}
+
+
+def test_no_phrase_opens_with_a_wildcard():
+    """A phrase that may start at any word would make the scan try the whole alternation at every word
+    (the cue pass took twice as long): the count before 'more days' is read by the figure pass anyway."""
+    from orchestration.reference import load_reference
+    assert not [row["phrase"] for name in ("event_triggers", "modality_cues") for row in load_reference(name)
+                if row["phrase"].split()[0] == "*"]
