@@ -1,6 +1,7 @@
 """Trigger and modality phrases, including ones that overlap and one-word wildcards (own wording)."""
 
-from orchestration.extraction.cues import _separate_initials, find_cues
+from orchestration.extraction.cues import find_cues
+from orchestration.extraction.jit_regex import _separate_initials
 
 
 def labels(text):

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from orchestration.extraction.jit_regex import ScanPattern
+from orchestration.extraction.jit_regex import ScanPattern, grouped_alternation
 from orchestration.reference import load_reference
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -34,49 +34,9 @@ def _lexicons() -> tuple[tuple[ScanPattern, dict[str, tuple[str, str]]], ...]:
     for name, kind, column in (("event_triggers", "trigger", "event_type"), ("modality_cues", "modality", "cue")):
         rows = sorted(load_reference(name), key=lambda row: -len(row["phrase"]))
         labels = {row["phrase"].lower(): (kind, row[column]) for row in rows}
-        alternation = _alternation(list(labels))
+        alternation = grouped_alternation(list(labels), _phrase_pattern)
         lexicons.append((ScanPattern(rf"(?<![\w'])(?:{alternation})(?![\w'])", ignore_case=True), labels))
     return tuple(lexicons)
-
-
-def _alternation(phrases: list[str]) -> str:
-    """The phrases as one alternation that tries them in the given order, grouped by initial letter.
-
-    `also|after|arrived` becomes `a(?:lso|fter|rrived)`: at a word that starts none of them the engine gives
-    up after one test per letter, not one per phrase. Only phrases of one group can match at a given place
-    when no character matches two of the initials ignoring case, so the first phrase that matches is the
-    same; a phrase never moves ahead of one whose initial is not such a letter (a Turkish 'ı', which matches
-    'I' like 'i' does). Grouping Cyrillic and accented initials too halves the scan of seven languages."""
-    separate = _separate_initials({phrase[:1] for phrase in phrases})
-    groups: list[list[str]] = []
-    open_groups: dict[str, list[str]] = {}
-    for phrase in phrases:  # lower-case already
-        initial = phrase[:1]
-        if initial not in separate:
-            open_groups.clear()
-            groups.append([phrase])
-        elif initial in open_groups:
-            open_groups[initial].append(phrase)
-        else:
-            open_groups[initial] = [phrase]
-            groups.append(open_groups[initial])
-    return "|".join(_group_pattern(group) for group in groups)
-
-
-def _separate_initials(initials: set[str]) -> set[str]:
-    """The initials that are letters no other initial matches ignoring case: `re` matches a character to a
-    letter through its case class (I, i and ı are one), so a character that matched two initials would make
-    them match each other."""
-    letters = {initial for initial in initials if initial.isalpha()}
-    return {letter for letter in letters
-            if not any(other != letter and re.fullmatch(re.escape(letter), other, re.IGNORECASE) for other in letters)}
-
-
-def _group_pattern(phrases: list[str]) -> str:
-    """Phrases sharing an initial letter: the letter, then the alternation of their remainders."""
-    if len(phrases) == 1:
-        return _phrase_pattern(phrases[0])
-    return phrases[0][0] + "(?:" + "|".join(_phrase_pattern(p)[1:] for p in phrases) + ")"
 
 
 def _phrase_pattern(phrase: str) -> str:

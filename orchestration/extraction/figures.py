@@ -54,7 +54,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, count
 from typing import NamedTuple, TypeVar
 
-from orchestration.extraction.jit_regex import ScanPattern
+from orchestration.extraction.jit_regex import ScanPattern, grouped_alternation
 from orchestration.reference import load_reference
 
 T = TypeVar("T")
@@ -254,8 +254,7 @@ _SUBJECT_LENGTHS = _lengths_by_first(_SUBJECTS)
 _FIGURE_WORDS = sorted(_MULTIPLIERS.keys() | _SMALL.keys()
                        | {max(key, key=len) for key, q in _QUALIFIERS.items() if q.vague_value is not None},
                        key=len, reverse=True)
-_MAY_HOLD_FIGURE = ScanPattern(r"[0-9]|(?<![^\W\d_])(?:" + "|".join(map(re.escape, _FIGURE_WORDS))
-                               + r")(?![^\W\d_])")
+_MAY_HOLD_FIGURE = ScanPattern(r"[0-9]|(?<![^\W\d_])(?:" + grouped_alternation(_FIGURE_WORDS) + r")(?![^\W\d_])")
 _STARTERS = _QUALIFIER_LENGTHS.keys() | {"a", "an"} | _MULTIPLIERS.keys() | _SMALL.keys()
 
 
