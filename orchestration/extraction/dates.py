@@ -80,6 +80,8 @@ _YEAR_BEFORE = frozenset(_words("year_context_before"))
 _YEAR_AFTER = frozenset(_words("year_context_after"))
 _DAY_OFFSETS = _words("day_word")
 _FIRST_DAY = _words("first_day")  # "il primo dicembre", "le premier décembre", "el uno de diciembre"
+_LATER_UNITS = _words("later_unit")  # "five days later", "fünf Tage später": days per unit
+_LATER_MARKERS = _words("later_marker")
 _PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
 _VERB_MONTHS = frozenset({"may", "march"})  # also English verbs (and a surname): alone they need context
 
@@ -132,6 +134,8 @@ _DATE_RE = ScanPattern(
             rf"|(?:(?i:early|late|mid)[-\s]{{1,2}})?{_MONTH}(?:,?{_S}{_YEAR})?)",
             rf"(?P<weekday>(?:(?P<wd_rel>(?i:last|next)){_S})?(?P<wd>{_WEEKDAY}|{_FOREIGN_WEEKDAY}))",
             rf"(?P<ago>(?i:(?<![\d.,])(?P<ago_n>\d{{1,3}}|{_NUMBER}){_S}(?P<ago_u>day|{_UNIT})s?{_S}ago\b))",
+            rf"(?P<later>(?i:(?<![\d.,])(?P<later_n>\d{{1,3}}|{_NUMBER}){_S}(?P<later_u>{_alternation(_LATER_UNITS, False)})"
+            rf"{_S}(?:{_alternation(_LATER_MARKERS, False)})\b))",
             rf"(?P<end>(?i:(?:by{_S})?(?:the{_S})?end{_S}of{_S}(?P<end_rel>the|this|last|next){_S}"
             rf"(?P<end_u>{_UNIT})\b))",
             rf"(?P<period>(?i:(?P<per_rel>(?:(?:earlier|later){_S})?this|last|next){_S}(?P<per_u>{_UNIT})\b))",
@@ -164,8 +168,25 @@ def find_dates(text: str, published: date | None, fallback_year: int | None) -> 
     if not _may_hold_date(text):
         return mentions
     for match in _DATE_RE.finditer(text):
-        mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
+        if match.lastgroup == "later":
+            mentions.extend(_later(match, mentions))
+        else:
+            mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
     return mentions
+
+
+def _later(match: re.Match[str], before: list[DateMention]) -> list[DateMention]:
+    """"Agdam on 20 November and Kalbajar five days later": days after the last day named before it in the
+    text; with none, it dates nothing (a span used as a date, not a count either)."""
+    anchor = next((m for m in reversed(before) if m.precision == "day" and m.value and not m.is_deadline_end), None)
+    if anchor is None:
+        return []
+    count = match["later_n"].lower()
+    n = int(count) if count.isdigit() else _NUMBERS.get(count)
+    days = _LATER_UNITS.get(match["later_u"].lower())
+    if not n or not days:
+        return []
+    return [_mention(match, anchor.value + timedelta(days=n * days), "day", "relative", anchor.anchor)]
 
 
 def _may_hold_date(text: str) -> bool:
