@@ -706,3 +706,16 @@ def test_the_last_count_names_its_noun():
     found = find_figures("Some 2,000 soldiers and six weeks of fighting.")
     assert last_count(found) == Counted("troops", 2000)
     assert last_count(find_figures("It lasted six weeks.")) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Quelque 500 soldats belges de maintien de la paix sont partis.",
+    "Llegaron 500 soldados chilenos de paz.",
+    "Sono arrivati 500 militari austriaci di pace.",
+])
+def test_troops_named_peacekeepers_by_a_phrase_after_them(text):
+    assert [(f.value, f.subject) for f in find_figures(text)] == [(500, "peacekeepers")]
+
+
+def test_troops_without_a_peace_phrase_stay_troops():
+    assert [(f.value, f.subject) for f in find_figures("Some 500 soldiers of the brigade left.")] == [(500, "troops")]

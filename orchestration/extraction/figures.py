@@ -246,6 +246,11 @@ _SUBJECTS = {_key(row["term"]): _Term(row["category"], _TERM_LANGUAGES[row["term
 _COMPOUND_HEADS = {key[0]: term for key, term in _SUBJECTS.items()
                    if len(key) == 1 and term.languages & _COMPOUNDING_LANGUAGES}
 _QUALIFIER_LENGTHS = _lengths_by_first(_QUALIFIERS)
+# "soldats russes de maintien de la paix", "soldados rusos de paz": troops that a phrase after them makes
+# peacekeepers, past the adjectives between
+_PEACE_AFTER = {_key(" ".join(phrase)): _SUBJECTS[("peacekeepers",)] for phrase in _ROLES["peace_after"]}
+_PEACE_AFTER_LENGTHS = _lengths_by_first(_PEACE_AFTER)
+_MAX_PEACE_GAP = 2
 _POSTPOSED_LENGTHS = _lengths_by_first(_POSTPOSED)
 _SUBJECT_LENGTHS = _lengths_by_first(_SUBJECTS)
 # Every figure holds a numeral, a number word or a vague quantity (the longest word of "tens of thousands of"),
@@ -389,6 +394,18 @@ def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
         if not _is_modifier(tokens, j, text):
             return None
     return None
+
+
+def _peacekeeping(tokens: _Tokens, subject: _Subject, text: str) -> _Subject:
+    """Troops that a phrase after them, past at most two words (an adjective of nationality: "russes",
+    "rusos", "russi"), names as peacekeepers."""
+    for j in range(subject.after, min(subject.after + _MAX_PEACE_GAP + 1, len(tokens))):
+        term, length = _longest(_PEACE_AFTER, _PEACE_AFTER_LENGTHS, tokens, j)
+        if term:
+            return _Subject(term, subject.first, j + length)
+        if tokens.kinds[j] != "word":
+            break
+    return subject
 
 
 def _after_marker(tokens: _Tokens, i: int) -> bool:
@@ -562,6 +579,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
             and _MULTIPLIERS.get(tokens.norms[end - 1], 0) >= _MIN_MULTIPLIER_OF):
         subject_from += 1  # "dos millones de personas", "due milioni di persone"
     subject = _find_subject(tokens, subject_from, text)
+    if subject and subject.term.category == "troops":
+        subject = _peacekeeping(tokens, subject, text)
     if end > number_at and not numeral and _spelled_in_other_language(tokens, number_at, subject):
         subject = None
     mention_end = subject.after if subject else end
