@@ -41,6 +41,8 @@ _ABBREVIATIONS = frozenset(
 )
 _CONFIDENCE = {"publish_line": 1.0, "byline": 1.0, "dateline": 0.9, "date_line": 0.9, "publish_statement": 0.9}
 _INITIALS = frozenset(string.ascii_lowercase)  # one lower-cased letter before a dot: "J. Smith"
+# A wire's dateline that gives the day of the month only: "MADRID, 13 (EUROPA PRESS)"
+_DAY_DATELINE = re.compile(r"^\s*[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3},\s+\d{1,2}\s*\((?P<wire>[^()]{2,40})\)\.?\s*$")
 _TEMPERATURE = re.compile(r"[-+−]?\d{1,2}(?:[.,]\d)?\s?°")
 FOOTER_ZONE = 0.6
 MAX_SENTENCE_CHARS = 2000
@@ -185,6 +187,9 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
             reasons[line.line_no] = "metadata"
             _date_found(parsed, header[0], "publish_line")
             parsed.byline = parsed.byline or header[1]
+        elif short and (day_dateline := _DAY_DATELINE.match(body)) and body.split(",")[0].isupper():
+            reasons[line.line_no] = "metadata"
+            parsed.wires.append(day_dateline.group("wire").strip())
         elif not short:
             continue
         elif _IDENTIFIER_LINE.match(body):

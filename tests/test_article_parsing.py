@@ -149,3 +149,9 @@ def test_glued_sentences_are_split_but_initials_and_links_are_not():
     text = "Troops entered the town.Officials confirmed it. See U.S.Army and pic.twitter.com/x here."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "Troops entered the town.", "Officials confirmed it.", "See U.S.Army and pic.twitter.com/x here."]
+
+
+def test_a_wire_dateline_with_only_a_day_is_metadata():
+    parsed = parse_article("Title of the piece\n\nLISBOA, 14 (AGENCIA)\n\nThe talks went on for 3 hours.")
+    assert [s.text for s in parsed.sentences] == ["Title of the piece", "The talks went on for 3 hours."]
+    assert parsed.wires == ["AGENCIA"]

@@ -719,3 +719,17 @@ def test_troops_named_peacekeepers_by_a_phrase_after_them(text):
 
 def test_troops_without_a_peace_phrase_stay_troops():
     assert [(f.value, f.subject) for f in find_figures("Some 500 soldiers of the brigade left.")] == [(500, "troops")]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops returned to the valley 31 years after its capture.",
+    "Ordu 31 yıl sonra vadiye girdi.",
+    "Les colonnes sont arrivées 31 ans après la guerre.",
+    "Le basi usate dai primi anni ‘90 sono vuote.",
+])
+def test_a_span_after_an_event_and_a_quoted_decade_are_no_counts(text):
+    assert find_figures(text) == []
+
+
+def test_armoured_transports_are_vehicles():
+    assert [(f.value, f.subject) for f in find_figures("Llegaron 40 transportes blindados.")] == [(40, "vehicles")]
