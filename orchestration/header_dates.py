@@ -80,12 +80,12 @@ def _day_first(first: int, second: int, year: int) -> date | None:
 
 
 def _is_source(text: str) -> bool:
-    """A source, place or author before a date: up to three words and a dash ("ДНД – ", "AFP — "), or up to
-    three capitalised words and a comma ("Jane Doe, ")."""
+    """A source, place or author before a date: up to three words and a dash or bullet ("ДНД – ", "AFP — ",
+    "France 24 • "), or up to three capitalised words and a comma ("Jane Doe, ")."""
     text = text.strip()
     words = text[:-1].split()
     return 0 < len(words) <= 3 and words[0][0].isalpha() and (
-        text[-1] in "-–—" or text[-1] == "," and all(word[0].isupper() for word in words))
+        text[-1] in "-–—•·" or text[-1] == "," and all(word[0].isupper() for word in words))
 
 
 def _is_chrome(text: str, header_zone: bool) -> bool:

@@ -45,3 +45,9 @@ def test_no_phrase_opens_with_a_wildcard():
     from orchestration.reference import load_reference
     assert not [row["phrase"] for name in ("event_triggers", "modality_cues") for row in load_reference(name)
                 if row["phrase"].split()[0] == "*"]
+
+
+def test_entry_and_surrender_in_other_words():
+    assert ("pénétré", "trigger", "entered") in labels("Des blindés ont pénétré jeudi dans le district de Zangilan.")
+    assert ("surrendered", "trigger", "entered") in labels("Zangilan, surrendered on 3 March, was quiet.")
+    assert ("to be surrendered", "trigger", "scheduled") in labels("Qubadli is to be surrendered on 9 March.")
