@@ -382,3 +382,10 @@ def test_days_later_count_from_the_day_named_before(text):
 
 def test_days_later_without_a_day_before_dates_nothing():
     assert find_dates("Three days later the convoy left.", date(2021, 3, 10), 2021) == []
+
+
+def test_a_bare_day_takes_the_month_named_before_it():
+    found = find_dates("La entrega, prevista para el 3 de marzo, se extendió hasta el día 9.", date(2021, 3, 10), 2021)
+    assert [(m.text, m.value) for m in found] == [("3 de marzo", date(2021, 3, 3)), ("el día 9", date(2021, 3, 9))]
+    assert [m.value for m in find_dates("Llegaron el día 9 de marzo.", date(2021, 3, 10), 2021)] == [date(2021, 3, 9)]
+    assert find_dates("El día 9 llegaron.", date(2021, 3, 10), 2021) == []

@@ -82,6 +82,7 @@ _DAY_OFFSETS = _words("day_word")
 _FIRST_DAY = _words("first_day")  # "il primo dicembre", "le premier décembre", "el uno de diciembre"
 _LATER_UNITS = _words("later_unit")  # "five days later", "fünf Tage später": days per unit
 _LATER_MARKERS = _words("later_marker")
+_MONTH_DAY_WORDS = _words("month_day_word")  # "hasta el día 25", "il giorno 25": a day of a month named before
 _PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
 _VERB_MONTHS = frozenset({"may", "march"})  # also English verbs (and a surname): alone they need context
 
@@ -134,6 +135,8 @@ _DATE_RE = ScanPattern(
             rf"|(?:(?i:early|late|mid)[-\s]{{1,2}})?{_MONTH}(?:,?{_S}{_YEAR})?)",
             rf"(?P<weekday>(?:(?P<wd_rel>(?i:last|next)){_S})?(?P<wd>{_WEEKDAY}|{_FOREIGN_WEEKDAY}))",
             rf"(?P<ago>(?i:(?<![\d.,])(?P<ago_n>\d{{1,3}}|{_NUMBER}){_S}(?P<ago_u>day|{_UNIT})s?{_S}ago\b))",
+            rf"(?P<month_day>(?i:(?:{_alternation(_MONTH_DAY_WORDS, False)}){_S}(?P<md_d>\d{{1,2}}))(?!\d|[\w.,]\d)"
+            rf"(?!\.?{_S}(?:(?:de|del|di){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})))",  # "el día 25 de noviembre" is a date of its own
             rf"(?P<later>(?i:(?<![\d.,])(?P<later_n>\d{{1,3}}|{_NUMBER}){_S}(?P<later_u>{_alternation(_LATER_UNITS, False)})"
             rf"{_S}(?:{_alternation(_LATER_MARKERS, False)})\b))",
             rf"(?P<end>(?i:(?:by{_S})?(?:the{_S})?end{_S}of{_S}(?P<end_rel>the|this|last|next){_S}"
@@ -170,15 +173,32 @@ def find_dates(text: str, published: date | None, fallback_year: int | None) -> 
     for match in _DATE_RE.finditer(text):
         if match.lastgroup == "later":
             mentions.extend(_later(match, mentions))
+        elif match.lastgroup == "month_day":
+            mentions.extend(_month_day(match, mentions))
         else:
             mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
     return mentions
 
 
+def _last_day(before: list[DateMention]) -> DateMention | None:
+    return next((m for m in reversed(before) if m.precision == "day" and m.value and not m.is_deadline_end), None)
+
+
+def _month_day(match: re.Match[str], before: list[DateMention]) -> list[DateMention]:
+    """"prevista para el 15 de noviembre, extendida hasta el día 25": a later day of the month of the last day
+    named before it in the text. Nothing without such a day."""
+    anchor = _last_day(before)
+    day = int(match["md_d"])
+    if anchor is None or day <= anchor.value.day:
+        return []
+    value = _date(anchor.value.year, anchor.value.month, day)
+    return [_mention(match, value, "day", "absolute", anchor.anchor)] if value else []
+
+
 def _later(match: re.Match[str], before: list[DateMention]) -> list[DateMention]:
     """"Agdam on 20 November and Kalbajar five days later": days after the last day named before it in the
     text; with none, it dates nothing (a span used as a date, not a count either)."""
-    anchor = next((m for m in reversed(before) if m.precision == "day" and m.value and not m.is_deadline_end), None)
+    anchor = _last_day(before)
     if anchor is None:
         return []
     count = match["later_n"].lower()

@@ -14,7 +14,7 @@ with date_markers as (
     from reference.date_words
     where category in (
         'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'contrast_link',
-        'from_suffix', 'to_suffix', 'since_marker', 'day_article'
+        'from_suffix', 'to_suffix', 'since_marker', 'day_article', 'until_marker'
     )
 ),
 
@@ -67,10 +67,11 @@ select
             and words_around_dates.char_start - cues.char_end between 0 and 15
     ) as after_reporting,
     word_before in (select word from date_markers where category = 'to_marker')
-    -- "hasta el 25 de noviembre", "until the 25th": an article between the marker and the day
+    -- "hasta el 25 de noviembre", "until the 25th": an article between "until" and the day (not after "para
+    -- el", which is "scheduled for")
     or (
         word_before in (select word from date_markers where category = 'day_article')
-        and second_word_before in (select word from date_markers where category = 'to_marker')
+        and second_word_before in (select word from date_markers where category = 'until_marker')
     )
     or word_after in (select word from date_markers where category = 'to_marker_after')
     or case_suffix in (select word from date_markers where category = 'to_suffix') as after_until
