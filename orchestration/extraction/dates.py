@@ -134,11 +134,11 @@ _DATE_RE = ScanPattern(
             rf"(?P<month_name>{_WEEKDAY},?{_S}(?:{_MDY}|{_DMY})|{_MDY}"
             rf"|(?:(?i:early|late|mid)[-\s]{{1,2}})?{_MONTH}(?:,?{_S}{_YEAR})?)",
             rf"(?P<weekday>(?:(?P<wd_rel>(?i:last|next)){_S})?(?P<wd>{_WEEKDAY}|{_FOREIGN_WEEKDAY}))",
-            rf"(?P<ago>(?i:(?<![\d.,])(?P<ago_n>\d{{1,3}}|{_NUMBER}){_S}(?P<ago_u>day|{_UNIT})s?{_S}ago\b))",
+            # a count of days or weeks, before or after a day: "two weeks ago", "five days later", "fünf Tage später"
+            rf"(?P<span>(?i:(?<![\d.,])(?P<span_n>\d{{1,3}}|{_NUMBER}){_S}(?:(?P<ago_u>day|{_UNIT})s?{_S}ago\b"
+            rf"|(?P<later_u>{_alternation(_LATER_UNITS, False)}){_S}(?:{_alternation(_LATER_MARKERS, False)})\b)))",
             rf"(?P<month_day>(?i:(?:{_alternation(_MONTH_DAY_WORDS, False)}){_S}(?P<md_d>\d{{1,2}}))(?!\d|[\w.,]\d)"
             rf"(?!\.?{_S}(?:(?:de|del|di){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})))",  # "el día 25 de noviembre" is a date of its own
-            rf"(?P<later>(?i:(?<![\d.,])(?P<later_n>\d{{1,3}}|{_NUMBER}){_S}(?P<later_u>{_alternation(_LATER_UNITS, False)})"
-            rf"{_S}(?:{_alternation(_LATER_MARKERS, False)})\b))",
             rf"(?P<end>(?i:(?:by{_S})?(?:the{_S})?end{_S}of{_S}(?P<end_rel>the|this|last|next){_S}"
             rf"(?P<end_u>{_UNIT})\b))",
             rf"(?P<period>(?i:(?P<per_rel>(?:(?:earlier|later){_S})?this|last|next){_S}(?P<per_u>{_UNIT})\b))",
@@ -171,7 +171,7 @@ def find_dates(text: str, published: date | None, fallback_year: int | None) -> 
     if not _may_hold_date(text):
         return mentions
     for match in _DATE_RE.finditer(text):
-        if match.lastgroup == "later":
+        if match.lastgroup == "span" and match["later_u"]:
             mentions.extend(_later(match, mentions))
         elif match.lastgroup == "month_day":
             mentions.extend(_month_day(match, mentions))
@@ -201,7 +201,7 @@ def _later(match: re.Match[str], before: list[DateMention]) -> list[DateMention]
     anchor = _last_day(before)
     if anchor is None:
         return []
-    count = match["later_n"].lower()
+    count = match["span_n"].lower()
     n = int(count) if count.isdigit() else _NUMBERS.get(count)
     days = _LATER_UNITS.get(match["later_u"].lower())
     if not n or not days:
@@ -374,7 +374,7 @@ def _ago(match, text, published, fallback_year):
     unit = match["ago_u"].lower()
     if not published:
         return [_mention(match, None, unit, "relative", "unresolved")]
-    count = match["ago_n"].lower()
+    count = match["span_n"].lower()
     n = int(count) if count.isdigit() else _NUMBERS[count]
     if unit in ("day", "week"):
         value = published - timedelta(days=n * (7 if unit == "week" else 1))
@@ -418,7 +418,7 @@ _HANDLERS = {
     "range": _range,
     "year": _year,
     "weekday": _weekday,
-    "ago": _ago,
+    "span": _ago,
     "end": _end,
     "period": _period,
     "day_word": _day_word,
