@@ -258,11 +258,11 @@ leading_dates as (
             dates.article_id = segments.article_id
             and dates.sentence_id = segments.sentence_id
             and segments.segment_start > dates.char_end
-            and segments.segment_start - dates.char_end <= 8
+            and segments.segment_start - dates.char_end <= 30
     where
         segments.match_methods <> 'carried'
         and (
-            regexp_full_match(
+            segments.segment_start - dates.char_end <= 8 and regexp_full_match(
                 substr(segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end),
                 '\s*[–—-]\s*|\s+'
             )
@@ -272,6 +272,13 @@ leading_dates as (
                 select word from reference.date_words where category = 'date_link'
                 union all
                 select lower(phrase) from reference.modality_cues where cue = 'future'
+            )
+            -- verb-final German: "am 25. November den Bezirk Kalbajar und vor dem 1. Dezember den Bezirk Lachin"
+            or list_has_all(
+                (select list(word) from reference.date_words where category = 'district_lead'),
+                string_split(lower(trim(substr(
+                    segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end
+                ))), ' ')
             )
         )
 ),
