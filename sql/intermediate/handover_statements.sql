@@ -368,7 +368,22 @@ date_choices as (
         dates.text as date_text,
         dates.after_deadline,
         case
-            when owned.owner_start = statements.segment_start then 0
+            -- a date leading the district, unless a clause break ("ancak", "but") parts it from a postponement:
+            -- "15 Kasım'da Kelbecer'den çekilecekti ancak ... ek süre ... 25 Kasım'a kadar" moved that deadline
+            when
+                owned.owner_start = statements.segment_start
+                and not (
+                    statements.event_type = 'postponed'
+                    and exists (
+                        select 1 from staging.modality_cues as cues
+                        where
+                            cues.article_id = statements.article_id
+                            and cues.sentence_id = statements.sentence_id
+                            and cues.modality = 'clause'
+                            and cues.char_start between dates.char_end and statements.trigger_start
+                    )
+                )
+                then 0
             when
                 dates.char_start >= greatest(statements.trigger_end, statements.segment_start)
                 and dates.char_start < statements.segment_end
