@@ -16,7 +16,8 @@ from datetime import date
 from typing import NamedTuple
 
 from orchestration.extraction.dates import MONTH_WORDS
-from orchestration.header_dates import PUBLISH_LINE, dateline, dateline_line, header_date, only_a_date, publish_statement
+from orchestration.header_dates import (PUBLISH_LINE, VIEW_COUNTER, dateline, dateline_line, header_date, only_a_date,
+                                        publish_statement)
 from orchestration.reference import load_reference
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -202,7 +203,8 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
                 _date_found(parsed, day, "byline")
         elif few_words and _DIGIT.search(body) and (day := only_a_date(body, fallback_year, header_zone)) is not None:
             reasons[line.line_no] = "metadata"
-            if not any(_TEMPERATURE.search(near.text) for near in lines[max(0, index - 3):index + 4]):
+            if VIEW_COUNTER.search(body) or not any(_TEMPERATURE.search(near.text)
+                                                     for near in lines[max(0, index - 3):index + 4]):
                 _date_found(parsed, day, "date_line")  # next to "-0.6°" it is a weather widget's today
             if previous and index >= 1 and _NAME_LINE.match(previous) and lines[index - 1].line_no not in reasons:
                 reasons[lines[index - 1].line_no] = "byline"

@@ -31,6 +31,8 @@ _LABELS = _alternation("published_label")
 PUBLISH_LINE = re.compile(rf"^\s*(?:{_LABELS})(?!\w)\s*:?\s*(?=\S)", re.IGNORECASE)
 _LABEL = re.compile(rf"(?<!\w)(?i:{_LABELS})(?!\w)")
 _COUNT = _alternation("count_label")
+# "Просмотров: 15041", "( 1 izlenme )": a page's own counter, so a date beside it is the article's
+VIEW_COUNTER = re.compile(rf"(?<!\w)(?i:{_COUNT})\s*:?\s*\d|\b\d[\d.,]*\s*(?i:{_COUNT})(?!\w)")
 _HEADER_NOISE = re.compile(
     r"\b\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # clock time: 09:40, 9.40 pm, 14h30
     r"|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{1,4}T)(?:[+-]\d{1,2})?\)?"  # time zone

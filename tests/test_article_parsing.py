@@ -155,3 +155,9 @@ def test_a_wire_dateline_with_only_a_day_is_metadata():
     parsed = parse_article("Title of the piece\n\nLISBOA, 14 (AGENCIA)\n\nThe talks went on for 3 hours.")
     assert [s.text for s in parsed.sentences] == ["Title of the piece", "The talks went on for 3 hours."]
     assert parsed.wires == ["AGENCIA"]
+
+
+def test_a_date_line_with_a_view_counter_is_the_article_s_even_beside_a_weather_widget():
+    page = ("Yerevan 4° C\n\n3 m/s\n\nTroops left the valley\n\n10:15 / 02.03.2021 Views: 812\n\n"
+            "The brigade left the valley on Tuesday, the ministry said.\n\nMore news\n\n14 May 2024\n")
+    assert _dated(page) == (date(2021, 3, 2), "date_line")

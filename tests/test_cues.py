@@ -51,3 +51,9 @@ def test_entry_and_surrender_in_other_words():
     assert ("pénétré", "trigger", "entered") in labels("Des blindés ont pénétré jeudi dans le district de Zangilan.")
     assert ("surrendered", "trigger", "entered") in labels("Zangilan, surrendered on 3 March, was quiet.")
     assert ("to be surrendered", "trigger", "scheduled") in labels("Qubadli is to be surrendered on 9 March.")
+
+
+def test_french_extension_and_conditional_recapture():
+    assert ("délai allant", "trigger", "postponed") in labels("Bakou accorde un délai allant jusqu'au 9 mars.")
+    assert ("reprendrait le contrôle", "trigger", "scheduled") in labels(
+        "L'accord dit que Bakou reprendrait le contrôle de Zangilan le 9 mars.")
