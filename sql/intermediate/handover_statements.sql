@@ -353,6 +353,29 @@ owned_dates as (
             and segments.n = dates.n
 ),
 
+clause_breaks as (
+    -- a postponement's verb and a date before it with a clause break between them ("ancak", "but"): the date
+    -- belongs to the clause before the break
+    select distinct
+        statements.article_id,
+        statements.sentence_id,
+        statements.trigger_start,
+        dates.char_end as date_end
+    from statements
+    inner join intermediate.date_contexts as dates
+        on
+            statements.article_id = dates.article_id
+            and statements.sentence_id = dates.sentence_id
+            and dates.char_end <= statements.trigger_start
+    inner join staging.modality_cues as cues
+        on
+            statements.article_id = cues.article_id
+            and statements.sentence_id = cues.sentence_id
+            and cues.modality = 'clause'
+            and cues.char_start between dates.char_end and statements.trigger_start
+    where statements.event_type = 'postponed'
+),
+
 date_choices as (
     select
         statements.article_id,
@@ -370,20 +393,7 @@ date_choices as (
         case
             -- a date leading the district, unless a clause break ("ancak", "but") parts it from a postponement:
             -- "15 Kasım'da Kelbecer'den çekilecekti ancak ... ek süre ... 25 Kasım'a kadar" moved that deadline
-            when
-                owned.owner_start = statements.segment_start
-                and not (
-                    statements.event_type = 'postponed'
-                    and exists (
-                        select 1 from staging.modality_cues as cues
-                        where
-                            cues.article_id = statements.article_id
-                            and cues.sentence_id = statements.sentence_id
-                            and cues.modality = 'clause'
-                            and cues.char_start between dates.char_end and statements.trigger_start
-                    )
-                )
-                then 0
+            when owned.owner_start = statements.segment_start and breaks.date_end is null then 0
             when
                 dates.char_start >= greatest(statements.trigger_end, statements.segment_start)
                 and dates.char_start < statements.segment_end
@@ -404,14 +414,7 @@ date_choices as (
                 statements.event_type = 'postponed'
                 and dates.char_start >= statements.segment_start and dates.char_end <= statements.trigger_start
                 and dates.after_until
-                and not exists (
-                    select 1 from staging.modality_cues as cues
-                    where
-                        cues.article_id = statements.article_id
-                        and cues.sentence_id = statements.sentence_id
-                        and cues.modality = 'clause'
-                        and cues.char_start between dates.char_end and statements.trigger_start
-                )
+                and breaks.date_end is null
                 then 2
             when dates.char_end <= statements.first_segment_start and statements.event_type = 'entered' then 3
             -- "By 15 November, Armenia must hand over Kalbajar", "15 Kasım'da vermesi gereken Kelbecer'i"
@@ -447,6 +450,12 @@ date_choices as (
             dates.article_id = owned.article_id
             and dates.sentence_id = owned.sentence_id
             and dates.char_start = owned.date_start
+    left join clause_breaks as breaks
+        on
+            statements.article_id = breaks.article_id
+            and statements.sentence_id = breaks.sentence_id
+            and statements.trigger_start = breaks.trigger_start
+            and dates.char_end = breaks.date_end
     where
         (owned.owner_start is null or owned.owner_start = statements.segment_start)
         and (
