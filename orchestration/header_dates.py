@@ -31,13 +31,14 @@ _LABELS = _alternation("published_label")
 PUBLISH_LINE = re.compile(rf"^\s*(?:{_LABELS})(?!\w)\s*:?\s*(?=\S)", re.IGNORECASE)
 _LABEL = re.compile(rf"(?<!\w)(?i:{_LABELS})(?!\w)")
 _COUNT = _alternation("count_label")
-# "Просмотров: 15041", "( 1 izlenme )": a page's own counter, so a date beside it is the article's
-VIEW_COUNTER = re.compile(rf"(?<!\w)(?i:{_COUNT})\s*:?\s*\d|\b\d[\d.,]*\s*(?i:{_COUNT})(?!\w)")
+# "Read: 531", "Просмотров: 15041", "( 1 izlenme )": a page's own counter, header noise; a date beside one is
+# the article's
+VIEW_COUNTER = re.compile(rf"(?<!\w)(?i:{_COUNT})\s*:?\s*\d[\d.,]*|\b\d[\d.,]*\s*(?i:{_COUNT})(?!\w)")
 _HEADER_NOISE = re.compile(
     r"\b\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # clock time: 09:40, 9.40 pm, 14h30
     r"|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{1,4}T)(?:[+-]\d{1,2})?\)?"  # time zone
     rf"|(?<!\w)(?i:{_alternation('weekday')}|{_LABELS}|{_alternation('time_word')})(?!\w)"
-    rf"|(?<!\w)(?i:{_COUNT})\s*:?\s*\d[\d.,]*|\b\d[\d.,]*\s*(?i:{_COUNT})(?!\w)"  # "Read: 531", "( 1 izlenme )"
+    rf"|{VIEW_COUNTER.pattern}"
     rf"|(?i:{_alternation('source_label')})\s*:\s*[^|]{{1,40}}$"  # "Source: AP", glued to a zone or not
 )
 _SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—-]+")
