@@ -57,3 +57,11 @@ def test_french_extension_and_conditional_recapture():
     assert ("délai allant", "trigger", "postponed") in labels("Bakou accorde un délai allant jusqu'au 9 mars.")
     assert ("reprendrait le contrôle", "trigger", "scheduled") in labels(
         "L'accord dit que Bakou reprendrait le contrôle de Zangilan le 9 mars.")
+
+
+def test_a_turkish_headline_in_capitals_is_labelled_like_lowercase_text():
+    """Turkish capital İ lowers to i plus a combining dot in Python; the case-blind match reads it as i."""
+    def kinds(text):
+        return [(kind, label) for _, kind, label in labels(text)]
+
+    assert kinds("ORDU BÖLGEDEN ÇEKİLDİ") == kinds("Ordu bölgeden çekildi") == [("trigger", "entered")]

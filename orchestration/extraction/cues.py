@@ -53,8 +53,9 @@ def _word_fits(pattern_word: str, word: str) -> bool:
 
 def _label(matched: str, labels: dict[str, tuple[str, str]]) -> tuple[str, str]:
     """The label of the phrase that matched: tried in the alternation's order (longest first, as `labels` is
-    kept), like the match: "çekilece*" (will withdraw) before "çekil*" (withdrew)."""
-    words = matched.lower().split()
+    kept), like the match: "çekilece*" (will withdraw) before "çekil*" (withdrew). Turkish capital İ is
+    lowered to i, as the case-blind match read it: str.lower() makes it i plus a combining dot."""
+    words = matched.replace("İ", "i").lower().split()
     exact = labels.get(" ".join(words))
     if exact:
         return exact
