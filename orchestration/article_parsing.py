@@ -182,7 +182,8 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
             reasons[line.line_no] = "metadata"
         elif short and (dateline := dateline_line(body, fallback_year)):
             reasons[line.line_no] = "metadata"
-            _date_found(parsed, dateline[0], "dateline")
+            if dateline[0]:
+                _date_found(parsed, dateline[0], "dateline")
             parsed.wires.append(dateline[1])
         elif short and PUBLISH_LINE.match(body) and (header := header_date(PUBLISH_LINE.sub("", body), fallback_year)):
             reasons[line.line_no] = "metadata"

@@ -46,6 +46,7 @@ _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\w
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
 # Asked of every line of every article: PCRE2 skips to where a suffix may start, re tried each position (5x)
 _PUBLISH_STATEMENT = ScanPattern(rf"(?i:{_alternation('published_suffix')})(?!\w)")
+_SHAPE_YEAR = 2000  # a leap year: any day and month make a date in it
 _DATE_WINDOW = 60  # characters that hold a date with its clock time
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*"
@@ -145,11 +146,13 @@ def publish_statement(text: str, fallback_year: int | None) -> date | None:
     return None
 
 
-def dateline_line(text: str, fallback_year: int | None) -> tuple[date, str] | None:
-    """(date, wire) of a dateline standing as a line of its own ("Baku, 15. November, AZERTAC")."""
+def dateline_line(text: str, fallback_year: int | None) -> tuple[date | None, str] | None:
+    """(date, wire) of a dateline standing as a line of its own ("Baku, 15. November, AZERTAC"). Without a
+    year to read it with, a day and month still make the line a dateline, its date None: the article is dated
+    later with the corpus year, and the line's numbers must not read as figures meanwhile."""
     match = _DATELINE_LINE.match(text)
-    if match and (day := only_a_date(match.group("date").title(), fallback_year)):
-        return day, match.group("wire").strip()
+    if match and (day := only_a_date(match.group("date").title(), fallback_year or _SHAPE_YEAR)):
+        return (day if fallback_year else None), match.group("wire").strip()
     return None
 
 

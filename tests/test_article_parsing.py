@@ -84,6 +84,16 @@ def test_a_dateline_without_a_year_takes_the_corpus_year():
     assert dated.dating is None or dated.dating.text is None  # a page that writes a year took it from itself
 
 
+def test_a_dateline_line_in_a_page_that_writes_no_year_is_not_a_sentence():
+    """Its day would read as a figure: the line is the dateline even before the corpus year can date it."""
+    page = "OSLO, MARCH 4, Fjord Wire.\nBridge reopens\n\nThe bridge reopened after repairs, the city said.\n"
+    row = ("a1", "a1.txt", "text", page, None, None, None, None)
+    (document,) = parse_chunk([row])
+    assert [sentence[3] for sentence in document.sentences] == ["Bridge reopens", "The bridge reopened after repairs, the city said."]
+    assert document.article.wires == ["Fjord Wire"]
+    assert infer_chunk(2021, [("a1", document.dating)]) == [("a1", date(2021, 3, 4), 0.9, "dateline")]
+
+
 def _dated(page: str) -> tuple[date | None, str | None]:
     parsed = parse_article(page)
     return parsed.published_date, parsed.published_source

@@ -389,3 +389,11 @@ def test_a_bare_day_takes_the_month_named_before_it():
     assert [(m.text, m.value) for m in found] == [("3 de marzo", date(2021, 3, 3)), ("el día 9", date(2021, 3, 9))]
     assert [m.value for m in find_dates("Llegaron el día 9 de marzo.", date(2021, 3, 10), 2021)] == [date(2021, 3, 9)]
     assert find_dates("El día 9 llegaron.", date(2021, 3, 10), 2021) == []
+
+
+def test_a_four_digit_number_before_a_counted_noun_is_a_count_not_a_year():
+    """The figure rule (annotation guide): "a brigade of 1960 soldiers" counts; "in 1960 soldiers ..." and
+    "the 2020 truce" (a year word after it) are years."""
+    assert find_dates("A brigade of 1960 soldiers crossed the bridge.", PUBLISHED, None) == []
+    assert [m.text for m in find_dates("In 1960 soldiers crossed the bridge.", PUBLISHED, None)] == ["1960"]
+    assert [m.text for m in find_dates("It broke the 2020 truce.", PUBLISHED, None)] == ["2020"]

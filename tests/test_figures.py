@@ -733,3 +733,18 @@ def test_a_span_after_an_event_and_a_quoted_decade_are_no_counts(text):
 
 def test_armoured_transports_are_vehicles():
     assert [(f.value, f.subject) for f in find_figures("Llegaron 40 transportes blindados.")] == [(40, "vehicles")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council resolutions (812, 813 and 817) were ignored.", []),
+    ("BIST 1.234 / USD 8,1", []),
+    ("Écrire au BP 40123.", []),
+    ("Un groupe d'une dizaine de soldats attendait.", [(10.0, "troops")]),
+    ("The convoy had 240 pieces of special equipment and hit 12 health facilities.", [(240.0, "vehicles"), (12.0, "buildings")]),
+    ("Köyde 30 yılın ardından ilk kez okul açıldı.", []),
+    ("España envió 310 equipos militares.", [(310.0, "vehicles")]),
+])
+def test_identifiers_approximations_and_subjects_seen_in_real_reports(text, expected):
+    """Own sentences with constructions of real reports: numbers in parentheses after an identifier noun, a
+    ticker and a post-office box, "une dizaine de", equipment counted as vehicles, a span after which."""
+    assert values(text) == expected

@@ -84,6 +84,10 @@ _LATER_UNITS = _words("later_unit")  # "five days later", "fünf Tage später": 
 _LATER_MARKERS = _words("later_marker")
 _MONTH_DAY_WORDS = _words("month_day_word")  # "hasta el día 25", "il giorno 25": a day of a month named before
 _PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
+_COUNT_YEAR_WORDS = frozenset(row["word"] for row in load_reference("figure_words") if row["role"] == "year_before")
+# the first words of counted nouns other than time units: "a unit of 1960 soldiers" counts, it is no year
+_COUNTED_NOUNS = frozenset(row["term"].split()[0].lower() for row in load_reference("figure_subjects")
+                           if row["category"] not in ("years", "decades", "centuries", "months", "weeks", "days", "hours"))
 _VERB_MONTHS = frozenset({"may", "march"})  # also English verbs (and a surname): alone they need context
 
 
@@ -327,10 +331,13 @@ def _range(match, text, published, fallback_year):
 def _year(match, text, published, fallback_year):
     before2, before1 = _words_before(text, match.start())
     after = _WORD_AFTER.match(text, match.end())
+    following = after.group(1).lower() if after is not None else None
+    if following in _COUNTED_NOUNS and following not in _YEAR_AFTER and before1 not in _COUNT_YEAR_WORDS:
+        return []  # the figure rule: a four-digit number before a counted noun is a count unless "in", "since"...
     yearish = (
         before1 in _YEAR_BEFORE
         or (before1 in ("and", "or") and _BARE_YEAR_RE.fullmatch(before2) is not None)
-        or (after is not None and after.group(1).lower() in _YEAR_AFTER)
+        or following in _YEAR_AFTER
     )
     return [_year_mention(match, "yr")] if yearish else []
 

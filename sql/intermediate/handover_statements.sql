@@ -292,7 +292,10 @@ listed_segments as (
         row_number() over (partition by segments.article_id, segments.sentence_id order by segments.segment_start) as k,
         count(*) over (partition by segments.article_id, segments.sentence_id) as n,
         min(segments.segment_start) over (partition by segments.article_id, segments.sentence_id) as first_start,
-        max(segments.segment_start) over (partition by segments.article_id, segments.sentence_id) as last_start
+        max(segments.segment_start) over (partition by segments.article_id, segments.sentence_id) as last_start,
+        lag(segments.segment_start, 1, -1) over (
+            partition by segments.article_id, segments.sentence_id order by segments.segment_start
+        ) as previous_start
     from intermediate.district_segments as segments
     where segments.match_methods <> 'carried'
 ),
@@ -334,8 +337,42 @@ listed_dates as (
     where dates.precision = 'day'
 ),
 
+date_first_lists as (
+    -- "By 20 November, Armenia had to leave Agdam and by 1 December, Lachin": as many days as districts, each
+    -- day before its district and after the one before, so the k-th day is the k-th district's
+    select article_id, sentence_id, date_start, owner_start
+    from (
+        select
+            segments.article_id,
+            segments.sentence_id,
+            dates.char_start as date_start,
+            segments.segment_start as owner_start,
+            dates.char_start < segments.segment_start and dates.char_start > segments.previous_start as in_turn
+        from listed_segments as segments
+        inner join (
+            select
+                article_id,
+                sentence_id,
+                char_start,
+                row_number() over (partition by article_id, sentence_id order by char_start) as k,
+                count(*) over (partition by article_id, sentence_id) as n
+            from staging.date_mentions
+            where precision = 'day'
+        ) as dates
+            on
+                segments.article_id = dates.article_id
+                and segments.sentence_id = dates.sentence_id
+                and segments.k = dates.k
+                and segments.n = dates.n
+        where segments.n >= 2
+    )
+    qualify bool_and(in_turn) over (partition by article_id, sentence_id)
+),
+
 owned_dates as (
     select * from leading_dates
+    union
+    select * from date_first_lists
     union all
     -- "Kelbajar and Aghdam were returned on 26 and 22 November respectively", "die Übergabe von Agdam und
     -- Latschin – der 20. November und der 1. Dezember": the k-th district, the k-th day
