@@ -3,7 +3,8 @@
 -- clause ("while", "but") first follows the district, if it does: the verbs after it may have another subject. "Agdam was ceded on 20 November and Lachin is to
 -- be handed over by 1 December" has two segments, so each district keeps its own verb and date.
 -- A sentence with a deadline phrase (scheduled or postponed) but no district ("the deadline was extended to
--- 25 November") carries the district of the sentence before it when that sentence names exactly one.
+-- 25 November") carries the district of the last sentence before it that names one, of the two before it,
+-- when that sentence names exactly one (a reporting sentence may stand between: "..., he said on Sunday").
 -- grain: one row per article_id, sentence_id, segment_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start)
@@ -64,7 +65,12 @@ carried as (
     inner join staging.district_mentions as previous
         on
             triggers.article_id = previous.article_id
-            and triggers.sentence_id - 1 = previous.sentence_id
+            and previous.sentence_id = (
+                select max(named.sentence_id) from staging.district_mentions as named
+                where
+                    named.article_id = triggers.article_id
+                    and named.sentence_id between triggers.sentence_id - 2 and triggers.sentence_id - 1
+            )
     where
         triggers.trigger_type in ('scheduled', 'postponed')
         and not exists (
