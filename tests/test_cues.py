@@ -65,3 +65,15 @@ def test_a_turkish_headline_in_capitals_is_labelled_like_lowercase_text():
         return [(kind, label) for _, kind, label in labels(text)]
 
     assert kinds("ORDU BÖLGEDEN ÇEKİLDİ") == kinds("Ordu bölgeden çekildi") == [("trigger", "entered")]
+
+
+def test_verb_families_complete_across_languages():
+    """A completion verb's participle and its infinitive or future both listed: cede, return, leave, evacuate."""
+    def triggers(text):
+        return [(cue.text, cue.label) for cue in find_cues(0, text) if cue.cue_kind == "trigger"]
+
+    assert triggers("Район был уступлен Баку.") == [("уступлен", "entered")]
+    assert triggers("Bölge Azerbaycan'a iade edildi.") == [("iade edildi", "entered")]
+    assert triggers("Les troupes ont quitté le district.") == [("quitté", "entered")]
+    assert triggers("Le district sera évacué.") == [("évacué", "entered")]
+    assert triggers("Le truppe devono abbandonare il distretto.") == [("abbandonare", "scheduled")]
