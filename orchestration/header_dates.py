@@ -50,9 +50,12 @@ _SHAPE_YEAR = 2000  # a leap year: any day and month make a date in it
 _DATE_WINDOW = 60  # characters that hold a date with its clock time
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*"
-    r"(?:(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+|\.?\s*/(?P<slashed_wire>[^/]{2,40})/\.?)\s+")
+    r"(?:(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+|\.?\s*/(?P<slashed_wire>[^/]{2,40})/\.?)\s+"
+    # a city in mixed case needs the wire in parentheses and the dash: "Milano, 10 nov. (askanews) - ..."
+    r"|^\s*[A-Z][\w .'’-]{1,40},\s+(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\s*[-–—]+\s+")
 # A dateline standing as a line of its own: "BAKU, NOVEMBER 20, AGENCY." or "Baku, 15. November, AZERTAC"
-_DATELINE_LINE = re.compile(r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?),\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$")
+_DATELINE_LINE = re.compile(
+    r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?)(?:,|\s+[-–—])\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$")
 # What may follow a date that opens the first paragraph: a dash, or text glued to it by the scraper (not an
 # apostrophe: "3 Mart 2021'de ..." is a Turkish sentence on that day)
 _AFTER_LEADING_DATE = re.compile(r"\s*[-–—]+\s|[\"“«„]|[^\W\d_]")
@@ -160,8 +163,10 @@ def dateline(text: str, fallback_year: int | None) -> tuple[date | None, str | N
     """(date, wire) of a dateline opening a paragraph: "BAKU, Nov 20 (Agency) - ...", "BAKU, November 15.
     /TASS/. ...", or a date with its year before a dash or glued text ("December 1, 2020 - The deal ...")."""
     if match := _DATELINE.match(text):
-        wire = match.group("wire") or match.group("slashed_wire")
-        return only_a_date(match.group("date"), fallback_year), wire.strip() if wire else None
+        day = only_a_date(match.group("date") or match.group("date_wired"), fallback_year)
+        if day or not match.group("date_wired"):  # mixed case without a date is a sentence: "Paris, he said (...) -"
+            wire = match.group("wire") or match.group("slashed_wire") or match.group("paren_wire")
+            return day, wire.strip() if wire else None
     found = find_dates(text[:_DATE_WINDOW], None, fallback_year)
     if found and found[0].char_start == 0 and found[0].precision == "day" and found[0].kind == "absolute" \
             and found[0].anchor == "explicit" and _AFTER_LEADING_DATE.match(text, found[0].char_end):

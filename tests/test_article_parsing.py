@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from orchestration.article_parsing import parse_article, split_sentences
 from orchestration.assets.staging import infer_chunk, parse_chunk
 from orchestration.publication import infer_published_date
@@ -92,6 +94,21 @@ def test_a_dateline_line_in_a_page_that_writes_no_year_is_not_a_sentence():
     assert [sentence[3] for sentence in document.sentences] == ["Bridge reopens", "The bridge reopened after repairs, the city said."]
     assert document.article.wires == ["Fjord Wire"]
     assert infer_chunk(2021, [("a1", document.dating)]) == [("a1", date(2021, 3, 4), 0.9, "dateline")]
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("Ponte riaperto\n\nTorino, 3 dic. (newswire) – Il ponte è stato riaperto ieri sera.\n", (date(2020, 12, 3), "dateline")),
+    ("Мост открыт\n\nКазань, 2 декабря - Вести-Казань.\n\nМост открыли после ремонта.\n", (date(2020, 12, 2), "dateline")),
+    ("Köprü açıldı\n\nHaber Giriş Tarihi: 02.12.2020 10:29\n\nKöprü onarımdan sonra açıldı.\n", (date(2020, 12, 2), "publish_line")),
+    ("Puente abierto\n\nJuan Pérez | 02.12.2020 - Actualización : 03.12.2020\n\nEl puente abrió.\n",
+     (date(2020, 12, 2), "date_line")),
+    ("Paris, le maire (Dupont) - a rouvert le pont.\n", (None, None)),
+])
+def test_datelines_and_labelled_date_lines_of_other_outlets(page, expected):
+    """A mixed-case city with its wire in parentheses and a dash, a dateline line with a dash before its wire,
+    Turkish 'Haber Giriş Tarihi', a Spanish update label between two dates."""
+    parsed = parse_article(page, 2020)
+    assert (parsed.published_date, parsed.published_source) == expected
 
 
 def _dated(page: str) -> tuple[date | None, str | None]:

@@ -9,7 +9,7 @@
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start)
 with ordered as (
-    -- "the Lachin corridor", "Berdzor (Lachin) corridor" name a road, not the district
+    -- "the Lachin corridor", "Berdzor (Lachin) corridor", "le corridor de Latchine" name a road, not the district
     select
         *,
         lag(district) over (partition by article_id, sentence_id order by char_start) as previous_district
@@ -22,10 +22,18 @@ with ordered as (
             cues.article_id = mentions.article_id
             and cues.sentence_id = mentions.sentence_id
             and cues.modality = 'landmark'
-            and cues.char_start between mentions.char_end and mentions.char_end + 20
-            and regexp_full_match(
-                substr(sentences.text, mentions.char_end - sentences.char_start + 1, cues.char_start - mentions.char_end),
-                '\s*(\([^()]*\))?\s*\)?\s*'
+            and (
+                cues.char_start between mentions.char_end and mentions.char_end + 20
+                and regexp_full_match(
+                    substr(sentences.text, mentions.char_end - sentences.char_start + 1, cues.char_start - mentions.char_end),
+                    '\s*(\([^()]*\))?\s*\)?\s*'
+                )
+                -- "le corridor de Latchine", "il corridoio di Lachin": the noun first, then at most a short word
+                or cues.char_end between mentions.char_start - 6 and mentions.char_start
+                and regexp_full_match(
+                    substr(sentences.text, cues.char_end - sentences.char_start + 1, mentions.char_start - cues.char_end),
+                    '\s*(\S{1,3}\s+|\S{1,2}[''’])?'
+                )
             )
     )
 ),
