@@ -77,3 +77,14 @@ def test_verb_families_complete_across_languages():
     assert triggers("Les troupes ont quitté le district.") == [("quitté", "entered")]
     assert triggers("Le district sera évacué.") == [("évacué", "entered")]
     assert triggers("Le truppe devono abbandonare il distretto.") == [("abbandonare", "scheduled")]
+
+
+def test_a_flag_raised_and_land_that_went_over_are_completions():
+    def triggers(text):
+        return [(cue.text, cue.label) for cue in find_cues(0, text) if cue.cue_kind == "trigger"]
+
+    assert triggers("Soldaten hissten die Landesflagge über dem Rathaus.") == [("hissten", "entered")]
+    assert triggers("Troops raised the national flag over the town hall.") == [("raised the national flag", "entered")]
+    assert triggers("Der Bezirk ist wieder unter aserbaidschanische Kontrolle gekommen.") == [
+        ("unter aserbaidschanische Kontrolle gekommen", "entered")]
+    assert triggers("Район отошли Баку в полночь.") == [("отошли", "entered")]
