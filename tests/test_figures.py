@@ -748,3 +748,14 @@ def test_identifiers_approximations_and_subjects_seen_in_real_reports(text, expe
     """Own sentences with constructions of real reports: numbers in parentheses after an identifier noun, a
     ticker and a post-office box, "une dizaine de", equipment counted as vehicles, a span after which."""
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Furono rimossi 31 unità di veicoli danneggiati.", [(31.0, "vehicles")]),
+    ("Sınıra 14 adet araç gönderildi.", [(14.0, "vehicles")]),
+    ("They sent 40 units of armoured vehicles.", [(40.0, "vehicles")]),
+    ("The 12 units were ready.", [(12.0, None)]),
+])
+def test_a_unit_word_counts_the_noun_after_it(text, expected):
+    """"N units of X", "N unità di X", "N adet X": the unit is a classifier, X the counted noun."""
+    assert values(text) == expected

@@ -135,6 +135,8 @@ def _words(role: str) -> frozenset[str]:
 
 
 _MODIFIERS = _words("modifier")
+_CLASSIFIERS = _words("classifier")  # "27 unità di veicoli", "27 adet araç": the noun after the unit is counted
+_CLASSIFIER_LINK_LETTERS = 3  # a short word between a unit and its noun: "of", "di", "de"
 _ADJECTIVE_ENDINGS = tuple(_words("adjective_ending"))
 _ADJECTIVAL_SUFFIXES = tuple(_words("adjectival_suffix"))  # Turkish "10 günlük": a measure made an adjective
 _YEAR_WORDS = _words("year_before")
@@ -391,6 +393,9 @@ def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
                 if head:
                     return _Subject(head, after, after + head_length)
             return _Subject(term, j, after)
+        if tokens.norms[j] in _CLASSIFIERS and j == k:
+            link = j + 1 < len(tokens) and tokens.kinds[j + 1] == "word" and len(tokens.norms[j + 1]) <= _CLASSIFIER_LINK_LETTERS
+            return _find_subject(tokens, j + 1 + link, text) if j + 1 + link < len(tokens) else None
         if not _is_modifier(tokens, j, text):
             return None
     return None
