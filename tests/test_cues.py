@@ -88,3 +88,9 @@ def test_a_flag_raised_and_land_that_went_over_are_completions():
     assert triggers("Der Bezirk ist wieder unter aserbaidschanische Kontrolle gekommen.") == [
         ("unter aserbaidschanische Kontrolle gekommen", "entered")]
     assert triggers("Район отошли Баку в полночь.") == [("отошли", "entered")]
+
+
+def test_passing_under_control_in_french():
+    labels_of = [(cue.text, cue.label) for cue in find_cues(0, "Le district devrait passer sous le contrôle de Bakou.")
+                 if cue.cue_kind == "trigger"]
+    assert labels_of == [("passer sous le contrôle", "scheduled")]
