@@ -2,7 +2,9 @@
 
 An article's identity is its decoded, normalised text: the same text under two names (or re-saved
 with another encoding or line ending) is one article. Every file that cannot become an article gets a
-rejection with a reason a person can act on; nothing here raises for bad input.
+rejection with a reason a person can act on, and the stage (read, decode, parse) that refused it; nothing
+here raises for bad input: a file whose reading raises (a JSON nested too deep to parse, say) is rejected
+with the exception's class and first line.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from orchestration.formats import FORMATS, FormatError, parse_records
+from orchestration.quarantine import failure
 from orchestration.sidecars import SIDECAR_NAMES
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -43,12 +46,14 @@ class Document:
 
 @dataclass(frozen=True)
 class Rejection:
-    """A file that cannot become an article, and why."""
+    """A file that cannot become an article, and why: at which stage, and the exception's class if it raised."""
 
     file_name: str
     reason: str
     n_bytes: int
     content_hash: str
+    stage: str
+    error_class: str | None = None
 
 
 def content_hash(data: bytes) -> str:
@@ -117,29 +122,43 @@ def _is_binary(text: str) -> bool:
 def read_article_file(root: Path, path: Path, max_bytes: int) -> list[Document | Rejection]:
     """Decode one file into its Documents, or say in words why (a part of) it cannot be one."""
     file_name = path.relative_to(root).as_posix()
-    size = path.stat().st_size
+    progress = {"stage": "read", "size": 0, "digest": ""}
+    try:
+        return _read(file_name, path, max_bytes, progress)
+    except Exception as error:  # noqa: BLE001 - whatever one file raises, the other files go on
+        found = failure(file_name, progress["stage"], error)
+        return [Rejection(file_name, f"{found.stage} failed: {found.error_class}: {found.message}",
+                          progress["size"], progress["digest"], found.stage, found.error_class)]
+
+
+def _read(file_name: str, path: Path, max_bytes: int, progress: dict) -> list[Document | Rejection]:
+    """read_article_file's work; `progress` says how far it got, for the rejection of a file that raises."""
+    size = progress["size"] = path.stat().st_size
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         return [Rejection(file_name, f"unsupported file type '{path.suffix or '(none)'}': expected one of "
-                          f"{', '.join(sorted(FORMATS))}", size, "")]
+                          f"{', '.join(sorted(FORMATS))}", size, "", "read")]
     if size > max_bytes:
-        return [Rejection(file_name, f"file is {size} bytes, over the limit of {max_bytes} bytes", size, "")]
+        return [Rejection(file_name, f"file is {size} bytes, over the limit of {max_bytes} bytes", size, "", "read")]
     data = path.read_bytes()
-    digest = content_hash(data)
+    digest = progress["digest"] = content_hash(data)
+    progress["stage"] = "decode"
     decoded = decode_bytes(data)
     if decoded is None or _is_binary(decoded[0]):
-        return [Rejection(file_name, "binary or undecodable content (NUL bytes or no text encoding fits)", size, digest)]
+        return [Rejection(file_name, "binary or undecodable content (NUL bytes or no text encoding fits)", size, digest,
+                          "decode")]
     if not decoded[0].strip("\ufeff \t\r\n"):
-        return [Rejection(file_name, "empty or whitespace-only file", size, digest)]
+        return [Rejection(file_name, "empty or whitespace-only file", size, digest, "decode")]
+    progress["stage"] = "parse"
     outcomes: list[Document | Rejection] = []
     for record in parse_records(fmt, decoded[0].lstrip("\ufeff")):
         name = file_name if getattr(record, "part", None) is None else f"{file_name}#{record.part}"
         if isinstance(record, FormatError):
-            outcomes.append(Rejection(name, str(record), size, digest))
+            outcomes.append(Rejection(name, str(record), size, digest, "parse"))
             continue
         text = normalise_text(record.text)
         if not text.strip():
-            outcomes.append(Rejection(name, "empty article text", size, digest))
+            outcomes.append(Rejection(name, "empty article text", size, digest, "parse"))
             continue
         outcomes.append(Document(name, article_id_for(text), digest, size, fmt, decoded[1], text,
                                  record.title, record.outlet, record.url, record.published_date))

@@ -37,15 +37,17 @@ daily_schedule = ScheduleDefinition(
 
 
 def changed_files(warehouse: Warehouse, after_ns: int) -> tuple[list[str], int]:
-    """Content hashes of files whose inode changed after `after_ns` (creation, copy or edit), and the newest ctime."""
+    """Content hashes of files whose inode changed after `after_ns` (creation, copy or edit), and the newest ctime.
+    A file over ingest's size cap is not read: its name, size and ctime stand for its content."""
     root = warehouse.articles_path
     hashes, newest = [], after_ns
     sidecars = [root / name for name in sorted(SIDECAR_NAMES) if (root / name).is_file()]
     for path in (list_article_files(root) + sidecars) if root.is_dir() else []:
-        changed = path.stat().st_ctime_ns
-        if changed > after_ns:
-            hashes.append(content_hash(path.read_bytes()))
-            newest = max(newest, changed)
+        stat = path.stat()
+        if stat.st_ctime_ns > after_ns:
+            hashes.append(content_hash(path.read_bytes()) if stat.st_size <= warehouse.max_file_bytes
+                          else content_hash(f"{path}:{stat.st_size}:{stat.st_ctime_ns}".encode()))
+            newest = max(newest, stat.st_ctime_ns)
     return sorted(hashes), newest
 
 

@@ -4,7 +4,8 @@
 - retractions.csv (file_name or article_id, reason): takes articles out of every mart; delete the row to
   bring the article back.
 
-A file name that would leave the articles folder is refused.
+A file name that would leave the articles folder is refused, and so is a sidecar that is a link out of it; a
+sidecar that cannot be read as UTF-8 CSV is skipped whole with the reason.
 """
 
 from __future__ import annotations
@@ -50,13 +51,18 @@ def _read(root: Path, file_name: str, convert: Callable[[Path, dict[str, str]], 
     path = root / file_name
     if not path.is_file():
         return [], []
+    if _safe_name(root, file_name) is None:
+        return [], [f"{file_name} links out of the articles folder: not read"]
     rows, problems = [], []
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        for number, record in enumerate(csv.DictReader(handle), start=2):
-            try:
-                rows.append(convert(root, {key: (value or "").strip() for key, value in record.items() if key}))
-            except ValueError as reason:
-                problems.append(f"{file_name} line {number}: {reason}")
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            for number, record in enumerate(csv.DictReader(handle), start=2):
+                try:
+                    rows.append(convert(root, {key: (value or "").strip() for key, value in record.items() if key}))
+                except ValueError as reason:
+                    problems.append(f"{file_name} line {number}: {reason}")
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        return [], [f"{file_name} cannot be read ({type(error).__name__}: {error}): not applied"]
     return rows, problems
 
 

@@ -8,7 +8,6 @@ Each file holds one SELECT and opens with a header comment:
     -- audit: not_null(district)
     -- audit: accepted_values(status, handed_over, pending, overdue)
     -- audit: evidence
-    -- audit: date_window(event_date)
     -- audit: traces_to_article
     -- incremental: article_id
 
@@ -44,8 +43,6 @@ class ModelError(ValueError):
 
 
 WARNING_AUDITS = frozenset({"not_empty"})
-EARLIEST_PLAUSIBLE = "1980-01-01"  # the conflict's events start in 1988
-LATEST_PLAUSIBLE_YEARS = 5  # deadlines ahead of the newest article, at most
 
 
 @dataclass(frozen=True)
@@ -123,10 +120,6 @@ def _audit_sql(table: str, kind: str, args: tuple[str, ...]) -> str:
                 "where s.article_id is null or f.char_start < s.char_start or f.char_end > s.char_end "
                 "or f.char_start >= f.char_end "
                 "or substr(s.text, f.char_start - s.char_start + 1, f.char_end - f.char_start) <> f.evidence")
-    if kind == "date_window":
-        checks = " or ".join(f"{column} < date '{EARLIEST_PLAUSIBLE}' or {column} > (select max(published_date) "
-                             f"from staging.articles) + interval {LATEST_PLAUSIBLE_YEARS} year" for column in args)
-        return f"select * from {table} where {checks}"
     if kind == "traces_to_article":
         return f"select * from {table} where article_id not in (select article_id from staging.articles)"
     if kind == "not_empty":

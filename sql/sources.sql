@@ -11,9 +11,23 @@ create table if not exists staging.article_files (
     mtime_ns bigint, format varchar, encoding varchar, first_seen timestamp, last_seen timestamp
 );
 
+-- stage: read, decode or parse; error_class: the exception's, when reading raised rather than refused.
+-- A rejected file is read again when its size or mtime_ns changes, or the code_version does.
 create table if not exists staging.rejected_files (
     file_name varchar primary key, reason varchar not null, bytes bigint, content_hash varchar,
-    first_seen timestamp, last_seen timestamp
+    first_seen timestamp, last_seen timestamp, stage varchar, error_class varchar, mtime_ns bigint,
+    code_version varchar
+);
+alter table staging.rejected_files add column if not exists stage varchar;
+alter table staging.rejected_files add column if not exists error_class varchar;
+alter table staging.rejected_files add column if not exists mtime_ns bigint;
+alter table staging.rejected_files add column if not exists code_version varchar;
+
+-- Articles whose parse or extraction raised (orchestration/quarantine.py): out of every mart until their
+-- text or the code_version changes.
+create table if not exists staging.failed_articles (
+    article_id varchar primary key, stage varchar not null, error_class varchar not null, message varchar,
+    code_version varchar not null, failed_at timestamp
 );
 
 create table if not exists raw.documents (
@@ -86,8 +100,8 @@ create table if not exists staging.manifest (
     file_name varchar primary key, outlet varchar, url varchar, published_date date
 );
 
--- Articles out of the marts: replaced by a newer version of their file, or retracted. Their text stays in
--- raw.documents and their history in staging.article_versions.
+-- Articles out of the marts: replaced by a newer version of their file, retracted, or failed (quarantined).
+-- Their text stays in raw.documents and their history in staging.article_versions.
 create or replace view staging.inactive_articles as
 select versions.article_id, 'superseded' as reason
 from staging.article_versions as versions
@@ -96,4 +110,7 @@ union
 select coalesce(retractions.article_id, files.article_id) as article_id, 'retracted: ' || retractions.reason as reason
 from staging.retractions as retractions
 left join staging.article_files as files using (file_name)
-where coalesce(retractions.article_id, files.article_id) is not null;
+where coalesce(retractions.article_id, files.article_id) is not null
+union
+select failed.article_id, 'failed at ' || failed.stage || ': ' || failed.error_class as reason
+from staging.failed_articles as failed;

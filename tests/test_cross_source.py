@@ -162,10 +162,12 @@ def _agreement_of(statements: list[dict], postponed_district: str | None = None)
     with duckdb.connect() as connection:
         connection.execute("create schema marts")
         connection.execute("create table marts.handover_events (article_id varchar, district varchar, "
-                           "event_type varchar)")
+                           "event_type varchar, event_date date)")
+        connection.execute("create table marts.data_quality as select * from marts.handover_events")
         connection.execute("create table marts.syndication_clusters (article_id varchar, cluster_id varchar)")
         if postponed_district:
-            connection.execute("insert into marts.handover_events values ('p', ?, 'postponed')", [postponed_district])
+            connection.execute("insert into marts.handover_events values ('p', ?, 'postponed', null)",
+                               [postponed_district])
             connection.execute("insert into marts.syndication_clusters values ('p', 'p')")
         connection.register("statements", pl.DataFrame(rows, schema=columns))
         connection.execute("create table marts.claim_statements as select * from statements")

@@ -114,10 +114,10 @@ def test_a_failing_blocking_audit_publishes_nothing(tmp_path, monkeypatch):
     real_extract = extraction.extract_chunk
 
     def off_by_a_million(*args):  # an extraction bug: offsets that slice nothing out of the article
-        rows = real_extract(*args)
+        rows, failures = real_extract(*args)
         rows["staging.entity_mentions"] = [(*row[:3], row[3] + 1_000_000, *row[4:])  # the shift column
                                            for row in rows["staging.entity_mentions"]]
-        return rows
+        return rows, failures
     monkeypatch.setattr(extraction, "extract_chunk", off_by_a_million)
     (articles / "second.txt").write_text(GOOD.replace("Aghdam", "Lachin"))
     assert not run_build()

@@ -10,6 +10,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResul
 from orchestration.article_files import Document, list_article_files, read_article_files
 from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame
 from orchestration.parallel import map_batches
+from orchestration.quarantine import code_version, forget_stale_failures
 from orchestration.sidecars import read_manifest, read_retractions
 from orchestration.warehouse import SQL_DIR, Warehouse
 
@@ -28,7 +29,8 @@ _FILE_SCHEMA = {"file_name": pl.String, "article_id": pl.String, "content_hash":
 _VERSION_SCHEMA = {"file_name": pl.String, "article_id": pl.String, "content_hash": pl.String, "format": pl.String,
                    "first_seen": pl.Datetime}
 _REJECTED_SCHEMA = {"file_name": pl.String, "reason": pl.String, "bytes": pl.Int64, "content_hash": pl.String,
-                    "first_seen": pl.Datetime, "last_seen": pl.Datetime}
+                    "first_seen": pl.Datetime, "last_seen": pl.Datetime, "stage": pl.String, "error_class": pl.String,
+                    "mtime_ns": pl.Int64, "code_version": pl.String}
 _MANIFEST_SCHEMA = {"file_name": pl.String, "outlet": pl.String, "url": pl.String, "published_date": pl.Date}
 _RETRACTION_SCHEMA = {"file_name": pl.String, "article_id": pl.String, "reason": pl.String}
 _DOCUMENT_SCHEMA = {"article_id": pl.String, "file_name": pl.String, "format": pl.String, "text": pl.String,
@@ -44,21 +46,27 @@ def _spec(key: AssetKey, description: str) -> AssetSpec:
     _spec(DOCUMENTS, "Decoded text and format metadata of every distinct article (by content), old versions included."),
     _spec(ARTICLE_FILES, "Every file name seen and the article its current content is (two names, one article)."),
     _spec(ARTICLE_VERSIONS, "Every (file name, article) pair ever seen: a file edited in place has several versions."),
-    _spec(REJECTED_FILES, "Files (or JSON-lines records) that cannot become articles, with a reason a person can act on."),
+    _spec(REJECTED_FILES, "Files (or JSON-lines records) that cannot become articles: the stage, a reason a person can "
+                          "act on, and the exception's class when reading raised."),
     _spec(MANIFEST, "manifest.csv beside the articles (file_name, outlet, url, published_date): overrides the text."),
     _spec(RETRACTIONS, "retractions.csv beside the articles: articles taken out of every mart."),
 ])
 def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
-    """Only files whose size or modification time changed since the last run are read again.
+    """Only files whose size or modification time changed since the last run are read again; a rejected file
+    also when the code version changed.
 
     A removed file removes nothing (the warehouse is the archive); an edited file's old article leaves the
-    marts but keeps its text in raw.documents and its history in staging.article_versions."""
+    marts but keeps its text in raw.documents and its history in staging.article_versions. Articles that
+    failed under an older code version are forgotten here, so this run parses them again."""
     root = warehouse.articles_path.resolve()
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     with warehouse.connect() as connection:
         ensure_sources(connection)
-        known = {name.split("#")[0]: (size, mtime) for name, size, mtime in
-                 connection.execute("select file_name, bytes, mtime_ns from staging.article_files").fetchall()}
+        forget_stale_failures(connection)
+        known = {name.split("#")[0]: (size, mtime) for name, size, mtime in connection.execute(
+            "select file_name, bytes, mtime_ns from staging.article_files union all "
+            "select file_name, bytes, mtime_ns from staging.rejected_files where code_version = ?",
+            [code_version()]).fetchall()}
         known_ids = {row[0] for row in connection.execute("select article_id from raw.documents").fetchall()}
         changed = _changed_files(root, known)
         # Batches of files are read by the workers (the texts of a batch, not of the whole folder, stay in memory)
@@ -73,7 +81,7 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
                 for outcome in outcomes:
                     seen = {"bytes": outcome.n_bytes, "first_seen": now, "last_seen": now}
                     if not isinstance(outcome, Document):
-                        rejected.append({**vars(outcome), **seen})
+                        rejected.append({**vars(outcome), **seen, "mtime_ns": mtime_ns, "code_version": code_version()})
                         continue
                     files.append({**vars(outcome), **seen, "mtime_ns": mtime_ns})
                     if outcome.article_id not in known_ids:
@@ -82,7 +90,7 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
             n_files, n_documents = n_files + len(files), n_documents + len(documents)
             _write_files(connection, files, documents)
         _upsert(connection, "staging.rejected_files", frame_of(rejected, _REJECTED_SCHEMA),
-                ["reason", "bytes", "content_hash", "last_seen"])
+                ["reason", "bytes", "content_hash", "last_seen", "stage", "error_class", "mtime_ns", "code_version"])
         manifest, manifest_problems = read_manifest(root)
         retractions, retraction_problems = read_retractions(root)
         connection.execute("delete from staging.manifest")

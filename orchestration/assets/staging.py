@@ -15,6 +15,7 @@ from orchestration.assets.ingest import DOCUMENTS, MANIFEST
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, frame_of, insert_frame
 from orchestration.parallel import map_batches
 from orchestration.publication import DatingEvidence, dating_evidence, date_from_evidence
+from orchestration.quarantine import Failure, PipelineBug, failure, log_failures, quarantine
 from orchestration.warehouse import SQL_DIR, Warehouse
 
 APPLY_MANIFEST_SQL = SQL_DIR / "operations" / "apply_manifest.sql"
@@ -67,19 +68,29 @@ _SENTENCE_VALUES = attrgetter(*list(_SENTENCE_SCHEMA)[1:])
 _FURNITURE_VALUES = attrgetter(*list(_FURNITURE_SCHEMA)[1:])
 
 
-def parse_chunk(rows: list[tuple]) -> list[ParsedDocument]:
-    """Parsed documents for a chunk of raw.documents rows: one worker's share."""
+def parse_chunk(rows: list[tuple]) -> list[ParsedDocument | Failure]:
+    """Parsed documents for a chunk of raw.documents rows: one worker's share. A document whose parse raises
+    becomes a Failure: it alone is quarantined."""
     parsed = []
     for row in rows:
-        article_id, article = row[0], apply_format_metadata(parse_article(row[3]), *row[4:])
-        check_sentence_offsets(article_id, row[3], article.sentences)
-        undated = dating_evidence((s.text for s in article.sentences if not s.is_title),
-                                  None if newest_year(row[3]) else row[3]) if article.published_date is None else None
-        sentences = [(article_id, *_SENTENCE_VALUES(s)) for s in article.sentences]
-        furniture = [(article_id, *_FURNITURE_VALUES(f)) for f in article.furniture]
-        article.sentences, article.furniture = [], []
-        parsed.append(ParsedDocument(row, article, sentences, furniture, undated))
+        try:
+            parsed.append(_parse_document(row))
+        except PipelineBug:
+            raise
+        except Exception as error:  # noqa: BLE001 - one article's failure must not stop the others
+            parsed.append(failure(row[0], "parse", error))
     return parsed
+
+
+def _parse_document(row: tuple) -> ParsedDocument:
+    article_id, article = row[0], apply_format_metadata(parse_article(row[3]), *row[4:])
+    check_sentence_offsets(article_id, row[3], article.sentences)
+    undated = dating_evidence((s.text for s in article.sentences if not s.is_title),
+                              None if newest_year(row[3]) else row[3]) if article.published_date is None else None
+    sentences = [(article_id, *_SENTENCE_VALUES(s)) for s in article.sentences]
+    furniture = [(article_id, *_FURNITURE_VALUES(f)) for f in article.furniture]
+    article.sentences, article.furniture = [], []
+    return ParsedDocument(row, article, sentences, furniture, undated)
 
 
 def corpus_year(connection) -> int | None:
@@ -126,7 +137,9 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         _infer_publication_dates(connection, undated, fallback)
         connection.execute(APPLY_MANIFEST_SQL.read_text(encoding="utf-8"))
         total = connection.execute("select count(*) from staging.articles").fetchone()[0]
-    yield MaterializeResult(asset_key=ARTICLES, metadata={"new_articles": counts["articles"], "articles": total})
+        log_failures(context, connection, "parse", now)
+    yield MaterializeResult(asset_key=ARTICLES, metadata={"new_articles": counts["articles"], "articles": total,
+                                                          "failed_articles": counts["failed"]})
     yield MaterializeResult(asset_key=SENTENCES, metadata={"new_sentences": counts["sentences"]})
     yield MaterializeResult(asset_key=FURNITURE, metadata={"new_furniture_lines": counts["furniture"]})
 
@@ -147,8 +160,11 @@ def _documents(connection, ids: list[str]) -> list[tuple]:
 
 def _write_batch(connection, chunks: list[list[ParsedDocument]], now: datetime) -> ParsedBatch:
     """Write one parsed batch's articles, sentences and furniture rows."""
-    articles, sentences, furniture, years, undated = [], [], [], [], {}
+    articles, sentences, furniture, years, undated, failures = [], [], [], [], {}, []
     for document in (parsed for chunk in chunks for parsed in chunk):
+        if isinstance(document, Failure):
+            failures.append(document)
+            continue
         (article_id, file_name, fmt, text, *_), article = document.row, document.article
         if document.dating is not None:
             undated[article_id] = document.dating
@@ -163,17 +179,20 @@ def _write_batch(connection, chunks: list[list[ParsedDocument]], now: datetime) 
     insert_frame(connection, "staging.articles", articles_frame)
     insert_frame(connection, "staging.sentences", pl.DataFrame(sentences, _SENTENCE_SCHEMA, orient="row"))
     insert_frame(connection, "staging.page_furniture", pl.DataFrame(furniture, _FURNITURE_SCHEMA, orient="row"))
-    return ParsedBatch(years, undated, Counter(articles=len(articles), sentences=len(sentences), furniture=len(furniture)))
+    quarantine(connection, failures, now)
+    return ParsedBatch(years, undated, Counter(articles=len(articles), sentences=len(sentences), furniture=len(furniture),
+                                               failed=len(failures)))
 
 
 def check_sentence_offsets(article_id: str, text: str, sentences: list[Sentence]) -> None:
     """Fail the run (its transactions roll back) on a parser bug rather than publish false evidence: a sentence
-    that is not its article's text at its offsets. Checked in the worker, where the text is at hand: the
+    that is not its article's text at its offsets. A PipelineBug, not a quarantine: it says nothing about the
+    article, and quarantining would let a broken parser empty the warehouse one article at a time. Checked in the worker, where the text is at hand: the
     evidence audits of the SQL models check evidence against its sentence, so the sentence must be exact."""
     misplaced = [(article_id, s.sentence_id, s.char_start, s.char_end) for s in sentences
                  if not 0 <= s.char_start < s.char_end <= len(text) or text[s.char_start:s.char_end] != s.text]
     if misplaced:
-        raise ValueError(f"{len(misplaced)} sentences are not their article's text at their offsets, "
+        raise PipelineBug(f"{len(misplaced)} sentences are not their article's text at their offsets, "
                          f"first (article_id, sentence_id, char_start, char_end): {misplaced[0]}")
 
 

@@ -1,7 +1,7 @@
 -- Every statement of a claim that sources can agree or disagree on, with its source and evidence: the date of
--- a handover (district and event type, from marts.handover_events, when a sentence dates it), the date of a
--- one-off event (event types with compare_sources in reference.timeline_event_types: the truce signed, the
--- fighting began, control held since; from marts.event_timeline, per decade, and per district where the
+-- a handover (district and event type, from marts.handover_events, when a sentence dates it and
+-- marts.data_quality does not flag it), the date of a one-off event (event types with compare_sources in
+-- reference.timeline_event_types: the truce signed, the fighting began, control held since; from marts.event_timeline, per decade, and per district where the
 -- type's scope is a district) and a figure for a subject and decade (intermediate.figure_claims over
 -- marts.figures_by_source; 'undated' when nothing in the corpus dates it). Each statement is a range,
 -- low/best/high in the style of UCDP: a figure with an 'upper' bound ("almost 2,000") is at most its number,
@@ -42,6 +42,7 @@ handover_dates as (
         events.event_date as value,
         events.date_precision
     from marts.handover_events as events
+    anti join marts.data_quality as flagged using (article_id, district, event_type, event_date)
     left join first_date_mentions as mentions
         on
             events.article_id = mentions.article_id

@@ -5,12 +5,12 @@
 -- (marts.syndication_clusters: outlets running one agency story are one source). sources_disagree is true
 -- when sources give conflicting dates for one of its handover events (marts.source_agreement), and
 -- disputed_dates lists them with how many sources give each ("entered: 1 December 2020 (2 sources);
--- 3 December 2020 (1 source)").
+-- 3 December 2020 (1 source)"). Events that marts.data_quality flags (dated outside the conflict's window)
+-- are left out.
 -- grain: one row per district
 -- audit: unique(district)
 -- audit: not_null(district, status, n_articles, n_independent_sources, sources_disagree)
 -- audit: accepted_values(status, handed_over, pending, overdue)
--- audit: date_window(scheduled_date, revised_date, handed_over_date)
 -- audit: not_empty
 with corpus as (
     select max(published_date) as as_of_date from staging.articles
@@ -24,6 +24,7 @@ events as (
     from marts.handover_events as events
     inner join staging.articles as articles using (article_id)
     inner join marts.syndication_clusters as clusters using (article_id)
+    anti join marts.data_quality as flagged using (article_id, district, event_type, event_date)
 ),
 
 date_support as (

@@ -1,14 +1,14 @@
 -- Handover events as each article states them: a district entered, scheduled for a date, or postponed.
 -- Several statements of the same event in one article become one row (the first sentence is the
 -- evidence); a row dated only by the publication date (or not at all) is dropped when a sentence of the
--- article dates the same event. A scheduled event needs a date.
+-- article dates the same event. A scheduled event needs a date. Every dated statement is kept, history
+-- included; marts.data_quality flags dates outside the conflict's window for the status marts to skip.
 -- grain: one row per article_id, district, event_type, event_date
 -- incremental: article_id
 -- audit: unique(article_id, district, event_type, event_date)
 -- audit: not_null(article_id, district, event_type, sentence_id, evidence)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
 -- audit: evidence
--- audit: date_window(event_date)
 -- audit: not_empty
 with statements as (
     select

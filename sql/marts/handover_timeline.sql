@@ -1,11 +1,11 @@
 -- Every handover date each district was given, with how many independent sources give it: what the handover
 -- timeline chart (handover_timeline.png beside the published warehouse) draws. A postponement that names no
--- new date has no event_date. n_sources counts syndication clusters (marts.syndication_clusters).
+-- new date has no event_date. n_sources counts syndication clusters (marts.syndication_clusters). Events that
+-- marts.data_quality flags are left out.
 -- grain: one row per district, event_type, event_date
 -- audit: unique(district, event_type, event_date)
 -- audit: not_null(district, event_type, n_sources, n_articles, sources)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
--- audit: date_window(event_date)
 -- audit: not_empty
 select
     events.district,
@@ -16,4 +16,5 @@ select
     list(distinct clusters.source order by clusters.source) as sources
 from marts.handover_events as events
 inner join marts.syndication_clusters as clusters using (article_id)
+anti join marts.data_quality as flagged using (article_id, district, event_type, event_date)
 group by events.district, events.event_type, events.event_date

@@ -56,6 +56,7 @@ postponements as (
         count(distinct clusters.cluster_id) as n_sources
     from marts.handover_events as events
     inner join marts.syndication_clusters as clusters using (article_id)
+    anti join marts.data_quality as flagged using (article_id, district, event_type, event_date)
     where events.event_type = 'postponed'
     group by events.district
 ),

@@ -1,0 +1,38 @@
+-- What an article says that the status marts leave out, and why: a plausibility check on content, never a
+-- failed run. A handover event dated before 1980 (the conflict's events start in 1988: history, such as an
+-- entry into a district in the Soviet era) or more than five years after the newest article (a misread
+-- year) stays in marts.handover_events with its evidence, and is listed here; district_handover_status,
+-- handover_timeline, claim_statements and source_agreement skip it.
+-- grain: one row per article_id, district, event_type, event_date
+-- audit: unique(article_id, district, event_type, event_date)
+-- audit: not_null(checked_model, article_id, sentence_id, district, event_type, event_date, flag, reason, evidence)
+-- audit: accepted_values(flag, date_before_window, date_after_window)
+-- audit: evidence
+-- audit: traces_to_article
+with windows as (
+    select
+        date '1980-01-01' as earliest,
+        max(published_date) + interval 5 year as latest
+    from staging.articles
+)
+
+select
+    'marts.handover_events' as checked_model,
+    events.article_id,
+    events.sentence_id,
+    events.char_start,
+    events.char_end,
+    events.evidence,
+    events.district,
+    events.event_type,
+    events.event_date,
+    case when events.event_date < windows.earliest then 'date_before_window' else 'date_after_window' end as flag,
+    case
+        when events.event_date < windows.earliest
+            then 'dated before ' || strftime(windows.earliest, '%Y') || ': history, not a handover of this conflict'
+        else 'dated after ' || strftime(windows.latest, '%-d %B %Y')
+            || ', five years past the newest article: likely a misread year'
+    end as reason
+from marts.handover_events as events
+cross join windows
+where events.event_date < windows.earliest or events.event_date > windows.latest

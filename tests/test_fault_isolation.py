@@ -1,0 +1,169 @@
+"""One file or article that makes a stage raise is quarantined with its stage and error; the run publishes the rest."""
+
+import sys
+from pathlib import Path
+
+import duckdb
+
+from orchestration import article_files, quarantine
+from orchestration.assets import extraction, staging
+from orchestration.build import build as run_build
+from tests.conftest import build_warehouse
+
+ARTICLE = "Troops enter {district}\n\nAzerbaijani troops entered {district} on 20 November 2020, {marker} said.\n"
+NESTED_JSON = "[" * 200_000 + "]" * 200_000
+
+
+def article(district: str, marker: str = "the ministry") -> str:
+    return ARTICLE.format(district=district, marker=marker)
+
+
+def failing_on(real, marker, error):
+    """`real`, except that it raises `error` when its first argument holds `marker`."""
+    def patched(data, *args, **kwargs):
+        if marker in data:
+            raise error
+        return real(data, *args, **kwargs)
+    return patched
+
+
+def inject_failures(monkeypatch) -> None:
+    """A fault in each stage, each set off by a marker only one file carries."""
+    monkeypatch.setattr(article_files, "content_hash",
+                        failing_on(article_files.content_hash, b"READ-FAULT", OSError("Input/output error")))
+    monkeypatch.setattr(article_files, "decode_bytes",
+                        failing_on(article_files.decode_bytes, b"DECODE-FAULT", LookupError("unknown encoding: x")))
+    monkeypatch.setattr(staging, "parse_article",
+                        failing_on(staging.parse_article, "PARSE-FAULT", IndexError("list index out of range")))
+    monkeypatch.setattr(extraction, "find_figures",
+                        failing_on(extraction.find_figures, "EXTRACT-FAULT", KeyError("subject")))
+
+
+def set_code_version(monkeypatch, version: str) -> None:
+    """Every module that took quarantine.code_version by name sees `version`."""
+    current = quarantine.code_version
+    for module in [m for name, m in sys.modules.items() if name.startswith("orchestration")]:
+        if getattr(module, "code_version", None) is current:
+            monkeypatch.setattr(module, "code_version", lambda: version)
+
+
+def test_a_fault_at_each_stage_quarantines_one_item_and_the_rest_publishes(tmp_path, monkeypatch):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text(article("Aghdam"))
+    (articles / "read.txt").write_text(article("Lachin", "READ-FAULT"))
+    (articles / "decode.txt").write_text(article("Lachin", "DECODE-FAULT"))
+    (articles / "nested.json").write_text(NESTED_JSON)
+    (articles / "parse.txt").write_text(article("Kalbajar", "PARSE-FAULT"))
+    (articles / "extract.txt").write_text(article("Kalbajar", "EXTRACT-FAULT"))
+    inject_failures(monkeypatch)
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rejected = {row[0]: row[1:] for row in connection.execute(
+            "select file_name, stage, error_class, reason from staging.rejected_files").fetchall()}
+        failed = {row[0]: row[1:] for row in connection.execute(
+            "select f.file_name, a.stage, a.error_class, a.message from staging.failed_articles a "
+            "join staging.article_files f using (article_id)").fetchall()}
+        districts = connection.execute("select district, file_name from marts.handover_events "
+                                       "join staging.articles using (article_id)").fetchall()
+        texts = [row[0] for row in connection.execute("select text from staging.articles").fetchall()]
+    assert rejected["read.txt"][:2] == ("read", "OSError") and "Input/output error" in rejected["read.txt"][2]
+    assert rejected["decode.txt"][:2] == ("decode", "LookupError")
+    assert rejected["nested.json"][:2] == ("parse", "RecursionError")
+    assert set(rejected) == {"read.txt", "decode.txt", "nested.json"}
+    assert failed == {"parse.txt": ("parse", "IndexError", "list index out of range"),
+                      "extract.txt": ("extract", "KeyError", "'subject'")}
+    assert districts == [("Agdam", "good.txt")], "only the good article reaches the marts"
+    assert len(texts) == 1, "a failed article leaves staging.articles too"
+
+
+def test_a_quarantined_item_is_retried_when_the_code_version_changes_not_on_every_run(tmp_path, monkeypatch):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text(article("Aghdam"))
+    (articles / "decode.txt").write_text(article("Lachin", "DECODE-FAULT"))
+    (articles / "extract.txt").write_text(article("Kalbajar", "EXTRACT-FAULT"))
+    inject_failures(monkeypatch)
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    calls = []
+    monkeypatch.setattr(extraction, "find_figures", lambda *a: calls.append(a) or [])
+    monkeypatch.setattr(article_files, "decode_bytes", lambda *a: calls.append(a) or [])
+    assert run_build()
+    assert calls == [], "nothing changed: neither the rejected file nor the failed article is tried again"
+
+    monkeypatch.undo()  # the faults are fixed in a new version of the code
+    monkeypatch.setenv("NEWS_ARTICLES_DIR", str(articles))
+    monkeypatch.setenv("NEWS_WAREHOUSE_PATH", str(warehouse))
+    set_code_version(monkeypatch, "a later version")
+    assert run_build()
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        districts = {row[0] for row in connection.execute("select district from marts.handover_events").fetchall()}
+        left = connection.execute("select (select count(*) from staging.rejected_files), "
+                                  "(select count(*) from staging.failed_articles)").fetchone()
+    assert districts == {"Agdam", "Lachin", "Kalbajar"} and left == (0, 0)
+
+
+def test_a_file_that_reads_well_again_leaves_the_quarantine(tmp_path: Path, monkeypatch):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "feed.json").write_text(NESTED_JSON)
+    (articles / "good.txt").write_text(article("Aghdam"))
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    (articles / "feed.json").write_text('{"title": "Lachin", "text": "' + article("Lachin").replace("\n", " ") + '"}')
+    assert run_build()
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        assert connection.execute("select count(*) from staging.rejected_files").fetchone()[0] == 0
+        assert connection.execute("select count(*) from marts.handover_events").fetchone()[0] == 2
+
+
+def test_sidecars_are_confined_to_the_articles_folder_and_a_broken_one_is_skipped(tmp_path, monkeypatch):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text(article("Aghdam"))
+    outside = tmp_path / "outside.csv"
+    outside.write_text("file_name,reason\ngood.txt,read from outside\n")
+    (articles / "retractions.csv").symlink_to(outside)
+    (articles / "manifest.csv").write_bytes(b"file_name,outlet\ngood.txt,\xff\xfe broken\n")
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        assert connection.execute("select count(*) from staging.retractions").fetchone()[0] == 0
+        assert connection.execute("select count(*) from staging.manifest").fetchone()[0] == 0
+        assert connection.execute("select count(*) from marts.handover_events").fetchone()[0] == 1
+
+
+def test_the_sensor_does_not_read_a_file_over_the_size_cap(tmp_path, monkeypatch):
+    from orchestration.automation import changed_files
+    from orchestration.warehouse import Warehouse
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "small.txt").write_text(article("Aghdam"))
+    (articles / "huge.txt").write_text("x" * 5000)
+    monkeypatch.setenv("NEWS_MAX_FILE_BYTES", "1000")
+    read = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real_read(self))
+    hashes, _ = changed_files(Warehouse(articles_dir=str(articles)), 0)
+    assert len(hashes) == 2 and read == ["small.txt"]
+
+
+def test_a_true_sentence_about_history_is_flagged_not_fatal(tmp_path, monkeypatch):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "now.txt").write_text(article("Aghdam"))
+    (articles / "archive.txt").write_text("Old times in Agdam\n\nSoviet troops entered the Agdam district on "
+                                          "12 March 1975, a historian wrote.\n")
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        events = connection.execute("select event_date::varchar from marts.handover_events order by 1").fetchall()
+        flagged = connection.execute("select event_date::varchar, flag, reason, evidence from marts.data_quality").fetchall()
+        status = connection.execute("select handed_over_date::varchar from marts.district_handover_status "
+                                    "where district = 'Agdam'").fetchall()
+        timeline = connection.execute("select event_date::varchar from marts.handover_timeline").fetchall()
+        claims = connection.execute("select stated_value from marts.claim_statements "
+                                    "where claim_kind = 'handover'").fetchall()
+    assert events == [("1975-03-12",), ("2020-11-20",)], "the historical fact is kept with its evidence"
+    ((day, flag, reason, evidence),) = flagged
+    assert (day, flag) == ("1975-03-12", "date_before_window") and "1980" in reason and "1975" in evidence
+    assert status == [("2020-11-20",)] and timeline == [("2020-11-20",)]
+    assert all("1975" not in str(value) for (value,) in claims)
