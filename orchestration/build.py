@@ -10,6 +10,7 @@ import duckdb
 from dagster import DagsterInstance
 
 from orchestration.definitions import defs
+from orchestration.run_lock import WarehouseBusy, run_lock
 from orchestration.warehouse import Warehouse
 
 SUMMARY_SQL = """
@@ -50,7 +51,13 @@ def main() -> int:
 
 def _build_and_report(warehouse: Warehouse) -> int:
     started = time.perf_counter()
-    if not build():
+    try:
+        with run_lock(warehouse.lock_path, "make run", lambda message: print(message, file=sys.stderr)):
+            succeeded = build()
+    except WarehouseBusy as busy:
+        print(busy, file=sys.stderr)
+        return 1
+    if not succeeded:
         print("build failed: the published warehouse was left as it was", file=sys.stderr)
         return 1
     print(f"built and published {warehouse.published_path} in {time.perf_counter() - started:.1f}s")

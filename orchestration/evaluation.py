@@ -145,11 +145,19 @@ def articles_dir(gold: dict) -> Path:
     return PROJECT_ROOT / gold["articles_dir"]
 
 
+def present(gold: dict) -> dict:
+    """The gold narrowed to the articles whose text is in its folder: a local copy of a development set may
+    lack some texts, and a missing text is not a miss of the pipeline."""
+    folder = articles_dir(gold)
+    return {**gold, "articles": {name: a for name, a in gold["articles"].items() if (folder / name).is_file()}}
+
+
 def build_and_score(gold_path: Path) -> tuple[dict[str, Score], dict, dict]:
-    """Build the gold file's articles into a throwaway warehouse and score the result."""
+    """Build the gold file's articles into a throwaway warehouse and score the result (the articles whose text
+    is there)."""
     from orchestration.build import build
 
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = present(json.loads(gold_path.read_text(encoding="utf-8")))
     with tempfile.TemporaryDirectory() as scratch:
         warehouse = Path(scratch) / "evaluation.duckdb"
         saved = {k: os.environ.get(k) for k in ("NEWS_ARTICLES_DIR", "NEWS_WAREHOUSE_PATH")}
@@ -183,8 +191,11 @@ def main(argv: list[str]) -> int:
             print(f"\n{path.name}: skipped, its articles folder {gold['articles_dir']} is not here "
                   "(third parties' texts are kept out of the repository: docs/annotation-guide.md)")
             continue
-        scores, gold, found = build_and_score(path)
-        print(f"\n{path.name}  ({len(gold['articles'])} articles)")
+        scores, gold_present, found = build_and_score(path)
+        missing = len(gold["articles"]) - len(gold_present["articles"])
+        gold = gold_present
+        print(f"\n{path.name}  ({len(gold['articles'])} articles" +
+              (f"; {missing} more in the gold have no text in {gold['articles_dir']}, not scored)" if missing else ")"))
         _print_scores(scores)
         if langs := languages(gold):
             print(f"{'language':<10}{'articles':>9}" + "".join(f"{c + ' F1':>12}" for c in LANGUAGE_CATEGORIES))

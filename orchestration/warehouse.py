@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, InitResourceContext
+
+from orchestration.run_lock import run_lock
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES_DIR = "seeds/articles"
@@ -65,12 +68,27 @@ class Warehouse(ConfigurableResource):
         published = self.published_path
         return published.parent / ".build" / published.name
 
+    @property
+    def lock_path(self) -> Path:
+        """The run lock (orchestration/run_lock.py): beside the build file."""
+        return self.build_path.with_name(f"{self.build_path.name}.lock")
+
+    @contextmanager
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator["Warehouse"]:
+        """A Dagster run (the in-process executor sets the resource up once per run) holds the run lock from its
+        first step to its last, whatever launched it: the UI, the sensor or the schedule."""
+        started_by = f"Dagster run {context.run.run_id[:8]}" if context.run else "a Dagster run"
+        with run_lock(self.lock_path, started_by, context.log.info if context.log else print):
+            yield self
+
     def _open_build(self) -> duckdb.DuckDBPyConnection:
         """A connection whose default database is the build file. The row group size is an option of ATTACH,
         not of connect, so the file is attached to an in-memory connection and made its default."""
         self.build_path.parent.mkdir(parents=True, exist_ok=True)
         memory = os.environ.get("NEWS_DUCKDB_MEMORY") or DEFAULT_DUCKDB_MEMORY
         # Tables are sets (readers order what they read), so DuckDB need not buffer rows to keep their order.
+        if not self.build_path.exists() and self.published_path.exists():
+            self._start_from_published()
         connection = duckdb.connect(config={"memory_limit": memory, "preserve_insertion_order": False,
                                             "temp_directory": f"{self.build_path}.tmp"})
         try:
@@ -81,6 +99,14 @@ class Warehouse(ConfigurableResource):
             connection.close()
             raise
         return connection
+
+    def _start_from_published(self) -> None:
+        """With no build file (the hidden folder deleted, or NEWS_WAREHOUSE_PATH pointed at a copy), the build
+        starts from the published file, a complete checkpointed copy: the archive of removed files and old
+        versions survives, and the next publish does not replace it with an empty start."""
+        partial = self.build_path.with_name(f".{self.build_path.name}.restoring-{os.getpid()}")
+        shutil.copyfile(self.published_path, partial)
+        os.replace(partial, self.build_path)
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -101,6 +127,7 @@ class Warehouse(ConfigurableResource):
         """Copy the finished build beside the published file, fsync it, and rename it into place."""
         published = self.published_path
         published.parent.mkdir(parents=True, exist_ok=True)
+        self._pause_point("before_publish")
         with self._open_build() as connection:
             connection.execute("checkpoint")
         for stale in published.parent.glob(f".{published.name}.publishing-*"):
@@ -109,10 +136,19 @@ class Warehouse(ConfigurableResource):
         shutil.copyfile(self.build_path, staging)
         with open(staging, "rb+") as handle:
             os.fsync(handle.fileno())
+        self._pause_point("inside_publish")
         os.replace(staging, published)
+        self._pause_point("after_rename")
         directory = os.open(published.parent, os.O_RDONLY)
         try:
             os.fsync(directory)
         finally:
             os.close(directory)
         return published
+
+    def _pause_point(self, name: str) -> None:
+        """For crash tests: with NEWS_PAUSE_AT=<name> the run stops here until killed, after touching
+        `.<published name>.paused-<name>` beside the published file, so a kill -9 lands at a named point."""
+        if os.environ.get("NEWS_PAUSE_AT") == name:
+            self.published_path.with_name(f".{self.published_path.name}.paused-{name}").touch()
+            time.sleep(3600)

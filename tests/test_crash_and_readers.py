@@ -15,14 +15,27 @@ from tests.conftest import build_warehouse, mart_snapshot
 
 UNSEEN = PROJECT_ROOT / "tests" / "fixtures" / "unseen"
 KILL_DELAYS = (0.4, 0.9, 1.4, 1.9, 2.4, 2.9, 3.4, 4.0, 5.0)
+PAUSE_POINTS = ("before_publish", "inside_publish", "after_rename")  # orchestration/warehouse.py
 
 
-def run_build(env: dict, kill_after: float | None = None) -> int | None:
+def run_build(env: dict, kill_after: float | str | None = None) -> int | None:
+    """Run `make run`'s build; kill -9 it after `kill_after` seconds, or at the named pause point of the publish."""
+    if isinstance(kill_after, str):
+        env = {**env, "NEWS_PAUSE_AT": kill_after}
     process = subprocess.Popen([sys.executable, "-m", "orchestration.build"], cwd=PROJECT_ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if kill_after is None:
         return process.wait(timeout=300)
-    time.sleep(kill_after)
+    if isinstance(kill_after, str):
+        published = Path(env["NEWS_WAREHOUSE_PATH"])
+        marker = published.with_name(f".{published.name}.paused-{kill_after}")
+        deadline = time.monotonic() + 300
+        while not marker.exists():
+            assert process.poll() is None and time.monotonic() < deadline, f"the run never reached {kill_after}"
+            time.sleep(0.05)
+        marker.unlink()
+    else:
+        time.sleep(kill_after)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
     return None
@@ -43,10 +56,15 @@ def test_kill_9_during_builds_never_breaks_the_published_file(tmp_path):
     after = mart_snapshot(clean)
     assert after != before
 
+    for point in PAUSE_POINTS:
+        run_build(env, kill_after=point)
+        expected = after if point == "after_rename" else before
+        assert mart_snapshot(published) == expected, f"killed at {point}"
     for delay in KILL_DELAYS:
         run_build(env, kill_after=delay)
         assert mart_snapshot(published) in (before, after), f"killed after {delay}s"
-    print(f"kill -9: {len(KILL_DELAYS)} kills, published file whole after each")
+    print(f"kill -9: {len(PAUSE_POINTS)} kills at named points of the publish and {len(KILL_DELAYS)} after delays, "
+          "published file whole after each")
     assert run_build(env) == 0
     assert mart_snapshot(published) == after
     assert not list(tmp_path.glob(".news.duckdb.publishing-*"))

@@ -1,5 +1,6 @@
 """The five seed articles, built into a temporary warehouse: the facts the seeds state must be there."""
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -8,6 +9,8 @@ from datetime import date
 import duckdb
 
 from orchestration.build import build
+from orchestration.warehouse import PROJECT_ROOT
+from tests.conftest import build_warehouse
 
 
 def test_agdam_handed_over_on_20_november(seeds_db):
@@ -72,22 +75,26 @@ READER = textwrap.dedent("""
 """)
 
 
-def test_published_file_stays_readable_while_a_build_runs(seeds_warehouse, monkeypatch, tmp_path):
-    """A reader in another process holds the published file open; the rebuild neither waits nor breaks it."""
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(seeds_warehouse)], stdin=subprocess.PIPE,
+def test_published_file_stays_readable_while_a_build_runs(monkeypatch, tmp_path):
+    """A reader in another process holds the published file open; a rebuild that changes the marts neither
+    waits for it nor changes what it sees, and a new connection sees the new build."""
+    articles = tmp_path / "articles"
+    shutil.copytree(PROJECT_ROOT / "seeds" / "articles", articles)
+    published = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(published)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
     try:
         before = int(reader.stdout.readline())
-        monkeypatch.setenv("NEWS_WAREHOUSE_PATH", str(seeds_warehouse))
-        monkeypatch.setenv("NEWS_ARTICLES_DIR", str(seeds_warehouse.parent.parent / "missing-articles"))
+        for path in sorted((PROJECT_ROOT / "tests" / "fixtures" / "unseen").glob("*.txt")):
+            shutil.copy(path, articles)
         assert build()
         reader.stdin.write("\n")
         reader.stdin.flush()
         assert int(reader.stdout.readline()) == before
     finally:
         reader.wait(timeout=30)
-    with duckdb.connect(str(seeds_warehouse), read_only=True) as connection:
-        assert connection.execute("select count(*) from marts.handover_events").fetchone()[0] == before
+    with duckdb.connect(str(published), read_only=True) as connection:
+        assert connection.execute("select count(*) from marts.handover_events").fetchone()[0] > before
 
 
 def test_worker_processes_give_the_same_warehouse(seeds_warehouse, monkeypatch, tmp_path):
@@ -95,8 +102,7 @@ def test_worker_processes_give_the_same_warehouse(seeds_warehouse, monkeypatch, 
     in-process build."""
     from orchestration import parallel
     from orchestration.assets import extraction, staging
-    from orchestration.warehouse import PROJECT_ROOT
-    from tests.conftest import build_warehouse, mart_snapshot
+    from tests.conftest import mart_snapshot
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
     monkeypatch.setattr(staging, "PARSE_BATCH", 2)
     monkeypatch.setattr(extraction, "BATCH_ARTICLES", 2)

@@ -167,3 +167,29 @@ def test_a_true_sentence_about_history_is_flagged_not_fatal(tmp_path, monkeypatc
     assert (day, flag) == ("1975-03-12", "date_before_window") and "1980" in reason and "1975" in evidence
     assert status == [("2020-11-20",)] and timeline == [("2020-11-20",)]
     assert all("1975" not in str(value) for (value,) in claims)
+
+
+def test_the_archive_survives_a_deleted_build_folder(tmp_path, monkeypatch):
+    import shutil
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "kept.txt").write_text(article("Aghdam"))
+    (articles / "edited.txt").write_text(article("Lachin"))
+    (articles / "removed.txt").write_text(article("Kalbajar"))
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    (articles / "edited.txt").write_text(article("Lachin", "the ministry in Baku"))
+    (articles / "removed.txt").unlink()
+    assert run_build()
+
+    def history() -> tuple[list, int]:
+        with duckdb.connect(str(warehouse), read_only=True) as connection:
+            return (connection.execute("select file_name, article_id from staging.article_versions order by all").fetchall(),
+                    connection.execute("select count(*) from raw.documents").fetchone()[0])
+    before = history()
+    assert len(before[0]) == 4 and before[1] == 4, "three files, one of them in two versions"
+    shutil.rmtree(tmp_path / ".build")
+    (articles / "new.txt").write_text(article("Kalbajar", "a new report"))
+    assert run_build()
+    versions, documents = history()
+    assert set(before[0]) < set(versions) and documents == 5, "nothing of the archive was lost"
