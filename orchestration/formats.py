@@ -117,5 +117,7 @@ def _record_or_error(load, part: int | None) -> SourceRecord | FormatError:
         return _json_record(load(), part)
     except json.JSONDecodeError as error:
         return FormatError(f"malformed JSON: {error.msg} at column {error.colno}", part)
+    except RecursionError:
+        return FormatError("JSON nested too deep to read", part)
     except FormatError as error:
         return FormatError(str(error), part)

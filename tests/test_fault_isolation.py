@@ -193,3 +193,21 @@ def test_the_archive_survives_a_deleted_build_folder(tmp_path, monkeypatch):
     assert run_build()
     versions, documents = history()
     assert set(before[0]) < set(versions) and documents == 5, "nothing of the archive was lost"
+
+
+def test_a_deep_json_line_fails_alone_and_an_absurd_publication_date_moves_no_other_article(tmp_path, monkeypatch):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "feed.jsonl").write_text('{"text": "Azerbaijani troops entered Lachin on 1 December 2020."}\n'
+                                         + NESTED_JSON + "\n")
+    (articles / "dated.txt").write_text("Agdam\n\ndate 2020-11-21\n\nAzerbaijani troops entered Aghdam on Friday, "
+                                        "20 November 2020.\n")
+    (articles / "yearless.txt").write_text("Kalbajar\n\nAzerbaijani troops entered Kalbajar on 25 November.\n")
+    (articles / "manifest.csv").write_text("file_name,published_date\ndated.txt,0001-01-01\n")
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rejected = dict(connection.execute("select file_name, reason from staging.rejected_files").fetchall())
+        events = dict(connection.execute("select district, event_date::varchar from marts.handover_events").fetchall())
+    assert rejected == {"feed.jsonl#2": "JSON nested too deep to read"}
+    assert events["Lachin"] == "2020-12-01" and events["Agdam"] == "2020-11-20"
+    assert events["Kalbajar"] is None, "no plausible year in the corpus: the day stays undated, never year 1"

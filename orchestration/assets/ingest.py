@@ -118,7 +118,10 @@ def _changed_files(root: Path, known: dict[str, tuple[int, int]]) -> list[tuple[
     """(path, mtime_ns) of the files whose (size, mtime_ns) is not the one recorded under their name."""
     changed = []
     for path in list_article_files(root) if root.is_dir() else []:
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except FileNotFoundError:  # removed since the folder was listed: a removal, which removes nothing
+            continue
         if known.get(path.relative_to(root).as_posix()) != (stat.st_size, stat.st_mtime_ns):
             changed.append((path, stat.st_mtime_ns))
     return changed

@@ -93,10 +93,20 @@ def _parse_document(row: tuple) -> ParsedDocument:
     return ParsedDocument(row, article, sentences, furniture, undated)
 
 
+EARLIEST_PUBLICATION_YEAR = 1980  # as marts.data_quality's window: the conflict's reporting starts in 1988
+
+
+def plausible_years() -> tuple[int, int]:
+    """Publication years that may set the corpus year: a '0001-01-01' in a manifest or a '9999-12-31' in a
+    feed's metadata stays the article's date, but must not date every other article's day-and-month dates."""
+    return EARLIEST_PUBLICATION_YEAR, date.today().year + 1
+
+
 def corpus_year(connection) -> int | None:
-    """The most common publication year in the warehouse: the year for dates of articles that give none
-    (the mode, so one late look-back article does not move every undated article a year on)."""
-    return connection.execute("select mode(year(published_date)) from staging.articles").fetchone()[0]
+    """The most common plausible publication year in the warehouse: the year for dates of articles that give
+    none (the mode, so one late look-back article does not move every undated article a year on)."""
+    return connection.execute("select mode(year(published_date)) from staging.articles "
+                              "where year(published_date) between ? and ?", list(plausible_years())).fetchone()[0]
 
 
 @multi_asset(
@@ -121,8 +131,10 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         new_ids = [row[0] for row in connection.execute(
             "select d.article_id from raw.documents d anti join staging.articles a using (article_id) "
             "where d.article_id not in (select article_id from staging.inactive_articles) order by d.article_id").fetchall()]
+        earliest, latest = plausible_years()
         earlier_years = Counter(dict(connection.execute(
-            "select year(published_date), count(*) from staging.articles where published_date is not null group by 1").fetchall()))
+            "select year(published_date), count(*) from staging.articles where year(published_date) between ? and ? "
+            "group by 1", [earliest, latest]).fetchall()))
         years, undated, counts = Counter(), {}, Counter()
         # Rows left from an earlier version of these articles (a changed file, a full refresh) go first.
         delete_articles(connection, ["staging.sentences", "staging.page_furniture"], new_ids)
@@ -130,7 +142,7 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         documents = (_documents(connection, ids) for ids in batches)  # read as the workers take them
         for chunks in map_batches(parse_chunk, documents):
             batch = _write_batch(connection, chunks, now)
-            years.update(batch.years)
+            years.update(year for year in batch.years if earliest <= year <= latest)
             undated |= batch.undated
             counts.update(batch.counts)
         fallback = (years + earlier_years).most_common(1)[0][0] if years or earlier_years else None
