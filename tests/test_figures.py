@@ -755,7 +755,12 @@ def test_identifiers_approximations_and_subjects_seen_in_real_reports(text, expe
     ("Sınıra 14 adet araç gönderildi.", [(14.0, "vehicles")]),
     ("They sent 40 units of armoured vehicles.", [(40.0, "vehicles")]),
     ("The 12 units were ready.", [(12.0, None)]),
+    ("Some 1,500 members of Russian peacekeepers were flown in.", [(1500.0, "peacekeepers")]),
+    ("Es kamen 300 Mitglieder der Friedenstruppen an.", [(300.0, "peacekeepers")]),
+    ("The 45 members voted.", [(45.0, None)]),
+    ("Dazu kommen 70 Schützenpanzerwagen.", [(70.0, "vehicles")]),
 ])
 def test_a_unit_word_counts_the_noun_after_it(text, expected):
-    """"N units of X", "N unità di X", "N adet X": the unit is a classifier, X the counted noun."""
+    """"N units of X", "N unità di X", "N adet X", "N members of X": the unit is a classifier, X the counted
+    noun."""
     assert values(text) == expected

@@ -446,6 +446,15 @@ date_choices as (
                     or statements.trigger_start >= statements.segment_end
                 )
                 then 2
+            -- verb-final German: "Agdam soll bis 20. November der Republik Aserbaidschan zurückgegeben werden": a
+            -- deadline ("by", "bis", "до") after the district and before its schedule's verb, however far before
+            when
+                statements.event_type = 'scheduled'
+                and dates.char_start >= statements.segment_start and dates.char_end <= statements.trigger_start
+                and statements.trigger_start < statements.segment_end
+                and (dates.after_deadline or dates.after_until)
+                and breaks.date_end is null
+                then 2
             -- "bis zum 25. November zu verzögern": a new deadline may come before the verb, after "until"
             when
                 statements.event_type = 'postponed'
