@@ -764,3 +764,16 @@ def test_a_unit_word_counts_the_noun_after_it(text, expected):
     """"N units of X", "N unità di X", "N adet X", "N members of X": the unit is a classifier, X the counted
     noun."""
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("« Tout est perdu », dit Anahit Sarkissian, 71 ans, devant sa maison.", []),
+    ("Lo dice Ruben Petrosian, 54 años, en la plaza.", []),
+    ("Le village compte 300 habitants depuis 40 ans.", [(300.0, "people"), (40.0, "years")]),
+    ("La iglesia fue destruida en 1138 por un terremoto.", []),
+    ("Im Jahr 1805 kamen 40 Soldaten.", [(40.0, "troops")]),
+])
+def test_an_age_set_off_after_a_name_and_an_old_year_are_no_counts(text, expected):
+    """Own sentences with constructions of real reports: "Name, 68 ans," is an age like "Name, 68,"; "en 1145"
+    is a year whatever the century."""
+    assert values(text) == expected

@@ -469,8 +469,14 @@ def _is_age(text: str, tokens: _Tokens, i: int, end: int, value: float) -> bool:
     """"aged 43", or a number set off after a name: "Gagik Petrosyan, 43, said", "Petrosyan (43)"."""
     if i and tokens.norms[i - 1] in _AGE_WORDS:
         return True
-    return (value < _MAX_AGE and i >= 2 and tokens.norms[i - 1] in _AGE_OPENERS and tokens.kinds[i - 2] == "word"
-            and text[tokens.starts[i - 2]].isupper() and (end == len(tokens) or tokens.norms[end] in _AGE_CLOSERS))
+    return value < _MAX_AGE and _set_off_after_name(text, tokens, i, end)
+
+
+def _set_off_after_name(text: str, tokens: _Tokens, i: int, after: int) -> bool:
+    """Tokens i..after-1 stand between commas or brackets right after a capitalised word: "Petrosyan, 43,",
+    "Eghiazarian, 68 ans,", "Petrosyan (43)"."""
+    return (i >= 2 and tokens.norms[i - 1] in _AGE_OPENERS and tokens.kinds[i - 2] == "word"
+            and text[tokens.starts[i - 2]].isupper() and (after == len(tokens) or tokens.norms[after] in _AGE_CLOSERS))
 
 
 def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subject | None) -> bool:
@@ -482,9 +488,10 @@ def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subjec
         return False
     if len(norm) == 2 and norm[1] == "0" and subject is None:
         return i > 0 and tokens.norms[i - 1] in _DECADE_WORDS
-    if len(norm) != 4 or not _FIRST_YEAR <= int(norm) <= _LAST_YEAR:
-        return False
-    return subject is None or subject.term.category in _TIME_UNITS or (i > 0 and tokens.norms[i - 1] in _YEAR_WORDS)
+    after_year_word = i > 0 and tokens.norms[i - 1] in _YEAR_WORDS
+    if len(norm) != 4 or not (_FIRST_YEAR <= int(norm) <= _LAST_YEAR or (after_year_word and subject is None)):
+        return False  # "en 1145", "in 1828": any 4-digit number after a year word, with no counted noun
+    return subject is None or subject.term.category in _TIME_UNITS or after_year_word
 
 
 def _ends_with(tokens: _Tokens, i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -493,14 +500,16 @@ def _ends_with(tokens: _Tokens, i: int, phrases: frozenset[tuple[str, ...]]) -> 
     return any(before[-length:] in phrases for length in range(1, len(before) + 1))
 
 
-def _is_time_reference(tokens: _Tokens, i: int, subject: _Subject, age_like: bool, after: int) -> bool:
+def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, age_like: bool, after: int) -> bool:
     """A time span used as a date or an age: "two weeks ago", "vor 30 Jahren", "43 years old", "un maçon de
-    53 ans" (age_like: an unqualified numeral; after: the token after the span and any qualifier after it)."""
+    53 ans", "Eghiazarian, 68 ans," (age_like: an unqualified numeral; after: the token after the span and any
+    qualifier after it)."""
     if subject.term.category not in _TIME_UNITS:
         return False
     if _ends_with(tokens, i, _RELATIVE_BEFORE) and not _ends_with(tokens, i, _DURATION_BEFORE):
         return True
-    if subject.term.category == "years" and age_like and i and tokens.norms[i - 1] in _AGE_BEFORE_YEARS:
+    if subject.term.category == "years" and age_like and (
+            i and tokens.norms[i - 1] in _AGE_BEFORE_YEARS or _set_off_after_name(text, tokens, i, after)):
         return True
     if after == len(tokens):
         return False
@@ -606,7 +615,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         return None, end
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
         return None, end
-    if subject and _is_time_reference(tokens, i, subject, numeral and not qualifier, mention_end):
+    if subject and _is_time_reference(text, tokens, i, subject, numeral and not qualifier, mention_end):
         return None, mention_end
     if numeral and not (subject or qualifier) and (_is_age(text, tokens, number_at, end, value)
                                                              or _is_ordinal_dot(text, tokens, end, value)):
