@@ -211,3 +211,16 @@ def test_a_deep_json_line_fails_alone_and_an_absurd_publication_date_moves_no_ot
     assert rejected == {"feed.jsonl#2": "JSON nested too deep to read"}
     assert events["Lachin"] == "2020-12-01" and events["Agdam"] == "2020-11-20"
     assert events["Kalbajar"] is None, "no plausible year in the corpus: the day stays undated, never year 1"
+
+
+def test_an_absurd_publication_date_moves_no_status(tmp_path, monkeypatch):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "due.txt").write_text("Kalbajar\n\ndate 2020-11-10\n\nArmenia must hand over Kalbajar by "
+                                      "15 November 2020.\n")
+    (articles / "feed.json").write_text('{"text": "Talks on Agdam went on.", "published": "9999-12-31"}')
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        status = connection.execute("select status, as_of_date::varchar from marts.district_handover_status "
+                                    "where district = 'Kalbajar'").fetchone()
+    assert status == ("pending", "2020-11-10"), "as of the newest plausible article, the deadline has not passed"

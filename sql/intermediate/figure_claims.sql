@@ -91,7 +91,7 @@ nearest_periods as (
 ),
 
 corpus as (
-    select max(published_date) as newest from staging.articles
+    select newest_published as newest from intermediate.corpus_dates
 )
 
 select

@@ -1,8 +1,8 @@
 -- What an article says that the status marts leave out, and why: a plausibility check on content, never a
 -- failed run. A handover event dated before 1980 (the conflict's events start in 1988: history, such as an
--- entry into a district in the Soviet era) or more than five years after the newest article (a misread
--- year) stays in marts.handover_events with its evidence, and is listed here; district_handover_status,
--- handover_timeline, claim_statements and source_agreement skip it.
+-- entry into a district in the Soviet era) or more than five years after the newest article
+-- (intermediate.corpus_dates: a misread year) stays in marts.handover_events with its evidence and is listed
+-- here; district_handover_status, handover_timeline, claim_statements and source_agreement skip it.
 -- grain: one row per article_id, district, event_type, event_date
 -- audit: unique(article_id, district, event_type, event_date)
 -- audit: not_null(checked_model, article_id, sentence_id, district, event_type, event_date, flag, reason, evidence)
@@ -12,8 +12,8 @@
 with windows as (
     select
         date '1980-01-01' as earliest,
-        max(published_date) + interval 5 year as latest
-    from staging.articles
+        newest_published + interval 5 year as latest
+    from intermediate.corpus_dates
 )
 
 select

@@ -1,7 +1,7 @@
 -- Where each district stands, across all articles: handed over (with the date most sources give), still
 -- pending, or overdue (its deadline passed before the newest article without a handover). as_of_date is
--- the newest publication date in the corpus, so the answer is reproducible. An article whose outlet is
--- unknown counts as an outlet of its own. n_independent_sources counts syndication clusters instead
+-- the newest plausible publication date in the corpus (intermediate.corpus_dates), so the answer is
+-- reproducible. An article whose outlet is unknown counts as an outlet of its own. n_independent_sources counts syndication clusters instead
 -- (marts.syndication_clusters: outlets running one agency story are one source). sources_disagree is true
 -- when sources give conflicting dates for one of its handover events (marts.source_agreement), and
 -- disputed_dates lists them with how many sources give each ("entered: 1 December 2020 (2 sources);
@@ -13,7 +13,7 @@
 -- audit: accepted_values(status, handed_over, pending, overdue)
 -- audit: not_empty
 with corpus as (
-    select max(published_date) as as_of_date from staging.articles
+    select newest_published as as_of_date from intermediate.corpus_dates
 ),
 
 events as (
