@@ -191,9 +191,9 @@ def main(argv: list[str]) -> int:
             print(f"\n{path.name}: skipped, its articles folder {gold['articles_dir']} is not here "
                   "(third parties' texts are kept out of the repository: docs/annotation-guide.md)")
             continue
-        scores, gold_present, found = build_and_score(path)
-        missing = len(gold["articles"]) - len(gold_present["articles"])
-        gold = gold_present
+        annotated = len(gold["articles"])
+        scores, gold, found = build_and_score(path)
+        missing = annotated - len(gold["articles"])
         print(f"\n{path.name}  ({len(gold['articles'])} articles" +
               (f"; {missing} more in the gold have no text in {gold['articles_dir']}, not scored)" if missing else ")"))
         _print_scores(scores)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import duckdb
 import polars as pl
 
-from orchestration.duckdb_io import insert_frame
+from orchestration.duckdb_io import delete_articles, insert_frame
 from orchestration.reference import REFERENCE_DIR
 from orchestration.warehouse import SQL_DIR
 
@@ -61,19 +61,19 @@ def forget_stale_failures(connection: duckdb.DuckDBPyConnection) -> int:
                               [code_version()]).fetchone()[0]
 
 
+def purge_inactive(connection: duckdb.DuckDBPyConnection) -> None:
+    """Take superseded, retracted and failed articles out of every per-article table."""
+    connection.execute(PURGE_SQL.read_text(encoding="utf-8"))
+
+
 def quarantine(connection: duckdb.DuckDBPyConnection, failures: list[Failure], now: datetime) -> None:
     """Record failed articles and take every row they already have out of the per-article tables."""
     if not failures:
         return
     rows = [(f.item, f.stage, f.error_class, f.message, code_version(), now) for f in failures]
-    frame = pl.DataFrame(rows, schema=_SCHEMA, orient="row")
-    connection.register("_failed", frame)
-    try:
-        connection.execute("delete from staging.failed_articles where article_id in (select article_id from _failed)")
-    finally:
-        connection.unregister("_failed")
-    insert_frame(connection, "staging.failed_articles", frame)
-    connection.execute(PURGE_SQL.read_text(encoding="utf-8"))
+    delete_articles(connection, ["staging.failed_articles"], [f.item for f in failures])
+    insert_frame(connection, "staging.failed_articles", pl.DataFrame(rows, schema=_SCHEMA, orient="row"))
+    purge_inactive(connection)
 
 
 def log_failures(context, connection: duckdb.DuckDBPyConnection, stage: str, since: datetime) -> None:

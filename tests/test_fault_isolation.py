@@ -18,6 +18,21 @@ def article(district: str, marker: str = "the ministry") -> str:
     return ARTICLE.format(district=district, marker=marker)
 
 
+def folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    """An articles folder holding `files` (name -> text)."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, text in files.items():
+        (articles / name).write_text(text)
+    return articles
+
+
+def counts(warehouse: Path, *tables: str) -> tuple[int, ...]:
+    """Row counts of `tables` in the published warehouse."""
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return tuple(connection.execute(f"select count(*) from {table}").fetchone()[0] for table in tables)
+
+
 def failing_on(real, marker, error):
     """`real`, except that it raises `error` when its first argument holds `marker`."""
     def patched(data, *args, **kwargs):
@@ -48,14 +63,14 @@ def set_code_version(monkeypatch, version: str) -> None:
 
 
 def test_a_fault_at_each_stage_quarantines_one_item_and_the_rest_publishes(tmp_path, monkeypatch):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "good.txt").write_text(article("Aghdam"))
-    (articles / "read.txt").write_text(article("Lachin", "READ-FAULT"))
-    (articles / "decode.txt").write_text(article("Lachin", "DECODE-FAULT"))
-    (articles / "nested.json").write_text(NESTED_JSON)
-    (articles / "parse.txt").write_text(article("Kalbajar", "PARSE-FAULT"))
-    (articles / "extract.txt").write_text(article("Kalbajar", "EXTRACT-FAULT"))
+    articles = folder(tmp_path, {
+        "good.txt": article("Aghdam"),
+        "read.txt": article("Lachin", "READ-FAULT"),
+        "decode.txt": article("Lachin", "DECODE-FAULT"),
+        "nested.json": NESTED_JSON,
+        "parse.txt": article("Kalbajar", "PARSE-FAULT"),
+        "extract.txt": article("Kalbajar", "EXTRACT-FAULT"),
+    })
     inject_failures(monkeypatch)
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
     with duckdb.connect(str(warehouse), read_only=True) as connection:
@@ -78,11 +93,11 @@ def test_a_fault_at_each_stage_quarantines_one_item_and_the_rest_publishes(tmp_p
 
 
 def test_a_quarantined_item_is_retried_when_the_code_version_changes_not_on_every_run(tmp_path, monkeypatch):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "good.txt").write_text(article("Aghdam"))
-    (articles / "decode.txt").write_text(article("Lachin", "DECODE-FAULT"))
-    (articles / "extract.txt").write_text(article("Kalbajar", "EXTRACT-FAULT"))
+    articles = folder(tmp_path, {
+        "good.txt": article("Aghdam"),
+        "decode.txt": article("Lachin", "DECODE-FAULT"),
+        "extract.txt": article("Kalbajar", "EXTRACT-FAULT"),
+    })
     inject_failures(monkeypatch)
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
     calls = []
@@ -98,47 +113,41 @@ def test_a_quarantined_item_is_retried_when_the_code_version_changes_not_on_ever
     assert run_build()
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         districts = {row[0] for row in connection.execute("select district from marts.handover_events").fetchall()}
-        left = connection.execute("select (select count(*) from staging.rejected_files), "
-                                  "(select count(*) from staging.failed_articles)").fetchone()
-    assert districts == {"Agdam", "Lachin", "Kalbajar"} and left == (0, 0)
+    assert districts == {"Agdam", "Lachin", "Kalbajar"}
+    assert counts(warehouse, "staging.rejected_files", "staging.failed_articles") == (0, 0)
 
 
 def test_a_file_that_reads_well_again_leaves_the_quarantine(tmp_path: Path, monkeypatch):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "feed.json").write_text(NESTED_JSON)
-    (articles / "good.txt").write_text(article("Aghdam"))
+    articles = folder(tmp_path, {
+        "feed.json": NESTED_JSON,
+        "good.txt": article("Aghdam"),
+    })
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
     (articles / "feed.json").write_text('{"title": "Lachin", "text": "' + article("Lachin").replace("\n", " ") + '"}')
     assert run_build()
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        assert connection.execute("select count(*) from staging.rejected_files").fetchone()[0] == 0
-        assert connection.execute("select count(*) from marts.handover_events").fetchone()[0] == 2
+    assert counts(warehouse, "staging.rejected_files", "marts.handover_events") == (0, 2)
 
 
 def test_sidecars_are_confined_to_the_articles_folder_and_a_broken_one_is_skipped(tmp_path, monkeypatch):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "good.txt").write_text(article("Aghdam"))
+    articles = folder(tmp_path, {
+        "good.txt": article("Aghdam"),
+    })
     outside = tmp_path / "outside.csv"
     outside.write_text("file_name,reason\ngood.txt,read from outside\n")
     (articles / "retractions.csv").symlink_to(outside)
     (articles / "manifest.csv").write_bytes(b"file_name,outlet\ngood.txt,\xff\xfe broken\n")
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        assert connection.execute("select count(*) from staging.retractions").fetchone()[0] == 0
-        assert connection.execute("select count(*) from staging.manifest").fetchone()[0] == 0
-        assert connection.execute("select count(*) from marts.handover_events").fetchone()[0] == 1
+    assert counts(warehouse, "staging.retractions", "staging.manifest", "marts.handover_events") == (0, 0, 1)
 
 
 def test_the_sensor_does_not_read_a_file_over_the_size_cap(tmp_path, monkeypatch):
     from orchestration.automation import changed_files
     from orchestration.warehouse import Warehouse
 
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "small.txt").write_text(article("Aghdam"))
-    (articles / "huge.txt").write_text("x" * 5000)
+    articles = folder(tmp_path, {
+        "small.txt": article("Aghdam"),
+        "huge.txt": "x" * 5000,
+    })
     monkeypatch.setenv("NEWS_MAX_FILE_BYTES", "1000")
     read = []
     real_read = Path.read_bytes
@@ -148,15 +157,16 @@ def test_the_sensor_does_not_read_a_file_over_the_size_cap(tmp_path, monkeypatch
 
 
 def test_a_true_sentence_about_history_is_flagged_not_fatal(tmp_path, monkeypatch):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "now.txt").write_text(article("Aghdam"))
-    (articles / "archive.txt").write_text("Old times in Agdam\n\nSoviet troops entered the Agdam district on "
-                                          "12 March 1975, a historian wrote.\n")
+    articles = folder(tmp_path, {
+        "now.txt": article("Aghdam"),
+        "archive.txt": "Old times in Agdam\n\nSoviet troops entered the Agdam district on "
+            "12 March 1975, a historian wrote.\n",
+    })
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         events = connection.execute("select event_date::varchar from marts.handover_events order by 1").fetchall()
-        flagged = connection.execute("select event_date::varchar, flag, reason, evidence from marts.data_quality").fetchall()
+        flagged = connection.execute(
+            "select event_date::varchar, flag, reason, evidence from marts.data_quality").fetchall()
         status = connection.execute("select handed_over_date::varchar from marts.district_handover_status "
                                     "where district = 'Agdam'").fetchall()
         timeline = connection.execute("select event_date::varchar from marts.handover_timeline").fetchall()
@@ -172,11 +182,11 @@ def test_a_true_sentence_about_history_is_flagged_not_fatal(tmp_path, monkeypatc
 def test_the_archive_survives_a_deleted_build_folder(tmp_path, monkeypatch):
     import shutil
 
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "kept.txt").write_text(article("Aghdam"))
-    (articles / "edited.txt").write_text(article("Lachin"))
-    (articles / "removed.txt").write_text(article("Kalbajar"))
+    articles = folder(tmp_path, {
+        "kept.txt": article("Aghdam"),
+        "edited.txt": article("Lachin"),
+        "removed.txt": article("Kalbajar"),
+    })
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
     (articles / "edited.txt").write_text(article("Lachin", "the ministry in Baku"))
     (articles / "removed.txt").unlink()
@@ -184,8 +194,8 @@ def test_the_archive_survives_a_deleted_build_folder(tmp_path, monkeypatch):
 
     def history() -> tuple[list, int]:
         with duckdb.connect(str(warehouse), read_only=True) as connection:
-            return (connection.execute("select file_name, article_id from staging.article_versions order by all").fetchall(),
-                    connection.execute("select count(*) from raw.documents").fetchone()[0])
+            versions = connection.execute("select file_name, article_id from staging.article_versions").fetchall()
+        return sorted(versions), counts(warehouse, "raw.documents")[0]
     before = history()
     assert len(before[0]) == 4 and before[1] == 4, "three files, one of them in two versions"
     shutil.rmtree(tmp_path / ".build")
@@ -196,14 +206,14 @@ def test_the_archive_survives_a_deleted_build_folder(tmp_path, monkeypatch):
 
 
 def test_a_deep_json_line_fails_alone_and_an_absurd_publication_date_moves_no_other_article(tmp_path, monkeypatch):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "feed.jsonl").write_text('{"text": "Azerbaijani troops entered Lachin on 1 December 2020."}\n'
-                                         + NESTED_JSON + "\n")
-    (articles / "dated.txt").write_text("Agdam\n\ndate 2020-11-21\n\nAzerbaijani troops entered Aghdam on Friday, "
-                                        "20 November 2020.\n")
-    (articles / "yearless.txt").write_text("Kalbajar\n\nAzerbaijani troops entered Kalbajar on 25 November.\n")
-    (articles / "manifest.csv").write_text("file_name,published_date\ndated.txt,0001-01-01\n")
+    articles = folder(tmp_path, {
+        "feed.jsonl": '{"text": "Azerbaijani troops entered Lachin on 1 December 2020."}\n'
+            + NESTED_JSON + "\n",
+        "dated.txt": "Agdam\n\ndate 2020-11-21\n\nAzerbaijani troops entered Aghdam on Friday, "
+            "20 November 2020.\n",
+        "yearless.txt": "Kalbajar\n\nAzerbaijani troops entered Kalbajar on 25 November.\n",
+        "manifest.csv": "file_name,published_date\ndated.txt,0001-01-01\n",
+    })
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         rejected = dict(connection.execute("select file_name, reason from staging.rejected_files").fetchall())
@@ -214,11 +224,11 @@ def test_a_deep_json_line_fails_alone_and_an_absurd_publication_date_moves_no_ot
 
 
 def test_an_absurd_publication_date_moves_no_status(tmp_path, monkeypatch):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "due.txt").write_text("Kalbajar\n\ndate 2020-11-10\n\nArmenia must hand over Kalbajar by "
-                                      "15 November 2020.\n")
-    (articles / "feed.json").write_text('{"text": "Talks on Agdam went on.", "published": "9999-12-31"}')
+    articles = folder(tmp_path, {
+        "due.txt": "Kalbajar\n\ndate 2020-11-10\n\nArmenia must hand over Kalbajar by "
+            "15 November 2020.\n",
+        "feed.json": '{"text": "Talks on Agdam went on.", "published": "9999-12-31"}',
+    })
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         status = connection.execute("select status, as_of_date::varchar from marts.district_handover_status "

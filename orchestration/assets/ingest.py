@@ -10,9 +10,9 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResul
 from orchestration.article_files import Document, list_article_files, read_article_files
 from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame
 from orchestration.parallel import map_batches
-from orchestration.quarantine import code_version, forget_stale_failures
+from orchestration.quarantine import code_version, forget_stale_failures, purge_inactive
 from orchestration.sidecars import read_manifest, read_retractions
-from orchestration.warehouse import SQL_DIR, Warehouse
+from orchestration.warehouse import Warehouse
 
 DOCUMENTS = AssetKey(["raw", "documents"])
 ARTICLE_FILES = AssetKey(["staging", "article_files"])
@@ -20,7 +20,6 @@ ARTICLE_VERSIONS = AssetKey(["staging", "article_versions"])
 REJECTED_FILES = AssetKey(["staging", "rejected_files"])
 MANIFEST = AssetKey(["staging", "manifest"])
 RETRACTIONS = AssetKey(["staging", "retractions"])
-PURGE_SQL = SQL_DIR / "operations" / "purge_inactive_articles.sql"
 WRITE_BATCH = 4000
 
 _FILE_SCHEMA = {"file_name": pl.String, "article_id": pl.String, "content_hash": pl.String, "bytes": pl.Int64,
@@ -97,7 +96,7 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
         insert_frame(connection, "staging.manifest", frame_of(manifest, _MANIFEST_SCHEMA))
         connection.execute("delete from staging.retractions")
         insert_frame(connection, "staging.retractions", frame_of(retractions, _RETRACTION_SCHEMA))
-        connection.execute(PURGE_SQL.read_text(encoding="utf-8"))
+        purge_inactive(connection)
         totals = dict(zip(("documents", "files", "versions", "rejected", "inactive"), connection.execute(
             "select (select count(*) from raw.documents), (select count(*) from staging.article_files), "
             "(select count(*) from staging.article_versions), (select count(*) from staging.rejected_files), "

@@ -93,7 +93,7 @@ def _parse_document(row: tuple) -> ParsedDocument:
     return ParsedDocument(row, article, sentences, furniture, undated)
 
 
-EARLIEST_PUBLICATION_YEAR = 1980  # as marts.data_quality's window: the conflict's reporting starts in 1988
+EARLIEST_PUBLICATION_YEAR = 1980  # earliest_plausible of sql/intermediate/corpus_dates.sql, built after this step
 
 
 def plausible_years() -> tuple[int, int]:
@@ -199,8 +199,9 @@ def _write_batch(connection, chunks: list[list[ParsedDocument]], now: datetime) 
 def check_sentence_offsets(article_id: str, text: str, sentences: list[Sentence]) -> None:
     """Fail the run (its transactions roll back) on a parser bug rather than publish false evidence: a sentence
     that is not its article's text at its offsets. A PipelineBug, not a quarantine: it says nothing about the
-    article, and quarantining would let a broken parser empty the warehouse one article at a time. Checked in the worker, where the text is at hand: the
-    evidence audits of the SQL models check evidence against its sentence, so the sentence must be exact."""
+    article, and quarantining would let a broken parser empty the warehouse one article at a time. Checked in
+    the worker, where the text is at hand: the evidence audits of the SQL models check evidence against its
+    sentence, so the sentence must be exact."""
     misplaced = [(article_id, s.sentence_id, s.char_start, s.char_end) for s in sentences
                  if not 0 <= s.char_start < s.char_end <= len(text) or text[s.char_start:s.char_end] != s.text]
     if misplaced:

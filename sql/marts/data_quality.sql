@@ -11,7 +11,7 @@
 -- audit: traces_to_article
 with windows as (
     select
-        date '1980-01-01' as earliest,
+        earliest_plausible as earliest,
         newest_published + interval 5 year as latest
     from intermediate.corpus_dates
 )
