@@ -78,11 +78,18 @@ def list_article_files(root: Path) -> list[Path]:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry.path)
-            elif entry.name not in SIDECAR_NAMES and entry.is_file() and (
-                    not entry.is_symlink() or Path(entry.path).resolve().is_relative_to(root)):
+            elif entry.name not in SIDECAR_NAMES and _is_file_inside(entry, root):
                 found.append(Path(entry.path))
         folders += reversed(subfolders)  # depth first, in name order
     return found
+
+
+def _is_file_inside(entry: os.DirEntry, root: Path) -> bool:
+    """A regular file, or a symlink to one inside `root`; a symlink loop or a dangling link is no file."""
+    try:
+        return entry.is_file() and (not entry.is_symlink() or Path(entry.path).resolve(strict=True).is_relative_to(root))
+    except (OSError, RuntimeError):
+        return False
 
 
 def normalise_text(text: str) -> str:
@@ -168,3 +175,15 @@ def _read(file_name: str, path: Path, max_bytes: int, progress: dict) -> list[Do
 def read_article_files(root: Path, max_bytes: int, paths: list[Path]) -> list[list[Document | Rejection]]:
     """read_article_file for each of a chunk of paths, in order: one worker's share."""
     return [read_article_file(root, path, max_bytes) for path in paths]
+
+
+def read_crashed(root: Path, path: Path, error: BaseException) -> list[list[Rejection]]:
+    """read_article_files' result for a file whose worker process died reading it. Its size is recorded, so it is
+    read again only when it changes (or the code does), like any other rejected file."""
+    found = failure(path.relative_to(root).as_posix(), "read", error)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return [[Rejection(found.item, f"read failed: the worker process died: {found.message}", size, "", "read",
+                       found.error_class)]]

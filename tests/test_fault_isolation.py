@@ -1,5 +1,6 @@
 """One file or article that makes a stage raise is quarantined with its stage and error; the run publishes the rest."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -233,4 +234,69 @@ def test_an_absurd_publication_date_moves_no_status(tmp_path, monkeypatch):
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         status = connection.execute("select status, as_of_date::varchar from marts.district_handover_status "
                                     "where district = 'Kalbajar'").fetchone()
+        flagged = connection.execute("select file_name, checked_model, flag, reason from marts.data_quality "
+                                     "join staging.article_files using (article_id)").fetchall()
     assert status == ("pending", "2020-11-10"), "as of the newest plausible article, the deadline has not passed"
+    ((file_name, model, flag, reason),) = flagged
+    assert (file_name, model, flag) == ("feed.json", "staging.articles", "publication_date_implausible")
+    assert "9999-12-31" in reason
+
+
+def dies_on(real, marker):
+    """`real`, except that the process running it dies at once (as an out-of-memory kill would) when its first
+    argument holds `marker`."""
+    def patched(data, *args, **kwargs):
+        if marker in data:
+            os._exit(9)
+        return real(data, *args, **kwargs)
+    return patched
+
+
+def test_a_dying_worker_process_quarantines_only_the_item_that_killed_it(tmp_path, monkeypatch):
+    """A worker killed at each stage (read, parse, extract) breaks its pool; the pipeline finds the item that kills
+    its process, quarantines it, and publishes the rest."""
+    from orchestration import parallel
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
+    monkeypatch.setenv("NEWS_WORKERS", "2")
+    monkeypatch.setattr(article_files, "content_hash", dies_on(article_files.content_hash, b"READ-KILL"))
+    monkeypatch.setattr(staging, "parse_article", dies_on(staging.parse_article, "PARSE-KILL"))
+    monkeypatch.setattr(extraction, "find_figures", dies_on(extraction.find_figures, "EXTRACT-KILL"))
+    districts = ["Aghdam", "Lachin", "Kalbajar"]
+    good = {f"good{i}.txt": article(districts[i % 3], f"spokesman {i}") for i in range(9)}
+    articles = folder(tmp_path, good | {"read.txt": article("Lachin", "READ-KILL"),
+                                        "parse.txt": article("Kalbajar", "PARSE-KILL"),
+                                        "extract.txt": article("Aghdam", "EXTRACT-KILL")})
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rejected = connection.execute("select file_name, stage, error_class from staging.rejected_files").fetchall()
+        failed = connection.execute("select f.file_name, a.stage, a.error_class from staging.failed_articles a "
+                                    "join staging.article_files f using (article_id) order by 1").fetchall()
+        published = {row[0] for row in connection.execute("select file_name from marts.handover_events "
+                                                          "join staging.articles using (article_id)").fetchall()}
+    assert rejected == [("read.txt", "read", "BrokenProcessPool")]
+    assert failed == [("extract.txt", "extract", "BrokenProcessPool"), ("parse.txt", "parse", "BrokenProcessPool")]
+    assert published == set(good), "every other article reaches the marts"
+
+
+def doubled_unless_13(items: list[int]) -> list[int]:
+    if 13 in items:
+        os._exit(9)
+    return [2 * item for item in items]
+
+
+def test_map_batches_halves_a_broken_chunk_down_to_the_item_that_kills_its_process(monkeypatch):
+    from orchestration import parallel
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
+    monkeypatch.setenv("NEWS_WORKERS", "2")
+    batches = [list(range(0, 10)), list(range(10, 30)), list(range(30, 40))]
+    results = [sum(chunks, []) for chunks in parallel.map_batches(doubled_unless_13, batches, lambda item, error: [-item])]
+    assert results == [[2 * i for i in range(0, 10)], [-i if i == 13 else 2 * i for i in range(10, 30)],
+                       [2 * i for i in range(30, 40)]]
+
+
+def test_a_symlink_loop_or_a_dangling_link_is_no_article_file(tmp_path):
+    articles = folder(tmp_path, {"good.txt": article("Aghdam")})
+    (articles / "loop1.txt").symlink_to("loop2.txt")
+    (articles / "loop2.txt").symlink_to("loop1.txt")
+    (articles / "dangling.txt").symlink_to("gone.txt")
+    assert [path.name for path in article_files.list_article_files(articles)] == ["good.txt"]

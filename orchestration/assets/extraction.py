@@ -94,6 +94,11 @@ def extract_chunk(work: list[tuple]) -> tuple[dict[str, list[tuple]], list[Failu
         return rows, failures
 
 
+def extract_crashed(article: tuple, error: BaseException) -> tuple[dict[str, list[tuple]], list[Failure]]:
+    """extract_chunk's result for an article whose worker process died extracting it."""
+    return {table: [] for table in SCHEMAS}, [failure(article[0], "extract", error)]
+
+
 def _extract(work: list[tuple]) -> dict[str, list[tuple]]:
     entities, candidates = _entity_rows(work)
     dates, date_spans = _date_rows(work)
@@ -209,7 +214,7 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
         batches = [articles[start:start + BATCH_ARTICLES] for start in range(0, len(articles), BATCH_ARTICLES)]
         work = (_extraction_work(connection, batch, fallback) for batch in batches)  # read as the workers take them
         failures = []
-        for chunks in map_batches(extract_chunk, work):
+        for chunks in map_batches(extract_chunk, work, extract_crashed):
             for table, frame in _write_batch(connection, chunks).items():
                 counts[table] += frame.height
             failures += [found for _, failed in chunks for found in failed]

@@ -7,7 +7,7 @@ from pathlib import Path
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
-from orchestration.article_files import Document, list_article_files, read_article_files
+from orchestration.article_files import Document, list_article_files, read_article_files, read_crashed
 from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame
 from orchestration.parallel import map_batches
 from orchestration.quarantine import code_version, forget_stale_failures, purge_inactive
@@ -71,7 +71,7 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
         # Batches of files are read by the workers (the texts of a batch, not of the whole folder, stay in memory)
         batches = [changed[start:start + WRITE_BATCH] for start in range(0, len(changed), WRITE_BATCH)]
         reads = map_batches(partial(read_article_files, root, warehouse.max_file_bytes),
-                            ([path for path, _ in batch] for batch in batches))
+                            ([path for path, _ in batch] for batch in batches), partial(read_crashed, root))
         rejected = []
         n_files = n_documents = 0
         for batch, chunks in zip(batches, reads):

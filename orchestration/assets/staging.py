@@ -82,6 +82,11 @@ def parse_chunk(rows: list[tuple]) -> list[ParsedDocument | Failure]:
     return parsed
 
 
+def parse_crashed(row: tuple, error: BaseException) -> list[Failure]:
+    """parse_chunk's result for a document whose worker process died parsing it."""
+    return [failure(row[0], "parse", error)]
+
+
 def _parse_document(row: tuple) -> ParsedDocument:
     article_id, article = row[0], apply_format_metadata(parse_article(row[3]), *row[4:])
     check_sentence_offsets(article_id, row[3], article.sentences)
@@ -140,7 +145,7 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         delete_articles(connection, ["staging.sentences", "staging.page_furniture"], new_ids)
         batches = [new_ids[start:start + PARSE_BATCH] for start in range(0, len(new_ids), PARSE_BATCH)]
         documents = (_documents(connection, ids) for ids in batches)  # read as the workers take them
-        for chunks in map_batches(parse_chunk, documents):
+        for chunks in map_batches(parse_chunk, documents, parse_crashed):
             batch = _write_batch(connection, chunks, now)
             years.update(year for year in batch.years if earliest <= year <= latest)
             undated |= batch.undated
@@ -214,6 +219,11 @@ def infer_chunk(fallback: int | None, undated: Sequence[tuple[str, DatingEvidenc
     return [(article_id, *found) for article_id, evidence in undated if (found := _dated(evidence, fallback))[0]]
 
 
+def _stays_undated(item: tuple[str, DatingEvidence], error: BaseException) -> list:
+    """infer_chunk's result for an article whose worker process died dating it: no date."""
+    return []
+
+
 def _dated(evidence: DatingEvidence, fallback: int | None) -> tuple[date | None, float | None, str]:
     """A header date the parse could not read for want of a year, read with the corpus year; else the
     inference from weekdays and stated dates."""
@@ -227,7 +237,7 @@ def _infer_publication_dates(connection, undated: dict[str, DatingEvidence], fal
     rest is inferred from the text (weekday and date agreement)."""
     datable = [(article_id, evidence) for article_id, evidence in undated.items()
                if evidence.sentences or evidence.text is not None]
-    inferred = [row for chunks in map_batches(partial(infer_chunk, fallback), [datable])
+    inferred = [row for chunks in map_batches(partial(infer_chunk, fallback), [datable], _stays_undated)
                 for chunk in chunks for row in chunk]
     if not inferred:
         return

@@ -18,6 +18,7 @@
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start, trigger_start, event_type)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
+-- audit: not_null(article_id, sentence_id, evidence)
 -- audit: evidence
 -- audit: traces_to_article
 with sentence_triggers as (

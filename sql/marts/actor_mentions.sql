@@ -5,7 +5,7 @@
 -- grain: one row per actor, article_id
 -- incremental: article_id
 -- audit: unique(actor, article_id)
--- audit: not_null(actor, actor_type, article_id, evidence, in_reference)
+-- audit: not_null(actor, actor_type, article_id, sentence_id, evidence, in_reference)
 -- audit: accepted_values(actor_type, person, organisation, country)
 -- audit: evidence
 -- audit: traces_to_article

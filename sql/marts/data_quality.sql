@@ -3,16 +3,20 @@
 -- entry into a district in the Soviet era) or more than five years after the newest article
 -- (intermediate.corpus_dates: a misread year) stays in marts.handover_events with its evidence and is listed
 -- here; district_handover_status, handover_timeline, claim_statements and source_agreement skip it.
--- grain: one row per article_id, district, event_type, event_date
--- audit: unique(article_id, district, event_type, event_date)
--- audit: not_null(checked_model, article_id, sentence_id, district, event_type, event_date, flag, reason, evidence)
--- audit: accepted_values(flag, date_before_window, date_after_window)
+-- An article whose own publication date is implausible (before 1980 or more than a year after the build:
+-- a feed's "9999-12-31") is listed too, with no sentence: the date stays the article's, but it sets no
+-- corpus year and no as-of date.
+-- grain: one row per checked_model, article_id, district, event_type, event_date
+-- audit: unique(checked_model, article_id, district, event_type, event_date)
+-- audit: not_null(checked_model, article_id, flag, reason)
+-- audit: accepted_values(flag, date_before_window, date_after_window, publication_date_implausible)
 -- audit: evidence
 -- audit: traces_to_article
 with windows as (
     select
         earliest_plausible as earliest,
-        newest_published + interval 5 year as latest
+        newest_published + interval 5 year as latest,
+        latest_plausible
     from intermediate.corpus_dates
 )
 
@@ -36,3 +40,23 @@ select
 from marts.handover_events as events
 cross join windows
 where events.event_date < windows.earliest or events.event_date > windows.latest
+
+union all
+
+select
+    'staging.articles' as checked_model,
+    articles.article_id,
+    null as sentence_id,
+    null as char_start,
+    null as char_end,
+    null as evidence,
+    null as district,
+    null as event_type,
+    null as event_date,
+    'publication_date_implausible' as flag,
+    'published ' || strftime(articles.published_date, '%Y-%m-%d') || coalesce(' (' || articles.published_source || ')', '')
+    || ', outside ' || strftime(windows.earliest, '%Y') || ' to ' || strftime(windows.latest_plausible, '%Y')
+    || ': it dates no other article and sets no as-of date' as reason
+from staging.articles as articles
+cross join windows
+where articles.published_date < windows.earliest or articles.published_date > windows.latest_plausible

@@ -2,6 +2,7 @@
 -- how often each appears and one sentence that shows it.
 -- grain: one row per candidate (names compared case-insensitively)
 -- audit: unique(candidate)
+-- audit: not_null(candidate, article_id, sentence_id, evidence)
 -- audit: evidence
 with mentions as (
     select

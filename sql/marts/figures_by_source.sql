@@ -3,7 +3,7 @@
 -- grain: one row per article_id, char_start
 -- incremental: article_id
 -- audit: unique(article_id, char_start)
--- audit: not_null(article_id, value, evidence)
+-- audit: not_null(article_id, sentence_id, value, evidence)
 -- audit: evidence
 -- audit: traces_to_article
 -- audit: not_empty
