@@ -40,6 +40,7 @@ _TITLE_GAP_WORDS = 2  # of which plain words, not listed names
 _APPOSITION_GAP = 6  # words of a title's complement before ", <Name>," ("head of the X department, <Name>,")
 _TRANSLITERATION = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 _FUZZY_TYPES = ("district", "place", "person", "country")
+_GENITIVE_TYPES = ("district", "place", "country")
 _NOT_NAMES = frozenset(
     "a an the this that these those it its in on at of for by with from to and but or as if when while after before "
     "since during under over about into he she they we i you his her their our my your there here what which who "
@@ -186,6 +187,7 @@ def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, t
     The second map makes a miss cost one dict lookup per token (most words start no alias), and a hit look up
     only n-grams of lengths some alias has."""
     index: dict[tuple[str, ...], list[Alias]] = {}
+    genitives: dict[tuple[str, ...], list[Alias]] = {}
     capitals = {row["place_id"]: row["country_id"] for row in load_reference("capital_cities")}
     for row in _alias_rows():
         text, entity_id = row["alias"], row["entity_id"]
@@ -195,10 +197,23 @@ def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, t
         key = tuple(tokenize(text).norms)
         if key and (key[0] != "the" or len(key) > 1):
             index.setdefault(key, []).append(alias)
+            if _takes_genitive_s(alias, key):
+                genitives.setdefault((*key[:-1], key[-1] + "s"), []).append(alias)
+    for key, aliases in genitives.items():
+        index.setdefault(key, aliases)
     lengths: dict[str, set[int]] = {}
     for key in index:
         lengths.setdefault(key[0], set()).add(len(key))
     return {k: tuple(v) for k, v in index.items()}, {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+
+def _takes_genitive_s(alias: Alias, key: tuple[str, ...]) -> bool:
+    """A place's name in Latin script also matches with a German genitive -s ("die Übergabe Latschins",
+    "Präsident Aserbaidschans"): without it, the word is no alias and a capitalised noun before it swallows
+    it into an unlisted name. Only where no listed alias has that form."""
+    return (alias.entity_type in _GENITIVE_TYPES and alias.alias_kind != "demonym" and not alias.case_sensitive
+            and not alias.any_case and key[-1][-1:].isascii() and key[-1][-1:].isalpha()
+            and key[-1][-1] not in "sxz")
 
 
 @cache
