@@ -53,7 +53,8 @@ with sentence_triggers as (
 
 segment_triggers as (
     -- a verb after "while"/"but" is the district's only when the district has a verb before it too ("was due on
-    -- 15 November but the deadline was postponed"), not in "Kelbajar on 25 November, while others were retaken";
+    -- 15 November but the deadline was postponed"; "had to hand over Kalbajar on 14 November, but ..." with the
+    -- verb leading the district), not in "Kelbajar on 25 November, while others were retaken";
     -- a second verb just before the next district is that district's ("left Agdam on 21 November and will
     -- leave Lachin"): the next segment borrows it
     select * from sentence_triggers as candidates
@@ -67,8 +68,11 @@ segment_triggers as (
                     earlier.article_id = candidates.article_id
                     and earlier.sentence_id = candidates.sentence_id
                     and earlier.segment_start = candidates.segment_start
-                    and earlier.trigger_start >= earlier.segment_start
                     and earlier.trigger_start < earlier.clause_end
+                    and (
+                        earlier.trigger_start >= earlier.segment_start
+                        or (earlier.segment_start = earlier.first_segment_start and not earlier.reporting_between)
+                    )
             )
         )
         and not (
