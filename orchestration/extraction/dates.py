@@ -161,6 +161,9 @@ _DIGITS_RE = re.compile(r"\d+")
 # without any (most news sentences) is skipped after a few fast scans instead of the full pattern's.
 _DIGIT_RE = ScanPattern(r"\d")
 _NAME_RE = ScanPattern(f"{_alternation(_FULL_MONTHS | _ABBR_MONTHS, True)}|{_alternation(_WEEKDAYS, True)}")
+# other languages' month and weekday names in ASCII ("el viernes", "am Freitag", "a fines de noviembre")
+_FOREIGN_NAME_RE = ScanPattern(r"\b(?:" + _alternation({word: 0 for word in _FOREIGN_MONTHS | _FOREIGN_WEEKDAYS
+                                                        if word.isascii()}, False) + r")\b", ignore_case=True)
 _RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS, *_FIRST_DAY)
 _BARE_YEAR_RE = re.compile(_BARE_YEAR)
 _WORDS_BEFORE = re.compile(r"(?:(\w+)\W{1,3})?(\w+)\W{1,3}$")
@@ -217,7 +220,7 @@ def _may_hold_date(text: str) -> bool:
     """Whether `text` holds a digit, a month or weekday name, or a relative word. The words are matched
     ignoring case: for ASCII text that is a search in its lower-case form; other text may spell them with
     look-alikes that match too ("ſ", the Kelvin sign), so it is always scanned."""
-    if _DIGIT_RE.search(text) or _NAME_RE.search(text) or not text.isascii():
+    if _DIGIT_RE.search(text) or _NAME_RE.search(text) or not text.isascii() or _FOREIGN_NAME_RE.search(text):
         return True
     lowered = text.lower()
     return any(word in lowered for word in _RELATIVE_WORDS)

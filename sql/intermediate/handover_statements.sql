@@ -10,7 +10,8 @@
 -- the sentence says "earlier". A day beats a vaguer week or month wherever it stands. A date never crosses
 -- a trigger of another type ("the deadline was extended to 25 November" dates the extension), and a date
 -- next to "signed" or "agreement" dates the agreement. A weekday in a deadline ("is due on Tuesday") is the
--- next such day, not the last one. A postponement without a date takes the article's only new deadline
+-- next such day, not the last one, unless the obligation is told in the past ("had to leave on Sunday",
+-- "debía entregarlo este domingo"). A postponement without a date takes the article's only new deadline
 -- ("until 25 November" in its sentence or the next), or the original deadline plus its delay; one "from
 -- 15 to 25 November" also gives the deadline it moved from. Undated completions that an older decade or
 -- "during the fighting" puts in the past are history, not events of the article's time.
@@ -155,7 +156,7 @@ modality_near_triggers as (
         paired.trigger_start,
         bool_or(cues.modality = 'negation' and paired.trigger_start - cues.char_end <= 30) as is_negated,
         bool_or(
-            cues.modality = 'future'
+            cues.modality in ('future', 'past_future')
             and (
                 paired.trigger_start - cues.char_end <= 25
                 or (
@@ -203,7 +204,7 @@ with_modality as (
                 where
                     cues.article_id = paired.article_id
                     and cues.sentence_id = paired.sentence_id
-                    and cues.modality = 'future'
+                    and cues.modality in ('future', 'past_future')
                     and cues.char_start >= paired.segment_start
                     and cues.char_start < paired.segment_end
             )
@@ -276,7 +277,7 @@ leading_dates as (
             ))) in (
                 select word from reference.date_words where category = 'date_link'
                 union all
-                select lower(phrase) from reference.modality_cues where cue = 'future'
+                select lower(phrase) from reference.modality_cues where cue in ('future', 'past_future')
             )
             -- verb-final German: "am 25. November den Bezirk Kalbajar und vor dem 1. Dezember den Bezirk Lachin"
             or list_has_all(
@@ -425,7 +426,16 @@ date_choices as (
         statements.segment_start,
         statements.trigger_start,
         case
-            when dates.kind = 'weekday' and statements.event_type = 'scheduled' and dates.value < articles.published_date
+            when
+                dates.kind = 'weekday' and statements.event_type = 'scheduled' and dates.value < articles.published_date
+                and not exists (
+                    select 1 from staging.modality_cues as cues
+                    where
+                        cues.article_id = statements.article_id
+                        and cues.sentence_id = statements.sentence_id
+                        and cues.modality = 'past_future'
+                        and cues.char_start < statements.trigger_start
+                )
                 then dates.value + 7
             else dates.value
         end as event_date,

@@ -1,11 +1,12 @@
--- Words that make a statement future (will, is to, expected to, must) or negated (not, never, has yet to),
+-- Words that make a statement future (will, is to, expected to, must; past_future: had to, was due to, a
+-- deadline told in the past) or negated (not, never, has yet to),
 -- reporting verbs (said, told) that close one statement and open another, and "respectively", which pairs a
 -- list of districts with a list of dates in order, words that open another clause (while, but), and words
 -- that put a completion before the publication day (earlier, previously) or in the war (during the fighting),
 -- and nouns that make a district's name a place of its own ("the Lachin corridor").
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
--- audit: accepted_values(modality, future, negation, reporting, respectively, clause, past, wartime, landmark)
+-- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark)
 select
     article_id,
     sentence_id,
