@@ -154,7 +154,14 @@ modality_near_triggers as (
         paired.sentence_id,
         paired.segment_start,
         paired.trigger_start,
-        bool_or(cues.modality = 'negation' and paired.trigger_start - cues.char_end <= 30) as is_negated,
+        bool_or(
+            cues.modality = 'negation' and paired.trigger_start - cues.char_end <= 30
+            -- "did not comment, but troops entered Agdam": a negation does not reach past a comma
+            and not regexp_matches(
+                substr(sentences.text, cues.char_end - sentences.char_start + 1, paired.trigger_start - cues.char_end),
+                '[,;:()–—]'
+            )
+        ) as is_negated,
         bool_or(
             cues.modality in ('future', 'past_future')
             and (
@@ -799,14 +806,15 @@ and not (
         select 1
         from staging.articles as articles
         inner join (
-            select article_id, char_start, make_date(label::integer + 9, 1, 1) as era_end
+            select article_id, sentence_id, char_start, make_date(label::integer + 9, 1, 1) as era_end
             from intermediate.lexicon_matches where lexicon = 'era'
             union all
-            select article_id, char_start, make_date(year(value), 12, 31) as era_end
+            select article_id, sentence_id, char_start, make_date(year(value), 12, 31) as era_end
             from staging.date_mentions where value is not null
         ) as older on articles.article_id = older.article_id
         where
             articles.article_id = dated.article_id
+            and older.sentence_id = dated.sentence_id
             and older.era_end < date_trunc('year', articles.published_date)
             and older.char_start between dated.trigger_start and dated.trigger_start + 60
     )
