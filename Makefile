@@ -5,8 +5,9 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 UI_HOST ?= 127.0.0.1
 UI_PORT ?= 3000
+DAGSTER_YAML := $(DAGSTER_HOME)/dagster.yaml
 
-.PHONY: run test ui evaluate bench
+.PHONY: run test ui check-defs evaluate bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -31,7 +32,15 @@ bench: $(BENCH_STAMP)
 evaluate: $(STAMP)
 	$(PY) -m orchestration.evaluation
 
-ui: $(STAMP)
+# The Dagster instance of the UI and dg (and of `make run`, which sets it up alike in orchestration/build.py),
+# with the project's dagster.yaml unless it has one already.
+$(DAGSTER_YAML):
 	mkdir -p $(DAGSTER_HOME)
-	cp -n dagster.yaml $(DAGSTER_HOME)/dagster.yaml 2>/dev/null || true
-	$(VENV)/bin/dagster dev -m orchestration.definitions -h $(UI_HOST) -p $(UI_PORT)
+	cp dagster.yaml $@
+
+ui: $(STAMP) $(DAGSTER_YAML)
+	$(VENV)/bin/dg dev -h $(UI_HOST) -p $(UI_PORT)
+
+# Loads the code location as the UI would ([tool.dg] in pyproject.toml): what CI runs besides the tests.
+check-defs: $(STAMP) $(DAGSTER_YAML)
+	$(VENV)/bin/dg check defs

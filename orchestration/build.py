@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import shutil
 import sys
 import time
 
@@ -11,17 +13,30 @@ from dagster import DagsterInstance
 
 from orchestration.definitions import defs
 from orchestration.run_lock import WarehouseBusy, run_lock
-from orchestration.warehouse import Warehouse
+from orchestration.warehouse import PROJECT_ROOT, Warehouse, project_path
 
-SUMMARY_SQL = """
-select district, status, scheduled_date, revised_date, handed_over_date, n_articles, n_outlets,
-    n_independent_sources, sources_disagree, as_of_date
+# Each district's status with every date of it, short-named so the table fits an 80-column terminal; the one
+# corpus-wide as_of_date is printed above it.
+STATUS_SQL = """
+select district, status, scheduled_date as scheduled, revised_date as revised, handed_over_date as handed_over
 from marts.district_handover_status order by district
 """
+SUMMARY_WIDTH = 80
+
+
+def dagster_instance() -> DagsterInstance:
+    """The instance `make ui` reads (DAGSTER_HOME, default .dagster_home), so a `make run` shows in the UI's run
+    history and asset catalogue; created with the project's dagster.yaml when missing, as `make ui` does."""
+    home = project_path(os.environ.get("DAGSTER_HOME") or ".dagster_home")
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        shutil.copyfile(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
+    return DagsterInstance.from_config(str(home))
 
 
 def build(instance: DagsterInstance | None = None, job_name: str = "ingest_new") -> bool:
-    """One run of every asset; True when it succeeded (and so was published)."""
+    """One run of every asset; True when it succeeded (and so was published). Without an instance the run is
+    recorded nowhere, as the tests' builds should be."""
     job = defs.resolve_job_def(job_name)
     result = job.execute_in_process(instance=instance or DagsterInstance.ephemeral(), raise_on_error=False,
                                     run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}})
@@ -30,12 +45,14 @@ def build(instance: DagsterInstance | None = None, job_name: str = "ingest_new")
 
 def print_summary(path: str) -> None:
     with duckdb.connect(path, read_only=True) as connection:
-        counts = connection.execute(
+        *counts, as_of = connection.execute(
             "select (select count(*) from staging.articles), (select count(*) from staging.rejected_files), "
             "(select count(*) from marts.handover_events), (select count(*) from marts.actor_mentions), "
-            "(select count(*) from marts.figures_by_source)").fetchone()
+            "(select count(*) from marts.figures_by_source), "
+            "(select max(as_of_date) from marts.district_handover_status)").fetchone()
         print("articles={} rejected={} handover_events={} actor_mentions={} figures={}".format(*counts))
-        print(connection.sql(SUMMARY_SQL))
+        print(f"district status as of {as_of}:")
+        connection.sql(STATUS_SQL).show(max_width=SUMMARY_WIDTH, null_value="")
 
 
 def main() -> int:
@@ -53,7 +70,8 @@ def _build_and_report(warehouse: Warehouse) -> int:
     started = time.perf_counter()
     try:
         with run_lock(warehouse.lock_path, "make run", lambda message: print(message, file=sys.stderr)):
-            succeeded = build()
+            with dagster_instance() as instance:
+                succeeded = build(instance)
     except WarehouseBusy as busy:
         print(busy, file=sys.stderr)
         return 1

@@ -1,10 +1,12 @@
-"""Small DuckDB helpers shared by the Python assets: schema, frame inserts, per-article deletion."""
+"""Small DuckDB helpers shared by the Python assets: schema, table comments, frame inserts, per-article deletion."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import polars as pl
@@ -12,21 +14,68 @@ import sqlglot
 from sqlglot import exp
 
 SOURCES_SQL = Path(__file__).resolve().parents[1] / "sql" / "sources.sql"
+# Every comment the current database holds, keyed as comment_statements keys them.
+HELD_COMMENTS_SQL = """
+select schema_name || '.' || table_name, comment from duckdb_tables()
+where database_name = current_database() and comment is not null
+union all
+select schema_name || '.' || view_name, comment from duckdb_views()
+where database_name = current_database() and comment is not null
+union all
+select schema_name || '.' || table_name || '.' || column_name, comment from duckdb_columns()
+where database_name = current_database() and comment is not null
+"""
+
+
+class TableDoc(NamedTuple):
+    """What a table holds and what each of its columns (name: description) is: DuckDB COMMENTs that analysts
+    read with duckdb_columns(), and the UI's column schema."""
+
+    description: str
+    columns: dict[str, str]
+
+
+def comment_statements(table: str, doc: TableDoc) -> list[tuple[tuple[str, str], str]]:
+    """The COMMENT ON statements that describe a table and its columns, each keyed by (object, comment)."""
+    wanted = [(table, doc.description, "table")] + [(f"{table}.{c}", text, "column") for c, text in doc.columns.items()]
+    return [((name, text), f"comment on {kind} {name} is {exp.Literal.string(text).sql()}")
+            for name, text, kind in wanted if text]
 
 
 def ensure_sources(connection: duckdb.DuckDBPyConnection) -> None:
-    """Create the schemas and the tables the Python assets write (idempotent)."""
+    """Create the schemas and the tables the Python assets write (idempotent), and comment them. Every asset
+    runs this first, so only comments the database lacks are set: a COMMENT ON statement takes 0.3 ms, and
+    setting all 150 in each asset would cost a run a quarter of a second."""
     connection.execute(SOURCES_SQL.read_text(encoding="utf-8"))
+    held = set(connection.execute(HELD_COMMENTS_SQL).fetchall())
+    missing = [sql for table, doc in source_docs().items() for key, sql in comment_statements(table, doc)
+               if key not in held]
+    if missing:
+        connection.execute(";\n".join(missing))
 
 
-def source_tables() -> set[str]:
-    """Names of the tables and views declared in sql/sources.sql, read by parsing it."""
-    names = set()
+def _comment(comments: list[str] | None) -> str:
+    return " ".join(line.strip() for line in comments or [])
+
+
+@cache  # parsed once per process, not once per asset
+def source_docs() -> dict[str, TableDoc]:
+    """Each table and view declared in sql/sources.sql, read by parsing it: its description is the comment
+    above its DDL, a column's the comment after it (a view's: after the column in its first SELECT)."""
+    docs = {}
     for statement in sqlglot.parse(SOURCES_SQL.read_text(encoding="utf-8"), read="duckdb"):
         if isinstance(statement, exp.Create) and statement.kind in ("TABLE", "VIEW"):
             table = statement.find(exp.Table)
-            names.add(f"{table.db}.{table.name}")
-    return names
+            columns = (statement.expression.selects if statement.kind == "VIEW"
+                       else [c for c in statement.this.expressions if isinstance(c, exp.ColumnDef)])
+            docs[f"{table.db}.{table.name}"] = TableDoc(_comment(statement.comments),
+                                                        {c.alias_or_name: _comment(c.comments) for c in columns})
+    return docs
+
+
+def source_tables() -> set[str]:
+    """Names of the tables and views declared in sql/sources.sql."""
+    return set(source_docs())
 
 
 def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:

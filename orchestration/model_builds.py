@@ -7,8 +7,9 @@ from typing import NamedTuple
 
 import duckdb
 
+from orchestration.duckdb_io import TableDoc, comment_statements
 from orchestration.reference import reference_digest
-from orchestration.sql_models import SqlModel, incremental_sql, materialize_sql
+from orchestration.sql_models import ModelError, SqlModel, incremental_sql, materialize_sql
 
 PENDING = "_pending_articles"
 FINGERPRINTS = "_article_fingerprints"
@@ -77,3 +78,15 @@ def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version:
     connection.execute(f"insert into staging.model_articles select ?, ?, article_id, fingerprint from {PENDING}",
                        [model.name, version])
     return Build(connection.execute(f"select count(*) from {PENDING}").fetchone()[0], last_old_row)
+
+
+def document_model(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> dict[str, str]:
+    """Comment a model's table and its columns from its header, in one batch (a rebuilt table has lost its
+    comments), and return its columns' types. A described column the table lacks, misspelt or dropped from
+    the SELECT, fails the build."""
+    types = {name: data_type for name, data_type, *_ in connection.execute(f"describe {model.name}").fetchall()}
+    if unknown := sorted(set(model.columns) - set(types)):
+        raise ModelError(f"{model.path}: describes column(s) {', '.join(unknown)}, which {model.name} does not have")
+    statements = comment_statements(model.name, TableDoc(model.summary, model.columns))
+    connection.execute(";\n".join(sql for _, sql in statements))
+    return types

@@ -10,6 +10,10 @@ Each file holds one SELECT and opens with a header comment:
     -- audit: evidence
     -- audit: traces_to_article
     -- incremental: article_id
+    -- column district: the district's canonical name
+
+Each `column <name>: <description>` line describes one column of the table: it becomes the column's COMMENT in
+DuckDB and its description in Dagster's column schema. A described column the table lacks fails the build.
 
 Dependencies are never declared: sqlglot parses the SELECT and a scope walk collects the tables it reads
 (CTE and subquery names are scopes, not tables). Unknown tables, cycles and duplicate names fail loudly.
@@ -36,6 +40,8 @@ from sqlglot.optimizer.scope import Scope, traverse_scope
 LAYERS = ("staging", "intermediate", "marts")
 DIALECT = "duckdb"
 _AUDIT = re.compile(r"^(?P<kind>\w+)(?:\((?P<args>[^)]*)\))?$")
+_COLUMN = re.compile(r"^column\s+(?P<name>\w+)\s*:\s*(?P<text>\S.*)$")
+_FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s|$)")
 
 
 class ModelError(ValueError):
@@ -69,6 +75,13 @@ class SqlModel:
     depends_on: tuple[str, ...]
     audits: tuple[Audit, ...] = field(default=())
     incremental_key: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # column name -> description, from the header
+
+    @property
+    def summary(self) -> str:
+        """The description's first sentence: the table's COMMENT, short enough for a listing of tables."""
+        match = _FIRST_SENTENCE.match(self.description)
+        return match.group(0) if match else self.description
 
     @property
     def code_version(self) -> str:
@@ -129,11 +142,12 @@ def _audit_sql(table: str, kind: str, args: tuple[str, ...]) -> str:
     raise ModelError(f"unknown audit kind '{kind}'")
 
 
-def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Audit, ...], str | None]:
+def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Audit, ...], str | None, dict[str, str]]:
     description: list[str] = []
     grain = ""
     incremental_key = None
     audits: list[Audit] = []
+    columns: dict[str, str] = {}
     for line in text.splitlines():
         if not line.startswith("--"):
             break
@@ -155,17 +169,22 @@ def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Au
             if any(audit.name == name for audit in audits):
                 raise ModelError(f"{path}: two audits named '{name}'")
             audits.append(Audit(name, kind, args, _audit_sql(table, kind, args)))
+        elif body.startswith("column "):
+            match = _COLUMN.match(body)
+            if not match or match.group("name") in columns:
+                raise ModelError(f"{path}: cannot read '{body}' (one 'column <name>: <description>' line per column)")
+            columns[match.group("name")] = match.group("text").strip()
         elif body:
             description.append(body)
     if not description or not grain:
         raise ModelError(f"{path}: the header comment needs a description and a 'grain:' line")
-    return " ".join(description), grain, tuple(audits), incremental_key
+    return " ".join(description), grain, tuple(audits), incremental_key, columns
 
 
 def load_model(path: Path, layer: str) -> SqlModel:
     text = path.read_text(encoding="utf-8")
     name = f"{layer}.{path.stem}"
-    description, grain, audits, incremental_key = _parse_header(path, text, name)
+    description, grain, audits, incremental_key, columns = _parse_header(path, text, name)
     try:
         statements = [s for s in sqlglot.parse(text, read=DIALECT) if s is not None]
     except sqlglot.errors.ParseError as error:
@@ -173,7 +192,7 @@ def load_model(path: Path, layer: str) -> SqlModel:
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
         raise ModelError(f"{path}: a model file holds exactly one SELECT")
     depends_on = tuple(sorted(_table_names(statements[0])))  # from this parse: parsing every model takes 0.1 s
-    return SqlModel(name, layer, path, text, description, grain, depends_on, audits, incremental_key)
+    return SqlModel(name, layer, path, text, description, grain, depends_on, audits, incremental_key, columns)
 
 
 def load_models(sql_dir: Path, source_tables: set[str]) -> list[SqlModel]:

@@ -11,6 +11,15 @@ from orchestration.build import build
 from orchestration.warehouse import PROJECT_ROOT
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_dagster_home(tmp_path_factory: pytest.TempPathFactory):
+    """Builds that tests start as `make run` does (child processes) record their runs in a throwaway Dagster
+    instance, not in the UI's history (`make test` exports DAGSTER_HOME=.dagster_home)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("DAGSTER_HOME", str(tmp_path_factory.mktemp("dagster_home")))
+        yield
+
+
 def build_warehouse(monkeypatch: pytest.MonkeyPatch, articles: Path, warehouse: Path) -> Path:
     """Point the pipeline at `articles` and `warehouse`, run one build, return the published path."""
     monkeypatch.setenv("NEWS_ARTICLES_DIR", str(articles))

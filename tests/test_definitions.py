@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from dagster import AssetKey
 
 from orchestration.assets.models import MODELS
@@ -29,3 +31,12 @@ def test_sql_lineage_is_parsed_from_the_models():
     events = graph.get(AssetKey(["marts", "handover_events"]))
     assert AssetKey(["intermediate", "handover_statements"]) in events.parent_keys
     assert {m.layer for m in MODELS} == {"staging", "intermediate", "marts"}
+
+
+def test_every_asset_links_to_its_source():
+    graph = defs.get_repository_def().asset_graph
+    for key in graph.materializable_asset_keys:
+        references = graph.get(key).metadata.get("dagster/code_references")
+        assert references and all(Path(r.file_path).is_file() for r in references.code_references), key
+    status = graph.get(AssetKey(["marts", "district_handover_status"])).metadata["dagster/code_references"]
+    assert [Path(r.file_path).name for r in status.code_references] == ["district_handover_status.sql", "models.py"]

@@ -15,6 +15,7 @@ from orchestration.extraction.dates import DateMention, find_dates
 from orchestration.extraction.entities import ArticleEntityMatcher
 from orchestration.extraction.figures import find_figures, last_count
 from orchestration.parallel import map_batches
+from orchestration.progress import Progress
 from orchestration.quarantine import Failure, failure, log_failures, quarantine
 from orchestration.reference import REFERENCE_DIR
 from orchestration.warehouse import Warehouse
@@ -214,10 +215,12 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
         batches = [articles[start:start + BATCH_ARTICLES] for start in range(0, len(articles), BATCH_ARTICLES)]
         work = (_extraction_work(connection, batch, fallback) for batch in batches)  # read as the workers take them
         failures = []
-        for chunks in map_batches(extract_chunk, work, extract_crashed):
+        progress = Progress(context.log.info, "extracted", len(articles))
+        for chunks, batch in zip(map_batches(extract_chunk, work, extract_crashed), batches):
             for table, frame in _write_batch(connection, chunks).items():
                 counts[table] += frame.height
             failures += [found for _, failed in chunks for found in failed]
+            progress.advance(len(batch))
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         insert_frame(connection, "staging.extracted_articles",
                      pl.DataFrame({"article_id": ids, "extracted_at": [now] * len(ids)},

@@ -3,11 +3,12 @@
 import time
 
 from dagster import (AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
-                     MaterializeResult, MetadataValue, multi_asset)
+                     MaterializeResult, MetadataValue, TableColumn, TableSchema, multi_asset)
 
+from orchestration.assets import source_file
 from orchestration.assets.staging import RefreshConfig
 from orchestration.duckdb_io import ensure_sources, source_tables
-from orchestration.model_builds import build_model, fingerprint_articles, model_versions
+from orchestration.model_builds import build_model, document_model, fingerprint_articles, model_versions
 from orchestration.reference import reference_tables
 from orchestration.sql_models import SqlModel, incremental_audit_sql, load_models
 from orchestration.warehouse import SQL_DIR, Warehouse
@@ -31,7 +32,8 @@ def _spec(model: SqlModel) -> AssetSpec:
         model_key(model.name), group_name=model.layer, kinds={"sql", "duckdb"}, code_version=VERSIONS[model.name],
         description=f"{model.description}\n\nGrain: {model.grain}", deps=[model_key(d) for d in model.depends_on],
         metadata={"sql": MetadataValue.md(f"```sql\n{model.sql}\n```"), "path": str(model.path.relative_to(SQL_DIR.parent)),
-                  "grain": model.grain, "incremental": bool(model.incremental_key)},
+                  "grain": model.grain, "incremental": bool(model.incremental_key),
+                  **source_file(model.path, "SQL model")},
     )
 
 
@@ -58,10 +60,13 @@ def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse:
                 continue
             started = time.perf_counter()
             built = build_model(connection, model, VERSIONS[model.name], config.full_refresh)
+            types = document_model(connection, model)
             seconds = round(time.perf_counter() - started, 3)
             rows = connection.execute(f"select count(*) from {model.name}").fetchone()[0]
             run = "full" if built.articles is None else f"incremental: {built.articles} articles"
-            yield MaterializeResult(asset_key=key, metadata={"rows": rows, "run": run, "seconds": seconds})
+            schema = TableSchema([TableColumn(name, data_type, model.columns.get(name)) for name, data_type in types.items()])
+            yield MaterializeResult(asset_key=key, metadata={"dagster/row_count": rows, "dagster/column_schema": schema,
+                                                             "run": run, "seconds": seconds})
             failed: list[str] = []
             for audit in model.audits:
                 sql = audit.sql if built.articles is None else incremental_audit_sql(model, audit, built.last_old_row)

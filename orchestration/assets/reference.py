@@ -3,6 +3,7 @@
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
+from orchestration.assets import source_file
 from orchestration.duckdb_io import ensure_sources
 from orchestration.reference import REFERENCE_DIR, reference_digest, reference_tables
 from orchestration.warehouse import Warehouse
@@ -14,7 +15,8 @@ def reference_key(name: str) -> AssetKey:
 
 @multi_asset(
     specs=[AssetSpec(reference_key(name), group_name="reference", kinds={"csv", "duckdb"}, code_version=reference_digest(name),
-                     description=f"seeds/reference/{name}.csv, loaded as is.") for name in reference_tables()],
+                     description=f"seeds/reference/{name}.csv, loaded as is.",
+                     metadata=source_file(REFERENCE_DIR / f"{name}.csv", "reference data")) for name in reference_tables()],
     can_subset=True,
 )
 def reference_data(context: AssetExecutionContext, warehouse: Warehouse):

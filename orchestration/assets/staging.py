@@ -14,6 +14,7 @@ from orchestration.article_parsing import ParsedArticle, Sentence, newest_year, 
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, frame_of, insert_frame
 from orchestration.parallel import map_batches
+from orchestration.progress import Progress
 from orchestration.publication import DatingEvidence, dating_evidence, date_from_evidence
 from orchestration.quarantine import Failure, PipelineBug, failure, log_failures, quarantine
 from orchestration.warehouse import SQL_DIR, Warehouse
@@ -145,8 +146,10 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         delete_articles(connection, ["staging.sentences", "staging.page_furniture"], new_ids)
         batches = [new_ids[start:start + PARSE_BATCH] for start in range(0, len(new_ids), PARSE_BATCH)]
         documents = (_documents(connection, ids) for ids in batches)  # read as the workers take them
-        for chunks in map_batches(parse_chunk, documents, parse_crashed):
+        progress = Progress(context.log.info, "parsed", len(new_ids))
+        for chunks, ids in zip(map_batches(parse_chunk, documents, parse_crashed), batches):
             batch = _write_batch(connection, chunks, now)
+            progress.advance(len(ids))
             years.update(year for year in batch.years if earliest <= year <= latest)
             undated |= batch.undated
             counts.update(batch.counts)

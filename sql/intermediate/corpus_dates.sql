@@ -4,6 +4,9 @@
 -- "9999-12-31" or a manifest's "0001-01-01" stays the article's own date but moves nothing else.
 -- grain: one row
 -- audit: unique(newest_published)
+-- column earliest_plausible: the earliest plausible date: 1 January 1980
+-- column latest_plausible: the latest plausible publication date: a year after the build day
+-- column newest_published: the newest publication date between the two: the corpus's as-of date
 with bounds as (
     select
         date '1980-01-01' as earliest_plausible,

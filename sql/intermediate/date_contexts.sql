@@ -7,6 +7,20 @@
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, char_start)
+-- column article_id: the article (staging.articles)
+-- column sentence_id: the sentence the date is in
+-- column char_start: offset of the date in the article's text
+-- column char_end: offset just past the date
+-- column text: the date as written
+-- column value: the day it resolves to (staging.date_mentions)
+-- column precision: day, week, month or year
+-- column kind: absolute, weekday or relative
+-- column anchor: where its year or reference day comes from: explicit, publication, corpus or unresolved
+-- column is_deadline_end: true when value is the period's last day ("by the end of November")
+-- column after_from: true when the date is what a deadline moved from ("from 15 to 25 November")
+-- column after_deadline: true after a deadline marker ("by", "entro", "до"): a schedule, not a completion
+-- column after_reporting: true right after a reporting verb: the day of the statement
+-- column after_until: true after "until" or its kin: a new deadline ("bis zum", "25 Kasım'a kadar")
 with date_markers as (
     select
         word,

@@ -8,6 +8,11 @@
 -- incremental: article_id
 -- audit: unique(article_id, char_start)
 -- audit: not_null(event_type, cue_text)
+-- column article_id: the article (staging.articles)
+-- column char_start: offset of the date mention in the article's text
+-- column event_type: what the date dates (reference.timeline_cues: truce_signed, control_since...) or statement
+-- column cue_text: the anchor, context word or reporting verb that says so, lowercased
+-- column distance: characters between the cue and the date
 with dates as (
     select
         article_id,

@@ -11,6 +11,20 @@
 -- incremental: article_id
 -- audit: unique(article_id, date_start)
 -- audit: not_null(article_id, sentence_id, event_type, event_date, date_precision, evidence)
+-- column article_id: the article (staging.articles)
+-- column sentence_id: the sentence the date is in
+-- column event_type: what it dates: handover_entered, handover_scheduled, truce_signed, phone_call... or other
+-- column subject: a handover's district(s), or the district of an event of a district; null otherwise
+-- column event_date: the day the date resolves to
+-- column date_precision: day, week, month or year
+-- column date_kind: absolute, weekday or relative
+-- column date_text: the date as written
+-- column date_start: offset of the date in the article's text
+-- column date_end: offset just past the date
+-- column cue_text: the words that typed it (a handover verb, a timeline cue); null for 'other'
+-- column char_start: offset of the sentence in the article's text
+-- column char_end: offset just past the sentence
+-- column evidence: the sentence
 with dates as (
     select *
     from staging.date_mentions

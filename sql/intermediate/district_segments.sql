@@ -8,6 +8,18 @@
 -- grain: one row per article_id, sentence_id, segment_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start)
+-- column article_id: the article (staging.articles)
+-- column sentence_id: the sentence (staging.sentences)
+-- column district: the district's canonical name
+-- column match_methods: how the district was read: exact, fuzzy or carried (from an earlier sentence), comma-separated
+-- column segment_start: offset where the segment starts: its first mention of the district
+-- column first_mention_end: offset just past that first mention
+-- column segment_end: offset where the next district's segment starts, or the sentence's end
+-- column clause_end: offset of the first clause opener after the district (while, but), or the sentence's end
+-- column first_segment_start: where the sentence's first segment starts
+-- column sentence_start: offset of the sentence in the article's text
+-- column sentence_end: offset just past the sentence
+-- column sentence: the sentence
 with ordered as (
     -- "the Lachin corridor", "Berdzor (Lachin) corridor", "le corridor de Latchine" name a road, not the district
     select

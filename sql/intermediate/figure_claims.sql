@@ -8,6 +8,10 @@
 -- grain: one row per article_id, char_start (of the figure)
 -- audit: unique(article_id, char_start)
 -- audit: not_null(article_id, claim_subject)
+-- column article_id: the article (staging.articles)
+-- column char_start: offset of the figure in the article's text (staging.figure_mentions)
+-- column claim_subject: what the figure is a claim about (reference.figure_claims: deaths, refugees, peacekeepers...)
+-- column decade: the decade it is about (1990 for the 1990s): the nearest date or era phrase, else the article's
 with figures as (
     select
         article_id,

@@ -22,6 +22,23 @@
 -- audit: not_null(article_id, sentence_id, evidence)
 -- audit: evidence
 -- audit: traces_to_article
+-- column article_id: the article (staging.articles)
+-- column sentence_id: the sentence that states it
+-- column district: the district's canonical name
+-- column match_methods: how the district was read: exact, fuzzy or carried (from an earlier sentence), comma-separated
+-- column event_type: entered, scheduled or postponed, after future cues and deadline markers
+-- column trigger_type: the trigger's own type (staging.handover_triggers)
+-- column trigger_text: the handover verb as written
+-- column is_future: true when a future cue governs the verb (will, is to, had to)
+-- column segment_start: offset where the district's segment starts (intermediate.district_segments)
+-- column trigger_start: offset of the handover verb in the article's text
+-- column char_start: offset of the sentence in the article's text
+-- column char_end: offset just past the sentence
+-- column evidence: the sentence
+-- column date_text: the date as written; null when the sentence does not give it
+-- column event_date: the statement's date; null when nothing dates it
+-- column date_precision: day, week, month or year
+-- column date_source: sentence (a date in it), publication (the article's day), delay (deadline plus delay), nearby
 with sentence_triggers as (
     -- positions only: the strings (district, trigger text, sentence) join once at the end instead of riding
     -- through every join and window (30% faster, same rows)

@@ -6,6 +6,14 @@
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, lexicon, label, role, char_start)
 -- audit: accepted_values(lexicon, timeline, figure_claim, era)
+-- column article_id: the article (staging.articles)
+-- column sentence_id: the sentence (staging.sentences)
+-- column lexicon: timeline (reference.timeline_cues), figure_claim (figure_claim_cues) or era (era_phrases)
+-- column label: what the phrase stands for: an event type, a figure claim cue or a decade
+-- column role: anchor (names the event) or context (a word that must also be in the sentence)
+-- column phrase: the lexicon's phrase, lowercased
+-- column char_start: offset of the phrase in the article's text, measured in the lowercased sentence
+-- column char_end: offset just past the phrase
 with lexicon as (
     select
         'timeline' as lexicon,

@@ -9,6 +9,9 @@
 -- audit: unique(article_id, sentence_id, shingle_hash)
 -- audit: not_null(article_id, sentence_id, shingle_hash)
 -- audit: traces_to_article
+-- column article_id: the article (staging.articles)
+-- column sentence_id: the body sentence (staging.sentences)
+-- column shingle_hash: 64-bit hash of five consecutive words, lowercased
 with sentence_words as (
     select
         article_id,

@@ -10,6 +10,18 @@
 -- audit: evidence
 -- audit: traces_to_article
 -- audit: not_empty
+-- column actor: the actor's canonical name; for a titled person the list lacks, the name as first written
+-- column actor_type: person, organisation or country
+-- column article_id: the article (staging.articles)
+-- column outlet: the article's outlet; null when unknown
+-- column mentions: how many times the article mentions the actor
+-- column has_fuzzy_match: true when a mention matched by a close spelling only (check it)
+-- column in_reference: true for actors of the reference list, false for titled people it lacks
+-- column sentence_id: the sentence of the first mention
+-- column char_start: offset of the first mention in the article's text
+-- column char_end: offset just past the first mention
+-- column evidence: the first mention as written
+-- column sentence: the sentence of the first mention
 with listed as (
     select
         sentence_id,

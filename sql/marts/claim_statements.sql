@@ -18,6 +18,26 @@
 -- audit: evidence
 -- audit: traces_to_article
 -- audit: not_empty
+-- column claim: what is claimed, the key statements are compared on ('Agdam entered', 'deaths (1990s)')
+-- column claim_kind: handover, event or figure
+-- column subject: a handover's district, an event's type, or what a figure counts (deaths, peacekeepers...)
+-- column context: a handover's event type; an event's district and decade; a figure's decade or 'undated'
+-- column source_id: the syndication cluster (marts.syndication_clusters): copies of one story are one source
+-- column source: the cluster's outlets, joined with ' + '
+-- column article_id: the article that states it (staging.articles)
+-- column sentence_id: the sentence that states it
+-- column stated_start: offset of the stated date or figure in the article's text
+-- column stated_text: the date or figure as written ("November 15", "almost 2,000 troops")
+-- column stated_value: the value in a standard form ('15 November 2020', 'November 2020', 'at most 2,000')
+-- column low: a figure's lowest value the statement allows ('about': 10% less); null for dates and 'almost'
+-- column best: the figure as stated; null for dates
+-- column high: a figure's highest value the statement allows ('about': 10% more); null for dates, 'more than'
+-- column low_date: a date's first possible day (its month's first, a week's date minus 6 days)
+-- column best_date: the day of a day-precision date; null otherwise
+-- column high_date: a date's last possible day
+-- column char_start: offset of the sentence in the article's text
+-- column char_end: offset just past the sentence
+-- column evidence: the sentence that states it
 with first_date_mentions as (
     select
         article_id,

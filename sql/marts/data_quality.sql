@@ -12,6 +12,17 @@
 -- audit: accepted_values(flag, date_before_window, date_after_window, publication_date_implausible)
 -- audit: evidence
 -- audit: traces_to_article
+-- column checked_model: the table of the flagged row: marts.handover_events or staging.articles
+-- column article_id: the article (staging.articles)
+-- column sentence_id: the sentence of the flagged event; null for a publication date
+-- column char_start: offset of that sentence in the article's text; null for a publication date
+-- column char_end: offset just past that sentence
+-- column evidence: that sentence; null for a publication date
+-- column district: the flagged handover event's district; null for a publication date
+-- column event_type: the flagged event's type: entered, scheduled or postponed
+-- column event_date: the flagged event's date
+-- column flag: date_before_window, date_after_window or publication_date_implausible
+-- column reason: why, in words ("dated before 1980: history, not a handover of this conflict")
 with windows as (
     select
         earliest_plausible as earliest,

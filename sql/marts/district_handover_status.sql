@@ -12,6 +12,17 @@
 -- audit: not_null(district, status, n_articles, n_independent_sources, sources_disagree)
 -- audit: accepted_values(status, handed_over, pending, overdue)
 -- audit: not_empty
+-- column district: the district's canonical name
+-- column status: handed_over, pending, or overdue (its deadline passed before as_of_date with no handover)
+-- column scheduled_date: the handover deadline most articles give (ties: the earliest)
+-- column revised_date: the postponed deadline most articles give (ties: the latest)
+-- column handed_over_date: the handover date most articles give (ties: the earliest)
+-- column n_articles: articles stating a handover event of the district
+-- column n_outlets: outlets among those articles (an article of unknown outlet counts as one of its own)
+-- column as_of_date: the newest plausible publication date in the corpus: the day the status holds on
+-- column n_independent_sources: syndication clusters among those articles: copies of one story count once
+-- column sources_disagree: true when sources give conflicting dates for one of its handover events
+-- column disputed_dates: the conflicting dates with their number of sources; null when none
 with corpus as (
     select newest_published as as_of_date from intermediate.corpus_dates
 ),

@@ -4,6 +4,17 @@
 -- audit: unique(candidate)
 -- audit: not_null(candidate, article_id, sentence_id, evidence)
 -- audit: evidence
+-- column candidate: the name lowercased: the key its spellings share
+-- column name: its most frequent spelling
+-- column looks_like_person: true when a mention looks like a person (a title before it, or a person's name shape)
+-- column n_mentions: times it appears in the corpus
+-- column n_articles: articles it appears in
+-- column article_id: the article of the example mention (the first by article_id and offset)
+-- column sentence_id: the sentence of the example mention
+-- column char_start: offset of the example mention in the article's text
+-- column char_end: offset just past the example mention
+-- column evidence: the example mention as written
+-- column example_sentence: the sentence of the example mention
 with mentions as (
     select
         candidates.*,

@@ -10,6 +10,25 @@
 -- audit: evidence
 -- audit: traces_to_article
 -- audit: not_empty
+-- column article_id: the article (staging.articles)
+-- column sentence_id: the sentence the date is in
+-- column event_type: what it dates: handover_entered, handover_scheduled, truce_signed, phone_call... or other
+-- column subject: a handover's district(s), or the district of an event of a district; null otherwise
+-- column event_date: the day the date resolves to (its period's first day; a deadline's end: the last)
+-- column date_precision: day, week, month or year
+-- column date_kind: absolute, weekday ("on Tuesday") or relative ("yesterday")
+-- column date_text: the date as written
+-- column date_start: offset of the date in the article's text
+-- column date_end: offset just past the date
+-- column cue_text: the words that typed it (a handover verb, a timeline cue); null for 'other'
+-- column source_id: the syndication cluster (marts.syndication_clusters): copies of one story are one source
+-- column source: the cluster's outlets, joined with ' + '
+-- column outlet: the article's outlet; null when unknown
+-- column published_date: the article's publication date
+-- column n_sources: independent sources giving the same event type, subject, date and precision
+-- column char_start: offset of the sentence in the article's text
+-- column char_end: offset just past the sentence
+-- column evidence: the sentence
 with sourced as (
     select
         statements.*,

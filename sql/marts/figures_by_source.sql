@@ -7,6 +7,20 @@
 -- audit: evidence
 -- audit: traces_to_article
 -- audit: not_empty
+-- column article_id: the article (staging.articles)
+-- column outlet: the article's outlet; null when unknown
+-- column value: the number ("almost 2,000": 2000)
+-- column is_approximate: true when a qualifier makes it approximate (about, some, thousands of)
+-- column qualifier: the qualifier as written (almost, more than, about); null when none
+-- column bound: what the number bounds: exact, lower (more than), upper (almost) or approximate
+-- column subject: the category of what it counts (troops, deaths, people...); null without a counted noun
+-- column subject_text: the counted noun as written
+-- column unit: count for counted things, else the measure (years, weeks, km...)
+-- column evidence: the figure as written, from its qualifier to its counted noun
+-- column sentence_id: the sentence it is in
+-- column char_start: offset of the figure in the article's text
+-- column char_end: offset just past the figure
+-- column sentence: the sentence it is in
 select
     figures.article_id,
     articles.outlet,

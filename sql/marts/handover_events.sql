@@ -10,6 +10,21 @@
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
 -- audit: evidence
 -- audit: not_empty
+-- column article_id: the article (staging.articles)
+-- column district: the district's canonical name
+-- column event_type: entered (handed over), scheduled (a deadline set) or postponed (a deadline moved)
+-- column event_date: the event's date as the article gives it; null when nothing dates it
+-- column date_precision: day, week, month or year
+-- column date_source: sentence (a date in it), publication (the article's day), delay (deadline plus delay), nearby
+-- column sentence_id: the first sentence that states it
+-- column char_start: offset of that sentence in the article's text
+-- column char_end: offset just past that sentence
+-- column evidence: that sentence
+-- column trigger_text: the handover verb as written in it
+-- column match_methods: how the district was read: exact, fuzzy or carried (from an earlier sentence), comma-separated
+-- column n_statements: statements of this event in the article
+-- column outlet: the article's outlet; null when unknown
+-- column published_date: the article's publication date
 with statements as (
     select
         *,

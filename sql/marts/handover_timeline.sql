@@ -7,6 +7,12 @@
 -- audit: not_null(district, event_type, n_sources, n_articles, sources)
 -- audit: accepted_values(event_type, scheduled, postponed, entered)
 -- audit: not_empty
+-- column district: the district's canonical name
+-- column event_type: entered, scheduled or postponed
+-- column event_date: the date given; null for a postponement that names no new date
+-- column n_sources: independent sources giving it (syndication clusters)
+-- column n_articles: articles giving it
+-- column sources: the sources giving it, each its cluster's outlets
 select
     events.district,
     events.event_type,

@@ -18,6 +18,26 @@
 -- audit: accepted_values(verdict, agree, consistent, conflict)
 -- audit: accepted_values(claim_kind, handover, event, figure)
 -- audit: not_empty
+-- column claim: what is claimed ('Agdam entered', 'deaths (1990s)'), as in marts.claim_statements
+-- column claim_kind: handover, event or figure
+-- column subject: a handover's district, an event's type, or what a figure counts
+-- column context: a handover's event type; an event's district and decade; a figure's decade or 'undated'
+-- column verdict: agree (one value), consistent (one value fits every statement) or conflict
+-- column is_near_conflict: true for a conflict within a day (dates) or within 10% (figures)
+-- column gap: how far apart a conflict's sides are: days for dates, the counted unit for figures
+-- column n_sources: independent sources stating it (syndication clusters)
+-- column n_statements: statements of it
+-- column sources: the sources stating it, each its cluster's outlets
+-- column stated_values: each stated value with its number of sources ('1,960 (1 source); about 2,000 (2 sources)')
+-- column low: a figure's lowest value any statement allows; null for dates
+-- column best: the figure most sources give (ties: the narrowest statement, then the lowest); null for dates
+-- column high: a figure's highest value any statement allows; null for dates
+-- column low_date: a date's first day any statement allows; null for figures
+-- column best_date: the day most sources give; null for figures
+-- column high_date: a date's last day any statement allows; null for figures
+-- column explanation: the verdict in words, with the values of each side
+-- column low_side: statements with the lowest upper limit, with source and evidence; null when none has one
+-- column high_side: statements with the highest lower limit, with source and evidence; null when none has one
 with statements as (
     select
         *,

@@ -16,6 +16,16 @@
 -- audit: not_null(article_id, cluster_id, cluster_size, source, n_shared_passages)
 -- audit: traces_to_article
 -- audit: not_empty
+-- column article_id: the article (staging.articles)
+-- column outlet: the article's outlet; null when unknown
+-- column cluster_id: its syndication cluster, named by the cluster's smallest article_id
+-- column cluster_size: articles in the cluster
+-- column source: the cluster's outlets joined with ' + ' ('article:<id>' for an unknown outlet)
+-- column similarity: overlap coefficient with the most similar other article, 0 to 1; null when none shares 10
+-- column jaccard: Jaccard index of the article's shingles and the most similar article's, 0 to 1
+-- column most_similar_article_id: the most similar other article, in or out of the cluster
+-- column n_shared_passages: sentences at least half of whose shingles another article of the cluster has
+-- column shared_passages: those sentences: sentence_id, char_start, char_end, text
 with recursive links as (
     select
         article_id,

@@ -7,6 +7,12 @@
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
 -- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark)
+-- column article_id: the article (staging.articles)
+-- column sentence_id: the sentence it is in (staging.sentences)
+-- column char_start: offset of the word in the article's text
+-- column char_end: offset just past the word
+-- column cue_text: the word or phrase as written ("will", "not", "said")
+-- column modality: future, past_future, negation, reporting, respectively, clause, past, wartime or landmark
 select
     article_id,
     sentence_id,
