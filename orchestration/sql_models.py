@@ -17,7 +17,17 @@ DuckDB and its description in Dagster's column schema. A described column the ta
 
 Dependencies are never declared: sqlglot parses the SELECT and a scope walk collects the tables it reads
 (CTE and subquery names are scopes, not tables). Unknown tables, cycles and duplicate names fail loudly.
-Audits are queries that return bad rows; they become Dagster asset checks.
+Audits are queries that return bad rows; they become Dagster asset checks. An audit kind is a file,
+`<sql dir>/audits/<kind>.sql`: one SELECT of the bad rows after a header saying what it checks, `-- blocking:
+yes` or `-- blocking: no` (a warning) and why, and optionally `-- scope: whole table` (an incremental run then
+audits the whole table, not only the rows it wrote). Its placeholders take the arguments of the model's
+`-- audit: kind(a, b, ...)` line:
+
+    @this_model   the model's table, e.g. marts.handover_events
+    @columns      every argument: a, b, ...
+    @column       the first argument
+    @values       the arguments after the first, as string literals: 'b', ...
+    @any(cond)    cond once per argument, its @column that argument, joined by `or` (unparenthesised)
 
 `incremental: article_id` declares that an article's rows depend on that article's source rows alone (and on
 reference data). Such a model is built whole once, then each run only deletes the rows of articles that left
@@ -40,6 +50,7 @@ from sqlglot.optimizer.scope import Scope, traverse_scope
 LAYERS = ("staging", "intermediate", "marts")
 DIALECT = "duckdb"
 _AUDIT = re.compile(r"^(?P<kind>\w+)(?:\((?P<args>[^)]*)\))?$")
+_PLACEHOLDER = re.compile(r"@any\((?P<condition>(?:[^()]|\([^()]*\))*)\)|@(?P<name>\w+)")  # one nesting level
 _COLUMN = re.compile(r"^column\s+(?P<name>\w+)\s*:\s*(?P<text>\S.*)$")
 _FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s|$)")
 
@@ -48,20 +59,14 @@ class ModelError(ValueError):
     """A SQL model that cannot be loaded: names the file and the reason."""
 
 
-WARNING_AUDITS = frozenset({"not_empty"})
-
-
 @dataclass(frozen=True)
 class Audit:
     name: str
     kind: str
     args: tuple[str, ...]
     sql: str
-
-    @property
-    def blocking(self) -> bool:
-        """An empty mart can be a true answer (a small corpus without figures): it warns, the rest block."""
-        return self.kind not in WARNING_AUDITS
+    blocking: bool
+    whole_table: bool  # audited whole on incremental runs too
 
 
 @dataclass(frozen=True)
@@ -107,39 +112,38 @@ def referenced_tables(sql: str) -> set[str]:
     return _table_names(sqlglot.parse_one(sql, read=DIALECT))
 
 
-def _audit_sql(table: str, kind: str, args: tuple[str, ...]) -> str:
-    """The query that returns the bad rows of one audit."""
-    if kind == "unique":
-        # Rows with one key share one hash: 8-byte hashes are grouped first, then only the keys of rows whose hash
-        # repeats. Grouping the keys themselves outgrew DuckDB's memory on the 42 million narrative shingles of
-        # 100,000 articles and spilled (6-10 s against 2.7-3.4 s).
-        keys = ", ".join(args)
-        repeated = f"select hash({keys}) from {table} group by all having count(*) > 1"
-        return (f"select {keys}, count(*) as n from {table} where hash({keys}) in ({repeated}) "
-                "group by all having count(*) > 1")
-    if kind == "not_null":
-        return f"select * from {table} where " + " or ".join(f"{column} is null" for column in args)
-    if kind == "accepted_values":
-        column, values = args[0], args[1:]
-        allowed = ", ".join(exp.Literal.string(v).sql() for v in values)
-        return f"select * from {table} where {column} is not null and {column} not in ({allowed})"
-    if kind == "evidence":
-        # Evidence lies in its sentence and is the sentence's text at its offsets; the parse step has checked
-        # that every sentence is its article's text at its own offsets, so the evidence slices the article.
-        # Checking against the sentence reads a fraction of the text the whole article would. Only the checked
-        # columns are read: every column of a wide mart doubles the audit's time. A row that claims no evidence
-        # (no sentence, no text: an article-level flag) has none to check; not_null audits say where one is due.
-        return (f"select f.article_id, f.sentence_id, f.char_start, f.char_end, f.evidence from {table} as f "
-                "left join staging.sentences as s using (article_id, sentence_id) "
-                "where (f.sentence_id is not null or f.evidence is not null) and (s.article_id is null "
-                "or f.char_start < s.char_start or f.char_end > s.char_end or f.char_start >= f.char_end "
-                "or substr(s.text, f.char_start - s.char_start + 1, f.char_end - f.char_start) <> f.evidence)")
-    if kind == "traces_to_article":
-        return f"select * from {table} where article_id not in (select article_id from staging.articles)"
-    if kind == "not_empty":
-        return f"select 'no rows while articles exist' as problem where exists (select 1 from staging.articles) " \
-               f"and not exists (select 1 from {table})"
-    raise ModelError(f"unknown audit kind '{kind}'")
+def _audit(model_path: Path, table: str, name: str, kind: str, args: tuple[str, ...]) -> Audit:
+    """The audit `kind(args)` of `table`, from `<sql dir>/audits/<kind>.sql` beside the model's layer (a test's
+    tree has its own): an audit kind is a file, not Python. The query is checked to parse here, so a broken
+    audit file fails loading instead of a build."""
+    path = model_path.parents[1] / "audits" / f"{kind}.sql"
+    if not path.is_file():
+        raise ModelError(f"{model_path}: unknown audit kind '{kind}' (no file {path})")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body = next((i for i, line in enumerate(lines) if not line.startswith("--")), len(lines))
+    settings = {line[2:].strip() for line in lines[:body]}
+    if ("blocking: yes" in settings) == ("blocking: no" in settings):
+        raise ModelError(f"{path}: the header needs a '-- blocking: yes' or '-- blocking: no' line")
+    values = {"this_model": table, "columns": ", ".join(args),
+              "values": ", ".join(exp.Literal.string(value).sql() for value in args[1:])}
+
+    def render(text: str, column: str) -> str:
+        def put(match: re.Match) -> str:
+            if match["condition"] is not None:
+                return " or ".join(render(match["condition"], argument) for argument in args)
+            if match["name"] == "column":
+                return column
+            if match["name"] not in values:
+                raise ModelError(f"{path}: unknown placeholder '@{match['name']}'")
+            return values[match["name"]]
+        return _PLACEHOLDER.sub(put, text)
+
+    sql = render("\n".join(lines[body:]).strip(), args[0] if args else "")
+    try:
+        sqlglot.parse_one(sql, read=DIALECT)
+    except sqlglot.errors.ParseError as error:
+        raise ModelError(f"{path}: audit '{name}' of {table} does not parse: {error}") from error
+    return Audit(name, kind, args, sql, "blocking: yes" in settings, "scope: whole table" in settings)
 
 
 def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Audit, ...], str | None, dict[str, str]]:
@@ -168,7 +172,7 @@ def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Au
             name = f"{kind}_{args[0]}" if kind == "accepted_values" else kind
             if any(audit.name == name for audit in audits):
                 raise ModelError(f"{path}: two audits named '{name}'")
-            audits.append(Audit(name, kind, args, _audit_sql(table, kind, args)))
+            audits.append(_audit(path, table, name, kind, args))
         elif body.startswith("column "):
             match = _COLUMN.match(body)
             if not match or match.group("name") in columns:
@@ -243,12 +247,12 @@ def incremental_sql(model: SqlModel, pending: str) -> str:
 
 
 def incremental_audit_sql(model: SqlModel, audit: Audit, last_old_row: int) -> str:
-    """An audit of the rows an incremental run just wrote: older rows passed it when they were written. Whether
-    the table is empty is a question about all of it.
+    """An audit of the rows an incremental run just wrote: older rows passed it when they were written. A
+    whole-table audit (is the table empty?) reads all of it.
 
     Inside the model's transaction the new rows are those whose rowid is above the table's largest before the
     insert: DuckDB numbers a transaction's appended rows after every committed one. Read by row id, the rows
     of 200 new articles among 8.4 million narrative shingles take 0.01 s; picked by article id, 0.14 s."""
-    if audit.kind == "not_empty":
+    if audit.whole_table:
         return audit.sql
     return narrowed(audit.sql, f"rowid > {last_old_row}", keep=lambda name: name != model.name)

@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -5,7 +6,8 @@ import pytest
 
 from orchestration.duckdb_io import ensure_sources
 from orchestration.model_builds import Build, build_model, fingerprint_articles
-from orchestration.sql_models import ModelError, incremental_audit_sql, load_models, referenced_tables
+from orchestration.sql_models import ModelError, incremental_audit_sql, load_models, materialize_sql, referenced_tables
+from orchestration.warehouse import SQL_DIR
 
 HEADER = "-- A model.\n-- grain: one row per thing\n"
 
@@ -13,6 +15,12 @@ HEADER = "-- A model.\n-- grain: one row per thing\n"
 def write(root: Path, layer: str, name: str, sql: str) -> None:
     (root / layer).mkdir(parents=True, exist_ok=True)
     (root / layer / f"{name}.sql").write_text(HEADER + sql)
+
+
+def with_project_audits(root: Path) -> Path:
+    """A model tree reads its audit kinds from its own `audits/`: a temporary tree gets the project's."""
+    shutil.copytree(SQL_DIR / "audits", root / "audits")
+    return root
 
 
 def test_cte_names_are_not_tables():
@@ -63,7 +71,7 @@ def test_audits_are_read_from_the_header(tmp_path):
     write(tmp_path, "marts", "x", "select 1 as id")
     path = tmp_path / "marts" / "x.sql"
     path.write_text("-- X.\n-- grain: one row per id\n-- audit: unique(id)\n-- audit: accepted_values(id, 1, 2)\nselect 1 as id")
-    (model,) = load_models(tmp_path, set())
+    (model,) = load_models(with_project_audits(tmp_path), set())
     assert [a.name for a in model.audits] == ["unique", "accepted_values_id"]
     assert "having count(*) > 1" in model.audits[0].sql
 
@@ -71,7 +79,7 @@ def test_audits_are_read_from_the_header(tmp_path):
 def test_unique_audit_returns_each_repeated_key_with_its_count(tmp_path):
     (tmp_path / "marts").mkdir()
     (tmp_path / "marts" / "x.sql").write_text("-- X.\n-- grain: one row per a, b\n-- audit: unique(a, b)\nselect 1 as a, 1 as b")
-    (model,) = load_models(tmp_path, set())
+    (model,) = load_models(with_project_audits(tmp_path), set())
     connection = duckdb.connect()
     connection.execute("create schema marts")
     connection.execute("create table marts.x as select * from (values (1, 'p'), (1, 'p'), (1, 'q'), (2, 'p'), "
@@ -87,7 +95,7 @@ def test_an_incremental_audit_reads_only_the_rows_its_build_wrote(tmp_path):
     (tmp_path / "intermediate" / "titles.sql").write_text(
         "-- Titles.\n-- grain: one row per article_id, title\n-- incremental: article_id\n-- audit: unique(article_id, title)\n"
         "select article_id, title from staging.articles")
-    (model,) = load_models(tmp_path, {"staging.articles"})
+    (model,) = load_models(with_project_audits(tmp_path), {"staging.articles"})
     connection = duckdb.connect()
     ensure_sources(connection)
 
@@ -106,3 +114,54 @@ def test_an_incremental_audit_reads_only_the_rows_its_build_wrote(tmp_path):
     assert built.articles == 1 and bad_rows(built) == []
     connection.execute("insert into intermediate.titles values ('a2', 'a title')")  # a duplicate of this run's
     assert bad_rows(built) == [("a2", "a title", 2)]
+
+
+def audited(root: Path, audit_lines: str, rows: str) -> tuple[duckdb.DuckDBPyConnection, list]:
+    """Model marts.x of `rows` (columns a, b) with the audits of `audit_lines`, built: (connection, audits)."""
+    write(root, "marts", "x", f"{audit_lines}select * from (values {rows}) as t(a, b)")
+    (model,) = load_models(root, set())
+    connection = duckdb.connect()
+    connection.execute("create schema marts")
+    connection.execute(materialize_sql(model))
+    return connection, model.audits
+
+
+def test_a_new_audit_kind_is_a_file_and_needs_no_python(tmp_path):
+    (tmp_path / "audits").mkdir()
+    (tmp_path / "audits" / "positive.sql").write_text(
+        "-- positive(a, b): every listed column is above zero.\n-- blocking: no\n-- A warning, for the test.\n"
+        "select @columns from @this_model where @any(@column <= 0)\n")
+    connection, (audit,) = audited(tmp_path, "-- audit: positive(a, b)\n", "(1, 2), (0, 5), (3, -1), (4, null)")
+    assert (audit.name, audit.blocking, audit.whole_table) == ("positive", False, False)
+    assert audit.sql == "select a, b from marts.x where a <= 0 or b <= 0"
+    assert connection.execute(audit.sql).fetchall() == [(0, 5), (3, -1)]
+    model = load_models(tmp_path, set())[0]
+    assert connection.execute(incremental_audit_sql(model, audit, 1)).fetchall() == [(3, -1)]  # rows 2 and 3
+
+
+def test_the_project_audits_take_their_parameters_from_the_header(tmp_path):
+    """A value is a quoted literal, never a placeholder; not_null checks every column it names; not_empty warns
+    and reads the whole table on an incremental run."""
+    connection, (values, not_null, not_empty) = audited(
+        with_project_audits(tmp_path), "-- audit: accepted_values(a, it's, x@y)\n-- audit: not_null(a, b)\n"
+        "-- audit: not_empty\n", "('it''s', 1), ('x@y', null), ('z', 2), (null, 3)")
+    assert connection.execute(values.sql).fetchall() == [("z", 2)]
+    assert connection.execute(not_null.sql).fetchall() == [("x@y", None), (None, 3)]
+    assert (values.blocking, not_null.blocking, not_empty.blocking, not_empty.whole_table) == (True, True, False, True)
+    model = load_models(tmp_path, set())[0]
+    assert incremental_audit_sql(model, not_empty, 0) == not_empty.sql
+
+
+@pytest.mark.parametrize(("audit_file", "error"), [
+    (None, r"unknown audit kind 'odd' \(no file .*audits/odd.sql\)"),
+    ("-- odd: no blocking line.\nselect * from @this_model", "blocking: yes"),
+    ("-- blocking: yes\nselect * from @table", "odd.sql: unknown placeholder '@table'"),
+    ("-- blocking: yes\nselect (1 from @this_model", "odd.sql: audit 'odd' of marts.x does not parse"),
+])
+def test_a_missing_or_broken_audit_file_fails_loading_with_the_file_named(tmp_path, audit_file, error):
+    if audit_file is not None:
+        (tmp_path / "audits").mkdir()
+        (tmp_path / "audits" / "odd.sql").write_text(audit_file)
+    write(tmp_path, "marts", "x", "-- audit: odd(a)\nselect 1 as a")
+    with pytest.raises(ModelError, match=error):
+        load_models(tmp_path, set())
