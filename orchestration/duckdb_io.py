@@ -1,7 +1,9 @@
-"""Small DuckDB helpers shared by the Python assets: schema, table comments, frame inserts, per-article deletion."""
+"""Small DuckDB helpers shared by the Python assets: schema, its declaration (sql/sources.sql), table comments,
+frame inserts, per-article deletion."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -14,6 +16,10 @@ import sqlglot
 from sqlglot import exp
 
 SOURCES_SQL = Path(__file__).resolve().parents[1] / "sql" / "sources.sql"
+# The line above a table of sources.sql that says which assets write it and whether it holds per-article rows.
+WRITTEN_BY = re.compile(r"written by: (?P<assets>\w+(?:, \w+)*)(?P<per_article>; per article)?")
+POLARS_TYPES = {"VARCHAR": pl.String, "INTEGER": pl.Int32, "BIGINT": pl.Int64, "UBIGINT": pl.UInt64,
+                "DOUBLE": pl.Float64, "DATE": pl.Date, "TIMESTAMP": pl.Datetime, "BOOLEAN": pl.Boolean}
 # Every comment the current database holds, keyed as comment_statements keys them.
 HELD_COMMENTS_SQL = """
 select schema_name || '.' || table_name, comment from duckdb_tables()
@@ -33,6 +39,17 @@ class TableDoc(NamedTuple):
 
     description: str
     columns: dict[str, str]
+
+
+class SourceTable(NamedTuple):
+    """A table a Python asset writes, as sql/sources.sql declares it: the one place that says what it holds,
+    its columns' types (the asset's Polars schema follows from them) and which asset writes it."""
+
+    doc: TableDoc
+    types: dict[str, str]  # column: DuckDB type, as DuckDB spells it (VARCHAR, VARCHAR[]...)
+    schema: dict[str, pl.DataType]  # the same columns as Polars types: what the asset builds its frames with
+    writers: tuple[str, ...]  # the Dagster multi-assets that write it
+    per_article: bool  # holds rows of active articles only: purge_inactive deletes an inactive article's rows
 
 
 def comment_statements(table: str, doc: TableDoc) -> list[tuple[tuple[str, str], str]]:
@@ -55,22 +72,52 @@ def ensure_sources(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 def _comment(comments: list[str] | None) -> str:
-    return " ".join(line.strip() for line in comments or [])
+    return " ".join(line.strip() for line in comments or [] if not WRITTEN_BY.fullmatch(line.strip()))
 
 
 @cache  # parsed once per process, not once per asset
+def _declarations() -> dict[str, exp.Create]:
+    """The CREATE TABLE and CREATE VIEW statements of sql/sources.sql, by table name."""
+    statements = sqlglot.parse(SOURCES_SQL.read_text(encoding="utf-8"), read="duckdb")
+    return {f"{s.find(exp.Table).db}.{s.find(exp.Table).name}": s for s in statements
+            if isinstance(s, exp.Create) and s.kind in ("TABLE", "VIEW")}
+
+
+def _columns(statement: exp.Create) -> list[exp.Expression]:
+    return (statement.expression.selects if statement.kind == "VIEW"
+            else [c for c in statement.this.expressions if isinstance(c, exp.ColumnDef)])
+
+
+@cache
 def source_docs() -> dict[str, TableDoc]:
-    """Each table and view declared in sql/sources.sql, read by parsing it: its description is the comment
-    above its DDL, a column's the comment after it (a view's: after the column in its first SELECT)."""
-    docs = {}
-    for statement in sqlglot.parse(SOURCES_SQL.read_text(encoding="utf-8"), read="duckdb"):
-        if isinstance(statement, exp.Create) and statement.kind in ("TABLE", "VIEW"):
-            table = statement.find(exp.Table)
-            columns = (statement.expression.selects if statement.kind == "VIEW"
-                       else [c for c in statement.this.expressions if isinstance(c, exp.ColumnDef)])
-            docs[f"{table.db}.{table.name}"] = TableDoc(_comment(statement.comments),
-                                                        {c.alias_or_name: _comment(c.comments) for c in columns})
-    return docs
+    """Each table and view declared in sql/sources.sql: its description is the comment above its DDL (the
+    `written by:` line aside), a column's the comment after it (a view's: after the column in its first SELECT)."""
+    return {name: TableDoc(_comment(statement.comments),
+                           {c.alias_or_name: _comment(c.comments) for c in _columns(statement)})
+            for name, statement in _declarations().items()}
+
+
+def polars_type(duckdb_type: str) -> pl.DataType:
+    """The Polars type whose Arrow form DuckDB stores as `duckdb_type` (a list type ends in [])."""
+    return pl.List(polars_type(duckdb_type[:-2])) if duckdb_type.endswith("[]") else POLARS_TYPES[duckdb_type]
+
+
+@cache
+def written_tables() -> dict[str, SourceTable]:
+    """Each table of sql/sources.sql (its views aside) with its types and writer, from its DDL and the
+    `written by:` line above it, which every table must have."""
+    tables = {}
+    for name, statement in _declarations().items():
+        if statement.kind != "TABLE":
+            continue
+        found = [m for line in statement.comments or [] if (m := WRITTEN_BY.fullmatch(line.strip()))]
+        if len(found) != 1:
+            raise ValueError(f"{SOURCES_SQL}: {name} needs one '-- written by: <asset>' line above it")
+        # DuckDB's own spelling of each type, not sqlglot's (TEXT for VARCHAR)
+        types = {c.name: str(duckdb.sqltype(c.kind.sql("duckdb"))) for c in _columns(statement)}
+        tables[name] = SourceTable(source_docs()[name], types, {c: polars_type(t) for c, t in types.items()},
+                                   tuple(found[0]["assets"].split(", ")), bool(found[0]["per_article"]))
+    return tables
 
 
 def source_tables() -> set[str]:

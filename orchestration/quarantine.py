@@ -17,15 +17,11 @@ from typing import NamedTuple
 import duckdb
 import polars as pl
 
-from orchestration.duckdb_io import delete_articles, insert_frame
+from orchestration.duckdb_io import delete_articles, insert_frame, written_tables
 from orchestration.reference import REFERENCE_DIR
-from orchestration.warehouse import SQL_DIR
 
-PURGE_SQL = SQL_DIR / "operations" / "purge_inactive_articles.sql"
 _CODE_DIR = Path(__file__).resolve().parent
 _MESSAGE_CHARS = 300
-_SCHEMA = {"article_id": pl.String, "stage": pl.String, "error_class": pl.String, "message": pl.String,
-           "code_version": pl.String, "failed_at": pl.Datetime}
 
 
 class PipelineBug(RuntimeError):
@@ -62,8 +58,11 @@ def forget_stale_failures(connection: duckdb.DuckDBPyConnection) -> int:
 
 
 def purge_inactive(connection: duckdb.DuckDBPyConnection) -> None:
-    """Take superseded, retracted and failed articles out of every per-article table."""
-    connection.execute(PURGE_SQL.read_text(encoding="utf-8"))
+    """Take superseded, retracted and failed articles out of every per-article table (sql/sources.sql marks
+    them), so no mart shows them; raw.documents keeps their text and staging.article_versions their history."""
+    inactive = "select article_id from staging.inactive_articles"
+    connection.execute(";\n".join(f"delete from {name} where article_id in ({inactive})"
+                                  for name, table in written_tables().items() if table.per_article))
 
 
 def quarantine(connection: duckdb.DuckDBPyConnection, failures: list[Failure], now: datetime) -> None:
@@ -72,7 +71,8 @@ def quarantine(connection: duckdb.DuckDBPyConnection, failures: list[Failure], n
         return
     rows = [(f.item, f.stage, f.error_class, f.message, code_version(), now) for f in failures]
     delete_articles(connection, ["staging.failed_articles"], [f.item for f in failures])
-    insert_frame(connection, "staging.failed_articles", pl.DataFrame(rows, schema=_SCHEMA, orient="row"))
+    schema = written_tables()["staging.failed_articles"].schema
+    insert_frame(connection, "staging.failed_articles", pl.DataFrame(rows, schema=schema, orient="row"))
     purge_inactive(connection)
 
 

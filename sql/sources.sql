@@ -3,6 +3,10 @@
 -- table describes it and the comment after a column describes that column: both become DuckDB COMMENTs
 -- (orchestration/duckdb_io.py) and the UI's column schema. Offsets (char_start, char_end) everywhere are
 -- 0-based character offsets into staging.articles.text, the end exclusive.
+-- The last line above a table, `-- written by: <asset>[, <asset>][; per article]`, names the Dagster multi-asset
+-- (orchestration/assets) that writes it; `per article` says it holds rows of active articles only, so
+-- purge_inactive (orchestration/quarantine.py) deletes an article's rows from it once the article is inactive.
+-- The assets take their Polars schemas and their descriptions from here (orchestration/duckdb_io.py).
 create schema if not exists raw;
 create schema if not exists staging;
 create schema if not exists intermediate;
@@ -10,6 +14,7 @@ create schema if not exists marts;
 create schema if not exists reference;
 
 -- Every file name seen and the article its current content is (two names, one article).
+-- written by: ingest_article_files
 create table if not exists staging.article_files (
     file_name varchar primary key, -- path relative to the articles folder; a JSON-lines record: 'feed.jsonl#7'
     article_id varchar not null, -- the article its current content is (raw.documents)
@@ -24,6 +29,7 @@ create table if not exists staging.article_files (
 
 -- Files (or JSON-lines records) that cannot become articles, and why. A rejected file is read again when
 -- its size or mtime_ns changes, or the code_version does.
+-- written by: ingest_article_files
 create table if not exists staging.rejected_files (
     file_name varchar primary key, -- path relative to the articles folder; a JSON-lines record: 'feed.jsonl#7'
     reason varchar not null, -- why it cannot be an article, in words a person can act on
@@ -43,6 +49,7 @@ alter table staging.rejected_files add column if not exists code_version varchar
 
 -- Articles whose parse or extraction raised (orchestration/quarantine.py): out of every mart until their
 -- text or the code_version changes.
+-- written by: parse_articles, extract_mentions
 create table if not exists staging.failed_articles (
     article_id varchar primary key, -- the quarantined article
     stage varchar not null, -- the step that raised: parse or extract
@@ -53,6 +60,7 @@ create table if not exists staging.failed_articles (
 );
 
 -- Decoded text and format metadata of every distinct article (by content), old versions included.
+-- written by: ingest_article_files
 create table if not exists raw.documents (
     article_id varchar primary key, -- 16 hex digits of the SHA-256 of the normalised text: renames keep it
     file_name varchar not null, -- the file it was first read from, relative to the articles folder
@@ -66,6 +74,7 @@ create table if not exists raw.documents (
 );
 
 -- Every (file name, article) pair ever seen: a file edited in place has several versions.
+-- written by: ingest_article_files
 create table if not exists staging.article_versions (
     file_name varchar, -- path relative to the articles folder
     article_id varchar, -- the article the file held in this version
@@ -76,6 +85,7 @@ create table if not exists staging.article_versions (
 );
 
 -- retractions.csv beside the articles: articles taken out of every mart.
+-- written by: ingest_article_files
 create table if not exists staging.retractions (
     file_name varchar, -- the retracted file, relative to the articles folder; null when the row names an article
     article_id varchar, -- the retracted article, when the row names one
@@ -83,6 +93,7 @@ create table if not exists staging.retractions (
 );
 
 -- Every parsed article: its text and the metadata read from it, its format or the manifest.
+-- written by: parse_articles; per article
 create table if not exists staging.articles (
     article_id varchar primary key, -- 16 hex digits of the SHA-256 of the normalised text
     file_name varchar, -- the file it was read from, relative to the articles folder
@@ -102,6 +113,7 @@ create table if not exists staging.articles (
 );
 
 -- The sentences of each article's title and body, page furniture left out: the evidence of every mart.
+-- written by: parse_articles; per article
 create table if not exists staging.sentences (
     article_id varchar, -- the article (staging.articles)
     sentence_id integer, -- its position in the article, from 0
@@ -114,6 +126,7 @@ create table if not exists staging.sentences (
 );
 
 -- Lines of a scraped page that are not the article (menus, captions, share bars, footers), with the reason.
+-- written by: parse_articles; per article
 create table if not exists staging.page_furniture (
     article_id varchar, -- the article (staging.articles)
     line_no integer, -- the line's position in the article's text, from 0
@@ -125,6 +138,7 @@ create table if not exists staging.page_furniture (
 );
 
 -- Every mention of an entity of the alias list (seeds/reference/entities.csv).
+-- written by: extract_mentions; per article
 create table if not exists staging.entity_mentions (
     article_id varchar, -- the article (staging.articles)
     sentence_id integer, -- the sentence it is in (staging.sentences)
@@ -139,6 +153,7 @@ create table if not exists staging.entity_mentions (
 );
 
 -- Capitalised names that match no alias: people the list does not know yet, or other names.
+-- written by: extract_mentions; per article
 create table if not exists staging.name_candidates (
     article_id varchar, -- the article (staging.articles)
     sentence_id integer, -- the sentence it is in (staging.sentences)
@@ -150,6 +165,7 @@ create table if not exists staging.name_candidates (
 );
 
 -- Every date expression in the sentences, and the day it resolves to.
+-- written by: extract_mentions; per article
 create table if not exists staging.date_mentions (
     article_id varchar, -- the article (staging.articles)
     sentence_id integer, -- the sentence it is in (staging.sentences)
@@ -164,6 +180,7 @@ create table if not exists staging.date_mentions (
 );
 
 -- Every figure that counts something ("almost 2,000 Russian troops"), with its qualifier and counted noun.
+-- written by: extract_mentions; per article
 create table if not exists staging.figure_mentions (
     article_id varchar, -- the article (staging.articles)
     sentence_id integer, -- the sentence it is in (staging.sentences)
@@ -180,6 +197,7 @@ create table if not exists staging.figure_mentions (
 );
 
 -- Every handover verb (trigger) and every word that changes what a statement says (modality cue).
+-- written by: extract_mentions; per article
 create table if not exists staging.cue_mentions (
     article_id varchar, -- the article (staging.articles)
     sentence_id integer, -- the sentence it is in (staging.sentences)
@@ -192,6 +210,7 @@ create table if not exists staging.cue_mentions (
 
 -- Which articles each incremental SQL model holds: under which version of the model and its inputs, and
 -- from which state of the article's row in staging.articles (a manifest edit changes it in place).
+-- written by: sql_models
 create table if not exists staging.model_articles (
     model varchar, -- the incremental model's table (marts.handover_events)
     version varchar, -- the version of the model and its inputs its rows were built under
@@ -201,12 +220,14 @@ create table if not exists staging.model_articles (
 );
 
 -- Articles whose mentions have been extracted: the others are extracted by the next run.
+-- written by: extract_mentions; per article
 create table if not exists staging.extracted_articles (
     article_id varchar primary key, -- the article (staging.articles)
     extracted_at timestamp -- when its mentions were extracted (UTC)
 );
 
 -- manifest.csv beside the articles: overrides the outlet, URL and publication date read from the text.
+-- written by: ingest_article_files
 create table if not exists staging.manifest (
     file_name varchar primary key, -- the file the row is about, relative to the articles folder
     outlet varchar, -- its outlet; null keeps the one read from the text

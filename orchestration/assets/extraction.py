@@ -9,7 +9,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year
-from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, insert_frame
+from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, insert_frame, written_tables
 from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import DateMention, find_dates
 from orchestration.extraction.entities import ArticleEntityMatcher
@@ -28,17 +28,11 @@ CUE_MENTIONS = AssetKey(["staging", "cue_mentions"])
 BATCH_ARTICLES = 4000
 MAX_COUNT_AGE = 2  # sentences back that a count's noun may be left out after
 
-_SPAN = {"article_id": pl.String, "sentence_id": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32, "text": pl.String}
-SCHEMAS = {
-    "staging.entity_mentions": _SPAN | {"entity_id": pl.String, "canonical": pl.String, "entity_type": pl.String,
-                                        "match_method": pl.String, "score": pl.Float64},
-    "staging.name_candidates": _SPAN | {"name": pl.String, "looks_like": pl.String},
-    "staging.date_mentions": _SPAN | {"value": pl.Date, "precision": pl.String, "kind": pl.String, "anchor": pl.String,
-                                      "is_deadline_end": pl.Boolean},
-    "staging.figure_mentions": _SPAN | {"value": pl.Float64, "is_approximate": pl.Boolean, "qualifier": pl.String,
-                                        "bound": pl.String, "subject": pl.String, "subject_text": pl.String, "unit": pl.String},
-    "staging.cue_mentions": _SPAN | {"cue_kind": pl.String, "label": pl.String},
-}
+TABLES = written_tables()
+# In the order _extract returns their rows and the assets are listed
+SCHEMAS = {table: TABLES[table].schema for table in (
+    "staging.entity_mentions", "staging.name_candidates", "staging.date_mentions", "staging.figure_mentions",
+    "staging.cue_mentions")}
 
 
 def lexicon_version() -> str:
@@ -66,8 +60,8 @@ def article_year(dates: Iterable[list[DateMention]], corpus_year: int | None) ->
 _OWN_COLUMNS = {table: {c: t for c, t in schema.items() if c not in ("article_id", "sentence_id")}
                 for table, schema in SCHEMAS.items()}
 _VALUES = {table: attrgetter(*columns) for table, columns in _OWN_COLUMNS.items()}
-_ROW_SCHEMAS = {table: {"article_id": pl.String, "sentence_id": pl.Int32, "shift": pl.Int32} | columns
-                for table, columns in _OWN_COLUMNS.items()}
+_ROW_SCHEMAS = {table: {"article_id": schema["article_id"], "sentence_id": schema["sentence_id"], "shift": pl.Int32}
+                | _OWN_COLUMNS[table] for table, schema in SCHEMAS.items()}
 
 
 def extract_chunk(work: list[tuple]) -> tuple[dict[str, list[tuple]], list[Failure]]:
@@ -189,14 +183,9 @@ def _write_batch(connection, chunks: list[tuple[dict[str, list[tuple]], list[Fai
 
 
 @multi_asset(
-    specs=[AssetSpec(key, group_name="staging", deps=[ARTICLES, SENTENCES], kinds={"python", "duckdb"}, description=d)
-           for key, d in [
-               (ENTITY_MENTIONS, "Alias matches of people, organisations, countries, districts and places (exact, surname, fuzzy)."),
-               (NAME_CANDIDATES, "Capitalised names that match no alias: material for marts.entity_candidates."),
-               (DATE_MENTIONS, "Date expressions resolved against the publication date, with precision and anchor."),
-               (FIGURE_MENTIONS, "Numbers that count something, with qualifier, bound and subject category."),
-               (CUE_MENTIONS, "Handover trigger phrases and modality cues (future, negation)."),
-           ]],
+    specs=[AssetSpec(key, group_name="staging", deps=[ARTICLES, SENTENCES], kinds={"python", "duckdb"},
+                     description=TABLES[".".join(key.path)].doc.description)
+           for key in (ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS)],
     code_version=lexicon_version(),
 )
 def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
@@ -224,7 +213,7 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         insert_frame(connection, "staging.extracted_articles",
                      pl.DataFrame({"article_id": ids, "extracted_at": [now] * len(ids)},
-                                  schema={"article_id": pl.String, "extracted_at": pl.Datetime}))
+                                  schema=TABLES["staging.extracted_articles"].schema))
         quarantine(connection, failures, now)
         log_failures(context, connection, "extract", now)
     for key, table in zip([ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS], SCHEMAS):

@@ -8,7 +8,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from orchestration.article_files import Document, list_article_files, read_article_files, read_crashed
-from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame
+from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame, written_tables
 from orchestration.parallel import map_batches
 from orchestration.quarantine import code_version, forget_stale_failures, purge_inactive
 from orchestration.sidecars import read_manifest, read_retractions
@@ -22,34 +22,16 @@ MANIFEST = AssetKey(["staging", "manifest"])
 RETRACTIONS = AssetKey(["staging", "retractions"])
 WRITE_BATCH = 4000
 
-_FILE_SCHEMA = {"file_name": pl.String, "article_id": pl.String, "content_hash": pl.String, "bytes": pl.Int64,
-                "mtime_ns": pl.Int64, "format": pl.String, "encoding": pl.String, "first_seen": pl.Datetime,
-                "last_seen": pl.Datetime}
-_VERSION_SCHEMA = {"file_name": pl.String, "article_id": pl.String, "content_hash": pl.String, "format": pl.String,
-                   "first_seen": pl.Datetime}
-_REJECTED_SCHEMA = {"file_name": pl.String, "reason": pl.String, "bytes": pl.Int64, "content_hash": pl.String,
-                    "first_seen": pl.Datetime, "last_seen": pl.Datetime, "stage": pl.String, "error_class": pl.String,
-                    "mtime_ns": pl.Int64, "code_version": pl.String}
-_MANIFEST_SCHEMA = {"file_name": pl.String, "outlet": pl.String, "url": pl.String, "published_date": pl.Date}
-_RETRACTION_SCHEMA = {"file_name": pl.String, "article_id": pl.String, "reason": pl.String}
-_DOCUMENT_SCHEMA = {"article_id": pl.String, "file_name": pl.String, "format": pl.String, "text": pl.String,
-                    "title": pl.String, "outlet": pl.String, "url": pl.String, "published_date": pl.Date,
-                    "ingested_at": pl.Datetime}
+TABLES = written_tables()
 
 
-def _spec(key: AssetKey, description: str) -> AssetSpec:
-    return AssetSpec(key, group_name="ingest", kinds={"python", "duckdb"}, description=description)
+def _spec(key: AssetKey) -> AssetSpec:
+    return AssetSpec(key, group_name="ingest", kinds={"python", "duckdb"},
+                     description=TABLES[".".join(key.path)].doc.description)
 
 
-@multi_asset(specs=[
-    _spec(DOCUMENTS, "Decoded text and format metadata of every distinct article (by content), old versions included."),
-    _spec(ARTICLE_FILES, "Every file name seen and the article its current content is (two names, one article)."),
-    _spec(ARTICLE_VERSIONS, "Every (file name, article) pair ever seen: a file edited in place has several versions."),
-    _spec(REJECTED_FILES, "Files (or JSON-lines records) that cannot become articles: the stage, a reason a person can "
-                          "act on, and the exception's class when reading raised."),
-    _spec(MANIFEST, "manifest.csv beside the articles (file_name, outlet, url, published_date): overrides the text."),
-    _spec(RETRACTIONS, "retractions.csv beside the articles: articles taken out of every mart."),
-])
+@multi_asset(specs=[_spec(key) for key in (DOCUMENTS, ARTICLE_FILES, ARTICLE_VERSIONS, REJECTED_FILES, MANIFEST,
+                                           RETRACTIONS)])
 def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
     """Only files whose size or modification time changed since the last run are read again; a rejected file
     also when the code version changed.
@@ -88,14 +70,14 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
                         documents.append({**vars(outcome), "ingested_at": now})
             n_files, n_documents = n_files + len(files), n_documents + len(documents)
             _write_files(connection, files, documents)
-        _upsert(connection, "staging.rejected_files", frame_of(rejected, _REJECTED_SCHEMA),
+        _upsert(connection, "staging.rejected_files", frame_of(rejected, TABLES["staging.rejected_files"].schema),
                 ["reason", "bytes", "content_hash", "last_seen", "stage", "error_class", "mtime_ns", "code_version"])
         manifest, manifest_problems = read_manifest(root)
         retractions, retraction_problems = read_retractions(root)
         connection.execute("delete from staging.manifest")
-        insert_frame(connection, "staging.manifest", frame_of(manifest, _MANIFEST_SCHEMA))
+        insert_frame(connection, "staging.manifest", frame_of(manifest, TABLES["staging.manifest"].schema))
         connection.execute("delete from staging.retractions")
-        insert_frame(connection, "staging.retractions", frame_of(retractions, _RETRACTION_SCHEMA))
+        insert_frame(connection, "staging.retractions", frame_of(retractions, TABLES["staging.retractions"].schema))
         purge_inactive(connection)
         totals = dict(zip(("documents", "files", "versions", "rejected", "inactive"), connection.execute(
             "select (select count(*) from raw.documents), (select count(*) from staging.article_files), "
@@ -129,13 +111,13 @@ def _changed_files(root: Path, known: dict[str, tuple[int, int]]) -> list[tuple[
 def _write_files(connection, files: list[dict], documents: list[dict]) -> None:
     """Record a batch of read files (names, versions) and their new documents; a name that reads well now
     leaves the quarantine."""
-    _upsert(connection, "staging.article_files", frame_of(files, _FILE_SCHEMA),
+    _upsert(connection, "staging.article_files", frame_of(files, TABLES["staging.article_files"].schema),
             ["article_id", "content_hash", "bytes", "mtime_ns", "format", "encoding", "last_seen"])
-    connection.register("_versions", frame_of(files, _VERSION_SCHEMA))
+    connection.register("_versions", frame_of(files, TABLES["staging.article_versions"].schema))
     connection.execute("insert or ignore into staging.article_versions select * from _versions")
     connection.execute("delete from staging.rejected_files where file_name in (select file_name from _versions)")
     connection.unregister("_versions")
-    insert_frame(connection, "raw.documents", frame_of(documents, _DOCUMENT_SCHEMA))
+    insert_frame(connection, "raw.documents", frame_of(documents, TABLES["raw.documents"].schema))
 
 
 def _upsert(connection, table: str, frame: pl.DataFrame, update: list[str]) -> None:

@@ -12,7 +12,8 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, Material
 
 from orchestration.article_parsing import ParsedArticle, Sentence, newest_year, parse_article
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
-from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, frame_of, insert_frame
+from orchestration.duckdb_io import (article_ids_as, delete_articles, ensure_sources, frame_of, insert_frame,
+                                     written_tables)
 from orchestration.parallel import map_batches
 from orchestration.progress import Progress
 from orchestration.publication import DatingEvidence, dating_evidence, date_from_evidence
@@ -26,14 +27,11 @@ ARTICLES = AssetKey(["staging", "articles"])
 SENTENCES = AssetKey(["staging", "sentences"])
 FURNITURE = AssetKey(["staging", "page_furniture"])
 
-_ARTICLE_SCHEMA = {"article_id": pl.String, "file_name": pl.String, "title": pl.String, "outlet": pl.String,
-                   "outlet_source": pl.String, "url": pl.String, "format": pl.String, "published_date": pl.Date, "published_source": pl.String,
-                   "published_confidence": pl.Float64, "byline": pl.String, "wires": pl.List(pl.String),
-                   "text": pl.String, "ingested_at": pl.Datetime}
-_SENTENCE_SCHEMA = {"article_id": pl.String, "sentence_id": pl.Int32, "paragraph_id": pl.Int32, "text": pl.String,
-                    "char_start": pl.Int32, "char_end": pl.Int32, "is_title": pl.Boolean}
-_FURNITURE_SCHEMA = {"article_id": pl.String, "line_no": pl.Int32, "text": pl.String, "reason": pl.String,
-                     "char_start": pl.Int32, "char_end": pl.Int32}
+TABLES = written_tables()
+# word_count is counted on the frame, not read from the parsed article
+_ARTICLE_SCHEMA = {c: t for c, t in TABLES["staging.articles"].schema.items() if c != "word_count"}
+_SENTENCE_SCHEMA = TABLES["staging.sentences"].schema
+_FURNITURE_SCHEMA = TABLES["staging.page_furniture"].schema
 
 
 class RefreshConfig(Config):
@@ -117,12 +115,9 @@ def corpus_year(connection) -> int | None:
 
 @multi_asset(
     specs=[
-        AssetSpec(ARTICLES, group_name="staging", deps=[DOCUMENTS, MANIFEST], kinds={"polars", "duckdb"},
-                  description="One row per article: title, outlet, publication date (with source and confidence), byline, text."),
-        AssetSpec(SENTENCES, group_name="staging", deps=[DOCUMENTS, MANIFEST], kinds={"polars", "duckdb"},
-                  description="Body sentences with char offsets into staging.articles.text; furniture excluded."),
-        AssetSpec(FURNITURE, group_name="staging", deps=[DOCUMENTS, MANIFEST], kinds={"polars", "duckdb"},
-                  description="Page furniture lines (menus, share bars, captions, footers...) with the reason they were flagged."),
+        AssetSpec(key, group_name="staging", deps=[DOCUMENTS, MANIFEST], kinds={"polars", "duckdb"},
+                  description=TABLES[".".join(key.path)].doc.description)
+        for key in (ARTICLES, SENTENCES, FURNITURE)
     ],
 )
 def parse_articles(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
@@ -244,9 +239,8 @@ def _infer_publication_dates(connection, undated: dict[str, DatingEvidence], fal
                 for chunk in chunks for row in chunk]
     if not inferred:
         return
-    connection.register("_inferred", pl.DataFrame(inferred, schema={
-        "article_id": pl.String, "published_date": pl.Date, "published_confidence": pl.Float64,
-        "published_source": pl.String}, orient="row"))
+    columns = ("article_id", "published_date", "published_confidence", "published_source")
+    connection.register("_inferred", pl.DataFrame(inferred, schema={c: _ARTICLE_SCHEMA[c] for c in columns}, orient="row"))
     connection.execute("update staging.articles as a set published_date = i.published_date, "
                        "published_confidence = i.published_confidence, published_source = i.published_source "
                        "from _inferred as i where a.article_id = i.article_id")
