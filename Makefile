@@ -7,7 +7,7 @@ UI_HOST ?= 127.0.0.1
 UI_PORT ?= 3000
 DAGSTER_YAML := $(DAGSTER_HOME)/dagster.yaml
 
-.PHONY: run test ui check-defs evaluate bench
+.PHONY: run test ui check-defs lint evaluate bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -44,3 +44,8 @@ ui: $(STAMP) $(DAGSTER_YAML)
 # Loads the code location as the UI would ([tool.dg] in pyproject.toml): what CI runs besides the tests.
 check-defs: $(STAMP) $(DAGSTER_YAML)
 	$(VENV)/bin/dg check defs
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check orchestration tests benchmarks
+	$(VENV)/bin/ruff format --check orchestration tests benchmarks
+	$(VENV)/bin/sqlfluff lint sql --processes 2

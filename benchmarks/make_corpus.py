@@ -26,8 +26,14 @@ SPELLINGS = {
     "Agdam": ["Agdam", "Aghdam", "Ağdam", "Akna"],
     "Lachin": ["Lachin", "Laçın", "Lacin", "Berdzor"],
 }
-NAMES = [("Vladimir Putin", "Putin"), ("Ilham Aliyev", "Aliyev"), ("Nikol Pashinyan", "Pashinian"),
-         ("Recep Tayyip Erdogan", "Erdoğan"), ("Sergei Lavrov", "Lavrov"), ("Aram Petrosyan", "Petrosyan")]
+NAMES = [
+    ("Vladimir Putin", "Putin"),
+    ("Ilham Aliyev", "Aliyev"),
+    ("Nikol Pashinyan", "Pashinian"),
+    ("Recep Tayyip Erdogan", "Erdoğan"),
+    ("Sergei Lavrov", "Lavrov"),
+    ("Aram Petrosyan", "Petrosyan"),
+]
 OUTLETS = ["Caspian Ledger", "Highland Courier", "Steppe Monitor", "Ararat Evening Post", "Kura Valley News"]
 FURNITURE = [
     ["Print Share Comment Cite Upload Translate"],
@@ -35,8 +41,20 @@ FURNITURE = [
     ["Related stories", "Most popular", "Leave a comment"],
     ["Accessibility links", "Skip to content", "Breaking News"],
 ]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _DATE = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{1,2})\b")
 _NUMBER = re.compile(r"\b(\d{1,3}),(\d{3})\b")
 
@@ -50,13 +68,13 @@ def seed_sentences() -> list[str]:
 
 
 def vary(sentence: str, rng: random.Random) -> str:
-    for canonical, spellings in SPELLINGS.items():
+    for spellings in SPELLINGS.values():
         for spelling in spellings:
             if spelling in sentence:
                 sentence = sentence.replace(spelling, rng.choice(spellings))
     sentence = _DATE.sub(lambda m: f"{m.group(1)} {max(1, min(28, int(m.group(2)) + rng.randint(-3, 3)))}", sentence)
     sentence = _NUMBER.sub(lambda m: f"{int(m.group(1)) + rng.randint(-1, 1) or 1},{m.group(2)}", sentence)
-    for full, surname in NAMES:
+    for full, _surname in NAMES:
         if full in sentence and rng.random() < 0.2:
             sentence = sentence.replace(full, rng.choice(NAMES)[0])
     return sentence
@@ -65,18 +83,24 @@ def vary(sentence: str, rng: random.Random) -> str:
 def article(rng: random.Random, pool: list[str], number: int) -> str:
     published = date(2020, 11, 10) + timedelta(days=rng.randint(0, 40))
     district = rng.choice(list(SPELLINGS))
-    lines = [f"{rng.choice(['Troops enter', 'Handover of', 'Deadline looms for', 'Residents leave'])} "
-             f"{rng.choice(SPELLINGS[district])} ({number})", ""]
+    lines = [
+        f"{rng.choice(['Troops enter', 'Handover of', 'Deadline looms for', 'Residents leave'])} "
+        f"{rng.choice(SPELLINGS[district])} ({number})",
+        "",
+    ]
     header = rng.randint(0, 3)
     if header == 0:
         lines += [f"Published: {published.day} {MONTHS[published.month - 1]} {published.year}", ""]
     elif header == 1:
-        lines += [f"By {rng.choice(['Jane Doe', 'Arif Mammadov', 'Ani Sargsyan'])}",
-                  f"{MONTHS[published.month - 1]} {published.day}, {published.year}", ""]
+        lines += [
+            f"By {rng.choice(['Jane Doe', 'Arif Mammadov', 'Ani Sargsyan'])}",
+            f"{MONTHS[published.month - 1]} {published.day}, {published.year}",
+            "",
+        ]
     body = [vary(rng.choice(pool), rng) for _ in range(rng.randint(15, 35))]
     if header == 2:
         body[0] = f"BAKU, {MONTHS[published.month - 1][:3]}. {published.day} (Wire) - {body[0]}"
-    paragraphs = [" ".join(body[i:i + 2]) for i in range(0, len(body), 2)]
+    paragraphs = [" ".join(body[i : i + 2]) for i in range(0, len(body), 2)]
     if rng.random() < 0.3:
         caption = f"A convoy near {rng.choice(SPELLINGS[district])} on {MONTHS[published.month - 1]} {published.day}."
         paragraphs.insert(rng.randint(1, len(paragraphs)), f"{caption}\n{caption}")

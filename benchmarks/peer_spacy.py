@@ -38,8 +38,12 @@ def main(articles: Path, database: Path) -> int:
             for match in NUMBER.finditer(sentence.text):
                 numbers.append((path.name, sentence_id, sentence.start_char + match.start(), match.group()))
     with duckdb.connect(str(database)) as connection:
-        connection.register("entities", pl.DataFrame(entities, schema=["file", "sentence", "start", "end", "entity"], orient="row"))
-        connection.register("numbers", pl.DataFrame(numbers, schema=["file", "sentence", "start", "text"], orient="row"))
+        connection.register(
+            "entities", pl.DataFrame(entities, schema=["file", "sentence", "start", "end", "entity"], orient="row")
+        )
+        connection.register(
+            "numbers", pl.DataFrame(numbers, schema=["file", "sentence", "start", "text"], orient="row")
+        )
         connection.execute("create or replace table entity_mentions as select * from entities")
         connection.execute("create or replace table numbers as select * from numbers")
     print(f"peer: {len(paths)} articles, {len(entities)} entity mentions, {len(numbers)} numbers")

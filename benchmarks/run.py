@@ -31,8 +31,9 @@ MARK_START, MARK_END = "<!-- BENCHMARK:START -->", "<!-- BENCHMARK:END -->"
 
 def timed(command: list[str], env: dict | None = None) -> dict[str, float]:
     """Wall seconds, CPU seconds and peak RSS (MB) of one command, from GNU time's -v report."""
-    result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=ROOT, env={**os.environ, **(env or {})},
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["/usr/bin/time", "-v", *command], cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
     report = result.stderr
@@ -46,8 +47,11 @@ def timed(command: list[str], env: dict | None = None) -> dict[str, float]:
 
 def progress(size: int, name: str, row: dict[str, float]) -> dict[str, float]:
     """Report each measurement as it lands: a 100,000-article run takes a while."""
-    print(f"{size:,} {name}: {row['wall']:.1f} s wall, {row['cpu']:.1f} s CPU, {row['rss']:.0f} MB", file=sys.stderr,
-          flush=True)
+    print(
+        f"{size:,} {name}: {row['wall']:.1f} s wall, {row['cpu']:.1f} s CPU, {row['rss']:.0f} MB",
+        file=sys.stderr,
+        flush=True,
+    )
     return row
 
 
@@ -65,35 +69,51 @@ def bench(size: int, scratch: Path) -> dict:
     subprocess.run([PYTHON, "benchmarks/make_corpus.py", str(size), str(articles)], cwd=ROOT, check=True)
     megabytes, words = corpus_size(articles)
     # `make run` records each run in a Dagster instance; the benchmark's runs go to one of their own, not the UI's
-    env = {"NEWS_ARTICLES_DIR": str(articles), "NEWS_WAREHOUSE_PATH": str(warehouse),
-           "DAGSTER_HOME": str(scratch / f"dagster_home_{size}")}
+    env = {
+        "NEWS_ARTICLES_DIR": str(articles),
+        "NEWS_WAREHOUSE_PATH": str(warehouse),
+        "DAGSTER_HOME": str(scratch / f"dagster_home_{size}"),
+    }
     rows = {
         "floor": progress(size, "floor", timed([PYTHON, "benchmarks/floor.py", str(articles)])),
-        "peer": progress(size, "peer", timed([PYTHON, "benchmarks/peer_spacy.py", str(articles),
-                                              str(scratch / f"peer_{size}.duckdb")])),
+        "peer": progress(
+            size,
+            "peer",
+            timed([PYTHON, "benchmarks/peer_spacy.py", str(articles), str(scratch / f"peer_{size}.duckdb")]),
+        ),
         "full": progress(size, "full", timed([PYTHON, "-m", "orchestration.build"], env)),
     }
     added = max(1, size // 100)
-    subprocess.run([PYTHON, "benchmarks/make_corpus.py", str(added), str(articles), "--seed", "8", "--start",
-                    str(size)], cwd=ROOT, check=True)
+    subprocess.run(
+        [PYTHON, "benchmarks/make_corpus.py", str(added), str(articles), "--seed", "8", "--start", str(size)],
+        cwd=ROOT,
+        check=True,
+    )
     rows["incremental"] = progress(size, "incremental", timed([PYTHON, "-m", "orchestration.build"], env))
     shutil.rmtree(articles)
     return {"size": size, "megabytes": megabytes, "words": words, "added": added, "rows": rows}
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| articles | MB | words | run | wall s | CPU s | peak RSS MB | full/floor | full/peer | incr/full |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| articles | MB | words | run | wall s | CPU s | peak RSS MB | full/floor | full/peer | incr/full |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for result in results:
         rows = result["rows"]
         full = rows["full"]["wall"]
-        ratios = (f"{full / rows['floor']['wall']:.1f}", f"{full / rows['peer']['wall']:.2f}",
-                  f"{rows['incremental']['wall'] / full:.2f}")
+        ratios = (
+            f"{full / rows['floor']['wall']:.1f}",
+            f"{full / rows['peer']['wall']:.2f}",
+            f"{rows['incremental']['wall'] / full:.2f}",
+        )
         for name, row in rows.items():
             label = f"{name} (+{result['added']})" if name == "incremental" else name
             tail = " | ".join(ratios) if name == "full" else " |  |  "
-            lines.append(f"| {result['size']:,} | {result['megabytes']:.0f} | {result['words']:,} | {label} | "
-                         f"{row['wall']:.1f} | {row['cpu']:.1f} | {row['rss']:.0f} | {tail} |")
+            lines.append(
+                f"| {result['size']:,} | {result['megabytes']:.0f} | {result['words']:,} | {label} | "
+                f"{row['wall']:.1f} | {row['cpu']:.1f} | {row['rss']:.0f} | {tail} |"
+            )
     return "\n".join(lines)
 
 
@@ -102,25 +122,52 @@ def verdicts(results: list[dict]) -> str:
     largest size with the smallest."""
     rows = next((r for r in results if r["size"] == 20_000), results[0])["rows"]
     full = rows["full"]["wall"]
-    checks = [("full build <= 0.5x peer", full / rows["peer"]["wall"], 0.5, "x"),
-              ("full build <= 10x floor", full / rows["floor"]["wall"], 10, "x"),
-              ("incremental <= 10% of full", rows["incremental"]["wall"] / full, 0.10, ""),
-              ("peak RSS <= 2 GB", max(rows["full"]["rss"], rows["incremental"]["rss"]) / 1024, 2, " GB")]
+    checks = [
+        ("full build <= 0.5x peer", full / rows["peer"]["wall"], 0.5, "x"),
+        ("full build <= 10x floor", full / rows["floor"]["wall"], 10, "x"),
+        ("incremental <= 10% of full", rows["incremental"]["wall"] / full, 0.10, ""),
+        ("peak RSS <= 2 GB", max(rows["full"]["rss"], rows["incremental"]["rss"]) / 1024, 2, " GB"),
+    ]
     if len(results) > 1:
         first, last = results[0], results[-1]
-        checks.append((f"{last['size']:,} <= 5x the {first['size']:,} time",
-                       last["rows"]["full"]["wall"] / first["rows"]["full"]["wall"], 5, "x"))
+        checks.append(
+            (
+                f"{last['size']:,} <= 5x the {first['size']:,} time",
+                last["rows"]["full"]["wall"] / first["rows"]["full"]["wall"],
+                5,
+                "x",
+            )
+        )
     lines = ["| target | measured | met |", "| --- | --- | --- |"]
-    lines += [f"| {name} | {value:.2f}{unit} | {'yes' if value <= bound else 'no'} |" for name, value, bound, unit in checks]
+    lines += [
+        f"| {name} | {value:.2f}{unit} | {'yes' if value <= bound else 'no'} |" for name, value, bound, unit in checks
+    ]
     return "\n".join(lines)
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal"))) / 1024 / 1024
-    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = (
+        int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
+        / 1024
+        / 1024
+    )
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+    )
 
 
 def main() -> int:
@@ -146,7 +193,8 @@ def main() -> int:
         first, last = results[0], results[-1]
         report += (
             f"\n\nGrowth: {last['size']:,} articles take {last['rows']['full']['wall'] / first['rows']['full']['wall']:.2f}x "
-            f"the time of {first['size']:,} ({last['size'] / first['size']:.0f}x the articles).")
+            f"the time of {first['size']:,} ({last['size'] / first['size']:.0f}x the articles)."
+        )
     report += "".join(f"\n\nFailed: {failure}" for failure in failures)
     print(report)
     if args.out:

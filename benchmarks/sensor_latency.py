@@ -57,11 +57,29 @@ def main() -> int:
         shutil.copytree(ROOT / "seeds" / "articles", articles)
         home.mkdir()
         shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
-        env = {**os.environ, "NEWS_ARTICLES_DIR": str(articles), "NEWS_WAREHOUSE_PATH": str(warehouse),
-               "DAGSTER_HOME": str(home)}
-        ui = subprocess.Popen([str(Path(sys.executable).parent / "dagster"), "dev", "-m", "orchestration.definitions",
-                               "-h", "127.0.0.1", "-p", args.port], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        env = {
+            **os.environ,
+            "NEWS_ARTICLES_DIR": str(articles),
+            "NEWS_WAREHOUSE_PATH": str(warehouse),
+            "DAGSTER_HOME": str(home),
+        }
+        ui = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "dagster"),
+                "dev",
+                "-m",
+                "orchestration.definitions",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                args.port,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         try:
             first = wait_for(lambda: published_articles(warehouse) == 5, args.timeout)
             print(f"first build published {first:.1f}s after start (UI start-up included)")

@@ -87,7 +87,9 @@ def list_article_files(root: Path) -> list[Path]:
 def _is_file_inside(entry: os.DirEntry, root: Path) -> bool:
     """A regular file, or a symlink to one inside `root`; a symlink loop or a dangling link is no file."""
     try:
-        return entry.is_file() and (not entry.is_symlink() or Path(entry.path).resolve(strict=True).is_relative_to(root))
+        return entry.is_file() and (
+            not entry.is_symlink() or Path(entry.path).resolve(strict=True).is_relative_to(root)
+        )
     except (OSError, RuntimeError):
         return False
 
@@ -134,8 +136,16 @@ def read_article_file(root: Path, path: Path, max_bytes: int) -> list[Document |
         return _read(file_name, path, max_bytes, progress)
     except Exception as error:  # noqa: BLE001 - whatever one file raises, the other files go on
         found = failure(file_name, progress["stage"], error)
-        return [Rejection(file_name, f"{found.stage} failed: {found.error_class}: {found.message}",
-                          progress["size"], progress["digest"], found.stage, found.error_class)]
+        return [
+            Rejection(
+                file_name,
+                f"{found.stage} failed: {found.error_class}: {found.message}",
+                progress["size"],
+                progress["digest"],
+                found.stage,
+                found.error_class,
+            )
+        ]
 
 
 def _read(file_name: str, path: Path, max_bytes: int, progress: dict) -> list[Document | Rejection]:
@@ -143,8 +153,15 @@ def _read(file_name: str, path: Path, max_bytes: int, progress: dict) -> list[Do
     size = progress["size"] = path.stat().st_size
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        return [Rejection(file_name, f"unsupported file type '{path.suffix or '(none)'}': expected one of "
-                          f"{', '.join(sorted(FORMATS))}", size, "", "read")]
+        return [
+            Rejection(
+                file_name,
+                f"unsupported file type '{path.suffix or '(none)'}': expected one of {', '.join(sorted(FORMATS))}",
+                size,
+                "",
+                "read",
+            )
+        ]
     if size > max_bytes:
         return [Rejection(file_name, f"file is {size} bytes, over the limit of {max_bytes} bytes", size, "", "read")]
     data = path.read_bytes()
@@ -152,8 +169,11 @@ def _read(file_name: str, path: Path, max_bytes: int, progress: dict) -> list[Do
     progress["stage"] = "decode"
     decoded = decode_bytes(data)
     if decoded is None or _is_binary(decoded[0]):
-        return [Rejection(file_name, "binary or undecodable content (NUL bytes or no text encoding fits)", size, digest,
-                          "decode")]
+        return [
+            Rejection(
+                file_name, "binary or undecodable content (NUL bytes or no text encoding fits)", size, digest, "decode"
+            )
+        ]
     if not decoded[0].strip("\ufeff \t\r\n"):
         return [Rejection(file_name, "empty or whitespace-only file", size, digest, "decode")]
     progress["stage"] = "parse"
@@ -167,8 +187,21 @@ def _read(file_name: str, path: Path, max_bytes: int, progress: dict) -> list[Do
         if not text.strip():
             outcomes.append(Rejection(name, "empty article text", size, digest, "parse"))
             continue
-        outcomes.append(Document(name, article_id_for(text), digest, size, fmt, decoded[1], text,
-                                 record.title, record.outlet, record.url, record.published_date))
+        outcomes.append(
+            Document(
+                name,
+                article_id_for(text),
+                digest,
+                size,
+                fmt,
+                decoded[1],
+                text,
+                record.title,
+                record.outlet,
+                record.url,
+                record.published_date,
+            )
+        )
     return outcomes
 
 
@@ -185,5 +218,15 @@ def read_crashed(root: Path, path: Path, error: BaseException) -> list[list[Reje
         size = path.stat().st_size
     except OSError:
         size = 0
-    return [[Rejection(found.item, f"read failed: the worker process died: {found.message}", size, "", "read",
-                       found.error_class)]]
+    return [
+        [
+            Rejection(
+                found.item,
+                f"read failed: the worker process died: {found.message}",
+                size,
+                "",
+                "read",
+                found.error_class,
+            )
+        ]
+    ]

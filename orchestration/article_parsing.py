@@ -11,13 +11,20 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
 from orchestration.extraction.dates import MONTH_WORDS
-from orchestration.header_dates import (PUBLISH_LINE, VIEW_COUNTER, dateline, dateline_line, header_date, only_a_date,
-                                        publish_statement)
+from orchestration.header_dates import (
+    PUBLISH_LINE,
+    VIEW_COUNTER,
+    dateline,
+    dateline_line,
+    header_date,
+    only_a_date,
+    publish_statement,
+)
 from orchestration.reference import load_reference
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -30,10 +37,16 @@ _YEAR_IN_TEXT = re.compile(r"[12](?<![\d.,].)(?:(?<=1)99\d|(?<=2)(?:0\d\d|100))(
 _MONTH_ONLY = re.compile(r"^\s*date\s+\d{4}-\d\d\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _BUTTON = re.compile(r"\[[A-Z][\w ]{0,20}\]|[▸►»]\s*$")
-_IDENTIFIER_LINE = re.compile(r"^\s*(?:story|article|news)?\s*(?:code|id|no\.?|number|ref)\s*:\s*[\w-]+\s*$", re.IGNORECASE)
-_BYLINE = re.compile(r"^\s*(?:by|written by|author:)\s+(?P<name>[^|\n]{3,80}?)\s*(?:[|,–—-]\s*(?P<rest>.*))?$", re.IGNORECASE)
+_IDENTIFIER_LINE = re.compile(
+    r"^\s*(?:story|article|news)?\s*(?:code|id|no\.?|number|ref)\s*:\s*[\w-]+\s*$", re.IGNORECASE
+)
+_BYLINE = re.compile(
+    r"^\s*(?:by|written by|author:)\s+(?P<name>[^|\n]{3,80}?)\s*(?:[|,–—-]\s*(?P<rest>.*))?$", re.IGNORECASE
+)
 _NAME_LINE = re.compile(r"^\s*(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*$")
-_CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—:]|FILE PHOTO|Photo\s*:|Image\s*:|Picture\s*:|\(?Photo(?:graph)?\s+by|Credit\s*:)")
+_CAPTION_START = re.compile(
+    r"^\s*(?:FILE\s*[-–—:]|FILE PHOTO|Photo\s*:|Image\s*:|Picture\s*:|\(?Photo(?:graph)?\s+by|Credit\s*:)"
+)
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?:\s+|(?=[^\W\d_]))")
 _ABBREVIATIONS = frozenset(
@@ -43,7 +56,9 @@ _ABBREVIATIONS = frozenset(
 _CONFIDENCE = {"publish_line": 1.0, "byline": 1.0, "dateline": 0.9, "date_line": 0.9, "publish_statement": 0.9}
 _INITIALS = frozenset(string.ascii_lowercase)  # one lower-cased letter before a dot: "J. Smith"
 # A wire's dateline that gives the day of the month only: "MADRID, 13 (EUROPA PRESS)"
-_DAY_DATELINE = re.compile(r"^\s*[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3},\s+\d{1,2}\s*\((?P<wire>[^()]{2,40})\)\.?\s*$")
+_DAY_DATELINE = re.compile(
+    r"^\s*[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3},\s+\d{1,2}\s*\((?P<wire>[^()]{2,40})\)\.?\s*$"
+)
 _TEMPERATURE = re.compile(r"[-+−]?\d{1,2}(?:[.,]\d)?\s?°")
 FOOTER_ZONE = 0.6
 MAX_SENTENCE_CHARS = 2000
@@ -95,10 +110,12 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     position = 0
     for raw in text.split("\n"):
-        if not lines and (prefix := _DATE_PREFIX.match(raw)) and raw[prefix.end():].strip():
-            lines.append(Line(0, position + len(raw) - len(raw.lstrip()), position + prefix.end(), prefix.group().strip()))
+        if not lines and (prefix := _DATE_PREFIX.match(raw)) and raw[prefix.end() :].strip():
+            lines.append(
+                Line(0, position + len(raw) - len(raw.lstrip()), position + prefix.end(), prefix.group().strip())
+            )
             position += prefix.end()
-            raw = raw[prefix.end():]
+            raw = raw[prefix.end() :]
         stripped = raw.strip()
         if stripped:
             start = position + (len(raw) - len(raw.lstrip()))
@@ -127,8 +144,8 @@ def furniture_share(text: str) -> float:
     covered = [False] * len(words)
     for start in range(len(words)):
         for n in range(min(longest, len(words) - start), 0, -1):
-            if tuple(words[start:start + n]) in phrases:
-                covered[start:start + n] = [True] * n
+            if tuple(words[start : start + n]) in phrases:
+                covered[start : start + n] = [True] * n
                 break
     return sum(covered) / len(words)
 
@@ -141,7 +158,7 @@ def _credit(text: str) -> tuple[str, str] | None:
         at = lowered.find(phrase)
         if at == -1 or at > 40:
             continue
-        name = text[at + len(phrase):].strip(" .:;,-–—\"“”")
+        name = text[at + len(phrase) :].strip(' .:;,-–—"“”')
         if phrase == "©":
             name = re.sub(r"^(?:\d{4}\s*[-–]?\s*)+", "", name).split(". ")[0].strip(" .")
         if name and len(name.split()) <= 8:
@@ -157,7 +174,9 @@ def _date_found(parsed: ParsedArticle, day: date, source: str) -> None:
         parsed.published_date, parsed.published_source, parsed.published_confidence = day, source, _CONFIDENCE[source]
 
 
-def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, fallback_year: int | None) -> dict[int, str]:
+def _classify_lines(
+    lines: list[Line], text_length: int, parsed: ParsedArticle, fallback_year: int | None
+) -> dict[int, str]:
     """Reason per furniture line number; header fields are filled into `parsed` as they are found."""
     reasons: dict[int, str] = {}
     seen: dict[str, int] = {}
@@ -204,8 +223,9 @@ def _classify_lines(lines: list[Line], text_length: int, parsed: ParsedArticle, 
                 _date_found(parsed, day, "byline")
         elif few_words and _DIGIT.search(body) and (day := only_a_date(body, fallback_year, header_zone)) is not None:
             reasons[line.line_no] = "metadata"
-            if VIEW_COUNTER.search(body) or not any(_TEMPERATURE.search(near.text)
-                                                     for near in lines[max(0, index - 3):index + 4]):
+            if VIEW_COUNTER.search(body) or not any(
+                _TEMPERATURE.search(near.text) for near in lines[max(0, index - 3) : index + 4]
+            ):
                 _date_found(parsed, day, "date_line")  # next to "-0.6°" it is a weather widget's today
             if previous and index >= 1 and _NAME_LINE.match(previous) and lines[index - 1].line_no not in reasons:
                 reasons[lines[index - 1].line_no] = "byline"
@@ -243,14 +263,16 @@ def _flag_footer(lines: list[Line], reasons: dict[int, str], text_length: int) -
         if reason is None and len(line.text.split()) > 8:
             body_seen = True
         if body_seen and reason == "menu" and line.char_start >= FOOTER_ZONE * text_length:
-            for later in lines[index + 1:]:
+            for later in lines[index + 1 :]:
                 reasons.setdefault(later.line_no, "footer")
             return
 
 
 def _is_heading(text: str) -> bool:
-    return len(text.split()) <= 8 and not _TERMINAL.search(text.rstrip("'’\"”")) or (
-        len(text.split()) <= 8 and text[:1] in "'‘\"“" and text[-1:] in "'’\"”"
+    return (
+        len(text.split()) <= 8
+        and not _TERMINAL.search(text.rstrip("'’\"”"))
+        or (len(text.split()) <= 8 and text[:1] in "'‘\"“" and text[-1:] in "'’\"”")
     )
 
 
@@ -267,7 +289,7 @@ def _bounded(spans: list[tuple[int, int]], text: str, offset: int) -> list[tuple
             cut = text.rfind(" ", start - offset, start - offset + MAX_SENTENCE_CHARS) + offset
             cut = cut if cut > start else start + MAX_SENTENCE_CHARS
             bounded.append((start, cut))
-            start = cut + 1 if text[cut - offset:cut - offset + 1] == " " else cut
+            start = cut + 1 if text[cut - offset : cut - offset + 1] == " " else cut
         if end > start:
             bounded.append((start, end))
     return bounded
@@ -288,11 +310,11 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         end = match.end()
         if end >= len(text):
             break
-        last = text[max(start, text.rfind(" ", start, match.start()) + 1):match.start() + 1].lower().rstrip(".")
-        nxt = text[end:end + 1]
-        if not text[end - 1].isspace() and not (text[match.start() - 2:match.start()].islower() and nxt.isupper()):
+        last = text[max(start, text.rfind(" ", start, match.start()) + 1) : match.start() + 1].lower().rstrip(".")
+        nxt = text[end : end + 1]
+        if not text[end - 1].isspace() and not (text[match.start() - 2 : match.start()].islower() and nxt.isupper()):
             continue
-        if text[match.start()] == "." and (last.strip("(\"“") in _ABBREVIATIONS or last in _INITIALS):
+        if text[match.start()] == "." and (last.strip('("“') in _ABBREVIATIONS or last in _INITIALS):
             continue
         if text[match.start()] == "." and last.strip("(").isdigit() and _next_word(text, end) in MONTH_WORDS:
             continue  # "am 20. November": a German day, not a sentence end
@@ -342,16 +364,21 @@ def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
     for line in content:
         if line.text != parsed.title and line.line_no not in wrapped and _is_heading(line.text):
             reasons[line.line_no] = "heading"
-    parsed.furniture = [Furniture(l.line_no, l.char_start, l.char_end, l.text, reasons[l.line_no])
-                        for l in lines if l.line_no in reasons]
+    parsed.furniture = [
+        Furniture(line.line_no, line.char_start, line.char_end, line.text, reasons[line.line_no])
+        for line in lines
+        if line.line_no in reasons
+    ]
     body = [line for line in lines if line.line_no not in reasons]
     for line in _lead_lines(body, reasons):
         _dateline(line, parsed, fallback_year)
     for paragraph_id, lines_of_paragraph in enumerate(_paragraphs(body, parsed.title)):
         first, last = lines_of_paragraph[0], lines_of_paragraph[-1]
         is_title = first.text == parsed.title and paragraph_id == 0
-        for start, end in split_sentences(text[first.char_start:last.char_end], first.char_start):
-            parsed.sentences.append(Sentence(len(parsed.sentences), paragraph_id, start, end, text[start:end], is_title))
+        for start, end in split_sentences(text[first.char_start : last.char_end], first.char_start):
+            parsed.sentences.append(
+                Sentence(len(parsed.sentences), paragraph_id, start, end, text[start:end], is_title)
+            )
     return parsed
 
 
@@ -363,7 +390,8 @@ def _continued_by(line: Line, following: Line) -> bool:
     distretto di" / "Kalbajar il 25 novembre") go on in lower case, or after a short lower-case word ("di",
     "из", "the") with no stop after it. Such lines are neither titles nor headings."""
     return following.line_no == line.line_no + 1 and (
-        following.text[:1].islower() or (line.text[-1:].islower() and bool(_SHORT_LAST_WORD.search(line.text))))
+        following.text[:1].islower() or (line.text[-1:].islower() and bool(_SHORT_LAST_WORD.search(line.text)))
+    )
 
 
 def _paragraphs(body: list[Line], title: str | None) -> list[list[Line]]:

@@ -38,8 +38,11 @@ def build(instance: DagsterInstance | None = None, job_name: str = "ingest_new")
     """One run of every asset; True when it succeeded (and so was published). Without an instance the run is
     recorded nowhere, as the tests' builds should be."""
     job = defs.resolve_job_def(job_name)
-    result = job.execute_in_process(instance=instance or DagsterInstance.ephemeral(), raise_on_error=False,
-                                    run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}})
+    result = job.execute_in_process(
+        instance=instance or DagsterInstance.ephemeral(),
+        raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+    )
     return result.success
 
 
@@ -49,7 +52,8 @@ def print_summary(path: str) -> None:
             "select (select count(*) from staging.articles), (select count(*) from staging.rejected_files), "
             "(select count(*) from marts.handover_events), (select count(*) from marts.actor_mentions), "
             "(select count(*) from marts.figures_by_source), "
-            "(select max(as_of_date) from marts.district_handover_status)").fetchone()
+            "(select max(as_of_date) from marts.district_handover_status)"
+        ).fetchone()
         print("articles={} rejected={} handover_events={} actor_mentions={} figures={}".format(*counts))
         print(f"district status as of {as_of}:")
         connection.sql(STATUS_SQL).show(max_width=SUMMARY_WIDTH, null_value="")

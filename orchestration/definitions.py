@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import warnings
 
-from dagster import (AssetSpec, BetaWarning, Definitions, MetadataValue, TableColumn, TableSchema, in_process_executor,
-                     map_asset_specs, with_source_code_references)
+from dagster import (
+    AssetSpec,
+    BetaWarning,
+    Definitions,
+    MetadataValue,
+    TableColumn,
+    TableSchema,
+    in_process_executor,
+    map_asset_specs,
+    with_source_code_references,
+)
 
 from orchestration.assets.charts import handover_timeline_chart
 from orchestration.assets.extraction import extract_mentions
@@ -35,8 +44,17 @@ def with_column_schema(spec: AssetSpec) -> AssetSpec:
 # opens it from the asset's page. Local links only: the repository has no hosting URL that
 # link_code_references_to_git could point at.
 with warnings.catch_warnings(action="ignore", category=BetaWarning):  # a beta API, stable enough for a link
-    ASSETS = with_source_code_references([ingest_article_files, parse_articles, extract_mentions, reference_data,
-                                          sql_models, handover_timeline_chart, published_warehouse])
+    ASSETS = with_source_code_references(
+        [
+            ingest_article_files,
+            parse_articles,
+            extract_mentions,
+            reference_data,
+            sql_models,
+            handover_timeline_chart,
+            published_warehouse,
+        ]
+    )
 ASSETS = map_asset_specs(with_column_schema, ASSETS)
 
 # In-process: every step writes the same DuckDB build file, which admits one writer at a time.

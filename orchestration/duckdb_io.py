@@ -18,8 +18,16 @@ from sqlglot import exp
 SOURCES_SQL = Path(__file__).resolve().parents[1] / "sql" / "sources.sql"
 # The line above a table of sources.sql that says which assets write it and whether it holds per-article rows.
 WRITTEN_BY = re.compile(r"written by: (?P<assets>\w+(?:, \w+)*)(?P<per_article>; per article)?")
-POLARS_TYPES = {"VARCHAR": pl.String, "INTEGER": pl.Int32, "BIGINT": pl.Int64, "UBIGINT": pl.UInt64,
-                "DOUBLE": pl.Float64, "DATE": pl.Date, "TIMESTAMP": pl.Datetime, "BOOLEAN": pl.Boolean}
+POLARS_TYPES = {
+    "VARCHAR": pl.String,
+    "INTEGER": pl.Int32,
+    "BIGINT": pl.Int64,
+    "UBIGINT": pl.UInt64,
+    "DOUBLE": pl.Float64,
+    "DATE": pl.Date,
+    "TIMESTAMP": pl.Datetime,
+    "BOOLEAN": pl.Boolean,
+}
 # Every comment the current database holds, keyed as comment_statements keys them.
 HELD_COMMENTS_SQL = """
 select schema_name || '.' || table_name, comment from duckdb_tables()
@@ -55,8 +63,11 @@ class SourceTable(NamedTuple):
 def comment_statements(table: str, doc: TableDoc) -> list[tuple[tuple[str, str], str]]:
     """The COMMENT ON statements that describe a table and its columns, each keyed by (object, comment)."""
     wanted = [(table, doc.description, "table")] + [(f"{table}.{c}", text, "column") for c, text in doc.columns.items()]
-    return [((name, text), f"comment on {kind} {name} is {exp.Literal.string(text).sql()}")
-            for name, text, kind in wanted if text]
+    return [
+        ((name, text), f"comment on {kind} {name} is {exp.Literal.string(text).sql()}")
+        for name, text, kind in wanted
+        if text
+    ]
 
 
 def ensure_sources(connection: duckdb.DuckDBPyConnection) -> None:
@@ -65,8 +76,9 @@ def ensure_sources(connection: duckdb.DuckDBPyConnection) -> None:
     setting all 150 in each asset would cost a run a quarter of a second."""
     connection.execute(SOURCES_SQL.read_text(encoding="utf-8"))
     held = set(connection.execute(HELD_COMMENTS_SQL).fetchall())
-    missing = [sql for table, doc in source_docs().items() for key, sql in comment_statements(table, doc)
-               if key not in held]
+    missing = [
+        sql for table, doc in source_docs().items() for key, sql in comment_statements(table, doc) if key not in held
+    ]
     if missing:
         connection.execute(";\n".join(missing))
 
@@ -79,22 +91,31 @@ def _comment(comments: list[str] | None) -> str:
 def _declarations() -> dict[str, exp.Create]:
     """The CREATE TABLE and CREATE VIEW statements of sql/sources.sql, by table name."""
     statements = sqlglot.parse(SOURCES_SQL.read_text(encoding="utf-8"), read="duckdb")
-    return {f"{s.find(exp.Table).db}.{s.find(exp.Table).name}": s for s in statements
-            if isinstance(s, exp.Create) and s.kind in ("TABLE", "VIEW")}
+    return {
+        f"{s.find(exp.Table).db}.{s.find(exp.Table).name}": s
+        for s in statements
+        if isinstance(s, exp.Create) and s.kind in ("TABLE", "VIEW")
+    }
 
 
 def _columns(statement: exp.Create) -> list[exp.Expression]:
-    return (statement.expression.selects if statement.kind == "VIEW"
-            else [c for c in statement.this.expressions if isinstance(c, exp.ColumnDef)])
+    return (
+        statement.expression.selects
+        if statement.kind == "VIEW"
+        else [c for c in statement.this.expressions if isinstance(c, exp.ColumnDef)]
+    )
 
 
 @cache
 def source_docs() -> dict[str, TableDoc]:
     """Each table and view declared in sql/sources.sql: its description is the comment above its DDL (the
     `written by:` line aside), a column's the comment after it (a view's: after the column in its first SELECT)."""
-    return {name: TableDoc(_comment(statement.comments),
-                           {c.alias_or_name: _comment(c.comments) for c in _columns(statement)})
-            for name, statement in _declarations().items()}
+    return {
+        name: TableDoc(
+            _comment(statement.comments), {c.alias_or_name: _comment(c.comments) for c in _columns(statement)}
+        )
+        for name, statement in _declarations().items()
+    }
 
 
 def polars_type(duckdb_type: str) -> pl.DataType:
@@ -115,8 +136,13 @@ def written_tables() -> dict[str, SourceTable]:
             raise ValueError(f"{SOURCES_SQL}: {name} needs one '-- written by: <asset>' line above it")
         # DuckDB's own spelling of each type, not sqlglot's (TEXT for VARCHAR)
         types = {c.name: str(duckdb.sqltype(c.kind.sql("duckdb"))) for c in _columns(statement)}
-        tables[name] = SourceTable(source_docs()[name], types, {c: polars_type(t) for c, t in types.items()},
-                                   tuple(found[0]["assets"].split(", ")), bool(found[0]["per_article"]))
+        tables[name] = SourceTable(
+            source_docs()[name],
+            types,
+            {c: polars_type(t) for c, t in types.items()},
+            tuple(found[0]["assets"].split(", ")),
+            bool(found[0]["per_article"]),
+        )
     return tables
 
 

@@ -78,10 +78,14 @@ def _variant_items(article: dict, category: str, found: Counter) -> tuple[Counte
     gold = _gold_items(article, category)
     if category == "actors":
         countries = _countries()
-        return (Counter({a: n for a, n in gold.items() if a not in countries}),
-                Counter({a: n for a, n in found.items() if a not in countries}))
+        return (
+            Counter({a: n for a, n in gold.items() if a not in countries}),
+            Counter({a: n for a, n in found.items() if a not in countries}),
+        )
     in_words = {float(f["value"]) for f in article["figures"] if f.get("words")}
-    digits = Counter((float(f["value"]), bool(f["approximate"]), f["subject"]) for f in article["figures"] if not f.get("words"))
+    digits = Counter(
+        (float(f["value"]), bool(f["approximate"]), f["subject"]) for f in article["figures"] if not f.get("words")
+    )
     return digits, Counter({item: n for item, n in found.items() if item[0] not in in_words})
 
 
@@ -93,17 +97,22 @@ def extracted(connection: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Coun
         "figures": "select value, is_approximate, subject from marts.figures_by_source where article_id = ?",
         "outlet": "select outlet from staging.articles where article_id = ? and outlet is not null",
         "published_date": "select strftime(published_date, '%Y-%m-%d') from staging.articles "
-                          "where article_id = ? and published_source <> 'inferred'",
+        "where article_id = ? and published_source <> 'inferred'",
     }
     result: dict[str, dict[str, Counter]] = {}
-    for file_name, article_id in connection.execute("select file_name, article_id from staging.article_files").fetchall():
-        result[file_name] = {c: Counter(tuple(r) if len(r) > 1 else r[0] for r in connection.execute(q, [article_id]).fetchall())
-                             for c, q in queries.items()}
+    for file_name, article_id in connection.execute(
+        "select file_name, article_id from staging.article_files"
+    ).fetchall():
+        result[file_name] = {
+            c: Counter(tuple(r) if len(r) > 1 else r[0] for r in connection.execute(q, [article_id]).fetchall())
+            for c, q in queries.items()
+        }
     return result
 
 
-def score(gold: dict, found: dict[str, dict[str, Counter]], language: str | None = None,
-          construction: str | None = None) -> dict[str, Score]:
+def score(
+    gold: dict, found: dict[str, dict[str, Counter]], language: str | None = None, construction: str | None = None
+) -> dict[str, Score]:
     """Scores per category of the gold file (and per variant), over its articles in `language` or using
     `construction` if given."""
     categories = gold.get("categories", CATEGORIES)
@@ -188,14 +197,18 @@ def main(argv: list[str]) -> int:
     for path in paths:
         gold = json.loads(path.read_text(encoding="utf-8"))
         if not articles_dir(gold).is_dir():
-            print(f"\n{path.name}: skipped, its articles folder {gold['articles_dir']} is not here "
-                  "(third parties' texts are kept out of the repository: docs/annotation-guide.md)")
+            print(
+                f"\n{path.name}: skipped, its articles folder {gold['articles_dir']} is not here "
+                "(third parties' texts are kept out of the repository: docs/annotation-guide.md)"
+            )
             continue
         annotated = len(gold["articles"])
         scores, gold, found = build_and_score(path)
         missing = annotated - len(gold["articles"])
-        print(f"\n{path.name}  ({len(gold['articles'])} articles" +
-              (f"; {missing} more in the gold have no text in {gold['articles_dir']}, not scored)" if missing else ")"))
+        print(
+            f"\n{path.name}  ({len(gold['articles'])} articles"
+            + (f"; {missing} more in the gold have no text in {gold['articles_dir']}, not scored)" if missing else ")")
+        )
         _print_scores(scores)
         if langs := languages(gold):
             print(f"{'language':<10}{'articles':>9}" + "".join(f"{c + ' F1':>12}" for c in LANGUAGE_CATEGORIES))
@@ -207,7 +220,9 @@ def main(argv: list[str]) -> int:
             print(f"{'construction (articles using it)':<44}{'events F1':>10}{'tp':>5}{'fp':>5}{'fn':>5}")
             for construction, n in used:
                 events = score(gold, found, construction=construction)["events"]
-                print(f"{construction[:36] + f' ({n})':<44}{events.f1:>10.3f}{events.tp:>5}{events.fp:>5}{events.fn:>5}")
+                print(
+                    f"{construction[:36] + f' ({n})':<44}{events.f1:>10.3f}{events.tp:>5}{events.fp:>5}{events.fn:>5}"
+                )
         if os.environ.get("EVALUATE_VERBOSE"):
             for category in gold.get("categories", CATEGORIES):
                 for line in differences(gold, found, category):

@@ -72,8 +72,14 @@ def _json_record(record: object, part: int | None) -> SourceRecord:
     if not text:
         raise FormatError(f"JSON object has no text ({', '.join(_TEXT_KEYS)})")
     title = _first(record, ("title", "headline"))
-    return SourceRecord(part, with_title(text, title), title, _first(record, _OUTLET_KEYS), _first(record, ("url", "link")),
-                        iso_day(_first(record, _DATE_KEYS)))
+    return SourceRecord(
+        part,
+        with_title(text, title),
+        title,
+        _first(record, _OUTLET_KEYS),
+        _first(record, ("url", "link")),
+        iso_day(_first(record, _DATE_KEYS)),
+    )
 
 
 def parse_html(markup: str) -> SourceRecord:
@@ -87,8 +93,9 @@ def parse_html(markup: str) -> SourceRecord:
     if len(text.split()) < MIN_HTML_WORDS:
         raise FormatError(f"HTML with no extractable article text (found {len(text.split())} words of main text)")
     title = record.get("title")
-    return SourceRecord(None, with_title(text, title), title, record.get("sitename"), record.get("url"),
-                        iso_day(record.get("date")))
+    return SourceRecord(
+        None, with_title(text, title), title, record.get("sitename"), record.get("url"), iso_day(record.get("date"))
+    )
 
 
 def parse_records(fmt: str, text: str) -> list[SourceRecord | FormatError]:
@@ -108,8 +115,11 @@ def parse_records(fmt: str, text: str) -> list[SourceRecord | FormatError]:
         if isinstance(value, list):
             return [_record_or_error(lambda item=item: item, i) for i, item in enumerate(value, start=1)]
         return [_record_or_error(lambda: value, None)]
-    return [_record_or_error(lambda line=line: json.loads(line), number)
-            for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    return [
+        _record_or_error(lambda line=line: json.loads(line), number)
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line.strip()
+    ]
 
 
 def _record_or_error(load, part: int | None) -> SourceRecord | FormatError:

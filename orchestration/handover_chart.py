@@ -21,8 +21,13 @@ DPI = 150  # the layout is computed at the resolution the PNG is saved at
 _STYLES = {
     "scheduled": {"label": "scheduled", "marker": "o", "color": "#1f77b4", "lane": 0.22, "filled": False},
     "postponed": {"label": "postponed to this date", "marker": ">", "color": "#ff7f0e", "lane": 0.0, "filled": True},
-    "postponed_undated": {"label": "postponed, no new date", "marker": ">", "color": "#ff7f0e", "lane": 0.0,
-                          "filled": False},
+    "postponed_undated": {
+        "label": "postponed, no new date",
+        "marker": ">",
+        "color": "#ff7f0e",
+        "lane": 0.0,
+        "filled": False,
+    },
     "entered": {"label": "entered", "marker": "s", "color": "#2ca02c", "lane": -0.22, "filled": True},
 }
 
@@ -49,8 +54,9 @@ def draw_handover_timeline(marks: list[HandoverMark]) -> Figure:
         days = [day for name, _, day, _ in placed if name == district]
         if len(days) > 1:
             axes.plot([min(days), max(days)], [rows[district]] * 2, color="#bbbbbb", linewidth=1, zorder=1)
-    by_kind = {kind: [(day, rows[district], n) for district, mark, day, n in placed if mark == kind]
-               for kind in _STYLES}
+    by_kind = {
+        kind: [(day, rows[district], n) for district, mark, day, n in placed if mark == kind] for kind in _STYLES
+    }
     for kind, style in _STYLES.items():  # one collection per kind of mark, not one per mark: a draw visits each
         _draw_marks(axes, style, by_kind[kind])
     axes.set_yticks(range(len(districts)), districts)
@@ -65,8 +71,12 @@ def draw_handover_timeline(marks: list[HandoverMark]) -> Figure:
         axes.set_xticks([])
         axes.text(0.5, 0.5, "no dated handover events", transform=axes.transAxes, ha="center", color="#777777")
     axes.set_title("Handovers by district: the dates sources give (number = independent sources)")
-    axes.legend(handles=[_legend_handle(style) for style in _STYLES.values()], loc="upper left",
-                bbox_to_anchor=(1.01, 1), frameon=False)
+    axes.legend(
+        handles=[_legend_handle(style) for style in _STYLES.values()],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        frameon=False,
+    )
     _fix_layout(figure)
     for kind, style in _STYLES.items():
         _label_marks(axes, style, by_kind[kind])
@@ -82,13 +92,19 @@ def _fix_layout(figure: Figure) -> None:
 
 def _placed(marks: list[HandoverMark]) -> list[tuple[str, str, date, int]]:
     """(district, style, date, n_sources) of every mark that can stand on the time axis."""
-    placed = [(m.district, m.event_type, m.event_date, m.n_sources) for m in marks
-              if m.event_date is not None and m.event_type in _STYLES]
+    placed = [
+        (m.district, m.event_type, m.event_date, m.n_sources)
+        for m in marks
+        if m.event_date is not None and m.event_type in _STYLES
+    ]
     first_days = {}
     for district, _, day, _ in placed:
         first_days[district] = min(day, first_days.get(district, day))
-    placed += [(m.district, "postponed_undated", first_days[m.district], m.n_sources) for m in marks
-               if m.event_type == "postponed" and m.event_date is None and m.district in first_days]
+    placed += [
+        (m.district, "postponed_undated", first_days[m.district], m.n_sources)
+        for m in marks
+        if m.event_type == "postponed" and m.event_date is None and m.district in first_days
+    ]
     return placed
 
 
@@ -99,10 +115,16 @@ def _area(n_sources: int) -> int:
 def _draw_marks(axes: Axes, style: dict, marks: list[tuple[date, int, int]]) -> None:
     """Marks of one style at (day, row, n_sources), sized by their number of sources."""
     if marks:
-        axes.scatter([day for day, _, _ in marks], [row + style["lane"] for _, row, _ in marks],
-                     s=[_area(n_sources) for _, _, n_sources in marks], marker=style["marker"], zorder=3,
-                     edgecolors=style["color"], facecolors=style["color"] if style["filled"] else "white",
-                     linewidths=1.5)
+        axes.scatter(
+            [day for day, _, _ in marks],
+            [row + style["lane"] for _, row, _ in marks],
+            s=[_area(n_sources) for _, _, n_sources in marks],
+            marker=style["marker"],
+            zorder=3,
+            edgecolors=style["color"],
+            facecolors=style["color"] if style["filled"] else "white",
+            linewidths=1.5,
+        )
 
 
 def _label_marks(axes: Axes, style: dict, marks: list[tuple[date, int, int]]) -> None:
@@ -110,10 +132,26 @@ def _label_marks(axes: Axes, style: dict, marks: list[tuple[date, int, int]]) ->
     drawing, so each is kept cheap: at a numeric date (no unit conversion per draw) and never tested for
     clipping, since the axes' limits hold every mark."""
     for day, row, n_sources in marks:
-        axes.annotate(str(n_sources), (date2num(day), row + style["lane"]), xytext=(_area(n_sources) ** 0.5 / 2 + 4, 0),
-                      textcoords="offset points", va="center", fontsize=8, color=style["color"], annotation_clip=False)
+        axes.annotate(
+            str(n_sources),
+            (date2num(day), row + style["lane"]),
+            xytext=(_area(n_sources) ** 0.5 / 2 + 4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+            color=style["color"],
+            annotation_clip=False,
+        )
 
 
 def _legend_handle(style: dict) -> Line2D:
-    return Line2D([], [], linestyle="none", marker=style["marker"], markersize=8, label=style["label"],
-                  markeredgecolor=style["color"], markerfacecolor=style["color"] if style["filled"] else "white")
+    return Line2D(
+        [],
+        [],
+        linestyle="none",
+        marker=style["marker"],
+        markersize=8,
+        label=style["label"],
+        markeredgecolor=style["color"],
+        markerfacecolor=style["color"] if style["filled"] else "white",
+    )

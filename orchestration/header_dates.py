@@ -22,8 +22,9 @@ from orchestration.reference import load_reference
 def _alternation(category: str) -> str:
     """One date_words category as a regex alternation, longest first; a space in a word matches any run of
     spaces, an apostrophe either apostrophe; an empty category matches nothing."""
-    words = sorted({row["word"] for row in load_reference("date_words") if row["category"] == category},
-                   key=len, reverse=True)
+    words = sorted(
+        {row["word"] for row in load_reference("date_words") if row["category"] == category}, key=len, reverse=True
+    )
     return "|".join(re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]") for word in words) or "(?!)"
 
 
@@ -52,10 +53,12 @@ _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*"
     r"(?:(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+|\.?\s*/(?P<slashed_wire>[^/]{2,40})/\.?)\s+"
     # a city in mixed case needs the wire in parentheses and the dash: "Milano, 10 nov. (askanews) - ..."
-    r"|^\s*[A-Z][\w .'’-]{1,40},\s+(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\s*[-–—]+\s+")
+    r"|^\s*[A-Z][\w .'’-]{1,40},\s+(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\s*[-–—]+\s+"
+)
 # A dateline standing as a line of its own: "BAKU, NOVEMBER 20, AGENCY." or "Baku, 15. November, AZERTAC"
 _DATELINE_LINE = re.compile(
-    r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?)(?:,|\s+[-–—])\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$")
+    r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?)(?:,|\s+[-–—])\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$"
+)
 # What may follow a date that opens the first paragraph: a dash, or text glued to it by the scraper (not an
 # apostrophe: "3 Mart 2021'de ..." is a Turkish sentence on that day)
 _AFTER_LEADING_DATE = re.compile(r"\s*[-–—]+\s|[\"“«„]|[^\W\d_]")
@@ -70,11 +73,19 @@ class _Day(NamedTuple):
 def _days(text: str, fallback_year: int | None) -> list[_Day]:
     """Resolved day-precision dates in `text`, with slashed and dashed numbers read day first ("15-11-2020",
     "01/12/2020"), month first only when the second number cannot be a month."""
-    numeric = [_Day(m.start(), m.end(), value) for m in _NUMERIC_DATE.finditer(text)
-               if (value := _day_first(int(m[1]), int(m[3]), int(m[4])))]
-    named = [_Day(d.char_start, d.char_end, d.value) for d in find_dates(text, None, fallback_year)
-             if d.precision == "day" and d.kind == "absolute" and d.value
-             and not any(n.start < d.char_end and d.char_start < n.end for n in numeric)]
+    numeric = [
+        _Day(m.start(), m.end(), value)
+        for m in _NUMERIC_DATE.finditer(text)
+        if (value := _day_first(int(m[1]), int(m[3]), int(m[4])))
+    ]
+    named = [
+        _Day(d.char_start, d.char_end, d.value)
+        for d in find_dates(text, None, fallback_year)
+        if d.precision == "day"
+        and d.kind == "absolute"
+        and d.value
+        and not any(n.start < d.char_end and d.char_start < n.end for n in numeric)
+    ]
     return sorted(numeric + named)
 
 
@@ -91,8 +102,11 @@ def _is_source(text: str) -> bool:
     "France 24 • "), or up to three capitalised words and a comma ("Jane Doe, ")."""
     text = text.strip()
     words = text[:-1].split()
-    return 0 < len(words) <= 3 and words[0][0].isalpha() and (
-        text[-1] in "-–—•·" or text[-1] == "," and all(word[0].isupper() for word in words))
+    return (
+        0 < len(words) <= 3
+        and words[0][0].isalpha()
+        and (text[-1] in "-–—•·" or text[-1] == "," and all(word[0].isupper() for word in words))
+    )
 
 
 def _is_chrome(text: str, header_zone: bool) -> bool:
@@ -102,11 +116,14 @@ def _is_chrome(text: str, header_zone: bool) -> bool:
     shapes are lists and tables ("Agdam – 20 November", "Agdam | 20 November 2020")."""
     source = text.partition("\0")[0]
     if header_zone and _is_source(source):
-        text = text[len(source):]
+        text = text[len(source) :]
     segments = text.split("|")
     last_dated = max(index for index, segment in enumerate(segments) if "\0" in segment)
-    kept = [segment for index, segment in enumerate(segments)
-            if "\0" in segment or len(segment.split()) > 3 or index < last_dated and not header_zone]
+    kept = [
+        segment
+        for index, segment in enumerate(segments)
+        if "\0" in segment or len(segment.split()) > 3 or index < last_dated and not header_zone
+    ]
     words = _SEPARATORS.sub(" ", " ".join(kept).replace("\0", " ")).split()
     return not words or header_zone and len(words) == 1 and _is_section_name(words[0])
 
@@ -124,7 +141,7 @@ def only_a_date(text: str, fallback_year: int | None, header_zone: bool = False)
         return None
     rest, position = [], 0
     for day in days:
-        rest += [text[position:day.start], "\0"]
+        rest += [text[position : day.start], "\0"]
         position = day.end
     rest.append(text[position:])
     return min(day.value for day in days) if _is_chrome(_HEADER_NOISE.sub(" ", "".join(rest)), header_zone) else None
@@ -135,7 +152,7 @@ def header_date(text: str, fallback_year: int | None) -> tuple[date, str | None]
     the label makes it a header wherever it stands."""
     byline = None
     if match := _TRAILING_BYLINE.search(text):
-        text, byline = text[:match.start()], match.group("name").strip()
+        text, byline = text[: match.start()], match.group("name").strip()
     return (day, byline) if (day := only_a_date(text, fallback_year, header_zone=True)) else None
 
 
@@ -143,8 +160,8 @@ def publish_statement(text: str, fallback_year: int | None) -> date | None:
     """The date a line says the page was written or added on: a date, perhaps with its clock time, right
     before a publish suffix ("... haberi, 20 Kasım 2020 tarihinde yazılmıştır")."""
     for suffix in _PUBLISH_STATEMENT.finditer(text):
-        window = text[max(0, suffix.start() - _DATE_WINDOW):suffix.start()]
-        if (days := _days(window, fallback_year)) and (day := only_a_date(window[days[-1].start:], fallback_year)):
+        window = text[max(0, suffix.start() - _DATE_WINDOW) : suffix.start()]
+        if (days := _days(window, fallback_year)) and (day := only_a_date(window[days[-1].start :], fallback_year)):
             return day
     return None
 
@@ -168,7 +185,13 @@ def dateline(text: str, fallback_year: int | None) -> tuple[date | None, str | N
             wire = match.group("wire") or match.group("slashed_wire") or match.group("paren_wire")
             return day, wire.strip() if wire else None
     found = find_dates(text[:_DATE_WINDOW], None, fallback_year)
-    if found and found[0].char_start == 0 and found[0].precision == "day" and found[0].kind == "absolute" \
-            and found[0].anchor == "explicit" and _AFTER_LEADING_DATE.match(text, found[0].char_end):
+    if (
+        found
+        and found[0].char_start == 0
+        and found[0].precision == "day"
+        and found[0].kind == "absolute"
+        and found[0].anchor == "explicit"
+        and _AFTER_LEADING_DATE.match(text, found[0].char_end)
+    ):
         return found[0].value, None
     return None, None

@@ -38,8 +38,9 @@ def model_versions(models: list[SqlModel]) -> dict[str, str]:
 
 
 def _held_versions(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> set[str]:
-    exists = connection.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?",
-                                model.name.split(".")).fetchone()[0]
+    exists = connection.execute(
+        "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", model.name.split(".")
+    ).fetchone()[0]
     if not exists:
         return set()
     rows = connection.execute("select distinct version from staging.model_articles where model = ?", [model.name])
@@ -48,8 +49,10 @@ def _held_versions(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> se
 
 def fingerprint_articles(connection: duckdb.DuckDBPyConnection) -> None:
     """Hash every article's row once per run: an incremental model redoes an article whose row changed."""
-    connection.execute(f"create or replace temp table {FINGERPRINTS} as "
-                       "select article_id, hash(articles) as fingerprint from staging.articles as articles")
+    connection.execute(
+        f"create or replace temp table {FINGERPRINTS} as "
+        "select article_id, hash(articles) as fingerprint from staging.articles as articles"
+    )
 
 
 def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version: str, full_refresh: bool) -> Build:
@@ -58,25 +61,39 @@ def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version:
         connection.execute(materialize_sql(model))
         if model.incremental_key:
             connection.execute("delete from staging.model_articles where model = ?", [model.name])
-            connection.execute(f"insert into staging.model_articles select ?, ?, article_id, fingerprint "
-                               f"from {FINGERPRINTS}", [model.name, version])
+            connection.execute(
+                f"insert into staging.model_articles select ?, ?, article_id, fingerprint from {FINGERPRINTS}",
+                [model.name, version],
+            )
         return Build(None)
     held = "(select article_id, fingerprint from staging.model_articles where model = $model)"
-    connection.execute(f"create or replace temp table {PENDING} as select article_id, fingerprint "
-                       f"from {FINGERPRINTS} anti join {held} using (article_id, fingerprint)", {"model": model.name})
+    connection.execute(
+        f"create or replace temp table {PENDING} as select article_id, fingerprint "
+        f"from {FINGERPRINTS} anti join {held} using (article_id, fingerprint)",
+        {"model": model.name},
+    )
     # The table only holds rows of articles in the ledger, so the ledger says which of them are stale (changed
     # or gone); a run that only adds articles then never scans the model's table to delete nothing.
-    stale = f"article_id in (select article_id from {PENDING}) or article_id not in (select article_id from {FINGERPRINTS})"
-    connection.execute(f"create or replace temp table _stale_articles as select article_id "
-                       f"from staging.model_articles where model = ? and ({stale})", [model.name])
+    stale = (
+        f"article_id in (select article_id from {PENDING}) or article_id not in (select article_id from {FINGERPRINTS})"
+    )
+    connection.execute(
+        f"create or replace temp table _stale_articles as select article_id "
+        f"from staging.model_articles where model = ? and ({stale})",
+        [model.name],
+    )
     if connection.execute("select count(*) from _stale_articles").fetchone()[0]:
         connection.execute(f"delete from {model.name} where article_id in (select article_id from _stale_articles)")
-        connection.execute("delete from staging.model_articles where model = ? and article_id in "
-                           "(select article_id from _stale_articles)", [model.name])
+        connection.execute(
+            "delete from staging.model_articles where model = ? and article_id in "
+            "(select article_id from _stale_articles)",
+            [model.name],
+        )
     last_old_row = connection.execute(f"select coalesce(max(rowid), -1) from {model.name}").fetchone()[0]
     connection.execute(f"insert into {model.name} by name {incremental_sql(model, PENDING)}")
-    connection.execute(f"insert into staging.model_articles select ?, ?, article_id, fingerprint from {PENDING}",
-                       [model.name, version])
+    connection.execute(
+        f"insert into staging.model_articles select ?, ?, article_id, fingerprint from {PENDING}", [model.name, version]
+    )
     return Build(connection.execute(f"select count(*) from {PENDING}").fetchone()[0], last_old_row)
 
 

@@ -29,8 +29,11 @@ def workers() -> int:
     return max(1, int(os.environ.get("NEWS_WORKERS") or os.cpu_count() or 1))
 
 
-def map_batches(function: Callable[[Sequence[Item]], Result], batches: Iterable[Sequence[Item]],
-                crashed: Callable[[Item, BaseException], Result] | None = None) -> Iterator[list[Result]]:
+def map_batches(
+    function: Callable[[Sequence[Item]], Result],
+    batches: Iterable[Sequence[Item]],
+    crashed: Callable[[Item, BaseException], Result] | None = None,
+) -> Iterator[list[Result]]:
     """For each batch in turn, `function` applied to consecutive chunks of it, results in chunk order. The next
     batch is taken from `batches` (and sent to the workers) before the current batch's results are yielded.
     `crashed(item, error)` stands for the result of an item whose worker process died; without it, the
@@ -62,7 +65,7 @@ def map_batches(function: Callable[[Sequence[Item]], Result], batches: Iterable[
                 continue
             pool = pool or _pool(count)
             size = -(-len(batch) // (count * 4))
-            chunks = [batch[i:i + size] for i in range(0, len(batch), size)]
+            chunks = [batch[i : i + size] for i in range(0, len(batch), size)]
             futures = [(pool.submit(function, chunk), chunk) for chunk in chunks]
             if pending is not None:
                 yield results(pending)
@@ -80,8 +83,11 @@ def _pool(count: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze)
 
 
-def _isolated(function: Callable[[Sequence[Item]], Result], chunk: Sequence[Item],
-              crashed: Callable[[Item, BaseException], Result]) -> list[Result]:
+def _isolated(
+    function: Callable[[Sequence[Item]], Result],
+    chunk: Sequence[Item],
+    crashed: Callable[[Item, BaseException], Result],
+) -> list[Result]:
     """`function` over `chunk` in a process of its own, halving the chunk while its process dies."""
     with _pool(1) as pool:
         try:

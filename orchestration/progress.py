@@ -13,8 +13,14 @@ class Progress:
     """Counts articles done and logs '<verb> N of M articles (R/s)' at most once per `interval` seconds, so a
     long step says where it is without flooding the log. `clock` is injectable: a test need not sleep."""
 
-    def __init__(self, log: Callable[[str], object], verb: str, total: int,
-                 interval: float = PROGRESS_INTERVAL_SECONDS, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        log: Callable[[str], object],
+        verb: str,
+        total: int,
+        interval: float = PROGRESS_INTERVAL_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.log, self.verb, self.total, self.interval, self.clock = log, verb, total, interval, clock
         self.done = 0
         self.started = self.reported = clock()

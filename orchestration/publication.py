@@ -38,8 +38,11 @@ def dating_evidence(sentences: Iterable[str], text: str | None = None) -> Dating
     weekdays = frozenset(weekday_names_in("\n".join(sentences)))
     if not weekdays:
         return DatingEvidence(weekdays, [], text)
-    stated = [sentence for sentence in sentences if _DIGIT.search(sentence)
-              and not any(cue.label in ("future", "scheduled") for cue in find_cues(0, sentence))]
+    stated = [
+        sentence
+        for sentence in sentences
+        if _DIGIT.search(sentence) and not any(cue.label in ("future", "scheduled") for cue in find_cues(0, sentence))
+    ]
     return DatingEvidence(weekdays, stated, text)
 
 
@@ -48,9 +51,13 @@ def date_from_evidence(evidence: DatingEvidence, fallback_year: int | None) -> t
     candidates: list[date] = []
     for sentence in evidence.sentences:
         for mention in find_dates(sentence, None, fallback_year):
-            before = sentence[max(0, mention.char_start - 16):mention.char_start].lower()
-            if mention.kind == "absolute" and mention.precision == "day" and mention.value is not None \
-                    and not before.endswith(_DEADLINE_WORDS):
+            before = sentence[max(0, mention.char_start - 16) : mention.char_start].lower()
+            if (
+                mention.kind == "absolute"
+                and mention.precision == "day"
+                and mention.value is not None
+                and not before.endswith(_DEADLINE_WORDS)
+            ):
                 candidates.append(mention.value)
     agreeing = [day for day in candidates if day.weekday() in evidence.weekdays]
     if not agreeing:

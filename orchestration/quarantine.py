@@ -53,16 +53,22 @@ def code_version() -> str:
 
 def forget_stale_failures(connection: duckdb.DuckDBPyConnection) -> int:
     """Failures recorded under another code version are forgotten, so their articles are parsed again."""
-    return connection.execute("delete from staging.failed_articles where code_version <> ?",
-                              [code_version()]).fetchone()[0]
+    return connection.execute(
+        "delete from staging.failed_articles where code_version <> ?", [code_version()]
+    ).fetchone()[0]
 
 
 def purge_inactive(connection: duckdb.DuckDBPyConnection) -> None:
     """Take superseded, retracted and failed articles out of every per-article table (sql/sources.sql marks
     them), so no mart shows them; raw.documents keeps their text and staging.article_versions their history."""
     inactive = "select article_id from staging.inactive_articles"
-    connection.execute(";\n".join(f"delete from {name} where article_id in ({inactive})"
-                                  for name, table in written_tables().items() if table.per_article))
+    connection.execute(
+        ";\n".join(
+            f"delete from {name} where article_id in ({inactive})"
+            for name, table in written_tables().items()
+            if table.per_article
+        )
+    )
 
 
 def quarantine(connection: duckdb.DuckDBPyConnection, failures: list[Failure], now: datetime) -> None:
@@ -79,6 +85,8 @@ def quarantine(connection: duckdb.DuckDBPyConnection, failures: list[Failure], n
 def log_failures(context, connection: duckdb.DuckDBPyConnection, stage: str, since: datetime) -> None:
     """A warning in the run's log for each article this step quarantined."""
     for article_id, error_class, message in connection.execute(
-            "select article_id, error_class, message from staging.failed_articles where stage = ? and failed_at >= ? "
-            "order by article_id", [stage, since]).fetchall():
+        "select article_id, error_class, message from staging.failed_articles where stage = ? and failed_at >= ? "
+        "order by article_id",
+        [stage, since],
+    ).fetchall():
         context.log.warning(f"quarantined article {article_id} at {stage}: {error_class}: {message}")

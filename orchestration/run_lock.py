@@ -14,7 +14,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 DEFAULT_TIMEOUT_SECONDS = 600
@@ -31,8 +31,9 @@ def lock_timeout() -> float:
 
 
 @contextmanager
-def run_lock(path: Path, started_by: str, on_wait: Callable[[str], None] = lambda message: None,
-             timeout: float | None = None) -> Iterator[None]:
+def run_lock(
+    path: Path, started_by: str, on_wait: Callable[[str], None] = lambda message: None, timeout: float | None = None
+) -> Iterator[None]:
     """Hold the warehouse's run lock at `path` while the block runs; wait for another holder (telling `on_wait`
     once who it is) and raise WarehouseBusy when it is still held after `timeout` seconds."""
     path = path.resolve()
@@ -47,7 +48,7 @@ def run_lock(path: Path, started_by: str, on_wait: Callable[[str], None] = lambd
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         _acquire(descriptor, path, lock_timeout() if timeout is None else timeout, on_wait)
-        since = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+        since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"process {os.getpid()} ({started_by}) since {since}".encode(), 0)
         _held[path] = 1
@@ -69,8 +70,10 @@ def _acquire(descriptor: int, path: Path, timeout: float, on_wait: Callable[[str
         except BlockingIOError:
             holder = path.read_text(encoding="utf-8", errors="replace").strip() or "another process"
             if time.monotonic() >= deadline:
-                raise WarehouseBusy(f"gave up after {timeout:g} s: the warehouse is being built by {holder} "
-                                    f"(lock {path}; NEWS_LOCK_TIMEOUT sets the wait)") from None
+                raise WarehouseBusy(
+                    f"gave up after {timeout:g} s: the warehouse is being built by {holder} "
+                    f"(lock {path}; NEWS_LOCK_TIMEOUT sets the wait)"
+                ) from None
             if not told:
                 on_wait(f"waiting for the warehouse: it is being built by {holder}")
                 told = True

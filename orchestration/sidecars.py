@@ -79,8 +79,9 @@ def _manifest_row(root: Path, record: dict[str, str]) -> ManifestRow:
         day = date.fromisoformat(published) if published else None
     except ValueError:
         raise ValueError(f"published_date {published!r} is not YYYY-MM-DD") from None
-    return ManifestRow(_inside(root, record.get("file_name", "")), record.get("outlet") or None,
-                       record.get("url") or None, day)
+    return ManifestRow(
+        _inside(root, record.get("file_name", "")), record.get("outlet") or None, record.get("url") or None, day
+    )
 
 
 def _retraction(root: Path, record: dict[str, str]) -> Retraction:

@@ -99,8 +99,12 @@ def table_name(table: exp.Table) -> str:
 
 def _read_tables(tree: exp.Expression) -> list[exp.Table]:
     """The table nodes a query reads, found with a scope walk so CTE names are not mistaken for tables."""
-    return [source for scope in traverse_scope(tree) for source in scope.sources.values()
-            if isinstance(source, exp.Table) and not isinstance(source, Scope)]
+    return [
+        source
+        for scope in traverse_scope(tree)
+        for source in scope.sources.values()
+        if isinstance(source, exp.Table) and not isinstance(source, Scope)
+    ]
 
 
 def _table_names(tree: exp.Expression) -> set[str]:
@@ -124,8 +128,11 @@ def _audit(model_path: Path, table: str, name: str, kind: str, args: tuple[str, 
     settings = {line[2:].strip() for line in lines[:body]}
     if ("blocking: yes" in settings) == ("blocking: no" in settings):
         raise ModelError(f"{path}: the header needs a '-- blocking: yes' or '-- blocking: no' line")
-    values = {"this_model": table, "columns": ", ".join(args),
-              "values": ", ".join(exp.Literal.string(value).sql() for value in args[1:])}
+    values = {
+        "this_model": table,
+        "columns": ", ".join(args),
+        "values": ", ".join(exp.Literal.string(value).sql() for value in args[1:]),
+    }
 
     def render(text: str, column: str) -> str:
         def put(match: re.Match) -> str:
@@ -136,6 +143,7 @@ def _audit(model_path: Path, table: str, name: str, kind: str, args: tuple[str, 
             if match["name"] not in values:
                 raise ModelError(f"{path}: unknown placeholder '@{match['name']}'")
             return values[match["name"]]
+
         return _PLACEHOLDER.sub(put, text)
 
     sql = render("\n".join(lines[body:]).strip(), args[0] if args else "")
@@ -215,8 +223,9 @@ def load_models(sql_dir: Path, source_tables: set[str]) -> list[SqlModel]:
             raise ModelError(f"{model.path}: reads unknown table(s) {', '.join(unknown)}")
         upstream_models = [models[t] for t in model.depends_on if t in models]
         if model.incremental_key and any(not m.incremental_key for m in upstream_models):
-            raise ModelError(f"{model.path}: an incremental model may read only sources, reference data and "
-                             "other incremental models")
+            raise ModelError(
+                f"{model.path}: an incremental model may read only sources, reference data and other incremental models"
+            )
     graph = {name: {d for d in model.depends_on if d in models} for name, model in models.items()}
     try:
         order = list(TopologicalSorter(graph).static_order())
@@ -243,7 +252,9 @@ def narrowed(sql: str, condition: str, keep=lambda table: False) -> str:
 def incremental_sql(model: SqlModel, pending: str) -> str:
     """The model's SELECT for the articles in `pending`: everything it reads but reference data is narrowed."""
     key = model.incremental_key
-    return narrowed(model.sql, f"{key} in (select {key} from {pending})", keep=lambda name: name.startswith("reference."))
+    return narrowed(
+        model.sql, f"{key} in (select {key} from {pending})", keep=lambda name: name.startswith("reference.")
+    )
 
 
 def incremental_audit_sql(model: SqlModel, audit: Audit, last_old_row: int) -> str:

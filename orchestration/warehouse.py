@@ -46,7 +46,7 @@ class Warehouse(ConfigurableResource):
     warehouse_path: str | None = None
 
     @classmethod
-    def from_env(cls) -> "Warehouse":
+    def from_env(cls) -> Warehouse:
         return cls()
 
     @property
@@ -74,7 +74,7 @@ class Warehouse(ConfigurableResource):
         return self.build_path.with_name(f"{self.build_path.name}.lock")
 
     @contextmanager
-    def yield_for_execution(self, context: InitResourceContext) -> Iterator["Warehouse"]:
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator[Warehouse]:
         """A Dagster run (the in-process executor sets the resource up once per run) holds the run lock from its
         first step to its last, whatever launched it: the UI, the sensor or the schedule."""
         started_by = f"Dagster run {context.run.run_id[:8]}" if context.run else "a Dagster run"
@@ -89,8 +89,13 @@ class Warehouse(ConfigurableResource):
         # Tables are sets (readers order what they read), so DuckDB need not buffer rows to keep their order.
         if not self.build_path.exists() and self.published_path.exists():
             self._start_from_published()
-        connection = duckdb.connect(config={"memory_limit": memory, "preserve_insertion_order": False,
-                                            "temp_directory": f"{self.build_path}.tmp"})
+        connection = duckdb.connect(
+            config={
+                "memory_limit": memory,
+                "preserve_insertion_order": False,
+                "temp_directory": f"{self.build_path}.tmp",
+            }
+        )
         try:
             path = str(self.build_path).replace("'", "''")
             connection.execute(f"attach '{path}' as build (row_group_size {ROW_GROUP_ROWS})")

@@ -244,10 +244,14 @@ select
 from staging.article_versions as versions
 where versions.article_id not in (select files.article_id from staging.article_files as files)
 union
-select coalesce(retractions.article_id, files.article_id) as article_id, 'retracted: ' || retractions.reason as reason
+select
+    coalesce(retractions.article_id, files.article_id) as article_id,
+    'retracted: ' || retractions.reason as reason
 from staging.retractions as retractions
 left join staging.article_files as files using (file_name)
 where coalesce(retractions.article_id, files.article_id) is not null
 union
-select failed.article_id, 'failed at ' || failed.stage || ': ' || failed.error_class as reason
+select
+    failed.article_id,
+    'failed at ' || failed.stage || ': ' || failed.error_class as reason
 from staging.failed_articles as failed;

@@ -31,8 +31,9 @@ def build_warehouse(monkeypatch: pytest.MonkeyPatch, articles: Path, warehouse: 
 @pytest.fixture(scope="session")
 def seeds_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as monkeypatch:
-        return build_warehouse(monkeypatch, PROJECT_ROOT / "seeds" / "articles",
-                               tmp_path_factory.mktemp("seeds") / "news.duckdb")
+        return build_warehouse(
+            monkeypatch, PROJECT_ROOT / "seeds" / "articles", tmp_path_factory.mktemp("seeds") / "news.duckdb"
+        )
 
 
 @pytest.fixture
@@ -44,8 +45,12 @@ def seeds_db(seeds_warehouse: Path):
 def mart_snapshot(warehouse: Path) -> dict[str, list[tuple]]:
     """Every mart as sorted rows: equal snapshots mean identical mart contents."""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        tables = [r[0] for r in connection.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
+        tables = [
+            r[0]
+            for r in connection.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+            ).fetchall()
+        ]
         return {t: sorted(connection.execute(f"select * from marts.{t}").fetchall(), key=repr) for t in tables}
 
 
@@ -53,8 +58,12 @@ def facts(warehouse: Path) -> dict[str, set]:
     """Events, actors and figures in the terms a reader compares across formats."""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         return {
-            "events": set(connection.execute("select district, event_type, event_date from marts.handover_events").fetchall()),
+            "events": set(
+                connection.execute("select district, event_type, event_date from marts.handover_events").fetchall()
+            ),
             "actors": set(connection.execute("select actor from marts.actor_mentions").fetchall()),
-            "figures": set(connection.execute("select value, is_approximate, subject from marts.figures_by_source").fetchall()),
+            "figures": set(
+                connection.execute("select value, is_approximate, subject from marts.figures_by_source").fetchall()
+            ),
             "articles": set(connection.execute("select outlet, published_date from staging.articles").fetchall()),
         }

@@ -71,8 +71,9 @@ def cte_sql(sql: str, name: str) -> str:
         raise ValueError(f"the model has no CTE '{name}' (it has {', '.join(names)})")
     with_ = tree.ctes[0].parent
     query = exp.select("*").from_(name)
-    query.set(with_.arg_key, exp.With(expressions=tree.ctes[: names.index(name) + 1],
-                                      recursive=with_.args.get("recursive")))
+    query.set(
+        with_.arg_key, exp.With(expressions=tree.ctes[: names.index(name) + 1], recursive=with_.args.get("recursive"))
+    )
     return query.sql(dialect=DIALECT)
 
 
@@ -102,8 +103,9 @@ def _insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict])
         columns = list(dict.fromkeys(column for row in rows for column in row))
         names = ", ".join(f'"{column}"' for column in columns)
         marks = ", ".join("?" for _ in columns)
-        connection.executemany(f"insert into {table} ({names}) values ({marks})",
-                               [[row.get(column) for column in columns] for row in rows])
+        connection.executemany(
+            f"insert into {table} ({names}) values ({marks})", [[row.get(column) for column in columns] for row in rows]
+        )
 
 
 def _is_number(value) -> bool:
@@ -111,14 +113,20 @@ def _is_number(value) -> bool:
 
 
 def _same(expected: tuple, actual: tuple) -> bool:
-    return all(math.isclose(e, a, rel_tol=0, abs_tol=1e-9) if _is_number(e) and _is_number(a) else e == a
-               for e, a in zip(expected, actual))
+    return all(
+        math.isclose(e, a, rel_tol=0, abs_tol=1e-9) if _is_number(e) and _is_number(a) else e == a
+        for e, a in zip(expected, actual)
+    )
 
 
 def _show(columns: list[str], row: tuple) -> str:
     """A row as a YAML flow mapping, strings quoted so that '2020-11-20' and the date 2020-11-20 differ."""
+
     def value(v) -> str:
-        return "null" if v is None else repr(v) if isinstance(v, str) else v.isoformat() if isinstance(v, date) else str(v)
+        return (
+            "null" if v is None else repr(v) if isinstance(v, str) else v.isoformat() if isinstance(v, date) else str(v)
+        )
+
     return "{" + ", ".join(f"{column}: {value(v)}" for column, v in zip(columns, row)) + "}"
 
 
@@ -146,9 +154,16 @@ def _mismatch(connection: duckdb.DuckDBPyConnection, label: str, sql: str, expec
     def listing(title: str, rows: list[tuple]) -> str:
         shown = sorted(_show(columns, row) for row in rows)
         return f"  {title} ({len(rows)}):" + "".join(f"\n    {row}" for row in shown)
-    return "\n".join([f"{label}: rows differ", listing("expected, not returned", missing),
-                      listing("returned, not expected", unexpected), listing("all expected", wanted),
-                      listing("all returned", actual)])
+
+    return "\n".join(
+        [
+            f"{label}: rows differ",
+            listing("expected, not returned", missing),
+            listing("returned, not expected", unexpected),
+            listing("all expected", wanted),
+            listing("all returned", actual),
+        ]
+    )
 
 
 def model_test_failures(test: dict) -> str:
@@ -159,8 +174,10 @@ def model_test_failures(test: dict) -> str:
         raise ValueError(f"{model.name} does not read {', '.join(sorted(unread))}")
     outputs = test["outputs"]
     checks = [(model.name, model.sql, outputs["query"])] if "query" in outputs else []
-    checks += [(f"{model.name} CTE {name}", cte_sql(model.sql, name), rows)
-               for name, rows in (outputs.get("ctes") or {}).items()]
+    checks += [
+        (f"{model.name} CTE {name}", cte_sql(model.sql, name), rows)
+        for name, rows in (outputs.get("ctes") or {}).items()
+    ]
     if not checks:
         raise ValueError("a test needs outputs: query and/or ctes")
     with duckdb.connect() as connection:
@@ -170,5 +187,7 @@ def model_test_failures(test: dict) -> str:
             _create(connection, table, set(inputs), created)
         for table, rows in inputs.items():
             _insert(connection, table, rows or [])
-        failures = [failure for label, sql, rows in checks if (failure := _mismatch(connection, label, sql, rows or []))]
+        failures = [
+            failure for label, sql, rows in checks if (failure := _mismatch(connection, label, sql, rows or []))
+        ]
     return "\n\n".join(failures)

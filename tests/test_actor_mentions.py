@@ -18,25 +18,46 @@ def _warehouse_with(text: str) -> duckdb.DuckDBPyConnection:
     connection.execute("insert into staging.articles (article_id, outlet, text) values ('a1', 'Own Wire', ?)", [text])
     matcher, start = ArticleEntityMatcher(), 0
     for sentence_id, sentence in enumerate(text.split(". ")):
-        connection.execute("insert into staging.sentences (article_id, sentence_id, text, char_start, char_end) "
-                           "values ('a1', ?, ?, ?, ?)", [sentence_id, sentence, start, start + len(sentence)])
+        connection.execute(
+            "insert into staging.sentences (article_id, sentence_id, text, char_start, char_end) "
+            "values ('a1', ?, ?, ?, ?)",
+            [sentence_id, sentence, start, start + len(sentence)],
+        )
         mentions, candidates = matcher.match_sentence(sentence_id, sentence, start)
         for m in mentions:
-            connection.execute("insert into staging.entity_mentions values ('a1', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               [sentence_id, m.char_start, m.char_end, m.text, m.entity_id, m.canonical,
-                                m.entity_type, m.match_method, m.score])
+            connection.execute(
+                "insert into staging.entity_mentions values ('a1', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    sentence_id,
+                    m.char_start,
+                    m.char_end,
+                    m.text,
+                    m.entity_id,
+                    m.canonical,
+                    m.entity_type,
+                    m.match_method,
+                    m.score,
+                ],
+            )
         for c in candidates:
-            connection.execute("insert into staging.name_candidates values ('a1', ?, ?, ?, ?, ?, ?)",
-                               [sentence_id, c.char_start, c.char_end, c.text, c.name, c.looks_like])
+            connection.execute(
+                "insert into staging.name_candidates values ('a1', ?, ?, ?, ?, ?, ?)",
+                [sentence_id, c.char_start, c.char_end, c.text, c.name, c.looks_like],
+            )
         start += len(sentence) + 2
     return connection
 
 
 def test_titled_people_are_person_actors_not_in_the_reference_list():
     connection = _warehouse_with(TEXT)
-    rows = connection.execute(f"select actor, actor_type, in_reference, mentions, char_start, char_end, evidence "
-                              f"from ({ACTOR_MENTIONS.read_text()}) order by actor").fetchall()
+    rows = connection.execute(
+        f"select actor, actor_type, in_reference, mentions, char_start, char_end, evidence "
+        f"from ({ACTOR_MENTIONS.read_text()}) order by actor"
+    ).fetchall()
     assert [row[:4] for row in rows] == [
-        ("Levon Arakelyan", "person", False, 2), ("Nikol Pashinyan", "person", True, 1), ("Russia", "country", True, 1)]
+        ("Levon Arakelyan", "person", False, 2),
+        ("Nikol Pashinyan", "person", True, 1),
+        ("Russia", "country", True, 1),
+    ]
     for *_, char_start, char_end, evidence in rows:
         assert TEXT[char_start:char_end] == evidence

@@ -47,7 +47,7 @@ def test_header_fields_and_furniture():
 def test_sentences_keep_exact_offsets_and_respect_abbreviations():
     parsed = parse_article(PAGE)
     for sentence in parsed.sentences:
-        assert PAGE.rstrip()[sentence.char_start:sentence.char_end] == sentence.text
+        assert PAGE.rstrip()[sentence.char_start : sentence.char_end] == sentence.text
     texts = [s.text for s in parsed.sentences]
     assert "Gen. Ivanov was not there." in texts
     assert "The U.S. embassy said it was watching." in texts
@@ -66,8 +66,10 @@ def test_publish_line_gives_the_date():
 
 
 def test_date_is_inferred_only_when_a_weekday_agrees():
-    body = ["The ministry said on Wednesday that troops crossed in on November 25.",
-            "The region is to be handed over by December 1."]
+    body = [
+        "The ministry said on Wednesday that troops crossed in on November 25.",
+        "The region is to be handed over by December 1.",
+    ]
     assert infer_published_date(body, 2020) == (date(2020, 11, 25), 0.6)
     assert infer_published_date(["Troops crossed in on November 24."], 2020) == (None, None)
 
@@ -75,8 +77,10 @@ def test_date_is_inferred_only_when_a_weekday_agrees():
 def test_a_dateline_without_a_year_takes_the_corpus_year():
     """Wire datelines often give no year; an article that writes none is read again once the run's year is
     known, and its dateline dates it as a dateline, not as an inference."""
-    page = ("Troops pull back\n\nYEREVAN, March 3. /WIRE/. The brigade left the valley, the ministry said.\n\n"
-            "Nothing else was said.")
+    page = (
+        "Troops pull back\n\nYEREVAN, March 3. /WIRE/. The brigade left the valley, the ministry said.\n\n"
+        "Nothing else was said."
+    )
     row = ("a1", "a1.txt", "text", page, None, None, None, None)
     (document,) = parse_chunk([row])
     assert document.article.published_date is None
@@ -91,19 +95,36 @@ def test_a_dateline_line_in_a_page_that_writes_no_year_is_not_a_sentence():
     page = "OSLO, MARCH 4, Fjord Wire.\nBridge reopens\n\nThe bridge reopened after repairs, the city said.\n"
     row = ("a1", "a1.txt", "text", page, None, None, None, None)
     (document,) = parse_chunk([row])
-    assert [sentence[3] for sentence in document.sentences] == ["Bridge reopens", "The bridge reopened after repairs, the city said."]
+    assert [sentence[3] for sentence in document.sentences] == [
+        "Bridge reopens",
+        "The bridge reopened after repairs, the city said.",
+    ]
     assert document.article.wires == ["Fjord Wire"]
     assert infer_chunk(2021, [("a1", document.dating)]) == [("a1", date(2021, 3, 4), 0.9, "dateline")]
 
 
-@pytest.mark.parametrize("page, expected", [
-    ("Ponte riaperto\n\nTorino, 3 dic. (newswire) – Il ponte è stato riaperto ieri sera.\n", (date(2020, 12, 3), "dateline")),
-    ("Мост открыт\n\nКазань, 2 декабря - Вести-Казань.\n\nМост открыли после ремонта.\n", (date(2020, 12, 2), "dateline")),
-    ("Köprü açıldı\n\nHaber Giriş Tarihi: 02.12.2020 10:29\n\nKöprü onarımdan sonra açıldı.\n", (date(2020, 12, 2), "publish_line")),
-    ("Puente abierto\n\nJuan Pérez | 02.12.2020 - Actualización : 03.12.2020\n\nEl puente abrió.\n",
-     (date(2020, 12, 2), "date_line")),
-    ("Paris, le maire (Dupont) - a rouvert le pont.\n", (None, None)),
-])
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (
+            "Ponte riaperto\n\nTorino, 3 dic. (newswire) – Il ponte è stato riaperto ieri sera.\n",
+            (date(2020, 12, 3), "dateline"),
+        ),
+        (
+            "Мост открыт\n\nКазань, 2 декабря - Вести-Казань.\n\nМост открыли после ремонта.\n",
+            (date(2020, 12, 2), "dateline"),
+        ),
+        (
+            "Köprü açıldı\n\nHaber Giriş Tarihi: 02.12.2020 10:29\n\nKöprü onarımdan sonra açıldı.\n",
+            (date(2020, 12, 2), "publish_line"),
+        ),
+        (
+            "Puente abierto\n\nJuan Pérez | 02.12.2020 - Actualización : 03.12.2020\n\nEl puente abrió.\n",
+            (date(2020, 12, 2), "date_line"),
+        ),
+        ("Paris, le maire (Dupont) - a rouvert le pont.\n", (None, None)),
+    ],
+)
 def test_datelines_and_labelled_date_lines_of_other_outlets(page, expected):
     """A mixed-case city with its wire in parentheses and a dash, a dateline line with a dash before its wire,
     Turkish 'Haber Giriş Tarihi', a Spanish update label between two dates."""
@@ -124,10 +145,14 @@ def test_a_date_line_with_a_reader_count_dates_the_page_and_is_not_a_sentence():
 
 
 def test_a_date_opening_the_paragraph_after_the_byline_is_a_dateline():
-    menu = "".join(f"• {topic}: graphic on the week's events in {topic.lower()} due by noon (Graphic)\n"
-                   for topic in ("WORLD", "SPORT", "HEALTH"))
-    page = (menu + "Dam opens\n\nBy Ann Lee\n\n"
-            "March 3, 2021 - The dam opened after years of delay. Officials on 1 March said so.\n")
+    menu = "".join(
+        f"• {topic}: graphic on the week's events in {topic.lower()} due by noon (Graphic)\n"
+        for topic in ("WORLD", "SPORT", "HEALTH")
+    )
+    page = (
+        menu + "Dam opens\n\nBy Ann Lee\n\n"
+        "March 3, 2021 - The dam opened after years of delay. Officials on 1 March said so.\n"
+    )
     assert _dated(page) == (date(2021, 3, 3), "dateline")
 
 
@@ -144,14 +169,18 @@ def test_a_publish_statement_in_the_footer_dates_the_page_but_no_header_date():
 
 
 def test_dates_in_sentences_do_not_date_the_page():
-    page = ("Damm eröffnet\n\nDer Damm wurde am 3. März 2021 eröffnet, sagte das Ministerium.\n"
-            "Bis zum 20. März 2021 soll die Straße folgen.\nNachrichten 03.03.2021, 21:00\n")
+    page = (
+        "Damm eröffnet\n\nDer Damm wurde am 3. März 2021 eröffnet, sagte das Ministerium.\n"
+        "Bis zum 20. März 2021 soll die Straße folgen.\nNachrichten 03.03.2021, 21:00\n"
+    )
     assert _dated(page) == (None, None)
 
 
 def test_a_list_of_districts_and_dates_below_the_lead_is_not_a_header():
-    page = ("Schedule confirmed\n\nThe ministry published the schedule for the three districts on Tuesday.\n"
-            "Kalbajar – 15 November 2020\nAgdam | 20 November 2020\nLachin, 1 December 2020\n")
+    page = (
+        "Schedule confirmed\n\nThe ministry published the schedule for the three districts on Tuesday.\n"
+        "Kalbajar – 15 November 2020\nAgdam | 20 November 2020\nLachin, 1 December 2020\n"
+    )
     assert _dated(page) == (None, None)
     assert _dated("ДНД – 20 ноября 2020\n" + page) == (date(2020, 11, 20), "date_line")
 
@@ -163,19 +192,25 @@ def test_a_weather_widgets_date_is_not_the_publication_date():
 
 
 def test_a_wrapped_page_keeps_its_sentences_whole():
-    page = ("The ministry said today that\nits troops had entered the Agdam district, one of the three that\n"
-            "had to be returned. Armenia will hand over the district of\nKalbajar on 26 November.")
+    page = (
+        "The ministry said today that\nits troops had entered the Agdam district, one of the three that\n"
+        "had to be returned. Armenia will hand over the district of\nKalbajar on 26 November."
+    )
     parsed = parse_article(page)
     assert parsed.title is None and not [f for f in parsed.furniture if f.reason == "heading"]
     assert [s.text.replace("\n", " ") for s in parsed.sentences] == [
         "The ministry said today that its troops had entered the Agdam district, one of the three that had to be returned.",
-        "Armenia will hand over the district of Kalbajar on 26 November."]
+        "Armenia will hand over the district of Kalbajar on 26 November.",
+    ]
 
 
 def test_glued_sentences_are_split_but_initials_and_links_are_not():
     text = "Troops entered the town.Officials confirmed it. See U.S.Army and pic.twitter.com/x here."
     assert [text[a:b] for a, b in split_sentences(text)] == [
-        "Troops entered the town.", "Officials confirmed it.", "See U.S.Army and pic.twitter.com/x here."]
+        "Troops entered the town.",
+        "Officials confirmed it.",
+        "See U.S.Army and pic.twitter.com/x here.",
+    ]
 
 
 def test_a_wire_dateline_with_only_a_day_is_metadata():
@@ -185,6 +220,8 @@ def test_a_wire_dateline_with_only_a_day_is_metadata():
 
 
 def test_a_date_line_with_a_view_counter_is_the_article_s_even_beside_a_weather_widget():
-    page = ("Yerevan 4° C\n\n3 m/s\n\nTroops left the valley\n\n10:15 / 02.03.2021 Views: 812\n\n"
-            "The brigade left the valley on Tuesday, the ministry said.\n\nMore news\n\n14 May 2024\n")
+    page = (
+        "Yerevan 4° C\n\n3 m/s\n\nTroops left the valley\n\n10:15 / 02.03.2021 Views: 812\n\n"
+        "The brigade left the valley on Tuesday, the ministry said.\n\nMore news\n\n14 May 2024\n"
+    )
     assert _dated(page) == (date(2021, 3, 2), "date_line")

@@ -20,22 +20,28 @@ DOCUMENTED = "schema_name in ('raw', 'staging', 'marts')"
 def test_every_mart_and_staging_column_and_table_has_a_comment(seeds_db):
     undocumented = seeds_db.execute(
         "select schema_name || '.' || table_name || '.' || column_name from duckdb_columns() "
-        f"where {DOCUMENTED} and coalesce(trim(comment), '') = '' order by 1").fetchall()
+        f"where {DOCUMENTED} and coalesce(trim(comment), '') = '' order by 1"
+    ).fetchall()
     assert undocumented == []
     tables = seeds_db.execute(
         f"select schema_name || '.' || table_name, comment from duckdb_tables() where {DOCUMENTED} "
-        f"union all select schema_name || '.' || view_name, comment from duckdb_views() where {DOCUMENTED}").fetchall()
+        f"union all select schema_name || '.' || view_name, comment from duckdb_views() where {DOCUMENTED}"
+    ).fetchall()
     assert len(tables) > 20 and [name for name, comment in tables if not comment] == []
-    assert seeds_db.execute("select comment from duckdb_columns() where schema_name = 'marts' and "
-                            "table_name = 'district_handover_status' and column_name = 'district'").fetchone() \
-        == ("the district's canonical name",)
+    assert seeds_db.execute(
+        "select comment from duckdb_columns() where schema_name = 'marts' and "
+        "table_name = 'district_handover_status' and column_name = 'district'"
+    ).fetchone() == ("the district's canonical name",)
 
 
 def _model(tmp_path: Path, header: str) -> Path:
     path = tmp_path / "marts" / "tiny.sql"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(f"-- A tiny model. Its second sentence is left out of the table comment.\n-- grain: one row\n"
-                    f"{header}select 1 as district, 'x' as status\n", encoding="utf-8")
+    path.write_text(
+        f"-- A tiny model. Its second sentence is left out of the table comment.\n-- grain: one row\n"
+        f"{header}select 1 as district, 'x' as status\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -46,10 +52,12 @@ def test_column_descriptions_become_comments_and_a_missing_column_fails_the_buil
         connection.execute("create schema marts")
         build_model(connection, documented, "v1", full_refresh=True)
         assert document_model(connection, documented) == {"district": "INTEGER", "status": "VARCHAR"}
-        assert connection.execute("select column_name, comment from duckdb_columns() where table_name = 'tiny'"
-                                  ).fetchall() == [("district", "the district's name"), ("status", None)]
-        assert connection.execute("select comment from duckdb_tables() where table_name = 'tiny'").fetchone() \
-            == ("A tiny model.",)
+        assert connection.execute(
+            "select column_name, comment from duckdb_columns() where table_name = 'tiny'"
+        ).fetchall() == [("district", "the district's name"), ("status", None)]
+        assert connection.execute("select comment from duckdb_tables() where table_name = 'tiny'").fetchone() == (
+            "A tiny model.",
+        )
         build_model(connection, misspelt, "v2", full_refresh=True)
         with pytest.raises(ModelError, match="tiny.sql: describes column.s. distrcit"):
             document_model(connection, misspelt)
@@ -67,21 +75,29 @@ def test_asset_definitions_carry_every_built_column_with_its_description(seeds_d
     assert len(keys) > 20
     for key in keys:
         schema = graph.get(key).metadata["dagster/column_schema"].schema
-        built = seeds_db.execute("select column_name, comment from duckdb_columns() "
-                                 "where schema_name = ? and table_name = ?", key.path).fetchall()
+        built = seeds_db.execute(
+            "select column_name, comment from duckdb_columns() where schema_name = ? and table_name = ?", key.path
+        ).fetchall()
         assert {column.name: column.description for column in schema.columns} == dict(built), key
 
 
 def test_a_model_materialization_reports_its_row_count_and_typed_columns(seeds_warehouse, tmp_path):
     shutil.copyfile(seeds_warehouse, tmp_path / "news.duckdb")  # the build starts from this copy, not the seeds'
     timeline = AssetKey(["marts", "handover_timeline"])
-    result = materialize([sql_models], selection=[timeline], instance=DagsterInstance.ephemeral(),
-                         resources={"warehouse": Warehouse(warehouse_path=str(tmp_path / "news.duckdb"))})
+    result = materialize(
+        [sql_models],
+        selection=[timeline],
+        instance=DagsterInstance.ephemeral(),
+        resources={"warehouse": Warehouse(warehouse_path=str(tmp_path / "news.duckdb"))},
+    )
     [materialization] = result.asset_materializations_for_node("sql_models")
     with duckdb.connect(str(seeds_warehouse), read_only=True) as connection:
         rows = connection.execute("select count(*) from marts.handover_timeline").fetchone()[0]
     assert materialization.metadata["dagster/row_count"].value == rows > 0
     columns = materialization.metadata["dagster/column_schema"].schema.columns
-    assert [(c.name, c.type) for c in columns][:3] == [("district", "VARCHAR"), ("event_type", "VARCHAR"),
-                                                       ("event_date", "DATE")]
+    assert [(c.name, c.type) for c in columns][:3] == [
+        ("district", "VARCHAR"),
+        ("event_type", "VARCHAR"),
+        ("event_date", "DATE"),
+    ]
     assert all(column.description for column in columns)

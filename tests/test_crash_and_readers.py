@@ -22,8 +22,13 @@ def run_build(env: dict, kill_after: float | str | None = None) -> int | None:
     """Run `make run`'s build; kill -9 it after `kill_after` seconds, or at the named pause point of the publish."""
     if isinstance(kill_after, str):
         env = {**env, "NEWS_PAUSE_AT": kill_after}
-    process = subprocess.Popen([sys.executable, "-m", "orchestration.build"], cwd=PROJECT_ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "orchestration.build"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     if kill_after is None:
         return process.wait(timeout=300)
     if isinstance(kill_after, str):
@@ -63,8 +68,10 @@ def test_kill_9_during_builds_never_breaks_the_published_file(tmp_path):
     for delay in KILL_DELAYS:
         run_build(env, kill_after=delay)
         assert mart_snapshot(published) in (before, after), f"killed after {delay}s"
-    print(f"kill -9: {len(PAUSE_POINTS)} kills at named points of the publish and {len(KILL_DELAYS)} after delays, "
-          "published file whole after each")
+    print(
+        f"kill -9: {len(PAUSE_POINTS)} kills at named points of the publish and {len(KILL_DELAYS)} after delays, "
+        "published file whole after each"
+    )
     assert run_build(env) == 0
     assert mart_snapshot(published) == after
     assert not list(tmp_path.glob(".news.duckdb.publishing-*"))
@@ -93,8 +100,11 @@ def published_state(path: Path) -> tuple:
     snapshot = mart_snapshot(path)
     status = snapshot["district_handover_status"]
     n_articles_column = 5
-    return (len(snapshot["handover_events"]), len(snapshot["actor_mentions"]),
-            sum(row[n_articles_column] for row in status))
+    return (
+        len(snapshot["handover_events"]),
+        len(snapshot["actor_mentions"]),
+        sum(row[n_articles_column] for row in status),
+    )
 
 
 def test_readers_never_wait_nor_see_a_partial_mart_through_rebuilds(tmp_path, monkeypatch):
@@ -103,7 +113,9 @@ def test_readers_never_wait_nor_see_a_partial_mart_through_rebuilds(tmp_path, mo
     published = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
     states = {published_state(published)}
     stop = tmp_path / "stop"
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(published), str(stop)], stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(published), str(stop)], stdout=subprocess.PIPE, text=True
+    )
     try:
         for batch in (sorted(UNSEEN.glob("0*.txt")), sorted(UNSEEN.glob("1*.txt")), []):
             for path in batch:

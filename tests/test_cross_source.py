@@ -34,9 +34,12 @@ def cross_source_db(tmp_path_factory: pytest.TempPathFactory):
 
 
 def clusters_by_file(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return dict(connection.execute(
-        "select files.file_name, clusters.cluster_id from marts.syndication_clusters as clusters "
-        "inner join staging.article_files as files using (article_id)").fetchall())
+    return dict(
+        connection.execute(
+            "select files.file_name, clusters.cluster_id from marts.syndication_clusters as clusters "
+            "inner join staging.article_files as files using (article_id)"
+        ).fetchall()
+    )
 
 
 def claim(connection: duckdb.DuckDBPyConnection, where: str) -> dict:
@@ -49,36 +52,53 @@ def claim(connection: duckdb.DuckDBPyConnection, where: str) -> dict:
 def assert_slices_article(connection: duckdb.DuckDBPyConnection, evidence: list[dict]) -> None:
     """Each piece of evidence is the article's own text at its offsets."""
     for item in evidence:
-        text = connection.execute("select text from staging.articles where article_id = ?",
-                                  [item["article_id"]]).fetchone()[0]
-        assert text[item["char_start"]:item["char_end"]] == item["evidence"]
+        text = connection.execute(
+            "select text from staging.articles where article_id = ?", [item["article_id"]]
+        ).fetchone()[0]
+        assert text[item["char_start"] : item["char_end"]] == item["evidence"]
 
 
 # --- syndication clusters ------------------------------------------------------------------------------
+
 
 def test_the_agency_copy_in_the_seeds_is_one_cluster_and_the_other_articles_stand_alone(seeds_db):
     clusters = seeds_db.execute(
         "select cluster_id, list(article_id order by article_id), min(similarity), "
         "flatten(list(list_transform(shared_passages, p -> p.text))) "
-        "from marts.syndication_clusters group by cluster_id having count(*) > 1").fetchall()
+        "from marts.syndication_clusters group by cluster_id having count(*) > 1"
+    ).fetchall()
     assert len(clusters) == 1
     _, members, similarity, passages = clusters[0]
     assert len(members) == 2 and similarity >= 0.05
     assert any("postponed by Azerbaijan for humanitarian reasons" in passage for passage in passages)
     assert any("Kalbajar" in passage for passage in passages) and any("Karvachar" in passage for passage in passages)
-    alone = seeds_db.execute("select cluster_size, coalesce(similarity, 0) from marts.syndication_clusters "
-                             "where article_id not in (select unnest(?))", [members]).fetchall()
+    alone = seeds_db.execute(
+        "select cluster_size, coalesce(similarity, 0) from marts.syndication_clusters "
+        "where article_id not in (select unnest(?))",
+        [members],
+    ).fetchall()
     assert len(alone) == 3 and all(size == 1 and similarity < 0.05 for size, similarity in alone)
 
 
 def test_a_copy_under_another_headline_clusters_and_own_words_or_a_shared_quote_do_not(cross_source_db):
     clusters = clusters_by_file(cross_source_db)
     assert clusters["01_lachin_wire.txt"] == clusters["02_lachin_wire_copy.txt"]
-    assert len({clusters["01_lachin_wire.txt"], clusters["03_lachin_own_words.txt"],
-                clusters["04_lachin_shared_quote.txt"]}) == 3
-    similarity = dict(cross_source_db.execute(
-        "select files.file_name, coalesce(clusters.similarity, 0) from marts.syndication_clusters as clusters "
-        "inner join staging.article_files as files using (article_id)").fetchall())
+    assert (
+        len(
+            {
+                clusters["01_lachin_wire.txt"],
+                clusters["03_lachin_own_words.txt"],
+                clusters["04_lachin_shared_quote.txt"],
+            }
+        )
+        == 3
+    )
+    similarity = dict(
+        cross_source_db.execute(
+            "select files.file_name, coalesce(clusters.similarity, 0) from marts.syndication_clusters as clusters "
+            "inner join staging.article_files as files using (article_id)"
+        ).fetchall()
+    )
     assert similarity["02_lachin_wire_copy.txt"] > 0.9
     assert similarity["03_lachin_own_words.txt"] < 0.05 and similarity["04_lachin_shared_quote.txt"] < 0.05
     source = cross_source_db.execute("select distinct source from marts.syndication_clusters where cluster_size = 2")
@@ -87,15 +107,21 @@ def test_a_copy_under_another_headline_clusters_and_own_words_or_a_shared_quote_
 
 # --- source agreement ----------------------------------------------------------------------------------
 
+
 def test_peacekeepers_1960_and_about_2000_are_consistent_with_their_sources(seeds_db):
     peacekeepers = claim(seeds_db, "claim_kind = 'figure' and subject = 'peacekeepers'")
     assert peacekeepers["verdict"] == "consistent" and not peacekeepers["is_near_conflict"]
     assert peacekeepers["n_sources"] == 2 and len(peacekeepers["sources"]) == 2
     assert peacekeepers["stated_values"] == "about 2,000 (1 source); 1,960 (1 source)"
     assert peacekeepers["low"] <= 1960 <= peacekeepers["high"] and peacekeepers["best"] == 1960
-    statements = seeds_db.execute(
-        "select article_id, char_start, char_end, evidence, stated_text from marts.claim_statements where claim = ?",
-        [peacekeepers["claim"]]).pl().to_dicts()
+    statements = (
+        seeds_db.execute(
+            "select article_id, char_start, char_end, evidence, stated_text from marts.claim_statements where claim = ?",
+            [peacekeepers["claim"]],
+        )
+        .pl()
+        .to_dicts()
+    )
     assert {s["stated_text"] for s in statements} == {"1,960 peacekeepers", "some 2,000 Russian peacekeepers"}
     assert_slices_article(seeds_db, statements)
 
@@ -140,8 +166,10 @@ def test_a_handover_date_that_sources_give_differently_flags_the_district(cross_
     lachin = claim(cross_source_db, "claim = 'Lachin entered'")
     assert lachin["verdict"] == "conflict" and not lachin["is_near_conflict"] and lachin["gap"] == 2
     assert {s["stated_value"] for s in lachin["high_side"]} == {"3 December 2020"}
-    status = cross_source_db.execute("select n_independent_sources, n_outlets, sources_disagree, disputed_dates "
-                                     "from marts.district_handover_status where district = 'Lachin'").fetchone()
+    status = cross_source_db.execute(
+        "select n_independent_sources, n_outlets, sources_disagree, disputed_dates "
+        "from marts.district_handover_status where district = 'Lachin'"
+    ).fetchone()
     assert status[:3] == (3, 4, True)
     assert status[3] == "entered: 1 December 2020 (2 sources); 3 December 2020 (1 source)"
     seeds_flags = seeds_db.execute("select bool_or(sources_disagree) from marts.district_handover_status").fetchone()
@@ -150,24 +178,58 @@ def test_a_handover_date_that_sources_give_differently_flags_the_district(cross_
 
 def _agreement_of(statements: list[dict], postponed_district: str | None = None) -> list[dict]:
     """marts.source_agreement run on hand-made claim statements (and one postponement, if given)."""
-    columns = {"claim": pl.String, "claim_kind": pl.String, "subject": pl.String, "context": pl.String,
-               "source_id": pl.String, "source": pl.String, "article_id": pl.String, "sentence_id": pl.Int32,
-               "stated_start": pl.Int32, "stated_text": pl.String, "stated_value": pl.String, "low": pl.Float64,
-               "best": pl.Float64, "high": pl.Float64, "low_date": pl.Date, "best_date": pl.Date,
-               "high_date": pl.Date, "char_start": pl.Int32, "char_end": pl.Int32, "evidence": pl.String}
-    rows = [{"claim": "c", "subject": "s", "context": "x", "article_id": s["source_id"], "sentence_id": 0,
-             "stated_start": index, "stated_text": s["stated_value"], "source": s["source_id"], "char_start": 0,
-             "char_end": 1, "evidence": "e", **s} for index, s in enumerate(statements)]
+    columns = {
+        "claim": pl.String,
+        "claim_kind": pl.String,
+        "subject": pl.String,
+        "context": pl.String,
+        "source_id": pl.String,
+        "source": pl.String,
+        "article_id": pl.String,
+        "sentence_id": pl.Int32,
+        "stated_start": pl.Int32,
+        "stated_text": pl.String,
+        "stated_value": pl.String,
+        "low": pl.Float64,
+        "best": pl.Float64,
+        "high": pl.Float64,
+        "low_date": pl.Date,
+        "best_date": pl.Date,
+        "high_date": pl.Date,
+        "char_start": pl.Int32,
+        "char_end": pl.Int32,
+        "evidence": pl.String,
+    }
+    rows = [
+        {
+            "claim": "c",
+            "subject": "s",
+            "context": "x",
+            "article_id": s["source_id"],
+            "sentence_id": 0,
+            "stated_start": index,
+            "stated_text": s["stated_value"],
+            "source": s["source_id"],
+            "char_start": 0,
+            "char_end": 1,
+            "evidence": "e",
+            **s,
+        }
+        for index, s in enumerate(statements)
+    ]
     model = next(m for m in MODELS if m.name == "marts.source_agreement")
     with duckdb.connect() as connection:
         connection.execute("create schema marts")
-        connection.execute("create table marts.handover_events (article_id varchar, district varchar, "
-                           "event_type varchar, event_date date)")
+        connection.execute(
+            "create table marts.handover_events (article_id varchar, district varchar, "
+            "event_type varchar, event_date date)"
+        )
         connection.execute("create table marts.data_quality as select * from marts.handover_events")
         connection.execute("create table marts.syndication_clusters (article_id varchar, cluster_id varchar)")
         if postponed_district:
-            connection.execute("insert into marts.handover_events values ('p', ?, 'postponed', null)",
-                               [postponed_district])
+            connection.execute(
+                "insert into marts.handover_events values ('p', ?, 'postponed', null)", [postponed_district]
+            )
             connection.execute("insert into marts.syndication_clusters values ('p', 'p')")
         connection.register("statements", pl.DataFrame(rows, schema=columns))
         connection.execute("create table marts.claim_statements as select * from statements")
@@ -175,34 +237,68 @@ def _agreement_of(statements: list[dict], postponed_district: str | None = None)
 
 
 def _figure(source_id: str, stated_value: str, low: float | None, best: float, high: float | None) -> dict:
-    return {"claim_kind": "figure", "source_id": source_id, "stated_value": stated_value, "low": low, "best": best,
-            "high": high}
+    return {
+        "claim_kind": "figure",
+        "source_id": source_id,
+        "stated_value": stated_value,
+        "low": low,
+        "best": best,
+        "high": high,
+    }
 
 
 def _day(source_id: str, day: date, low: date | None = None, high: date | None = None) -> dict:
-    return {"claim_kind": "event", "source_id": source_id, "stated_value": day.isoformat(), "low_date": low or day,
-            "best_date": None if low else day, "high_date": high or day}
+    return {
+        "claim_kind": "event",
+        "source_id": source_id,
+        "stated_value": day.isoformat(),
+        "low_date": low or day,
+        "best_date": None if low else day,
+        "high_date": high or day,
+    }
 
 
-@pytest.mark.parametrize(("statements", "verdict", "near"), [
-    ([_figure("a", "30,000", 30000, 30000, 30000), _figure("b", "about 30,000", 27000, 30000, 33000)], "agree", False),
-    ([_figure("a", "1,960", 1960, 1960, 1960), _figure("b", "at most 2,000", None, 2000, 2000)], "consistent", False),
-    ([_figure("a", "1,960", 1960, 1960, 1960), _figure("b", "at least 2,000", 2000, 2000, None)], "conflict", True),
-    ([_figure("a", "1,000", 1000, 1000, 1000), _figure("b", "about 2,000", 1800, 2000, 2200)], "conflict", False),
-    ([_day("a", date(2020, 11, 9)), _day("b", date(2020, 11, 10))], "conflict", True),
-    ([_day("a", date(2020, 11, 9)), _day("b", date(2020, 11, 1), date(2020, 11, 1), date(2020, 11, 30))],
-     "consistent", False),
-    ([_day("a", date(1992, 1, 1), date(1992, 1, 1), date(1992, 12, 31)),
-      _day("b", date(1994, 1, 1), date(1994, 1, 1), date(1994, 12, 31))], "conflict", False),
-])
+@pytest.mark.parametrize(
+    ("statements", "verdict", "near"),
+    [
+        (
+            [_figure("a", "30,000", 30000, 30000, 30000), _figure("b", "about 30,000", 27000, 30000, 33000)],
+            "agree",
+            False,
+        ),
+        (
+            [_figure("a", "1,960", 1960, 1960, 1960), _figure("b", "at most 2,000", None, 2000, 2000)],
+            "consistent",
+            False,
+        ),
+        ([_figure("a", "1,960", 1960, 1960, 1960), _figure("b", "at least 2,000", 2000, 2000, None)], "conflict", True),
+        ([_figure("a", "1,000", 1000, 1000, 1000), _figure("b", "about 2,000", 1800, 2000, 2200)], "conflict", False),
+        ([_day("a", date(2020, 11, 9)), _day("b", date(2020, 11, 10))], "conflict", True),
+        (
+            [_day("a", date(2020, 11, 9)), _day("b", date(2020, 11, 1), date(2020, 11, 1), date(2020, 11, 30))],
+            "consistent",
+            False,
+        ),
+        (
+            [
+                _day("a", date(1992, 1, 1), date(1992, 1, 1), date(1992, 12, 31)),
+                _day("b", date(1994, 1, 1), date(1994, 1, 1), date(1994, 12, 31)),
+            ],
+            "conflict",
+            False,
+        ),
+    ],
+)
 def test_verdicts_on_hand_made_statements(statements, verdict, near):
     [row] = _agreement_of(statements)
     assert (row["verdict"], row["is_near_conflict"], row["n_sources"]) == (verdict, near, 2)
 
 
 def test_deadlines_that_differ_after_a_reported_postponement_are_consistent():
-    deadlines = [{**_day(source, day), "claim_kind": "handover", "subject": "Kalbajar", "context": "scheduled"}
-                 for source, day in (("a", date(2020, 11, 15)), ("b", date(2020, 11, 25)))]
+    deadlines = [
+        {**_day(source, day), "claim_kind": "handover", "subject": "Kalbajar", "context": "scheduled"}
+        for source, day in (("a", date(2020, 11, 15)), ("b", date(2020, 11, 25)))
+    ]
     assert _agreement_of(deadlines)[0]["verdict"] == "conflict"
     [moved] = _agreement_of(deadlines, postponed_district="Kalbajar")
     assert moved["verdict"] == "consistent" and moved["explanation"].startswith("the deadline moved")
@@ -214,14 +310,20 @@ def test_one_source_saying_one_thing_is_no_claim_to_compare():
 
 # --- event timeline and chart --------------------------------------------------------------------------
 
+
 def test_the_event_timeline_types_dated_statements_and_slices_its_evidence(seeds_db):
-    rows = seeds_db.execute(
-        "select timeline.*, articles.text as article_text from marts.event_timeline as timeline "
-        "inner join staging.articles as articles using (article_id)").pl().to_dicts()
+    rows = (
+        seeds_db.execute(
+            "select timeline.*, articles.text as article_text from marts.event_timeline as timeline "
+            "inner join staging.articles as articles using (article_id)"
+        )
+        .pl()
+        .to_dicts()
+    )
     types = {row["event_type"] for row in rows}
     assert {"truce_signed", "handover_entered", "handover_scheduled", "phone_call", "control_since"} <= types
     assert_slices_article(seeds_db, rows)
-    assert all(row["article_text"][row["date_start"]:row["date_end"]] == row["date_text"] for row in rows)
+    assert all(row["article_text"][row["date_start"] : row["date_end"]] == row["date_text"] for row in rows)
     agdam = [row for row in rows if row["event_type"] == "handover_entered" and row["subject"] == "Agdam"]
     assert {row["event_date"] for row in agdam} == {date(2020, 11, 20)}
     assert {row["n_sources"] for row in agdam} == {len({row["source_id"] for row in agdam})} == {3}
@@ -245,8 +347,9 @@ def test_the_chart_is_redrawn_only_when_its_rows_or_files_change(tmp_path, monke
     png, svg = tmp_path / "handover_timeline.png", tmp_path / "handover_timeline.svg"
 
     def draw() -> bool:
-        result = materialize([handover_timeline_chart], resources={"warehouse": Warehouse()},
-                             instance=DagsterInstance.ephemeral())
+        result = materialize(
+            [handover_timeline_chart], resources={"warehouse": Warehouse()}, instance=DagsterInstance.ephemeral()
+        )
         return result.asset_materializations_for_node(result.all_node_events[0].node_name)[0].metadata["redrawn"].value
 
     drawn = png.stat().st_mtime_ns
@@ -256,6 +359,7 @@ def test_the_chart_is_redrawn_only_when_its_rows_or_files_change(tmp_path, monke
     drawn = png.stat().st_mtime_ns
     assert draw() is False and png.stat().st_mtime_ns == drawn
     with duckdb.connect(str(Warehouse().build_path)) as connection:
-        connection.execute("delete from marts.handover_timeline where district = (select min(district) "
-                           "from marts.handover_timeline)")
+        connection.execute(
+            "delete from marts.handover_timeline where district = (select min(district) from marts.handover_timeline)"
+        )
     assert draw() is True and png.stat().st_mtime_ns != drawn and warehouse.exists()

@@ -10,28 +10,43 @@ def labels(text):
 
 def test_a_modality_cue_does_not_hide_an_overlapping_trigger():
     assert labels("The district is to be returned by 1 December.") == [
-        ("is to", "modality", "future"), ("to be returned", "trigger", "scheduled")]
+        ("is to", "modality", "future"),
+        ("to be returned", "trigger", "scheduled"),
+    ]
 
 
 def test_wildcards_negation_and_reporting():
     assert labels("Agdam came under Azerbaijani control, officials said, but Lachin isn't handed over yet.") == [
-        ("came under Azerbaijani control", "trigger", "entered"), ("said", "modality", "reporting"),
-        ("but", "modality", "clause"), ("isn't", "modality", "negation"), ("handed over", "trigger", "entered")]
+        ("came under Azerbaijani control", "trigger", "entered"),
+        ("said", "modality", "reporting"),
+        ("but", "modality", "clause"),
+        ("isn't", "modality", "negation"),
+        ("handed over", "trigger", "entered"),
+    ]
 
 
 def test_offsets_are_exact_with_typographic_apostrophes():
     text = "Troops won’t enter the town."
     for cue in find_cues(3, text, offset=100):
-        assert text[cue.char_start - 100:cue.char_end - 100] == cue.text and cue.sentence_id == 3
+        assert text[cue.char_start - 100 : cue.char_end - 100] == cue.text and cue.sentence_id == 3
 
 
 def test_a_stem_matches_every_inflection_and_languages_share_one_lexicon():
     assert labels("Срок передачи района перенесли на неделю.") == [
-        ("Срок", "trigger", "scheduled"), ("передачи", "trigger", "scheduled"), ("перенесли", "trigger", "postponed")]
+        ("Срок", "trigger", "scheduled"),
+        ("передачи", "trigger", "scheduled"),
+        ("перенесли", "trigger", "postponed"),
+    ]
     assert labels("Die Übergabe wurde verschoben, sagte er.") == [
-        ("Übergabe", "trigger", "scheduled"), ("verschoben", "trigger", "postponed"), ("sagte", "modality", "reporting")]
+        ("Übergabe", "trigger", "scheduled"),
+        ("verschoben", "trigger", "postponed"),
+        ("sagte", "modality", "reporting"),
+    ]
     assert labels("Il distretto è stato consegnato e Lachin sarà restituito rispettivamente.")[0] == (
-        "consegnato", "trigger", "entered")
+        "consegnato",
+        "trigger",
+        "entered",
+    )
 
 
 def test_initials_that_one_character_matches_stay_apart():
@@ -43,8 +58,13 @@ def test_no_phrase_opens_with_a_wildcard():
     """A phrase that may start at any word would make the scan try the whole alternation at every word
     (the cue pass took twice as long): the count before 'more days' is read by the figure pass anyway."""
     from orchestration.reference import load_reference
-    assert not [row["phrase"] for name in ("event_triggers", "modality_cues") for row in load_reference(name)
-                if row["phrase"].split()[0] == "*"]
+
+    assert not [
+        row["phrase"]
+        for name in ("event_triggers", "modality_cues")
+        for row in load_reference(name)
+        if row["phrase"].split()[0] == "*"
+    ]
 
 
 def test_entry_and_surrender_in_other_words():
@@ -56,11 +76,13 @@ def test_entry_and_surrender_in_other_words():
 def test_french_extension_and_conditional_recapture():
     assert ("délai allant", "trigger", "postponed") in labels("Bakou accorde un délai allant jusqu'au 9 mars.")
     assert ("reprendrait le contrôle", "trigger", "scheduled") in labels(
-        "L'accord dit que Bakou reprendrait le contrôle de Zangilan le 9 mars.")
+        "L'accord dit que Bakou reprendrait le contrôle de Zangilan le 9 mars."
+    )
 
 
 def test_a_turkish_headline_in_capitals_is_labelled_like_lowercase_text():
     """Turkish capital İ lowers to i plus a combining dot in Python; the case-blind match reads it as i."""
+
     def kinds(text):
         return [(kind, label) for _, kind, label in labels(text)]
 
@@ -69,6 +91,7 @@ def test_a_turkish_headline_in_capitals_is_labelled_like_lowercase_text():
 
 def test_verb_families_complete_across_languages():
     """A completion verb's participle and its infinitive or future both listed: cede, return, leave, evacuate."""
+
     def triggers(text):
         return [(cue.text, cue.label) for cue in find_cues(0, text) if cue.cue_kind == "trigger"]
 
@@ -86,11 +109,15 @@ def test_a_flag_raised_and_land_that_went_over_are_completions():
     assert triggers("Soldaten hissten die Landesflagge über dem Rathaus.") == [("hissten", "entered")]
     assert triggers("Troops raised the national flag over the town hall.") == [("raised the national flag", "entered")]
     assert triggers("Der Bezirk ist wieder unter aserbaidschanische Kontrolle gekommen.") == [
-        ("unter aserbaidschanische Kontrolle gekommen", "entered")]
+        ("unter aserbaidschanische Kontrolle gekommen", "entered")
+    ]
     assert triggers("Район отошли Баку в полночь.") == [("отошли", "entered")]
 
 
 def test_passing_under_control_in_french():
-    labels_of = [(cue.text, cue.label) for cue in find_cues(0, "Le district devrait passer sous le contrôle de Bakou.")
-                 if cue.cue_kind == "trigger"]
+    labels_of = [
+        (cue.text, cue.label)
+        for cue in find_cues(0, "Le district devrait passer sous le contrôle de Bakou.")
+        if cue.cue_kind == "trigger"
+    ]
     assert labels_of == [("passer sous le contrôle", "scheduled")]

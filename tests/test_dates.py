@@ -368,12 +368,15 @@ def test_an_undated_articles_year_is_its_own_unless_it_only_recalls_history():
     assert article_year([[]], 2020) == 2020
 
 
-@pytest.mark.parametrize("text", [
-    "Lachin was returned on 2 March and Zangilan three days later.",
-    "Latschin wurde am 2. März übergeben, Zangilan drei Tage später.",
-    "Lachin fue devuelto el 2 de marzo y Zangilan tres días después.",
-    "Laçın 2 Mart'ta, Zengilan 3 gün sonra teslim edildi.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lachin was returned on 2 March and Zangilan three days later.",
+        "Latschin wurde am 2. März übergeben, Zangilan drei Tage später.",
+        "Lachin fue devuelto el 2 de marzo y Zangilan tres días después.",
+        "Laçın 2 Mart'ta, Zengilan 3 gün sonra teslim edildi.",
+    ],
+)
 def test_days_later_count_from_the_day_named_before(text):
     found = find_dates(text, date(2021, 3, 10), 2021)
     assert [m.value for m in found] == [date(2021, 3, 2), date(2021, 3, 5)]

@@ -5,8 +5,16 @@ from dagster import AssetKey
 from orchestration.assets.models import MODELS
 from orchestration.definitions import defs
 
-CONTRACT_MARTS = ["handover_events", "district_handover_status", "actor_mentions", "figures_by_source",
-                  "entity_candidates", "syndication_clusters", "source_agreement", "event_timeline"]
+CONTRACT_MARTS = [
+    "handover_events",
+    "district_handover_status",
+    "actor_mentions",
+    "figures_by_source",
+    "entity_candidates",
+    "syndication_clusters",
+    "source_agreement",
+    "event_timeline",
+]
 
 
 def test_code_location_loads_with_every_asset_check_sensor_and_schedule():

@@ -14,38 +14,53 @@ from tests.conftest import build_warehouse
 
 
 def test_agdam_handed_over_on_20_november(seeds_db):
-    row = seeds_db.execute("select status, handed_over_date from marts.district_handover_status "
-                           "where district = 'Agdam'").fetchone()
+    row = seeds_db.execute(
+        "select status, handed_over_date from marts.district_handover_status where district = 'Agdam'"
+    ).fetchone()
     assert row == ("handed_over", date(2020, 11, 20))
 
 
 def test_kalbajar_scheduled_15_and_handed_over_25_november(seeds_db):
-    row = seeds_db.execute("select status, scheduled_date, handed_over_date from marts.district_handover_status "
-                           "where district = 'Kalbajar'").fetchone()
+    row = seeds_db.execute(
+        "select status, scheduled_date, handed_over_date from marts.district_handover_status "
+        "where district = 'Kalbajar'"
+    ).fetchone()
     assert row == ("handed_over", date(2020, 11, 15), date(2020, 11, 25))
-    spellings = {r[0] for r in seeds_db.execute(
-        "select distinct m.text from staging.entity_mentions m where canonical = 'Kalbajar'").fetchall()}
+    spellings = {
+        r[0]
+        for r in seeds_db.execute(
+            "select distinct m.text from staging.entity_mentions m where canonical = 'Kalbajar'"
+        ).fetchall()
+    }
     assert {"Karvachar", "Kelbecer", "Kalbajar"} <= spellings
 
 
 def test_lachin_due_by_1_december_and_not_handed_over(seeds_db):
-    row = seeds_db.execute("select status, scheduled_date, handed_over_date, as_of_date "
-                           "from marts.district_handover_status where district = 'Lachin'").fetchone()
+    row = seeds_db.execute(
+        "select status, scheduled_date, handed_over_date, as_of_date "
+        "from marts.district_handover_status where district = 'Lachin'"
+    ).fetchone()
     assert row == ("pending", date(2020, 12, 1), None, date(2020, 11, 25))
 
 
 def test_leaders_are_actors_with_one_name_each(seeds_db):
-    actors = {r[0] for r in seeds_db.execute("select actor from marts.actor_mentions where actor_type = 'person'").fetchall()}
+    actors = {
+        r[0] for r in seeds_db.execute("select actor from marts.actor_mentions where actor_type = 'person'").fetchall()
+    }
     assert {"Vladimir Putin", "Ilham Aliyev", "Nikol Pashinyan", "Recep Tayyip Erdogan"} <= actors
     assert not any("Pashinian" in a for a in actors)
     pashinyan_articles = seeds_db.execute(
-        "select count(*) from marts.actor_mentions where actor = 'Nikol Pashinyan'").fetchone()[0]
+        "select count(*) from marts.actor_mentions where actor = 'Nikol Pashinyan'"
+    ).fetchone()[0]
     assert pashinyan_articles == 3
 
 
 def test_peacekeeper_figures_exact_and_approximate(seeds_db):
-    rows = set(seeds_db.execute("select value, is_approximate, subject from marts.figures_by_source "
-                                "where subject = 'peacekeepers'").fetchall())
+    rows = set(
+        seeds_db.execute(
+            "select value, is_approximate, subject from marts.figures_by_source where subject = 'peacekeepers'"
+        ).fetchall()
+    )
     assert (1960.0, False, "peacekeepers") in rows
     assert (2000.0, True, "peacekeepers") in rows
 
@@ -61,8 +76,10 @@ def test_every_fact_slices_its_evidence_out_of_the_article(seeds_db):
 def test_furniture_is_flagged_not_dropped(seeds_db):
     reasons = {r[0] for r in seeds_db.execute("select distinct reason from staging.page_furniture").fetchall()}
     assert {"menu", "caption", "credit"} <= reasons
-    leaked = seeds_db.execute("select count(*) from staging.sentences where text ilike '%Print Share Comment%' "
-                              "or text ilike 'Your Email Address%'").fetchone()[0]
+    leaked = seeds_db.execute(
+        "select count(*) from staging.sentences where text ilike '%Print Share Comment%' "
+        "or text ilike 'Your Email Address%'"
+    ).fetchone()[0]
     assert leaked == 0
 
 
@@ -81,8 +98,9 @@ def test_published_file_stays_readable_while_a_build_runs(monkeypatch, tmp_path)
     articles = tmp_path / "articles"
     shutil.copytree(PROJECT_ROOT / "seeds" / "articles", articles)
     published = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(published)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(published)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         before = int(reader.stdout.readline())
         for path in sorted((PROJECT_ROOT / "tests" / "fixtures" / "unseen").glob("*.txt")):
@@ -103,6 +121,7 @@ def test_worker_processes_give_the_same_warehouse(seeds_warehouse, monkeypatch, 
     from orchestration import parallel
     from orchestration.assets import extraction, staging
     from tests.conftest import mart_snapshot
+
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
     monkeypatch.setattr(staging, "PARSE_BATCH", 2)
     monkeypatch.setattr(extraction, "BATCH_ARTICLES", 2)
@@ -113,6 +132,7 @@ def test_worker_processes_give_the_same_warehouse(seeds_warehouse, monkeypatch, 
 
 def test_pipelined_batches_come_back_whole_and_in_order(monkeypatch):
     from orchestration import parallel
+
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 3)
     monkeypatch.setenv("NEWS_WORKERS", "2")
     batches = [list(range(0, 7)), [7], list(range(8, 20)), [20, 21], list(range(22, 25))]  # forked and in-process

@@ -17,12 +17,34 @@ def test_f1_on_gold_set(gold_file):
 
 
 def test_unseen_set_is_large_enough_and_covers_the_required_forms():
-    text = " ".join(path.read_text(encoding="utf-8") for path in (GOLD_DIR.parent / "fixtures" / "unseen").glob("*.txt"))
+    text = " ".join(
+        path.read_text(encoding="utf-8") for path in (GOLD_DIR.parent / "fixtures" / "unseen").glob("*.txt")
+    )
     assert len(list((GOLD_DIR.parent / "fixtures" / "unseen").glob("*.txt"))) >= 8
-    for form in ("Aghdam", "Ağdam", "Kelbajar", "Kəlbəcər", "Kelbadjar", "Lacin", "Laçın", "Berdzor", "25 November",
-                 "Nov. 25", "25.11.2020", "on Wednesday", "two weeks ago", "last week", "by the end of the month",
-                 "nearly 2,000", "about two thousand", "more than 13,000", "1 960", "some 2000",
-                 "is not expected to be handed over before", "will enter"):
+    for form in (
+        "Aghdam",
+        "Ağdam",
+        "Kelbajar",
+        "Kəlbəcər",
+        "Kelbadjar",
+        "Lacin",
+        "Laçın",
+        "Berdzor",
+        "25 November",
+        "Nov. 25",
+        "25.11.2020",
+        "on Wednesday",
+        "two weeks ago",
+        "last week",
+        "by the end of the month",
+        "nearly 2,000",
+        "about two thousand",
+        "more than 13,000",
+        "1 960",
+        "some 2000",
+        "is not expected to be handed over before",
+        "will enter",
+    ):
         assert form.lower() in text.lower(), form
 
 

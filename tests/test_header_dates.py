@@ -9,59 +9,71 @@ from orchestration.header_dates import dateline, only_a_date, publish_statement
 MARCH_3 = date(2021, 3, 3)
 
 
-@pytest.mark.parametrize("line", [
-    "3 March 2021    Read: 532",
-    "3. März 2021    Gelesen: 87",
-    "Mittwoch, 3. März 2021",
-    "• March 03 2021 10:15:20",
-    "Mar 3, 2021, 06:20PM ISTSource: Reuters",
-    "3 марта 2021 г., 12:30 | 1 204 просмотров",
-    "3 Mart 2021 ( 12 izlenme )",
-    "3 Mart 2021 saat 14:03",
-    "03-03-2021 09:12",
-    "Publié le 03/03/2021 à 14h30",
-    "3 de marzo de 2021, 12:30 hrs",
-    "3 marzo 2021 alle ore 12:30",
-    "Published 3 March 2021, updated 5 March 2021",
-    "Published 01:34 IST, March 3rd 2021",
-    "Mar. 3, 2021 11:48 AM ET",
-    "Posted: March 3, 2021 at 2:35 pm | 0 comments",
-    "3 March 2021 | 5 min read",
-    "Last updated on 3rd March 2021 at 14:35",
-    "Actualizado 3 mar. 2021 14:35 h",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3 March 2021    Read: 532",
+        "3. März 2021    Gelesen: 87",
+        "Mittwoch, 3. März 2021",
+        "• March 03 2021 10:15:20",
+        "Mar 3, 2021, 06:20PM ISTSource: Reuters",
+        "3 марта 2021 г., 12:30 | 1 204 просмотров",
+        "3 Mart 2021 ( 12 izlenme )",
+        "3 Mart 2021 saat 14:03",
+        "03-03-2021 09:12",
+        "Publié le 03/03/2021 à 14h30",
+        "3 de marzo de 2021, 12:30 hrs",
+        "3 marzo 2021 alle ore 12:30",
+        "Published 3 March 2021, updated 5 March 2021",
+        "Published 01:34 IST, March 3rd 2021",
+        "Mar. 3, 2021 11:48 AM ET",
+        "Posted: March 3, 2021 at 2:35 pm | 0 comments",
+        "3 March 2021 | 5 min read",
+        "Last updated on 3rd March 2021 at 14:35",
+        "Actualizado 3 mar. 2021 14:35 h",
+    ],
+)
 def test_a_header_line_gives_its_date(line):
     assert only_a_date(line, None) == MARCH_3
 
 
-@pytest.mark.parametrize("line", [
-    "Ekonomi | DHA | 03.03.2021 - 11:42:05",
-    "РИА – 3 марта 2021",
-    "Jane Doe, 03.03.2021 14:35",
-    "GİRİŞ 03.03.2021 22:10 GÜNCELLEME 04.03.2021 08:05 EKONOMİ",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ekonomi | DHA | 03.03.2021 - 11:42:05",
+        "РИА – 3 марта 2021",
+        "Jane Doe, 03.03.2021 14:35",
+        "GİRİŞ 03.03.2021 22:10 GÜNCELLEME 04.03.2021 08:05 EKONOMİ",
+    ],
+)
 def test_a_source_or_section_beside_the_date_only_above_the_first_paragraph(line):
     """Lower down, such lines are lists and tables ("Agdam – 20 November", "Agdam | 20 November 2020")."""
     assert only_a_date(line, None, header_zone=True) == MARCH_3
     assert only_a_date(line, None) is None
 
 
-@pytest.mark.parametrize("line", [
-    "The dam was opened on 3 March 2021.",
-    "Am 3. März 2021 wurde der Damm eröffnet",
-    "Nachrichten 03.03.2021, 21:00",  # a programme named with its date: not the page's date
-    "3 March 2021 and 5 March 2021",  # two dates without publish labels: a span, not a header
-    "Dam opens | 3 March 2021 | the river rises again today",
-    "3 March",  # no year: unresolved without a fallback year
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The dam was opened on 3 March 2021.",
+        "Am 3. März 2021 wurde der Damm eröffnet",
+        "Nachrichten 03.03.2021, 21:00",  # a programme named with its date: not the page's date
+        "3 March 2021 and 5 March 2021",  # two dates without publish labels: a span, not a header
+        "Dam opens | 3 March 2021 | the river rises again today",
+        "3 March",  # no year: unresolved without a fallback year
+    ],
+)
 def test_a_date_in_a_sentence_or_beside_words_is_not_a_header(line):
     assert only_a_date(line, None) is None
 
 
-@pytest.mark.parametrize("line", [
-    "Bu haber 3 Mart 2021 - 09:12 'de eklendi.",
-    "\"Baraj açıldı\" haberi, 3 Mart 2021 tarihinde yazılmıştır. 4 Mart 2021 tarihinde de güncellenmiştir.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bu haber 3 Mart 2021 - 09:12 'de eklendi.",
+        '"Baraj açıldı" haberi, 3 Mart 2021 tarihinde yazılmıştır. 4 Mart 2021 tarihinde de güncellenmiştir.',
+    ],
+)
 def test_a_publish_statement_gives_its_date(line):
     assert publish_statement(line, None) == MARCH_3
 
@@ -70,21 +82,27 @@ def test_a_date_without_a_publish_suffix_is_no_statement():
     assert publish_statement("Baraj 3 Mart 2021 tarihinde açıldı.", None) is None
 
 
-@pytest.mark.parametrize("paragraph, wire", [
-    ("KYIV, March 3 (River Wire) - The dam opened.", "River Wire"),
-    ("KYIV, March 3. /RW/. The dam opened.", "RW"),
-    ("March 3, 2021 - The dam opened on time.", None),
-    ("3 de marzo de 2021\"La presa se abrió\", dijo el ministro.", None),
-])
+@pytest.mark.parametrize(
+    "paragraph, wire",
+    [
+        ("KYIV, March 3 (River Wire) - The dam opened.", "River Wire"),
+        ("KYIV, March 3. /RW/. The dam opened.", "RW"),
+        ("March 3, 2021 - The dam opened on time.", None),
+        ('3 de marzo de 2021"La presa se abrió", dijo el ministro.', None),
+    ],
+)
 def test_a_dateline_opens_a_paragraph(paragraph, wire):
     assert dateline(paragraph, 2021) == (MARCH_3, wire)
 
 
-@pytest.mark.parametrize("paragraph", [
-    "March 3 - The dam opened.",  # a date first needs its year
-    "March 3, 2021, the dam opened.",
-    "On March 3, 2021 - a Wednesday - the dam opened.",
-    "3 Mart 2021'de baraj açıldı.",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "March 3 - The dam opened.",  # a date first needs its year
+        "March 3, 2021, the dam opened.",
+        "On March 3, 2021 - a Wednesday - the dam opened.",
+        "3 Mart 2021'de baraj açıldı.",
+    ],
+)
 def test_a_date_in_the_first_sentence_is_no_dateline(paragraph):
     assert dateline(paragraph, 2021) == (None, None)

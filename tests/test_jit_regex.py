@@ -20,13 +20,16 @@ def test_engines_fold_case_alike_for_every_agreed_letter():
         assert set(re.findall(pattern, AGREED)) == set(pcre2.findall(pattern, AGREED)), letter
 
 
-@pytest.mark.parametrize("text", [
-    "Troops will not enter Ağdam before 20 November, the ministry said.",
-    "e\u0301x ab\u0301c",  # combining marks: a word character to PCRE2, not to re
-    "thıs week and THİS WEEK",  # dotless and dotted I: re folds them to i, PCRE2 does not
-    "words\x1cwords",  # a separator: space to re, not to PCRE2
-    "some words " * (LONG_TEXT // 11 + 1),  # longer than LONG_TEXT: re alone
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops will not enter Ağdam before 20 November, the ministry said.",
+        "e\u0301x ab\u0301c",  # combining marks: a word character to PCRE2, not to re
+        "thıs week and THİS WEEK",  # dotless and dotted I: re folds them to i, PCRE2 does not
+        "words\x1cwords",  # a separator: space to re, not to PCRE2
+        "some words " * (LONG_TEXT // 11 + 1),  # longer than LONG_TEXT: re alone
+    ],
+)
 @pytest.mark.parametrize("pattern", [r"\w+", r"(?<![\w'])(?i:this)\s+week(?![\w'])", r"\s+\w"])
 def test_scan_pattern_finds_what_re_finds(pattern, text):
     scan = ScanPattern(pattern)
@@ -40,10 +43,17 @@ def test_scan_pattern_reads_matches_with_re():
 
 
 def test_the_scanning_patterns_match_as_re_does_on_mixed_text():
-    text = ("On Friday, 20 November 2020, Armenian forces left Ağdam; Kəlbəcər follows by 25.11.2020 and Laçın "
-            "on 1 December, two weeks ago or next week. They will not return, officials said: about 1,500 died.")
-    patterns = [dates._DATE_RE, dates._DIGIT_RE, dates._NAME_RE, figures._MAY_HOLD_FIGURE,
-                *(pattern for pattern, _ in cues._lexicons())]
+    text = (
+        "On Friday, 20 November 2020, Armenian forces left Ağdam; Kəlbəcər follows by 25.11.2020 and Laçın "
+        "on 1 December, two weeks ago or next week. They will not return, officials said: about 1,500 died."
+    )
+    patterns = [
+        dates._DATE_RE,
+        dates._DIGIT_RE,
+        dates._NAME_RE,
+        figures._MAY_HOLD_FIGURE,
+        *(pattern for pattern, _ in cues._lexicons()),
+    ]
     for scan in patterns:
         assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.plain.finditer(text)]
 

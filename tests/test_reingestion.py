@@ -24,8 +24,10 @@ Azerbaijan's army entered Lachin on Tuesday, the last of the three districts to 
 
 def lachin(warehouse: Path) -> tuple:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        return connection.execute("select status, handed_over_date, n_articles, n_outlets "
-                                  "from marts.district_handover_status where district = 'Lachin'").fetchone()
+        return connection.execute(
+            "select status, handed_over_date, n_articles, n_outlets "
+            "from marts.district_handover_status where district = 'Lachin'"
+        ).fetchone()
 
 
 @pytest.fixture
@@ -71,6 +73,7 @@ def test_incremental_models_end_where_a_full_build_does(corpus, tmp_path, monkey
         built = real_build_model(connection, model, *args)
         processed[model.name] = built.articles
         return built
+
     monkeypatch.setattr(models, "build_model", spy)
     build_warehouse(monkeypatch, corpus, warehouse)
     assert processed["intermediate.narrative_shingles"] == 4 + 1  # the new articles and the relabelled one
@@ -83,14 +86,23 @@ def test_an_edit_replaces_facts_and_a_removal_loses_nothing(corpus, tmp_path, mo
     warehouse = build_warehouse(monkeypatch, corpus, tmp_path / "news.duckdb")
     assert lachin(warehouse)[:2] == ("handed_over", date(2020, 12, 1))
 
-    (corpus / "kask.txt").write_text(SECOND_REPORT.replace("entered Lachin on Tuesday", "will enter Lachin on 5 December"))
+    (corpus / "kask.txt").write_text(
+        SECOND_REPORT.replace("entered Lachin on Tuesday", "will enter Lachin on 5 December")
+    )
     build_warehouse(monkeypatch, corpus, warehouse)
     assert lachin(warehouse)[:2] == ("overdue", None)  # due 1 December, newest article 2 December
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        assert connection.execute("select count(*) from staging.article_versions where file_name = 'kask.txt'").fetchone()[0] == 2
+        assert (
+            connection.execute("select count(*) from staging.article_versions where file_name = 'kask.txt'").fetchone()[
+                0
+            ]
+            == 2
+        )
         assert connection.execute("select count(*) from raw.documents").fetchone()[0] == 7
-        events = connection.execute("select event_type, event_date from marts.handover_events e join staging.article_files f "
-                                    "using (article_id) where f.file_name = 'kask.txt'").fetchall()
+        events = connection.execute(
+            "select event_type, event_date from marts.handover_events e join staging.article_files f "
+            "using (article_id) where f.file_name = 'kask.txt'"
+        ).fetchall()
     assert events == [("scheduled", date(2020, 12, 5))]
 
     before = mart_snapshot(warehouse)
@@ -128,6 +140,7 @@ def test_html_and_jsonl_give_the_same_facts_as_text(tmp_path, monkeypatch):
 def test_ingest_and_parse_batches_give_the_same_warehouse(seeds_warehouse, corpus, tmp_path, monkeypatch):
     """Big folders are read and parsed in batches (memory bounded by a batch); batches change nothing."""
     from orchestration.assets import ingest, staging
+
     monkeypatch.setattr(ingest, "WRITE_BATCH", 2)
     monkeypatch.setattr(staging, "PARSE_BATCH", 2)
     batched = build_warehouse(monkeypatch, corpus, tmp_path / "news.duckdb")

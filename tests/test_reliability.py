@@ -10,7 +10,9 @@ from orchestration.assets import extraction, staging
 from orchestration.build import build as run_build
 from tests.conftest import build_warehouse
 
-GOOD = "Troops enter Aghdam\n\nAzerbaijani troops entered Aghdam on 20 November 2020, the defence ministry in Baku said.\n"
+GOOD = (
+    "Troops enter Aghdam\n\nAzerbaijani troops entered Aghdam on 20 November 2020, the defence ministry in Baku said.\n"
+)
 BAD_INPUTS = {
     "empty.txt": (b"", "empty or whitespace-only"),
     "blank.txt": (b"  \n\t\n  ", "empty or whitespace-only"),
@@ -48,8 +50,10 @@ def test_every_kind_of_bad_input_is_quarantined_and_the_rest_goes_on(tmp_path, m
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         names = {r[0] for r in connection.execute("select file_name from staging.article_files").fetchall()}
         assert names == {"good.txt", "feed.jsonl#1"}
-        row = connection.execute("select bytes, content_hash, first_seen <= last_seen from staging.rejected_files "
-                                 "where file_name = 'nul.txt'").fetchone()
+        row = connection.execute(
+            "select bytes, content_hash, first_seen <= last_seen from staging.rejected_files "
+            "where file_name = 'nul.txt'"
+        ).fetchone()
         assert row[0] == len(BAD_INPUTS["nul.txt"][0]) and len(row[1]) == 64 and row[2]
 
 
@@ -60,7 +64,9 @@ def test_encodings_line_endings_and_names(tmp_path, monkeypatch):
     (articles / "utf8 bom.txt").write_bytes(text.encode("utf-8-sig"))
     (articles / "utf16 'quoted'.txt").write_bytes(text.encode("utf-16"))
     (articles / "Лачин сводка.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
-    latin = "Troops enter Agdam\n\n“We are home,” said a soldier — café owners in Agdam cheered the soldiers’ arrival.\n"
+    latin = (
+        "Troops enter Agdam\n\n“We are home,” said a soldier — café owners in Agdam cheered the soldiers’ arrival.\n"
+    )
     (articles / "cp1252.txt").write_bytes(latin.encode("cp1252"))
     warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
     with duckdb.connect(str(warehouse), read_only=True) as connection:
@@ -115,9 +121,12 @@ def test_a_failing_blocking_audit_publishes_nothing(tmp_path, monkeypatch):
 
     def off_by_a_million(*args):  # an extraction bug: offsets that slice nothing out of the article
         rows, failures = real_extract(*args)
-        rows["staging.entity_mentions"] = [(*row[:3], row[3] + 1_000_000, *row[4:])  # the shift column
-                                           for row in rows["staging.entity_mentions"]]
+        rows["staging.entity_mentions"] = [
+            (*row[:3], row[3] + 1_000_000, *row[4:])  # the shift column
+            for row in rows["staging.entity_mentions"]
+        ]
         return rows, failures
+
     monkeypatch.setattr(extraction, "extract_chunk", off_by_a_million)
     (articles / "second.txt").write_text(GOOD.replace("Aghdam", "Lachin"))
     assert not run_build()
@@ -133,6 +142,7 @@ def test_sentences_that_are_not_their_articles_text_fail_the_run(tmp_path, monke
         article = real_parse(text)
         moved = [s._replace(char_start=s.char_start + 1, char_end=s.char_end + 1) for s in article.sentences]
         return dataclasses.replace(article, sentences=moved)
+
     monkeypatch.setattr(staging, "parse_article", one_char_late)
     (articles / "second.txt").write_text(GOOD.replace("Aghdam", "Lachin"))
     assert not run_build()

@@ -18,10 +18,14 @@ SEEDS = PROJECT_ROOT / "seeds" / "articles"
 
 
 def make_run(warehouse: Path, **env: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "orchestration.build"], cwd=PROJECT_ROOT, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "NEWS_ARTICLES_DIR": str(SEEDS), "NEWS_WAREHOUSE_PATH": str(warehouse),
-                                 **env})
+    return subprocess.Popen(
+        [sys.executable, "-m", "orchestration.build"],
+        cwd=PROJECT_ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NEWS_ARTICLES_DIR": str(SEEDS), "NEWS_WAREHOUSE_PATH": str(warehouse), **env},
+    )
 
 
 def test_concurrent_make_runs_take_turns_and_all_publish(tmp_path):
@@ -51,13 +55,16 @@ def test_a_dagster_run_waits_for_the_lock_whatever_started_it(tmp_path, monkeypa
     holding, released = threading.Event(), []
 
     def hold_for_a_while():  # another process's run, as far as the lock can tell: its own open file
-        code = ("import sys, time; from pathlib import Path; from orchestration.run_lock import run_lock\n"
-                f"with run_lock(Path({str(lock)!r}), 'the sensor'):\n print('held', flush=True); time.sleep(2)")
+        code = (
+            "import sys, time; from pathlib import Path; from orchestration.run_lock import run_lock\n"
+            f"with run_lock(Path({str(lock)!r}), 'the sensor'):\n print('held', flush=True); time.sleep(2)"
+        )
         holder = subprocess.Popen([sys.executable, "-c", code], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
         holder.stdout.readline()
         holding.set()
         holder.wait()
         released.append(time.monotonic())
+
     thread = threading.Thread(target=hold_for_a_while)
     thread.start()
     holding.wait(60)
@@ -70,15 +77,18 @@ def test_a_dagster_run_waits_for_the_lock_whatever_started_it(tmp_path, monkeypa
 def test_the_lock_is_reentrant_in_one_process_and_gone_with_it(tmp_path):
     path = tmp_path / "w.lock"
     with run_lock(path, "outer"), run_lock(path, "inner", timeout=0):
-        code = ("from pathlib import Path; from orchestration.run_lock import run_lock\n"
-                f"with run_lock(Path({str(path)!r}), 'other', timeout=0): pass")
+        code = (
+            "from pathlib import Path; from orchestration.run_lock import run_lock\n"
+            f"with run_lock(Path({str(path)!r}), 'other', timeout=0): pass"
+        )
         other = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True)
         assert other.returncode != 0 and "WarehouseBusy" in other.stderr
     with run_lock(path, "again", timeout=0):
         pass
     with pytest.raises(WarehouseBusy):
-        holder = subprocess.Popen([sys.executable, "-c", code.replace("pass", "import time; time.sleep(30)")],
-                                  cwd=PROJECT_ROOT)
+        holder = subprocess.Popen(
+            [sys.executable, "-c", code.replace("pass", "import time; time.sleep(30)")], cwd=PROJECT_ROOT
+        )
         try:
             time.sleep(2)
             with run_lock(path, "blocked", timeout=0.5):

@@ -28,8 +28,11 @@ def test_polars_schemas_are_the_types_of_the_built_tables(seeds_db):
         for name, table in written_tables().items():
             connection.register("frame", pl.DataFrame(schema=table.schema))
             as_stored = connection.execute("select column_name, column_type from (describe select * from frame)")
-            built = seeds_db.execute("select column_name, data_type from duckdb_columns() where schema_name = ? and "
-                                     "table_name = ? order by column_index", name.split(".")).fetchall()
+            built = seeds_db.execute(
+                "select column_name, data_type from duckdb_columns() where schema_name = ? and "
+                "table_name = ? order by column_index",
+                name.split("."),
+            ).fetchall()
             assert as_stored.fetchall() == built == list(table.types.items()), name
 
 

@@ -70,7 +70,9 @@ def test_header_needs_grain(tmp_path):
 def test_audits_are_read_from_the_header(tmp_path):
     write(tmp_path, "marts", "x", "select 1 as id")
     path = tmp_path / "marts" / "x.sql"
-    path.write_text("-- X.\n-- grain: one row per id\n-- audit: unique(id)\n-- audit: accepted_values(id, 1, 2)\nselect 1 as id")
+    path.write_text(
+        "-- X.\n-- grain: one row per id\n-- audit: unique(id)\n-- audit: accepted_values(id, 1, 2)\nselect 1 as id"
+    )
     (model,) = load_models(with_project_audits(tmp_path), set())
     assert [a.name for a in model.audits] == ["unique", "accepted_values_id"]
     assert "having count(*) > 1" in model.audits[0].sql
@@ -78,12 +80,16 @@ def test_audits_are_read_from_the_header(tmp_path):
 
 def test_unique_audit_returns_each_repeated_key_with_its_count(tmp_path):
     (tmp_path / "marts").mkdir()
-    (tmp_path / "marts" / "x.sql").write_text("-- X.\n-- grain: one row per a, b\n-- audit: unique(a, b)\nselect 1 as a, 1 as b")
+    (tmp_path / "marts" / "x.sql").write_text(
+        "-- X.\n-- grain: one row per a, b\n-- audit: unique(a, b)\nselect 1 as a, 1 as b"
+    )
     (model,) = load_models(with_project_audits(tmp_path), set())
     connection = duckdb.connect()
     connection.execute("create schema marts")
-    connection.execute("create table marts.x as select * from (values (1, 'p'), (1, 'p'), (1, 'q'), (2, 'p'), "
-                       "(2, null), (2, null), (null, null), (3, 'r'), (3, 'r'), (3, 'r')) as t(a, b)")
+    connection.execute(
+        "create table marts.x as select * from (values (1, 'p'), (1, 'p'), (1, 'q'), (2, 'p'), "
+        "(2, null), (2, null), (null, null), (3, 'r'), (3, 'r'), (3, 'r')) as t(a, b)"
+    )
     bad = connection.execute(f"select a, b, n from ({model.audits[0].sql}) order by all").fetchall()
     assert bad == [(1, "p", 2), (2, None, 2), (3, "r", 3)]
 
@@ -94,7 +100,8 @@ def test_an_incremental_audit_reads_only_the_rows_its_build_wrote(tmp_path):
     (tmp_path / "intermediate").mkdir()
     (tmp_path / "intermediate" / "titles.sql").write_text(
         "-- Titles.\n-- grain: one row per article_id, title\n-- incremental: article_id\n-- audit: unique(article_id, title)\n"
-        "select article_id, title from staging.articles")
+        "select article_id, title from staging.articles"
+    )
     (model,) = load_models(with_project_audits(tmp_path), {"staging.articles"})
     connection = duckdb.connect()
     ensure_sources(connection)
@@ -105,7 +112,9 @@ def test_an_incremental_audit_reads_only_the_rows_its_build_wrote(tmp_path):
         return build_model(connection, model, "v1", full_refresh=False)
 
     def bad_rows(built: Build) -> list[tuple]:
-        return connection.execute(f"select * from ({incremental_audit_sql(model, model.audits[0], built.last_old_row)})").fetchall()
+        return connection.execute(
+            f"select * from ({incremental_audit_sql(model, model.audits[0], built.last_old_row)})"
+        ).fetchall()
 
     assert add_article_and_build("a1").articles is None  # the first build creates the table whole
     connection.execute("insert into intermediate.titles values ('a1', 'a title')")  # an old duplicate
@@ -130,7 +139,8 @@ def test_a_new_audit_kind_is_a_file_and_needs_no_python(tmp_path):
     (tmp_path / "audits").mkdir()
     (tmp_path / "audits" / "positive.sql").write_text(
         "-- positive(a, b): every listed column is above zero.\n-- blocking: no\n-- A warning, for the test.\n"
-        "select @columns from @this_model where @any(@column <= 0)\n")
+        "select @columns from @this_model where @any(@column <= 0)\n"
+    )
     connection, (audit,) = audited(tmp_path, "-- audit: positive(a, b)\n", "(1, 2), (0, 5), (3, -1), (4, null)")
     assert (audit.name, audit.blocking, audit.whole_table) == ("positive", False, False)
     assert audit.sql == "select a, b from marts.x where a <= 0 or b <= 0"
@@ -143,8 +153,10 @@ def test_the_project_audits_take_their_parameters_from_the_header(tmp_path):
     """A value is a quoted literal, never a placeholder; not_null checks every column it names; not_empty warns
     and reads the whole table on an incremental run."""
     connection, (values, not_null, not_empty) = audited(
-        with_project_audits(tmp_path), "-- audit: accepted_values(a, it's, x@y)\n-- audit: not_null(a, b)\n"
-        "-- audit: not_empty\n", "('it''s', 1), ('x@y', null), ('z', 2), (null, 3)")
+        with_project_audits(tmp_path),
+        "-- audit: accepted_values(a, it's, x@y)\n-- audit: not_null(a, b)\n-- audit: not_empty\n",
+        "('it''s', 1), ('x@y', null), ('z', 2), (null, 3)",
+    )
     assert connection.execute(values.sql).fetchall() == [("z", 2)]
     assert connection.execute(not_null.sql).fetchall() == [("x@y", None), (None, 3)]
     assert (values.blocking, not_null.blocking, not_empty.blocking, not_empty.whole_table) == (True, True, False, True)
@@ -152,12 +164,15 @@ def test_the_project_audits_take_their_parameters_from_the_header(tmp_path):
     assert incremental_audit_sql(model, not_empty, 0) == not_empty.sql
 
 
-@pytest.mark.parametrize(("audit_file", "error"), [
-    (None, r"unknown audit kind 'odd' \(no file .*audits/odd.sql\)"),
-    ("-- odd: no blocking line.\nselect * from @this_model", "blocking: yes"),
-    ("-- blocking: yes\nselect * from @table", "odd.sql: unknown placeholder '@table'"),
-    ("-- blocking: yes\nselect (1 from @this_model", "odd.sql: audit 'odd' of marts.x does not parse"),
-])
+@pytest.mark.parametrize(
+    ("audit_file", "error"),
+    [
+        (None, r"unknown audit kind 'odd' \(no file .*audits/odd.sql\)"),
+        ("-- odd: no blocking line.\nselect * from @this_model", "blocking: yes"),
+        ("-- blocking: yes\nselect * from @table", "odd.sql: unknown placeholder '@table'"),
+        ("-- blocking: yes\nselect (1 from @this_model", "odd.sql: audit 'odd' of marts.x does not parse"),
+    ],
+)
 def test_a_missing_or_broken_audit_file_fails_loading_with_the_file_named(tmp_path, audit_file, error):
     if audit_file is not None:
         (tmp_path / "audits").mkdir()

@@ -12,15 +12,27 @@ from orchestration.warehouse import PROJECT_ROOT
 
 def test_make_run_records_its_run_where_the_ui_reads_and_fits_80_columns(tmp_path):
     home = tmp_path / "dagster_home"
-    env = {**os.environ, "NEWS_ARTICLES_DIR": str(PROJECT_ROOT / "seeds" / "articles"),
-           "NEWS_WAREHOUSE_PATH": str(tmp_path / "news.duckdb"), "DAGSTER_HOME": str(home)}
-    done = subprocess.run([sys.executable, "-m", "orchestration.build"], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    env = {
+        **os.environ,
+        "NEWS_ARTICLES_DIR": str(PROJECT_ROOT / "seeds" / "articles"),
+        "NEWS_WAREHOUSE_PATH": str(tmp_path / "news.duckdb"),
+        "DAGSTER_HOME": str(home),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "orchestration.build"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     built, *lines = done.stdout.splitlines()  # the first line names the warehouse's path, as long as it is
     assert built.startswith("built and published") and max(len(line) for line in lines) <= 80
-    assert any(all(f" {column} " in line for column in ("district", "status", "scheduled", "revised", "handed_over"))
-               for line in lines)
+    assert any(
+        all(f" {column} " in line for column in ("district", "status", "scheduled", "revised", "handed_over"))
+        for line in lines
+    )
     with DagsterInstance.from_config(str(home)) as instance:
         [run] = instance.get_runs()
         assert run.job_name == "ingest_new" and run.status == DagsterRunStatus.SUCCESS

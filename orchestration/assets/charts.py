@@ -59,28 +59,36 @@ def _save(figure: Figure, path: Path) -> None:
     os.replace(partial, path)
 
 
-@asset(key=HANDOVER_TIMELINE_CHART, group_name="charts", kinds={"python", "matplotlib"},
-       deps=[model_key("marts.handover_timeline")])
+@asset(
+    key=HANDOVER_TIMELINE_CHART,
+    group_name="charts",
+    kinds={"python", "matplotlib"},
+    deps=[model_key("marts.handover_timeline")],
+)
 def handover_timeline_chart(warehouse: Warehouse) -> MaterializeResult:
     """Districts × dates: when each handover was scheduled, postponed and entered, and by how many independent
     sources; PNG and SVG beside the published warehouse, and the PNG inline in the asset's metadata."""
     with warehouse.connect() as connection:
         rows = connection.execute(
-            "select district, event_type, event_date, n_sources from marts.handover_timeline order by all").fetchall()
+            "select district, event_type, event_date, n_sources from marts.handover_timeline order by all"
+        ).fetchall()
     folder, name = warehouse.published_path.parent, "handover_timeline"
     digest = hashlib.sha256(DRAWING_CODE.read_bytes() + repr(rows).encode()).hexdigest()
     redrawn = not is_current(folder, name, digest)
     if redrawn:
         # imported here: matplotlib takes most of a second to import, which a run that redraws nothing skips
         from orchestration.handover_chart import HandoverMark, draw_handover_timeline
+
         save_chart(draw_handover_timeline([HandoverMark(*row) for row in rows]), folder, name)
         drawn_from(folder, name).write_text(digest, encoding="utf-8")
     paths = chart_files(folder, name)
     inline = base64.b64encode(paths["png"].read_bytes()).decode("ascii")
-    return MaterializeResult(metadata={
-        "redrawn": redrawn,
-        "chart": MetadataValue.md(f"![handover timeline](data:image/png;base64,{inline})"),
-        "png": MetadataValue.path(str(paths["png"])),
-        "svg": MetadataValue.path(str(paths["svg"])),
-        "marks": len(rows),
-    })
+    return MaterializeResult(
+        metadata={
+            "redrawn": redrawn,
+            "chart": MetadataValue.md(f"![handover timeline](data:image/png;base64,{inline})"),
+            "png": MetadataValue.path(str(paths["png"])),
+            "svg": MetadataValue.path(str(paths["svg"])),
+            "marks": len(rows),
+        }
+    )

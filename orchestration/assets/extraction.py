@@ -2,7 +2,7 @@
 
 import hashlib
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from operator import attrgetter
 
 import polars as pl
@@ -30,9 +30,16 @@ MAX_COUNT_AGE = 2  # sentences back that a count's noun may be left out after
 
 TABLES = written_tables()
 # In the order _extract returns their rows and the assets are listed
-SCHEMAS = {table: TABLES[table].schema for table in (
-    "staging.entity_mentions", "staging.name_candidates", "staging.date_mentions", "staging.figure_mentions",
-    "staging.cue_mentions")}
+SCHEMAS = {
+    table: TABLES[table].schema
+    for table in (
+        "staging.entity_mentions",
+        "staging.name_candidates",
+        "staging.date_mentions",
+        "staging.figure_mentions",
+        "staging.cue_mentions",
+    )
+}
 
 
 def lexicon_version() -> str:
@@ -57,11 +64,16 @@ def article_year(dates: Iterable[list[DateMention]], corpus_year: int | None) ->
     return newest
 
 
-_OWN_COLUMNS = {table: {c: t for c, t in schema.items() if c not in ("article_id", "sentence_id")}
-                for table, schema in SCHEMAS.items()}
+_OWN_COLUMNS = {
+    table: {c: t for c, t in schema.items() if c not in ("article_id", "sentence_id")}
+    for table, schema in SCHEMAS.items()
+}
 _VALUES = {table: attrgetter(*columns) for table, columns in _OWN_COLUMNS.items()}
-_ROW_SCHEMAS = {table: {"article_id": schema["article_id"], "sentence_id": schema["sentence_id"], "shift": pl.Int32}
-                | _OWN_COLUMNS[table] for table, schema in SCHEMAS.items()}
+_ROW_SCHEMAS = {
+    table: {"article_id": schema["article_id"], "sentence_id": schema["sentence_id"], "shift": pl.Int32}
+    | _OWN_COLUMNS[table]
+    for table, schema in SCHEMAS.items()
+}
 
 
 def extract_chunk(work: list[tuple]) -> tuple[dict[str, list[tuple]], list[Failure]]:
@@ -167,7 +179,8 @@ def _extraction_work(connection, batch: list[tuple], fallback: int | None) -> li
     with article_ids_as(connection, "_batch", [article_id for article_id, _ in batch]):
         sentence_rows = connection.execute(
             "select s.article_id, s.sentence_id, s.char_start, s.text, s.is_title from staging.sentences s "
-            "semi join _batch using (article_id) order by s.article_id, s.sentence_id").fetchall()
+            "semi join _batch using (article_id) order by s.article_id, s.sentence_id"
+        ).fetchall()
     by_article: dict[str, list[tuple]] = {}
     for article_id, *sentence in sentence_rows:
         by_article.setdefault(article_id, []).append(tuple(sentence))
@@ -183,9 +196,16 @@ def _write_batch(connection, chunks: list[tuple[dict[str, list[tuple]], list[Fai
 
 
 @multi_asset(
-    specs=[AssetSpec(key, group_name="staging", deps=[ARTICLES, SENTENCES], kinds={"python", "duckdb"},
-                     description=TABLES[".".join(key.path)].doc.description)
-           for key in (ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS)],
+    specs=[
+        AssetSpec(
+            key,
+            group_name="staging",
+            deps=[ARTICLES, SENTENCES],
+            kinds={"python", "duckdb"},
+            description=TABLES[".".join(key.path)].doc.description,
+        )
+        for key in (ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS)
+    ],
     code_version=lexicon_version(),
 )
 def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
@@ -197,11 +217,12 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
         fallback = corpus_year(connection)
         articles = connection.execute(
             "select article_id, published_date from staging.articles "
-            "anti join staging.extracted_articles using (article_id) order by article_id").fetchall()
+            "anti join staging.extracted_articles using (article_id) order by article_id"
+        ).fetchall()
         ids = [article_id for article_id, _ in articles]
         delete_articles(connection, list(SCHEMAS), ids)  # rows of an earlier version of these articles
         counts = dict.fromkeys(SCHEMAS, 0)
-        batches = [articles[start:start + BATCH_ARTICLES] for start in range(0, len(articles), BATCH_ARTICLES)]
+        batches = [articles[start : start + BATCH_ARTICLES] for start in range(0, len(articles), BATCH_ARTICLES)]
         work = (_extraction_work(connection, batch, fallback) for batch in batches)  # read as the workers take them
         failures = []
         progress = Progress(context.log.info, "extracted", len(articles))
@@ -210,12 +231,18 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
                 counts[table] += frame.height
             failures += [found for _, failed in chunks for found in failed]
             progress.advance(len(batch))
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
-        insert_frame(connection, "staging.extracted_articles",
-                     pl.DataFrame({"article_id": ids, "extracted_at": [now] * len(ids)},
-                                  schema=TABLES["staging.extracted_articles"].schema))
+        now = datetime.now(UTC).replace(tzinfo=None)
+        insert_frame(
+            connection,
+            "staging.extracted_articles",
+            pl.DataFrame(
+                {"article_id": ids, "extracted_at": [now] * len(ids)},
+                schema=TABLES["staging.extracted_articles"].schema,
+            ),
+        )
         quarantine(connection, failures, now)
         log_failures(context, connection, "extract", now)
     for key, table in zip([ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS], SCHEMAS):
-        yield MaterializeResult(asset_key=key, metadata={"new_rows": counts[table], "articles": len(ids),
-                                                         "failed_articles": len(failures)})
+        yield MaterializeResult(
+            asset_key=key, metadata={"new_rows": counts[table], "articles": len(ids), "failed_articles": len(failures)}
+        )

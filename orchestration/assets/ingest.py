@@ -1,6 +1,6 @@
 """Ingest: read new or changed files in NEWS_ARTICLES_DIR, decode and hash them, quarantine what cannot be read."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -26,12 +26,14 @@ TABLES = written_tables()
 
 
 def _spec(key: AssetKey) -> AssetSpec:
-    return AssetSpec(key, group_name="ingest", kinds={"python", "duckdb"},
-                     description=TABLES[".".join(key.path)].doc.description)
+    return AssetSpec(
+        key, group_name="ingest", kinds={"python", "duckdb"}, description=TABLES[".".join(key.path)].doc.description
+    )
 
 
-@multi_asset(specs=[_spec(key) for key in (DOCUMENTS, ARTICLE_FILES, ARTICLE_VERSIONS, REJECTED_FILES, MANIFEST,
-                                           RETRACTIONS)])
+@multi_asset(
+    specs=[_spec(key) for key in (DOCUMENTS, ARTICLE_FILES, ARTICLE_VERSIONS, REJECTED_FILES, MANIFEST, RETRACTIONS)]
+)
 def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
     """Only files whose size or modification time changed since the last run are read again; a rejected file
     also when the code version changed.
@@ -40,20 +42,27 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
     marts but keeps its text in raw.documents and its history in staging.article_versions. Articles that
     failed under an older code version are forgotten here, so this run parses them again."""
     root = warehouse.articles_path.resolve()
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     with warehouse.connect() as connection:
         ensure_sources(connection)
         forget_stale_failures(connection)
-        known = {name.split("#")[0]: (size, mtime) for name, size, mtime in connection.execute(
-            "select file_name, bytes, mtime_ns from staging.article_files union all "
-            "select file_name, bytes, mtime_ns from staging.rejected_files where code_version = ?",
-            [code_version()]).fetchall()}
+        known = {
+            name.split("#")[0]: (size, mtime)
+            for name, size, mtime in connection.execute(
+                "select file_name, bytes, mtime_ns from staging.article_files union all "
+                "select file_name, bytes, mtime_ns from staging.rejected_files where code_version = ?",
+                [code_version()],
+            ).fetchall()
+        }
         known_ids = {row[0] for row in connection.execute("select article_id from raw.documents").fetchall()}
         changed = _changed_files(root, known)
         # Batches of files are read by the workers (the texts of a batch, not of the whole folder, stay in memory)
-        batches = [changed[start:start + WRITE_BATCH] for start in range(0, len(changed), WRITE_BATCH)]
-        reads = map_batches(partial(read_article_files, root, warehouse.max_file_bytes),
-                            ([path for path, _ in batch] for batch in batches), partial(read_crashed, root))
+        batches = [changed[start : start + WRITE_BATCH] for start in range(0, len(changed), WRITE_BATCH)]
+        reads = map_batches(
+            partial(read_article_files, root, warehouse.max_file_bytes),
+            ([path for path, _ in batch] for batch in batches),
+            partial(read_crashed, root),
+        )
         rejected = []
         n_files = n_documents = 0
         for batch, chunks in zip(batches, reads):
@@ -70,8 +79,12 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
                         documents.append({**vars(outcome), "ingested_at": now})
             n_files, n_documents = n_files + len(files), n_documents + len(documents)
             _write_files(connection, files, documents)
-        _upsert(connection, "staging.rejected_files", frame_of(rejected, TABLES["staging.rejected_files"].schema),
-                ["reason", "bytes", "content_hash", "last_seen", "stage", "error_class", "mtime_ns", "code_version"])
+        _upsert(
+            connection,
+            "staging.rejected_files",
+            frame_of(rejected, TABLES["staging.rejected_files"].schema),
+            ["reason", "bytes", "content_hash", "last_seen", "stage", "error_class", "mtime_ns", "code_version"],
+        )
         manifest, manifest_problems = read_manifest(root)
         retractions, retraction_problems = read_retractions(root)
         connection.execute("delete from staging.manifest")
@@ -79,20 +92,36 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
         connection.execute("delete from staging.retractions")
         insert_frame(connection, "staging.retractions", frame_of(retractions, TABLES["staging.retractions"].schema))
         purge_inactive(connection)
-        totals = dict(zip(("documents", "files", "versions", "rejected", "inactive"), connection.execute(
-            "select (select count(*) from raw.documents), (select count(*) from staging.article_files), "
-            "(select count(*) from staging.article_versions), (select count(*) from staging.rejected_files), "
-            "(select count(*) from staging.inactive_articles)").fetchone()))
+        totals = dict(
+            zip(
+                ("documents", "files", "versions", "rejected", "inactive"),
+                connection.execute(
+                    "select (select count(*) from raw.documents), (select count(*) from staging.article_files), "
+                    "(select count(*) from staging.article_versions), (select count(*) from staging.rejected_files), "
+                    "(select count(*) from staging.inactive_articles)"
+                ).fetchone(),
+            )
+        )
     for reject in rejected:
         context.log.warning(f"quarantined {reject['file_name']}: {reject['reason']}")
     for problem in manifest_problems + retraction_problems:
         context.log.warning(problem)
-    yield MaterializeResult(asset_key=DOCUMENTS, metadata={"new_documents": n_documents, "documents": totals["documents"]})
+    yield MaterializeResult(
+        asset_key=DOCUMENTS, metadata={"new_documents": n_documents, "documents": totals["documents"]}
+    )
     yield MaterializeResult(asset_key=ARTICLE_FILES, metadata={"changed_files": n_files, "files": totals["files"]})
-    yield MaterializeResult(asset_key=ARTICLE_VERSIONS, metadata={"versions": totals["versions"], "inactive_articles": totals["inactive"]})
-    yield MaterializeResult(asset_key=REJECTED_FILES, metadata={"new_rejections": len(rejected), "rejected": totals["rejected"]})
-    yield MaterializeResult(asset_key=MANIFEST, metadata={"rows": len(manifest), "skipped_rows": len(manifest_problems)})
-    yield MaterializeResult(asset_key=RETRACTIONS, metadata={"rows": len(retractions), "skipped_rows": len(retraction_problems)})
+    yield MaterializeResult(
+        asset_key=ARTICLE_VERSIONS, metadata={"versions": totals["versions"], "inactive_articles": totals["inactive"]}
+    )
+    yield MaterializeResult(
+        asset_key=REJECTED_FILES, metadata={"new_rejections": len(rejected), "rejected": totals["rejected"]}
+    )
+    yield MaterializeResult(
+        asset_key=MANIFEST, metadata={"rows": len(manifest), "skipped_rows": len(manifest_problems)}
+    )
+    yield MaterializeResult(
+        asset_key=RETRACTIONS, metadata={"rows": len(retractions), "skipped_rows": len(retraction_problems)}
+    )
 
 
 def _changed_files(root: Path, known: dict[str, tuple[int, int]]) -> list[tuple[Path, int]]:
@@ -111,8 +140,12 @@ def _changed_files(root: Path, known: dict[str, tuple[int, int]]) -> list[tuple[
 def _write_files(connection, files: list[dict], documents: list[dict]) -> None:
     """Record a batch of read files (names, versions) and their new documents; a name that reads well now
     leaves the quarantine."""
-    _upsert(connection, "staging.article_files", frame_of(files, TABLES["staging.article_files"].schema),
-            ["article_id", "content_hash", "bytes", "mtime_ns", "format", "encoding", "last_seen"])
+    _upsert(
+        connection,
+        "staging.article_files",
+        frame_of(files, TABLES["staging.article_files"].schema),
+        ["article_id", "content_hash", "bytes", "mtime_ns", "format", "encoding", "last_seen"],
+    )
     connection.register("_versions", frame_of(files, TABLES["staging.article_versions"].schema))
     connection.execute("insert or ignore into staging.article_versions select * from _versions")
     connection.execute("delete from staging.rejected_files where file_name in (select file_name from _versions)")
@@ -128,7 +161,9 @@ def _upsert(connection, table: str, frame: pl.DataFrame, update: list[str]) -> N
     try:
         assignments = ", ".join(f"{column} = excluded.{column}" for column in update)
         columns = ", ".join(frame.columns)
-        connection.execute(f"insert into {table} ({columns}) select {columns} from _rows "
-                           f"on conflict (file_name) do update set {assignments}")
+        connection.execute(
+            f"insert into {table} ({columns}) select {columns} from _rows "
+            f"on conflict (file_name) do update set {assignments}"
+        )
     finally:
         connection.unregister("_rows")

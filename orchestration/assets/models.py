@@ -2,8 +2,19 @@
 
 import time
 
-from dagster import (AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
-                     MaterializeResult, MetadataValue, TableColumn, TableSchema, multi_asset)
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetCheckSpec,
+    AssetExecutionContext,
+    AssetKey,
+    AssetSpec,
+    MaterializeResult,
+    MetadataValue,
+    TableColumn,
+    TableSchema,
+    multi_asset,
+)
 
 from orchestration.assets import source_file
 from orchestration.assets.staging import RefreshConfig
@@ -29,18 +40,29 @@ VERSIONS: dict[str, str] = model_versions(MODELS)
 
 def _spec(model: SqlModel) -> AssetSpec:
     return AssetSpec(
-        model_key(model.name), group_name=model.layer, kinds={"sql", "duckdb"}, code_version=VERSIONS[model.name],
-        description=f"{model.description}\n\nGrain: {model.grain}", deps=[model_key(d) for d in model.depends_on],
-        metadata={"sql": MetadataValue.md(f"```sql\n{model.sql}\n```"), "path": str(model.path.relative_to(SQL_DIR.parent)),
-                  "grain": model.grain, "incremental": bool(model.incremental_key),
-                  **source_file(model.path, "SQL model")},
+        model_key(model.name),
+        group_name=model.layer,
+        kinds={"sql", "duckdb"},
+        code_version=VERSIONS[model.name],
+        description=f"{model.description}\n\nGrain: {model.grain}",
+        deps=[model_key(d) for d in model.depends_on],
+        metadata={
+            "sql": MetadataValue.md(f"```sql\n{model.sql}\n```"),
+            "path": str(model.path.relative_to(SQL_DIR.parent)),
+            "grain": model.grain,
+            "incremental": bool(model.incremental_key),
+            **source_file(model.path, "SQL model"),
+        },
     )
 
 
 @multi_asset(
     specs=[_spec(model) for model in MODELS],
-    check_specs=[AssetCheckSpec(audit.name, asset=model_key(model.name), blocking=audit.blocking, description=audit.sql)
-                 for model in MODELS for audit in model.audits],
+    check_specs=[
+        AssetCheckSpec(audit.name, asset=model_key(model.name), blocking=audit.blocking, description=audit.sql)
+        for model in MODELS
+        for audit in model.audits
+    ],
     can_subset=True,
 )
 def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
@@ -64,9 +86,13 @@ def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse:
             seconds = round(time.perf_counter() - started, 3)
             rows = connection.execute(f"select count(*) from {model.name}").fetchone()[0]
             run = "full" if built.articles is None else f"incremental: {built.articles} articles"
-            schema = TableSchema([TableColumn(name, data_type, model.columns.get(name)) for name, data_type in types.items()])
-            yield MaterializeResult(asset_key=key, metadata={"dagster/row_count": rows, "dagster/column_schema": schema,
-                                                             "run": run, "seconds": seconds})
+            schema = TableSchema(
+                [TableColumn(name, data_type, model.columns.get(name)) for name, data_type in types.items()]
+            )
+            yield MaterializeResult(
+                asset_key=key,
+                metadata={"dagster/row_count": rows, "dagster/column_schema": schema, "run": run, "seconds": seconds},
+            )
             failed: list[str] = []
             for audit in model.audits:
                 sql = audit.sql if built.articles is None else incremental_audit_sql(model, audit, built.last_old_row)
@@ -74,8 +100,9 @@ def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse:
                 if bad and audit.blocking:
                     failed.append(f"{model.name}:{audit.name} ({bad} bad rows)")
                 severity = AssetCheckSeverity.ERROR if audit.blocking else AssetCheckSeverity.WARN
-                yield AssetCheckResult(asset_key=key, check_name=audit.name, passed=bad == 0, severity=severity,
-                                       metadata={"bad_rows": bad})
+                yield AssetCheckResult(
+                    asset_key=key, check_name=audit.name, passed=bad == 0, severity=severity, metadata={"bad_rows": bad}
+                )
             if failed:  # inside the model's transaction: it rolls back, so its rows are retried and re-audited
                 raise RuntimeError(f"audits failed: {', '.join(failed)}")
             connection.commit()

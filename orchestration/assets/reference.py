@@ -14,9 +14,17 @@ def reference_key(name: str) -> AssetKey:
 
 
 @multi_asset(
-    specs=[AssetSpec(reference_key(name), group_name="reference", kinds={"csv", "duckdb"}, code_version=reference_digest(name),
-                     description=f"seeds/reference/{name}.csv, loaded as is.",
-                     metadata=source_file(REFERENCE_DIR / f"{name}.csv", "reference data")) for name in reference_tables()],
+    specs=[
+        AssetSpec(
+            reference_key(name),
+            group_name="reference",
+            kinds={"csv", "duckdb"},
+            code_version=reference_digest(name),
+            description=f"seeds/reference/{name}.csv, loaded as is.",
+            metadata=source_file(REFERENCE_DIR / f"{name}.csv", "reference data"),
+        )
+        for name in reference_tables()
+    ],
     can_subset=True,
 )
 def reference_data(context: AssetExecutionContext, warehouse: Warehouse):

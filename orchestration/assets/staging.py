@@ -2,7 +2,7 @@
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import partial
 from operator import attrgetter
 from typing import NamedTuple
@@ -12,11 +12,17 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, Material
 
 from orchestration.article_parsing import ParsedArticle, Sentence, newest_year, parse_article
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
-from orchestration.duckdb_io import (article_ids_as, delete_articles, ensure_sources, frame_of, insert_frame,
-                                     written_tables)
+from orchestration.duckdb_io import (
+    article_ids_as,
+    delete_articles,
+    ensure_sources,
+    frame_of,
+    insert_frame,
+    written_tables,
+)
 from orchestration.parallel import map_batches
 from orchestration.progress import Progress
-from orchestration.publication import DatingEvidence, dating_evidence, date_from_evidence
+from orchestration.publication import DatingEvidence, date_from_evidence, dating_evidence
 from orchestration.quarantine import Failure, PipelineBug, failure, log_failures, quarantine
 from orchestration.warehouse import SQL_DIR, Warehouse
 
@@ -56,6 +62,7 @@ def apply_format_metadata(article: ParsedArticle, title, outlet, url, published)
 class ParsedDocument(NamedTuple):
     """A worker's result for one document: its sentences and furniture as table rows, which cross the process
     boundary and become frames far faster than dataclasses do; the article keeps only its metadata."""
+
     row: tuple  # the raw.documents row
     article: ParsedArticle
     sentences: list[tuple]  # in _SENTENCE_SCHEMA order
@@ -89,8 +96,11 @@ def parse_crashed(row: tuple, error: BaseException) -> list[Failure]:
 def _parse_document(row: tuple) -> ParsedDocument:
     article_id, article = row[0], apply_format_metadata(parse_article(row[3]), *row[4:])
     check_sentence_offsets(article_id, row[3], article.sentences)
-    undated = dating_evidence((s.text for s in article.sentences if not s.is_title),
-                              None if newest_year(row[3]) else row[3]) if article.published_date is None else None
+    undated = (
+        dating_evidence((s.text for s in article.sentences if not s.is_title), None if newest_year(row[3]) else row[3])
+        if article.published_date is None
+        else None
+    )
     sentences = [(article_id, *_SENTENCE_VALUES(s)) for s in article.sentences]
     furniture = [(article_id, *_FURNITURE_VALUES(f)) for f in article.furniture]
     article.sentences, article.furniture = [], []
@@ -109,14 +119,21 @@ def plausible_years() -> tuple[int, int]:
 def corpus_year(connection) -> int | None:
     """The most common plausible publication year in the warehouse: the year for dates of articles that give
     none (the mode, so one late look-back article does not move every undated article a year on)."""
-    return connection.execute("select mode(year(published_date)) from staging.articles "
-                              "where year(published_date) between ? and ?", list(plausible_years())).fetchone()[0]
+    return connection.execute(
+        "select mode(year(published_date)) from staging.articles where year(published_date) between ? and ?",
+        list(plausible_years()),
+    ).fetchone()[0]
 
 
 @multi_asset(
     specs=[
-        AssetSpec(key, group_name="staging", deps=[DOCUMENTS, MANIFEST], kinds={"polars", "duckdb"},
-                  description=TABLES[".".join(key.path)].doc.description)
+        AssetSpec(
+            key,
+            group_name="staging",
+            deps=[DOCUMENTS, MANIFEST],
+            kinds={"polars", "duckdb"},
+            description=TABLES[".".join(key.path)].doc.description,
+        )
         for key in (ARTICLES, SENTENCES, FURNITURE)
     ],
 )
@@ -124,22 +141,32 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
     """Documents not yet parsed are parsed once (all of them on a full refresh), in batches so memory stays
     bounded by a batch; an article's rows are replaced as a whole. Undated articles get their inferred date
     last, once the years of the whole run are known."""
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     with warehouse.connect() as connection:
         ensure_sources(connection)
         if config.full_refresh:
             connection.execute("delete from staging.articles")
-        new_ids = [row[0] for row in connection.execute(
-            "select d.article_id from raw.documents d anti join staging.articles a using (article_id) "
-            "where d.article_id not in (select article_id from staging.inactive_articles) order by d.article_id").fetchall()]
+        new_ids = [
+            row[0]
+            for row in connection.execute(
+                "select d.article_id from raw.documents d anti join staging.articles a using (article_id) "
+                "where d.article_id not in (select article_id from staging.inactive_articles) order by d.article_id"
+            ).fetchall()
+        ]
         earliest, latest = plausible_years()
-        earlier_years = Counter(dict(connection.execute(
-            "select year(published_date), count(*) from staging.articles where year(published_date) between ? and ? "
-            "group by 1", [earliest, latest]).fetchall()))
+        earlier_years = Counter(
+            dict(
+                connection.execute(
+                    "select year(published_date), count(*) from staging.articles where year(published_date) between ? and ? "
+                    "group by 1",
+                    [earliest, latest],
+                ).fetchall()
+            )
+        )
         years, undated, counts = Counter(), {}, Counter()
         # Rows left from an earlier version of these articles (a changed file, a full refresh) go first.
         delete_articles(connection, ["staging.sentences", "staging.page_furniture"], new_ids)
-        batches = [new_ids[start:start + PARSE_BATCH] for start in range(0, len(new_ids), PARSE_BATCH)]
+        batches = [new_ids[start : start + PARSE_BATCH] for start in range(0, len(new_ids), PARSE_BATCH)]
         documents = (_documents(connection, ids) for ids in batches)  # read as the workers take them
         progress = Progress(context.log.info, "parsed", len(new_ids))
         for chunks, ids in zip(map_batches(parse_chunk, documents, parse_crashed), batches):
@@ -153,8 +180,10 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         connection.execute(APPLY_MANIFEST_SQL.read_text(encoding="utf-8"))
         total = connection.execute("select count(*) from staging.articles").fetchone()[0]
         log_failures(context, connection, "parse", now)
-    yield MaterializeResult(asset_key=ARTICLES, metadata={"new_articles": counts["articles"], "articles": total,
-                                                          "failed_articles": counts["failed"]})
+    yield MaterializeResult(
+        asset_key=ARTICLES,
+        metadata={"new_articles": counts["articles"], "articles": total, "failed_articles": counts["failed"]},
+    )
     yield MaterializeResult(asset_key=SENTENCES, metadata={"new_sentences": counts["sentences"]})
     yield MaterializeResult(asset_key=FURNITURE, metadata={"new_furniture_lines": counts["furniture"]})
 
@@ -170,7 +199,8 @@ def _documents(connection, ids: list[str]) -> list[tuple]:
     with article_ids_as(connection, "_batch", ids):
         return connection.execute(
             "select d.article_id, d.file_name, d.format, d.text, d.title, d.outlet, d.url, d.published_date "
-            "from raw.documents d semi join _batch using (article_id) order by d.article_id").fetchall()
+            "from raw.documents d semi join _batch using (article_id) order by d.article_id"
+        ).fetchall()
 
 
 def _write_batch(connection, chunks: list[list[ParsedDocument]], now: datetime) -> ParsedBatch:
@@ -185,18 +215,30 @@ def _write_batch(connection, chunks: list[list[ParsedDocument]], now: datetime) 
             undated[article_id] = document.dating
         else:
             years.append(article.published_date.year)
-        articles.append({**vars(article), "article_id": article_id, "file_name": file_name, "format": fmt,
-                         "text": text, "ingested_at": now})
+        articles.append(
+            {
+                **vars(article),
+                "article_id": article_id,
+                "file_name": file_name,
+                "format": fmt,
+                "text": text,
+                "ingested_at": now,
+            }
+        )
         sentences += document.sentences
         furniture += document.furniture
     articles_frame = frame_of(articles, _ARTICLE_SCHEMA).with_columns(
-        word_count=pl.col("text").str.count_matches(r"\S+").cast(pl.Int32))
+        word_count=pl.col("text").str.count_matches(r"\S+").cast(pl.Int32)
+    )
     insert_frame(connection, "staging.articles", articles_frame)
     insert_frame(connection, "staging.sentences", pl.DataFrame(sentences, _SENTENCE_SCHEMA, orient="row"))
     insert_frame(connection, "staging.page_furniture", pl.DataFrame(furniture, _FURNITURE_SCHEMA, orient="row"))
     quarantine(connection, failures, now)
-    return ParsedBatch(years, undated, Counter(articles=len(articles), sentences=len(sentences), furniture=len(furniture),
-                                               failed=len(failures)))
+    return ParsedBatch(
+        years,
+        undated,
+        Counter(articles=len(articles), sentences=len(sentences), furniture=len(furniture), failed=len(failures)),
+    )
 
 
 def check_sentence_offsets(article_id: str, text: str, sentences: list[Sentence]) -> None:
@@ -205,14 +247,21 @@ def check_sentence_offsets(article_id: str, text: str, sentences: list[Sentence]
     article, and quarantining would let a broken parser empty the warehouse one article at a time. Checked in
     the worker, where the text is at hand: the evidence audits of the SQL models check evidence against its
     sentence, so the sentence must be exact."""
-    misplaced = [(article_id, s.sentence_id, s.char_start, s.char_end) for s in sentences
-                 if not 0 <= s.char_start < s.char_end <= len(text) or text[s.char_start:s.char_end] != s.text]
+    misplaced = [
+        (article_id, s.sentence_id, s.char_start, s.char_end)
+        for s in sentences
+        if not 0 <= s.char_start < s.char_end <= len(text) or text[s.char_start : s.char_end] != s.text
+    ]
     if misplaced:
-        raise PipelineBug(f"{len(misplaced)} sentences are not their article's text at their offsets, "
-                         f"first (article_id, sentence_id, char_start, char_end): {misplaced[0]}")
+        raise PipelineBug(
+            f"{len(misplaced)} sentences are not their article's text at their offsets, "
+            f"first (article_id, sentence_id, char_start, char_end): {misplaced[0]}"
+        )
 
 
-def infer_chunk(fallback: int | None, undated: Sequence[tuple[str, DatingEvidence]]) -> list[tuple[str, date, float, str]]:
+def infer_chunk(
+    fallback: int | None, undated: Sequence[tuple[str, DatingEvidence]]
+) -> list[tuple[str, date, float, str]]:
     """(article_id, date, confidence, source) of the undated articles that can be dated: one worker's share."""
     return [(article_id, *found) for article_id, evidence in undated if (found := _dated(evidence, fallback))[0]]
 
@@ -233,15 +282,26 @@ def _dated(evidence: DatingEvidence, fallback: int | None) -> tuple[date | None,
 def _infer_publication_dates(connection, undated: dict[str, DatingEvidence], fallback: int | None) -> None:
     """Date the articles that state no date, in place: a header date without a year gets the corpus year, the
     rest is inferred from the text (weekday and date agreement)."""
-    datable = [(article_id, evidence) for article_id, evidence in undated.items()
-               if evidence.sentences or evidence.text is not None]
-    inferred = [row for chunks in map_batches(partial(infer_chunk, fallback), [datable], _stays_undated)
-                for chunk in chunks for row in chunk]
+    datable = [
+        (article_id, evidence)
+        for article_id, evidence in undated.items()
+        if evidence.sentences or evidence.text is not None
+    ]
+    inferred = [
+        row
+        for chunks in map_batches(partial(infer_chunk, fallback), [datable], _stays_undated)
+        for chunk in chunks
+        for row in chunk
+    ]
     if not inferred:
         return
     columns = ("article_id", "published_date", "published_confidence", "published_source")
-    connection.register("_inferred", pl.DataFrame(inferred, schema={c: _ARTICLE_SCHEMA[c] for c in columns}, orient="row"))
-    connection.execute("update staging.articles as a set published_date = i.published_date, "
-                       "published_confidence = i.published_confidence, published_source = i.published_source "
-                       "from _inferred as i where a.article_id = i.article_id")
+    connection.register(
+        "_inferred", pl.DataFrame(inferred, schema={c: _ARTICLE_SCHEMA[c] for c in columns}, orient="row")
+    )
+    connection.execute(
+        "update staging.articles as a set published_date = i.published_date, "
+        "published_confidence = i.published_confidence, published_source = i.published_source "
+        "from _inferred as i where a.article_id = i.article_id"
+    )
     connection.unregister("_inferred")

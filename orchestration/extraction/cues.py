@@ -23,7 +23,7 @@ class CueMention(NamedTuple):
     char_end: int
     text: str
     cue_kind: str  # 'trigger' | 'modality'
-    label: str     # event type for triggers; 'future' | 'negation' | 'reporting' for modality cues
+    label: str  # event type for triggers; 'future' | 'negation' | 'reporting' for modality cues
 
 
 @cache
@@ -43,8 +43,10 @@ def _phrase_pattern(phrase: str) -> str:
     """Words separated by any whitespace; '*' stands for exactly one word ("came under * control"), and a
     word ending in '*' is a stem with any ending ("перенес*" is перенесена, перенесли...: one entry for the
     inflections of languages that have many)."""
-    return r"\s+".join(r"[\w'-]+" if word == "*" else re.escape(word[:-1]) + r"\w*" if word.endswith("*")
-                       else re.escape(word) for word in phrase.split())
+    return r"\s+".join(
+        r"[\w'-]+" if word == "*" else re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+        for word in phrase.split()
+    )
 
 
 def _word_fits(pattern_word: str, word: str) -> bool:
@@ -59,9 +61,11 @@ def _label(matched: str, labels: dict[str, tuple[str, str]]) -> tuple[str, str]:
     exact = labels.get(" ".join(words))
     if exact:
         return exact
-    return next(label for phrase, label in labels.items()
-                if len(phrase.split()) == len(words)
-                and all(_word_fits(p, w) for p, w in zip(phrase.split(), words)))
+    return next(
+        label
+        for phrase, label in labels.items()
+        if len(phrase.split()) == len(words) and all(_word_fits(p, w) for p, w in zip(phrase.split(), words))
+    )
 
 
 def find_cues(sentence_id: int, text: str, offset: int = 0) -> list[CueMention]:
@@ -71,6 +75,14 @@ def find_cues(sentence_id: int, text: str, offset: int = 0) -> list[CueMention]:
     for pattern, labels in _lexicons():
         for match in pattern.finditer(folded):
             kind, label = _label(match.group(), labels)
-            found.append(CueMention(sentence_id, offset + match.start(), offset + match.end(),
-                                    text[match.start():match.end()], kind, label))
+            found.append(
+                CueMention(
+                    sentence_id,
+                    offset + match.start(),
+                    offset + match.end(),
+                    text[match.start() : match.end()],
+                    kind,
+                    label,
+                )
+            )
     return sorted(found, key=lambda cue: (cue.char_start, cue.char_end))

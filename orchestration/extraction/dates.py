@@ -61,8 +61,11 @@ def _words(category: str, english: bool | None = None) -> dict[str, int]:
     """Lexicon words of one category, lower-case, with their number (0 where none applies); only English
     ones, only other languages', or (None) all."""
     rows = load_reference("date_words")
-    return {row["word"]: int(row["value"] or 0) for row in rows
-            if row["category"] == category and (english is None or (row["language"] == "en") == english)}
+    return {
+        row["word"]: int(row["value"] or 0)
+        for row in rows
+        if row["category"] == category and (english is None or (row["language"] == "en") == english)
+    }
 
 
 _FULL_MONTHS = _words("month", english=True)
@@ -86,8 +89,11 @@ _MONTH_DAY_WORDS = _words("month_day_word")  # "hasta el día 25", "il giorno 25
 _PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
 _COUNT_YEAR_WORDS = frozenset(row["word"] for row in load_reference("figure_words") if row["role"] == "year_before")
 # the first words of counted nouns other than time units: "a unit of 1960 soldiers" counts, it is no year
-_COUNTED_NOUNS = frozenset(row["term"].split()[0].lower() for row in load_reference("figure_subjects")
-                           if row["category"] not in ("years", "decades", "centuries", "months", "weeks", "days", "hours"))
+_COUNTED_NOUNS = frozenset(
+    row["term"].split()[0].lower()
+    for row in load_reference("figure_subjects")
+    if row["category"] not in ("years", "decades", "centuries", "months", "weeks", "days", "hours")
+)
 _VERB_MONTHS = frozenset({"may", "march"})  # also English verbs (and a surname): alone they need context
 
 
@@ -105,8 +111,10 @@ _BARE_YEAR = r"(?:19\d\d|20\d\d|2100)"
 _MONTH = rf"(?:(?:{_alternation(_FULL_MONTHS, True)})\b|(?:{_alternation(_ABBR_MONTHS, True)})(?:\.|\b))"
 # Other languages' months, in any case, only after a day ("20. November", "1er décembre", "20 ноября",
 # "25 de noviembre", "20 Kasım'da": a Turkish case suffix after an apostrophe belongs to the date)
-_FOREIGN_MONTH = (rf"(?i:(?:{_alternation(_FOREIGN_FULL_MONTHS, False)})\b|(?:{_alternation(_FOREIGN_ABBR_MONTHS, False)})(?:\.|\b))"
-                  rf"(?:['’][^\W\d_]{{1,4}}\b)?")
+_FOREIGN_MONTH = (
+    rf"(?i:(?:{_alternation(_FOREIGN_FULL_MONTHS, False)})\b|(?:{_alternation(_FOREIGN_ABBR_MONTHS, False)})(?:\.|\b))"
+    rf"(?:['’][^\W\d_]{{1,4}}\b)?"
+)
 _WEEKDAY = rf"(?:{_alternation(_WEEKDAYS, True)})\b"
 _NUMBER = _alternation(_NUMBERS, False)
 _FOREIGN_WEEKDAY = rf"(?i:{_alternation(_FOREIGN_WEEKDAYS, False)})\b"
@@ -162,8 +170,12 @@ _DIGITS_RE = re.compile(r"\d+")
 _DIGIT_RE = ScanPattern(r"\d")
 _NAME_RE = ScanPattern(f"{_alternation(_FULL_MONTHS | _ABBR_MONTHS, True)}|{_alternation(_WEEKDAYS, True)}")
 # other languages' month and weekday names in ASCII ("el viernes", "am Freitag", "a fines de noviembre")
-_FOREIGN_NAME_RE = ScanPattern(r"\b(?:" + _alternation({word: 0 for word in _FOREIGN_MONTHS | _FOREIGN_WEEKDAYS
-                                                        if word.isascii()}, False) + r")\b", ignore_case=True)
+_FOREIGN_NAME_RE = ScanPattern(
+    r"\b(?:"
+    + _alternation({word: 0 for word in _FOREIGN_MONTHS | _FOREIGN_WEEKDAYS if word.isascii()}, False)
+    + r")\b",
+    ignore_case=True,
+)
 _RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS, *_FIRST_DAY)
 _BARE_YEAR_RE = re.compile(_BARE_YEAR)
 _WORDS_BEFORE = re.compile(r"(?:(\w+)\W{1,3})?(\w+)\W{1,3}$")
@@ -192,7 +204,7 @@ def _last_day(before: list[DateMention]) -> DateMention | None:
 
 
 def _month_day(match: re.Match[str], before: list[DateMention]) -> list[DateMention]:
-    """"prevista para el 15 de noviembre, extendida hasta el día 25": a later day of the month of the last day
+    """ "prevista para el 15 de noviembre, extendida hasta el día 25": a later day of the month of the last day
     named before it in the text. Nothing without such a day."""
     anchor = _last_day(before)
     day = int(match["md_d"])
@@ -203,7 +215,7 @@ def _month_day(match: re.Match[str], before: list[DateMention]) -> list[DateMent
 
 
 def _later(match: re.Match[str], before: list[DateMention]) -> list[DateMention]:
-    """"Agdam on 20 November and Kalbajar five days later": days after the last day named before it in the
+    """ "Agdam on 20 November and Kalbajar five days later": days after the last day named before it in the
     text; with none, it dates nothing (a span used as a date, not a count either)."""
     anchor = _last_day(before)
     if anchor is None:
@@ -268,8 +280,12 @@ def _absolute(
         value = _date(published.year, month, day or 1)
         if value and (value - published).days > _MAX_DAYS_AHEAD:
             value = _date(published.year - 1, month, day or 1)
-        elif value and day and (next_year := _date(published.year + 1, month, day)) \
-                and (next_year - published).days <= _NEXT_YEAR_DAYS:
+        elif (
+            value
+            and day
+            and (next_year := _date(published.year + 1, month, day))
+            and (next_year - published).days <= _NEXT_YEAR_DAYS
+        ):
             value = next_year
         return [_mention(match, value, precision, "absolute", "publication")]
     value = _date(fallback_year, month, day or 1) if fallback_year else None

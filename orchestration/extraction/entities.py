@@ -136,7 +136,7 @@ def normalise(word: str) -> str:
     """Lowercase ASCII-ish form: no diacritics, no possessive, no elision or apostrophe case suffix, and for a
     Cyrillic word no inflection ending."""
     lead, tail = _affix_lengths(word)
-    word = word[lead: len(word) - tail].lower()
+    word = word[lead : len(word) - tail].lower()
     if _is_cyrillic(word):
         word = _without_ending(word)
     word = unicodedata.normalize("NFKD", word.translate(_TRANSLITERATION))
@@ -168,14 +168,23 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
     bounds = list(accumulate(map(len, parts), initial=offset))
     surfaces = parts[1::2]
-    return Tokens(bounds[1:-1:2], bounds[2::2], surfaces, list(map(normalise, surfaces)),
-                  list(map(_is_capitalised, surfaces)))
+    return Tokens(
+        bounds[1:-1:2], bounds[2::2], surfaces, list(map(normalise, surfaces)), list(map(_is_capitalised, surfaces))
+    )
 
 
 def _alias_rows() -> list[dict[str, str]]:
     """The alias list, and the generic institutions as aliases of type `institution` (resolved in context)."""
-    generic = [{"entity_id": row["institution"], "canonical": row["institution"], "entity_type": "institution",
-                "alias": row["phrase"], "alias_kind": "generic"} for row in load_reference("generic_institutions")]
+    generic = [
+        {
+            "entity_id": row["institution"],
+            "canonical": row["institution"],
+            "entity_type": "institution",
+            "alias": row["phrase"],
+            "alias_kind": "generic",
+        }
+        for row in load_reference("generic_institutions")
+    ]
     return [*load_reference("entities"), *generic]
 
 
@@ -191,9 +200,16 @@ def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, t
     capitals = {row["place_id"]: row["country_id"] for row in load_reference("capital_cities")}
     for row in _alias_rows():
         text, entity_id = row["alias"], row["entity_id"]
-        alias = Alias(entity_id, row["canonical"], row["entity_type"], text, row["alias_kind"],
-                      text.replace(".", "").isupper() and len(text) <= 5, text[:1].islower(),
-                      entity_id if row["entity_type"] == "country" else capitals.get(entity_id))
+        alias = Alias(
+            entity_id,
+            row["canonical"],
+            row["entity_type"],
+            text,
+            row["alias_kind"],
+            text.replace(".", "").isupper() and len(text) <= 5,
+            text[:1].islower(),
+            entity_id if row["entity_type"] == "country" else capitals.get(entity_id),
+        )
         key = tuple(tokenize(text).norms)
         if key and (key[0] != "the" or len(key) > 1):
             index.setdefault(key, []).append(alias)
@@ -211,9 +227,15 @@ def _takes_genitive_s(alias: Alias, key: tuple[str, ...]) -> bool:
     """A place's name in Latin script also matches with a German genitive -s ("die Übergabe Latschins",
     "Präsident Aserbaidschans"): without it, the word is no alias and a capitalised noun before it swallows
     it into an unlisted name. Only where no listed alias has that form."""
-    return (alias.entity_type in _GENITIVE_TYPES and alias.alias_kind != "demonym" and not alias.case_sensitive
-            and not alias.any_case and key[-1][-1:].isascii() and key[-1][-1:].isalpha()
-            and key[-1][-1] not in "sxz")
+    return (
+        alias.entity_type in _GENITIVE_TYPES
+        and alias.alias_kind != "demonym"
+        and not alias.case_sensitive
+        and not alias.any_case
+        and key[-1][-1:].isascii()
+        and key[-1][-1:].isalpha()
+        and key[-1][-1] not in "sxz"
+    )
 
 
 @cache
@@ -224,7 +246,8 @@ def institution_index() -> dict[tuple[str, str], Alias]:
     for row in load_reference("institution_countries"):
         org = names[row["entity_id"]]
         organisations[(row["institution"], row["country_id"])] = Alias(
-            org["entity_id"], org["canonical"], org["entity_type"], org["alias"], "context", False, False)
+            org["entity_id"], org["canonical"], org["entity_type"], org["alias"], "context", False, False
+        )
     return organisations
 
 
@@ -239,9 +262,14 @@ def title_index() -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
 def _fuzzy_choices(n_words: int) -> dict[str, Alias]:
     """Aliases of `n_words` words, long enough to be compared by similarity, keyed by their normalised text."""
     index, _ = alias_index()
-    return {" ".join(key): aliases[0] for key, aliases in index.items()
-            if len(key) == n_words and len(" ".join(key)) >= FUZZY_MIN_LENGTH
-            and aliases[0].entity_type in _FUZZY_TYPES and aliases[0].alias_kind != "demonym"}
+    return {
+        " ".join(key): aliases[0]
+        for key, aliases in index.items()
+        if len(key) == n_words
+        and len(" ".join(key)) >= FUZZY_MIN_LENGTH
+        and aliases[0].entity_type in _FUZZY_TYPES
+        and aliases[0].alias_kind != "demonym"
+    }
 
 
 @lru_cache(maxsize=100_000)
@@ -261,7 +289,7 @@ def _fuzzy_match(key: str, n_words: int) -> tuple[Alias, float] | None:
 def _surface_ok(alias: Alias, surface: str) -> bool:
     if alias.case_sensitive:
         return surface.replace(".", "") == alias.alias.replace(".", "")
-    return alias.any_case or " " in alias.alias or surface[_affix_lengths(surface)[0]:][:1].isupper()
+    return alias.any_case or " " in alias.alias or surface[_affix_lengths(surface)[0] :][:1].isupper()
 
 
 class ArticleEntityMatcher:
@@ -277,8 +305,9 @@ class ArticleEntityMatcher:
         self.titled_surnames: dict[str, str] = {}
         self.last_country: str | None = None
 
-    def match_sentence(self, sentence_id: int, text: str, offset: int,
-                       find_candidates: bool = True) -> tuple[list[EntityMention], list[CandidateMention]]:
+    def match_sentence(
+        self, sentence_id: int, text: str, offset: int, find_candidates: bool = True
+    ) -> tuple[list[EntityMention], list[CandidateMention]]:
         tokens = tokenize(text, offset)
         norms, capitalised = tokens.norms, tokens.capitalised
         mentions: list[EntityMention] = []
@@ -303,12 +332,19 @@ class ArticleEntityMatcher:
                 mentions.append(self._mention(sentence_id, text, offset, tokens, start, i - 1, alias, method, score))
             elif find_candidates and capitalised[start]:
                 if norms[start] in self.titled_surnames:
-                    candidates.append(self._titled(sentence_id, text, offset, tokens, start, start,
-                                                   self.titled_surnames[norms[start]]))
+                    candidates.append(
+                        self._titled(
+                            sentence_id, text, offset, tokens, start, start, self.titled_surnames[norms[start]]
+                        )
+                    )
                     continue
                 j = start
-                while j + 1 < len(norms) and capitalised[j + 1] and not self._exact(tokens, j + 1) \
-                        and tokens.starts[j + 1] - tokens.ends[j] <= 1:
+                while (
+                    j + 1 < len(norms)
+                    and capitalised[j + 1]
+                    and not self._exact(tokens, j + 1)
+                    and tokens.starts[j + 1] - tokens.ends[j] <= 1
+                ):
                     j += 1
                 if candidate := self._name_candidate(sentence_id, text, offset, tokens, start, j, named):
                     candidates.append(candidate)
@@ -319,8 +355,15 @@ class ArticleEntityMatcher:
             self.last_country = countries[-1][1]
         return mentions, candidates
 
-    def _institutions(self, sentence_id: int, text: str, offset: int, tokens: Tokens,
-                      institutions: list[tuple[int, int, str]], countries: list[tuple[int, str]]) -> list[EntityMention]:
+    def _institutions(
+        self,
+        sentence_id: int,
+        text: str,
+        offset: int,
+        tokens: Tokens,
+        institutions: list[tuple[int, int, str]],
+        countries: list[tuple[int, str]],
+    ) -> list[EntityMention]:
         """Each generic institution as the organisation of the country named nearest to it in the sentence
         (in words, either side), else of the last country named before; none when that country has none."""
         found = []
@@ -328,8 +371,11 @@ class ArticleEntityMatcher:
             distances = [(first - k if k < first else k - last, country) for k, country in countries]
             country = min(distances)[1] if distances else self.last_country
             if organisation := self.organisations.get((institution, country)):
-                found.append(self._mention(sentence_id, text, offset, tokens, first, last, organisation, "context", 100.0))
+                found.append(
+                    self._mention(sentence_id, text, offset, tokens, first, last, organisation, "context", 100.0)
+                )
         return found
+
     def _listed(self, tokens: Tokens, start: int) -> tuple[Alias, int, str, float] | None:
         """What the alias list says starts at token `start`: (alias, words, match method, score). A surname
         seen in full earlier in the article counts; one of a titled person the list does not know stops here,
@@ -352,18 +398,21 @@ class ArticleEntityMatcher:
     def _possible_starts(self, tokens: Tokens) -> list[int]:
         """Indices of tokens anything can start at: a listed alias's first word, or a capitalised word."""
         lengths = self.lengths
-        return [k for k, (norm, capitalised) in enumerate(zip(tokens.norms, tokens.capitalised))
-                if capitalised or norm in lengths]
+        return [
+            k
+            for k, (norm, capitalised) in enumerate(zip(tokens.norms, tokens.capitalised))
+            if capitalised or norm in lengths
+        ]
 
     def _exact(self, tokens: Tokens, i: int) -> tuple[Alias, int] | None:
         norms = tokens.norms
         for n in self.lengths.get(norms[i], ()):
             if i + n > len(norms):
                 continue
-            aliases = self.index.get(tuple(norms[i:i + n]))
+            aliases = self.index.get(tuple(norms[i : i + n]))
             if not aliases:
                 continue
-            surface = " ".join(tokens.surfaces[i:i + n])
+            surface = " ".join(tokens.surfaces[i : i + n])
             for alias in aliases:
                 if _surface_ok(alias, surface):
                     return alias, n
@@ -373,23 +422,24 @@ class ArticleEntityMatcher:
     def _fuzzy(tokens: Tokens, i: int) -> tuple[Alias, int, float] | None:
         """The longest run of 1-3 capitalised words at `i` close enough to an alias ("Nagarno-Karabakh")."""
         for n in (3, 2, 1):
-            if i + n > len(tokens.norms) or not all(tokens.capitalised[i:i + n]):
+            if i + n > len(tokens.norms) or not all(tokens.capitalised[i : i + n]):
                 continue
-            key = " ".join(tokens.norms[i:i + n])
+            key = " ".join(tokens.norms[i : i + n])
             if len(key) >= FUZZY_MIN_LENGTH and (found := _fuzzy_match(key, n)):
                 alias, score = found
                 return alias, n, score
         return None
 
-    def _name_candidate(self, sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int,
-                        named: list[tuple[int, int]]) -> CandidateMention | None:
+    def _name_candidate(
+        self, sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int, named: list[tuple[int, int]]
+    ) -> CandidateMention | None:
         """Capitalised words i..j that matched nothing: a titled person when a title leads the run ("Major
         General <Name>") or comes shortly before it, no candidate when the run is only title words."""
         first = self._peel_titles(tokens.norms, i, j)
         if first > j:
             return None
         if 2 <= j - first + 1 <= 3 and (first > i or self._title_before(text, offset, tokens, i, j, named)):
-            name = _POSSESSIVE.sub("", text[tokens.starts[first] - offset:self._name_end(tokens, j) - offset])
+            name = _POSSESSIVE.sub("", text[tokens.starts[first] - offset : self._name_end(tokens, j) - offset])
             self.titled_surnames[tokens.norms[j]] = name
             return self._titled(sentence_id, text, offset, tokens, first, j, name)
         return self._candidate(sentence_id, text, offset, tokens, first, j)
@@ -400,25 +450,26 @@ class ArticleEntityMatcher:
         while peeled and i <= j:
             peeled = False
             for n in self.title_lengths:
-                if i + n - 1 <= j and tuple(norms[i:i + n]) in self.titles:
+                if i + n - 1 <= j and tuple(norms[i : i + n]) in self.titles:
                     i, peeled = i + n, True
                     break
         return i
 
     def _title_ends_at(self, norms: list[str], k: int) -> bool:
-        return any(k + 1 >= n and tuple(norms[k + 1 - n:k + 1]) in self.titles for n in self.title_lengths)
+        return any(k + 1 >= n and tuple(norms[k + 1 - n : k + 1]) in self.titles for n in self.title_lengths)
 
-    def _title_before(self, text: str, offset: int, tokens: Tokens, i: int, j: int,
-                      named: list[tuple[int, int]]) -> bool:
+    def _title_before(
+        self, text: str, offset: int, tokens: Tokens, i: int, j: int, named: list[tuple[int, int]]
+    ) -> bool:
         """A title shortly before token i: right before it, before a few listed names and plain words
         ("помощник президента Азербайджана <Name>"), or before its complement and a comma when the name is set
         off by commas ("head of the X department, <Name>, said")."""
-        apposition = "," in text[tokens.ends[i - 1] - offset:tokens.starts[i] - offset] if i else False
-        if apposition and text[tokens.ends[j] - offset:].lstrip()[:1] not in ("", ",", ".", ";", ")"):
+        apposition = "," in text[tokens.ends[i - 1] - offset : tokens.starts[i] - offset] if i else False
+        if apposition and text[tokens.ends[j] - offset :].lstrip()[:1] not in ("", ",", ".", ";", ")"):
             apposition = False
         plain = 0
         for k in range(i - 1, max(-1, i - 2 - (_APPOSITION_GAP if apposition else _TITLE_GAP)), -1):
-            between = text[tokens.ends[k] - offset:tokens.starts[k + 1] - offset]
+            between = text[tokens.ends[k] - offset : tokens.starts[k + 1] - offset]
             if between.strip() not in ("", ",") or ("," in between and k < i - 1):
                 return False
             if self._title_ends_at(tokens.norms, k):
@@ -433,12 +484,15 @@ class ArticleEntityMatcher:
     def _name_end(tokens: Tokens, j: int) -> int:
         return tokens.ends[j] - _affix_lengths(tokens.surfaces[j])[1]
 
-    def _titled(self, sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int,
-                name: str) -> CandidateMention:
+    def _titled(
+        self, sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int, name: str
+    ) -> CandidateMention:
         start, end = tokens.starts[i], self._name_end(tokens, j)
-        return CandidateMention(sentence_id, start, end, text[start - offset:end - offset], name, "titled_person")
+        return CandidateMention(sentence_id, start, end, text[start - offset : end - offset], name, "titled_person")
 
-    def _candidate(self, sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int) -> CandidateMention | None:
+    def _candidate(
+        self, sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int
+    ) -> CandidateMention | None:
         start, end, first_norm = tokens.starts[i], tokens.ends[j], tokens.norms[i]
         sentence_initial = start - offset <= 1 or text[: start - offset].rstrip()[-1:] in "\"“‘'("
         if j == i:
@@ -448,18 +502,37 @@ class ArticleEntityMatcher:
             name = name or tokens.surfaces[i]
             looks_like = "person" if first_norm in self.candidate_surnames else "name"
         else:
-            name = text[start - offset:end - offset]
+            name = text[start - offset : end - offset]
             self.candidate_surnames[tokens.norms[j]] = name
             looks_like = "person" if j - i <= 3 else "name"
-        return CandidateMention(sentence_id, start, end, text[start - offset:end - offset],
-                                _POSSESSIVE.sub("", name), looks_like)
+        return CandidateMention(
+            sentence_id, start, end, text[start - offset : end - offset], _POSSESSIVE.sub("", name), looks_like
+        )
 
     @staticmethod
-    def _mention(sentence_id: int, text: str, offset: int, tokens: Tokens, i: int, j: int, alias: Alias,
-                 method: str, score: float) -> EntityMention:
+    def _mention(
+        sentence_id: int,
+        text: str,
+        offset: int,
+        tokens: Tokens,
+        i: int,
+        j: int,
+        alias: Alias,
+        method: str,
+        score: float,
+    ) -> EntityMention:
         """Tokens i..j as a mention of `alias`; a trailing possessive or case suffix (Ağdam'a) and a leading
         elision (l'Arménie) are left out of the span."""
         start = tokens.starts[i] + _span_trims(tokens.surfaces[i])[0]
         end = tokens.ends[j] - _span_trims(tokens.surfaces[j])[1]
-        return EntityMention(sentence_id, start, end, text[start - offset:end - offset], alias.entity_id,
-                             alias.canonical, alias.entity_type, method, score)
+        return EntityMention(
+            sentence_id,
+            start,
+            end,
+            text[start - offset : end - offset],
+            alias.entity_id,
+            alias.canonical,
+            alias.entity_type,
+            method,
+            score,
+        )

@@ -92,11 +92,13 @@ class _Subject(NamedTuple):
 
 
 _GROUP_SPACES = " \u00a0\u2009\u202f"
-_NUMERAL = (rf"[0-9]{{1,3}}(?:,[0-9]{{3}}(?![0-9]))++(?:\.[0-9]++)?"
-            rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}}(?![0-9]))++"
-            rf"|[0-9]{{1,3}}(?:\.[0-9]{{3}}(?![0-9]))++"
-            rf"|[0-9]++,(?:[0-9]{{1,2}}|[0-9]{{4,}})(?![0-9])"
-            rf"|[0-9]++(?:\.[0-9]++)?")
+_NUMERAL = (
+    rf"[0-9]{{1,3}}(?:,[0-9]{{3}}(?![0-9]))++(?:\.[0-9]++)?"
+    rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}}(?![0-9]))++"
+    rf"|[0-9]{{1,3}}(?:\.[0-9]{{3}}(?![0-9]))++"
+    rf"|[0-9]++,(?:[0-9]{{1,2}}|[0-9]{{4,}})(?![0-9])"
+    rf"|[0-9]++(?:\.[0-9]++)?"
+)
 _KINDS = {"num": _NUMERAL, "word": r"[^\W\d_]++(?:[-'’][^\W\d_]++)*+", "punct": r"\S"}
 _KIND = re.compile("|".join(rf"(?P<{kind}>{pattern})" for kind, pattern in _KINDS.items()))
 _TOKEN_SPLIT = re.compile("(" + "|".join(rf"(?:{pattern})" for pattern in _KINDS.values()) + ")")  # split keeps tokens
@@ -154,7 +156,9 @@ _PARTITIVE_HEADS = _words("partitive_head")  # "one", "l'ultimo", "la dernière"
 _PARTITIVES = _ROLES["partitive"]  # "of", "of the", "de los", "dei", "из"
 _ELIDED_FOLLOWERS = _words("elided_follower")
 _MIN_ANTECEDENT = 4  # letters of a counted noun a partitive looks back to
-_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", "–", "—"})  # "Quatre l'ont été", "Cuatro los retomó", "two were lost"
+_CLAUSE_PUNCTUATION = frozenset(
+    {",", ";", ":", "(", "–", "—"}
+)  # "Quatre l'ont été", "Cuatro los retomó", "two were lost"
 _DURATION_BEFORE = _ROLES["duration_before"]  # "desde hace diez días": for ten days, not ten days ago
 _MAX_PHRASE_BEFORE = max(map(len, _RELATIVE_BEFORE | _DURATION_BEFORE))
 _RANGE_WORDS = _words("range_word")
@@ -215,8 +219,9 @@ def _languages(rows: Iterable[dict[str, str]], column: str) -> dict[str, frozens
 # An abbreviated number word ("тыс.") is read with its full stop.
 _NUMBER_WORDS = {row["word"].rstrip("."): int(row["value"]) for row in load_reference("number_words")}
 _ABBREVIATED = frozenset(row["word"].rstrip(".") for row in load_reference("number_words") if row["word"].endswith("."))
-_NUMBER_LANGUAGES = {word.rstrip("."): languages
-                     for word, languages in _languages(load_reference("number_words"), "word").items()}
+_NUMBER_LANGUAGES = {
+    word.rstrip("."): languages for word, languages in _languages(load_reference("number_words"), "word").items()
+}
 _NUMBER_LANGUAGES |= {"a": frozenset({"en"}), "an": frozenset({"en"}), "one": frozenset({"en"})}
 # "dozen" multiplies like "hundred" ("two dozen") although it is below 100.
 _MULTIPLIERS = {word: float(v) for word, v in _NUMBER_WORDS.items() if v >= 100 or word in _words("small_multiplier")}
@@ -235,18 +240,26 @@ def _lengths_by_first(lexicon: dict[tuple[str, ...], object]) -> dict[str, tuple
     return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
-_ALL_QUALIFIERS = {_key(row["phrase"]): _Qualifier(row["phrase"].lower(), row["bound"], row["is_approximate"] == "true",
-                                                   float(row["value"]) if row["value"] else None)
-                   for row in load_reference("qualifiers")}
+_ALL_QUALIFIERS = {
+    _key(row["phrase"]): _Qualifier(
+        row["phrase"].lower(),
+        row["bound"],
+        row["is_approximate"] == "true",
+        float(row["value"]) if row["value"] else None,
+    )
+    for row in load_reference("qualifiers")
+}
 # Qualifiers that follow the number or its noun (Turkish "2 bine yakın", "100'den fazla", "30 yılı aşkın").
 _AFTER_PHRASES = frozenset(map(" ".join, _ROLES.get("qualifier_after", ())))
 _QUALIFIERS = {key: q for key, q in _ALL_QUALIFIERS.items() if q.phrase not in _AFTER_PHRASES}
 _POSTPOSED = {key: q for key, q in _ALL_QUALIFIERS.items() if q.phrase in _AFTER_PHRASES}
 _TERM_LANGUAGES = _languages(load_reference("figure_subjects"), "term")
-_SUBJECTS = {_key(row["term"]): _Term(row["category"], _TERM_LANGUAGES[row["term"]])
-             for row in load_reference("figure_subjects")}
-_COMPOUND_HEADS = {key[0]: term for key, term in _SUBJECTS.items()
-                   if len(key) == 1 and term.languages & _COMPOUNDING_LANGUAGES}
+_SUBJECTS = {
+    _key(row["term"]): _Term(row["category"], _TERM_LANGUAGES[row["term"]]) for row in load_reference("figure_subjects")
+}
+_COMPOUND_HEADS = {
+    key[0]: term for key, term in _SUBJECTS.items() if len(key) == 1 and term.languages & _COMPOUNDING_LANGUAGES
+}
 _QUALIFIER_LENGTHS = _lengths_by_first(_QUALIFIERS)
 # "soldats russes de maintien de la paix", "soldados rusos de paz": troops that a phrase after them makes
 # peacekeepers, past the adjectives between
@@ -258,18 +271,23 @@ _SUBJECT_LENGTHS = _lengths_by_first(_SUBJECTS)
 # Every figure holds a numeral, a number word or a vague quantity (the longest word of "tens of thousands of"),
 # as a whole token ("twenty" also opens "twenty-five"): text without one (lower-cased, as token norms are) has
 # no figure.
-_FIGURE_WORDS = sorted(_MULTIPLIERS.keys() | _SMALL.keys()
-                       | {max(key, key=len) for key, q in _QUALIFIERS.items() if q.vague_value is not None},
-                       key=len, reverse=True)
+_FIGURE_WORDS = sorted(
+    _MULTIPLIERS.keys()
+    | _SMALL.keys()
+    | {max(key, key=len) for key, q in _QUALIFIERS.items() if q.vague_value is not None},
+    key=len,
+    reverse=True,
+)
 _MAY_HOLD_FIGURE = ScanPattern(r"[0-9]|(?<![^\W\d_])(?:" + grouped_alternation(_FIGURE_WORDS) + r")(?![^\W\d_])")
 _STARTERS = _QUALIFIER_LENGTHS.keys() | {"a", "an"} | _MULTIPLIERS.keys() | _SMALL.keys()
 
 
-def _longest(lexicon: dict[tuple[str, ...], T], lengths: dict[str, tuple[int, ...]], tokens: _Tokens,
-             i: int) -> tuple[T | None, int]:
+def _longest(
+    lexicon: dict[tuple[str, ...], T], lengths: dict[str, tuple[int, ...]], tokens: _Tokens, i: int
+) -> tuple[T | None, int]:
     """The longest lexicon phrase starting at token i, as (entry, length), or (None, 0)."""
     for length in lengths.get(tokens.norms[i], ()):
-        if i + length <= len(tokens) and (entry := lexicon.get(tokens.norms[i:i + length])) is not None:
+        if i + length <= len(tokens) and (entry := lexicon.get(tokens.norms[i : i + length])) is not None:
             return entry, length
     return None, 0
 
@@ -340,9 +358,13 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
         elif small is not None and (after_multiplier or (small < 10 and _completes(tens, norm))):
             current += small
             after_multiplier, tens = 0.0, norm if norm in _TENS else None
-        elif not (norm in _LIST_SEPARATORS and norm != "," and j + 1 < n
-                  and (unit := _small_word(tokens.norms[j + 1])) is not None
-                  and (after_multiplier or (unit < 10 and _completes(tens, tokens.norms[j + 1])))):
+        elif not (
+            norm in _LIST_SEPARATORS
+            and norm != ","
+            and j + 1 < n
+            and (unit := _small_word(tokens.norms[j + 1])) is not None
+            and (after_multiplier or (unit < 10 and _completes(tens, tokens.norms[j + 1])))
+        ):
             break  # "two hundred and fifty", "treinta y cinco" go on
         j += 1
     if first == "one" and j == i + 1:
@@ -353,15 +375,18 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
 def _completes(tens: str | None, unit: str) -> bool:
     """Whether a unit word completes an open tens word of its own language: "treinta y cinco", Turkish "on iki"
     (but not Turkish "on" with English "two")."""
-    return tens is not None and bool(_NUMBER_LANGUAGES.get(tens, frozenset()) & _NUMBER_LANGUAGES.get(unit, frozenset()))
+    return tens is not None and bool(
+        _NUMBER_LANGUAGES.get(tens, frozenset()) & _NUMBER_LANGUAGES.get(unit, frozenset())
+    )
 
 
 def _is_modifier(tokens: _Tokens, k: int, text: str) -> bool:
     """A word that may stand between a number and its noun: "Russian", "Moscow-backed", "armed", "civilian",
     "russische", "российских"."""
     norm = tokens.norms[k]
-    return tokens.kinds[k] == "word" and (text[tokens.starts[k]].isupper() or "-" in norm or norm in _MODIFIERS
-                                          or norm.endswith(_ADJECTIVE_ENDINGS))
+    return tokens.kinds[k] == "word" and (
+        text[tokens.starts[k]].isupper() or "-" in norm or norm in _MODIFIERS or norm.endswith(_ADJECTIVE_ENDINGS)
+    )
 
 
 @lru_cache(maxsize=50_000)
@@ -394,7 +419,11 @@ def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
                     return _Subject(head, after, after + head_length)
             return _Subject(term, j, after)
         if tokens.norms[j] in _CLASSIFIERS and j == k:
-            link = j + 1 < len(tokens) and tokens.kinds[j + 1] == "word" and len(tokens.norms[j + 1]) <= _CLASSIFIER_LINK_LETTERS
+            link = (
+                j + 1 < len(tokens)
+                and tokens.kinds[j + 1] == "word"
+                and len(tokens.norms[j + 1]) <= _CLASSIFIER_LINK_LETTERS
+            )
             return _find_subject(tokens, j + 1 + link, text) if j + 1 + link < len(tokens) else None
         if not _is_modifier(tokens, j, text):
             return None
@@ -432,13 +461,13 @@ def _list_end(tokens: _Tokens, end: int) -> int:
 
 
 def _is_ordinal_dot(text: str, tokens: _Tokens, end: int, value: float) -> bool:
-    """"am 20. | November", "nicht der 15. sondern": a dot right after the number marks an ordinal (German,
+    """ "am 20. | November", "nicht der 15. sondern": a dot right after the number marks an ordinal (German,
     Turkish) when a lower-case word follows, or when it ends the sentence after a day number (the sentence
     split cut the month off)."""
     dot = tokens.ends[end - 1]
     if not (end < len(tokens) and tokens.norms[end] == "." and tokens.starts[end] == dot):
         return False
-    rest = text[dot + 1:].lstrip()
+    rest = text[dot + 1 :].lstrip()
     return rest[:1].islower() or (not rest and value <= _MAX_DAY)
 
 
@@ -446,10 +475,13 @@ def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int, suffixed: bo
     """The numeral at token i is part of a word, a clock time or a list marker ("1." opening the sentence).
     `suffixed`: a case suffix the qualifier after it governs is glued on ("100'den fazla")."""
     start = tokens.starts[i]
-    list_marker = (i == (tokens.norms[0] == "(") and end < len(tokens) and tokens.norms[end] in (".", ")"))
-    return bool(list_marker or (start and _GLUED_BEFORE.match(text[start - 1]))
-                or (not suffixed and _GLUED_AFTER.match(text, tokens.ends[end - 1]))
-                or _CLOCK.match(text, tokens.ends[end - 1]))
+    list_marker = i == (tokens.norms[0] == "(") and end < len(tokens) and tokens.norms[end] in (".", ")")
+    return bool(
+        list_marker
+        or (start and _GLUED_BEFORE.match(text[start - 1]))
+        or (not suffixed and _GLUED_AFTER.match(text, tokens.ends[end - 1]))
+        or _CLOCK.match(text, tokens.ends[end - 1])
+    )
 
 
 def _postposed(tokens: _Tokens, end: int) -> tuple[_Qualifier | None, int]:
@@ -457,8 +489,11 @@ def _postposed(tokens: _Tokens, end: int) -> tuple[_Qualifier | None, int]:
     number's last word, whose case it governs ("2 bine yakın"), or right after the number, a suffixed one
     glued on ("100'den fazla", "2 bin civarında")."""
     for at in (end - 1, end):
-        if (at < len(tokens) and tokens.norms[at] in _POSTPOSED_LENGTHS
-                and (tokens.kinds[at] != "punct" or tokens.starts[at] == tokens.ends[at - 1])):
+        if (
+            at < len(tokens)
+            and tokens.norms[at] in _POSTPOSED_LENGTHS
+            and (tokens.kinds[at] != "punct" or tokens.starts[at] == tokens.ends[at - 1])
+        ):
             qualifier, length = _longest(_POSTPOSED, _POSTPOSED_LENGTHS, tokens, at)
             if qualifier and at + length > end:
                 return qualifier, at + length
@@ -466,7 +501,7 @@ def _postposed(tokens: _Tokens, end: int) -> tuple[_Qualifier | None, int]:
 
 
 def _is_age(text: str, tokens: _Tokens, i: int, end: int, value: float) -> bool:
-    """"aged 43", or a number set off after a name: "Gagik Petrosyan, 43, said", "Petrosyan (43)"."""
+    """ "aged 43", or a number set off after a name: "Gagik Petrosyan, 43, said", "Petrosyan (43)"."""
     if i and tokens.norms[i - 1] in _AGE_WORDS:
         return True
     return value < _MAX_AGE and _set_off_after_name(text, tokens, i, end)
@@ -475,8 +510,13 @@ def _is_age(text: str, tokens: _Tokens, i: int, end: int, value: float) -> bool:
 def _set_off_after_name(text: str, tokens: _Tokens, i: int, after: int) -> bool:
     """Tokens i..after-1 stand between commas or brackets right after a capitalised word: "Petrosyan, 43,",
     "Eghiazarian, 68 ans,", "Petrosyan (43)"."""
-    return (i >= 2 and tokens.norms[i - 1] in _AGE_OPENERS and tokens.kinds[i - 2] == "word"
-            and text[tokens.starts[i - 2]].isupper() and (after == len(tokens) or tokens.norms[after] in _AGE_CLOSERS))
+    return (
+        i >= 2
+        and tokens.norms[i - 1] in _AGE_OPENERS
+        and tokens.kinds[i - 2] == "word"
+        and text[tokens.starts[i - 2]].isupper()
+        and (after == len(tokens) or tokens.norms[after] in _AGE_CLOSERS)
+    )
 
 
 def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subject | None) -> bool:
@@ -496,7 +536,7 @@ def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subjec
 
 def _ends_with(tokens: _Tokens, i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
     """Whether the tokens before i end with one of `phrases` (of at most _MAX_PHRASE_BEFORE tokens)."""
-    before = tokens.norms[max(0, i - _MAX_PHRASE_BEFORE):i]
+    before = tokens.norms[max(0, i - _MAX_PHRASE_BEFORE) : i]
     return any(before[-length:] in phrases for length in range(1, len(before) + 1))
 
 
@@ -508,8 +548,11 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
         return False
     if _ends_with(tokens, i, _RELATIVE_BEFORE) and not _ends_with(tokens, i, _DURATION_BEFORE):
         return True
-    if subject.term.category == "years" and age_like and (
-            i and tokens.norms[i - 1] in _AGE_BEFORE_YEARS or _set_off_after_name(text, tokens, i, after)):
+    if (
+        subject.term.category == "years"
+        and age_like
+        and (i and tokens.norms[i - 1] in _AGE_BEFORE_YEARS or _set_off_after_name(text, tokens, i, after))
+    ):
         return True
     if after == len(tokens):
         return False
@@ -522,7 +565,7 @@ def _is_adjectival(tokens: _Tokens, end: int) -> bool:
     if end >= len(tokens) or tokens.kinds[end] != "word":
         return False
     norm = tokens.norms[end]
-    return any(norm.endswith(suffix) and (norm[:-len(suffix)],) in _SUBJECTS for suffix in _ADJECTIVAL_SUFFIXES)
+    return any(norm.endswith(suffix) and (norm[: -len(suffix)],) in _SUBJECTS for suffix in _ADJECTIVAL_SUFFIXES)
 
 
 def _unit(subject: _Subject | None) -> str | None:
@@ -532,10 +575,14 @@ def _unit(subject: _Subject | None) -> str | None:
 
 
 def _opens_percentage_range(tokens: _Tokens, end: int) -> bool:
-    """"15 to 20 percent": the first number of a range of percentages is a percentage too."""
+    """ "15 to 20 percent": the first number of a range of percentages is a percentage too."""
     k = end + 1
-    return (k < len(tokens) and tokens.norms[end] in _RANGE_WORDS and tokens.kinds[k] == "num"
-            and _percentage_end(tokens, k, k + 1) is not None)
+    return (
+        k < len(tokens)
+        and tokens.norms[end] in _RANGE_WORDS
+        and tokens.kinds[k] == "num"
+        and _percentage_end(tokens, k, k + 1) is not None
+    )
 
 
 def _percentage_end(tokens: _Tokens, i: int, end: int) -> int | None:
@@ -543,7 +590,7 @@ def _percentage_end(tokens: _Tokens, i: int, end: int) -> int | None:
     if i and tokens.norms[i - 1] in _PERCENT_BEFORE:
         return end
     for length in range(min(_MAX_PERCENT, len(tokens) - end), 0, -1):
-        if tokens.norms[end:end + length] in _PERCENT_AFTER:
+        if tokens.norms[end : end + length] in _PERCENT_AFTER:
             return end + length
     return None
 
@@ -589,8 +636,11 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         return None, percentage_end
     if numeral and _opens_percentage_range(tokens, end):
         return None, end
-    if (subject_from == end < len(tokens) and tokens.norms[end] in _MULTIPLIER_OF
-            and _MULTIPLIERS.get(tokens.norms[end - 1], 0) >= _MIN_MULTIPLIER_OF):
+    if (
+        subject_from == end < len(tokens)
+        and tokens.norms[end] in _MULTIPLIER_OF
+        and _MULTIPLIERS.get(tokens.norms[end - 1], 0) >= _MIN_MULTIPLIER_OF
+    ):
         subject_from += 1  # "dos millones de personas", "due milioni di persone"
     subject = _find_subject(tokens, subject_from, text)
     if subject and subject.term.category == "troops":
@@ -609,16 +659,29 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         return _mention(text, tokens, i, end, value, None, elided, end), end
     if not (subject or qualifier) and counted and value < counted.value and _stands_for_noun(tokens, i, end):
         char_start, char_end = tokens.starts[i], tokens.ends[end - 1]  # "seven districts ... Four were lost"
-        return FigureMention(char_start, char_end, text[char_start:char_end], value, False, None, "exact",
-                             counted.category, None, "count"), end
+        return FigureMention(
+            char_start,
+            char_end,
+            text[char_start:char_end],
+            value,
+            False,
+            None,
+            "exact",
+            counted.category,
+            None,
+            "count",
+        ), end
     if not (numeral or subject) or (value == 1 and not subject):  # number words need a counted noun; 1 too
         return None, end
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
         return None, end
     if subject and _is_time_reference(text, tokens, i, subject, numeral and not qualifier, mention_end):
         return None, mention_end
-    if numeral and not (subject or qualifier) and (_is_age(text, tokens, number_at, end, value)
-                                                             or _is_ordinal_dot(text, tokens, end, value)):
+    if (
+        numeral
+        and not (subject or qualifier)
+        and (_is_age(text, tokens, number_at, end, value) or _is_ordinal_dot(text, tokens, end, value))
+    ):
         return None, end
     if numeral and _is_year(tokens, i, number_at, end, subject):
         return None, end
@@ -628,22 +691,38 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     return _mention(text, tokens, i, end, value, qualifier, subject, mention_end), after
 
 
-def _mention(text: str, tokens: _Tokens, i: int, end: int, value: float, qualifier: _Qualifier | None,
-             subject: _Subject | None, mention_end: int) -> FigureMention:
+def _mention(
+    text: str,
+    tokens: _Tokens,
+    i: int,
+    end: int,
+    value: float,
+    qualifier: _Qualifier | None,
+    subject: _Subject | None,
+    mention_end: int,
+) -> FigureMention:
     """The figure from token i to token `mention_end` (its counted noun may stand elsewhere)."""
     char_start, char_end = tokens.starts[i], tokens.ends[mention_end - 1]
-    subject_text = text[tokens.starts[subject.first]:tokens.ends[subject.after - 1]] if subject else None
-    return FigureMention(char_start, char_end, text[char_start:char_end], value,
-                         qualifier.is_approximate if qualifier else False, qualifier.phrase if qualifier else None,
-                         qualifier.bound if qualifier else "exact", subject.term.category if subject else None,
-                         subject_text, _unit(subject))
+    subject_text = text[tokens.starts[subject.first] : tokens.ends[subject.after - 1]] if subject else None
+    return FigureMention(
+        char_start,
+        char_end,
+        text[char_start:char_end],
+        value,
+        qualifier.is_approximate if qualifier else False,
+        qualifier.phrase if qualifier else None,
+        qualifier.bound if qualifier else "exact",
+        subject.term.category if subject else None,
+        subject_text,
+        _unit(subject),
+    )
 
 
 def _stands_for_noun(tokens: _Tokens, i: int, end: int) -> bool:
     """A count whose noun is left out because a larger count just named it: "the first 200" (of 2,000 troops),
     or a count opening a clause, followed by a pronoun or an auxiliary rather than a noun ("seven districts
     ... Four were retaken, and three are to be returned"; "Quatre l'ont été", "Cuatro los retomó")."""
-    if end < len(tokens) and tuple(tokens.norms[end:end + 1]) in _PARTITIVES:
+    if end < len(tokens) and tuple(tokens.norms[end : end + 1]) in _PARTITIVES:
         return False  # "two of the sides": a partitive names its own set
     if i and tokens.norms[i - 1] in _PARTITIVE_HEADS and tokens.kinds[i - 1] == "word":
         return True
@@ -656,9 +735,13 @@ def _elided_subject(tokens: _Tokens, i: int, text: str) -> _Subject | None:
     tre", "uno de los tres", "один из трёх" count what the nearest counted noun before them names."""
     for length in (2, 1):
         head = i - length - 1
-        if head >= 0 and tokens.norms[head] in _PARTITIVE_HEADS and tuple(tokens.norms[head + 1:i]) in _PARTITIVES:
+        if head >= 0 and tokens.norms[head] in _PARTITIVE_HEADS and tuple(tokens.norms[head + 1 : i]) in _PARTITIVES:
             for j in range(head - 1, -1, -1):  # not a short word: French "Il" is no Turkish "il" (province)
-                if tokens.kinds[j] == "word" and len(tokens.norms[j]) >= _MIN_ANTECEDENT and (term := _singular_term(tokens.norms[j])):
+                if (
+                    tokens.kinds[j] == "word"
+                    and len(tokens.norms[j]) >= _MIN_ANTECEDENT
+                    and (term := _singular_term(tokens.norms[j]))
+                ):
                     return _Subject(term, j, j + 1)
             return None
     return None
@@ -672,9 +755,14 @@ def _singular_term(word: str) -> _Term | None:
         return term
     if len(word) < 4:
         return None
-    return next((term for (plural, *rest), term in _SUBJECTS.items()
-                 if not rest and (plural.startswith(word) or plural[:-1] == word[:-1]) and len(plural) - len(word) <= 2),
-                None)
+    return next(
+        (
+            term
+            for (plural, *rest), term in _SUBJECTS.items()
+            if not rest and (plural.startswith(word) or plural[:-1] == word[:-1]) and len(plural) - len(word) <= 2
+        ),
+        None,
+    )
 
 
 class _Spans:
@@ -704,8 +792,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), counted: Counte
         if start < i:
             continue
         mention, i = _mention_at(text, tokens, start, counted)
-        if mention and not (excluded.overlaps(mention.char_start, mention.char_end)
-                            or _is_paired_day(mention, tokens, i, excluded)):
+        if mention and not (
+            excluded.overlaps(mention.char_start, mention.char_end) or _is_paired_day(mention, tokens, i, excluded)
+        ):
             found.append(mention)
             counted = last_count([mention], counted)
     return found
@@ -714,14 +803,18 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), counted: Counte
 def last_count(mentions: list[FigureMention], default: Counted | None = None) -> Counted | None:
     """The last of `mentions` that counts a noun it names (not a time span, not a noun left out), else
     `default`."""
-    return next((Counted(m.subject, m.value) for m in reversed(mentions)
-                 if m.unit == "count" and m.subject and m.subject_text), default)
+    return next(
+        (Counted(m.subject, m.value) for m in reversed(mentions) if m.unit == "count" and m.subject and m.subject_text),
+        default,
+    )
 
 
 def _is_paired_day(mention: FigureMention, tokens: _Tokens, after: int, excluded: _Spans) -> bool:
-    """"du 15 au 25 novembre", "с 15 на 25 ноября", "mardi 24 à mercredi 25 novembre": a bare day number
+    """ "du 15 au 25 novembre", "с 15 на 25 ноября", "mardi 24 à mercredi 25 novembre": a bare day number
     shortly before a number that opens a date shares that date's month."""
     if mention.subject or mention.qualifier or mention.unit or mention.value > _MAX_DAY:
         return False
-    return any(tokens.kinds[k] == "num" and excluded.overlaps(tokens.starts[k], tokens.ends[k])
-               for k in range(after, min(after + _MAX_PAIR_GAP + 1, len(tokens))))
+    return any(
+        tokens.kinds[k] == "num" and excluded.overlaps(tokens.starts[k], tokens.ends[k])
+        for k in range(after, min(after + _MAX_PAIR_GAP + 1, len(tokens)))
+    )

@@ -28,9 +28,20 @@ LONG_TEXT = 8192
 # Latin with its extensions (but İ and ı), IPA and modifier letters, Greek, Cyrillic (but its combining
 # marks), Armenian, Georgian, punctuation (but the connectors ‿ ⁀ ⁔), super- and subscripts, currency,
 # letterlike symbols, number forms, arrows, mathematical operators and pictographs.
-AGREED_RANGES = ((0x00, 0x1B), (0x20, 0x12F), (0x132, 0x2FF), (0x370, 0x482), (0x488, 0x58F), (0x10A0, 0x10FF),
-                 (0x1E00, 0x1EFF), (0x2000, 0x203E), (0x2041, 0x2053), (0x2055, 0x20CF), (0x2100, 0x22FF),
-                 (0x1F300, 0x1F6FF))
+AGREED_RANGES = (
+    (0x00, 0x1B),
+    (0x20, 0x12F),
+    (0x132, 0x2FF),
+    (0x370, 0x482),
+    (0x488, 0x58F),
+    (0x10A0, 0x10FF),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x203E),
+    (0x2041, 0x2053),
+    (0x2055, 0x20CF),
+    (0x2100, 0x22FF),
+    (0x1F300, 0x1F6FF),
+)
 
 
 def _literal(code_point: int) -> str:
@@ -123,8 +134,11 @@ def _separate_initials(initials: set[str]) -> set[str]:
     letter through its case class (I, i and ı are one), so a character that matched two initials would make
     them match each other."""
     letters = {initial for initial in initials if initial.isalpha()}
-    return {letter for letter in letters
-            if not any(other != letter and re.fullmatch(re.escape(letter), other, re.IGNORECASE) for other in letters)}
+    return {
+        letter
+        for letter in letters
+        if not any(other != letter and re.fullmatch(re.escape(letter), other, re.IGNORECASE) for other in letters)
+    }
 
 
 def _group_pattern(phrases: list[str], pattern: Callable[[str], str]) -> str:

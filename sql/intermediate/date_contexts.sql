@@ -50,7 +50,7 @@ words_around_dates as (
         -- is the one moved from
         lower(regexp_extract(
             substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^[\s.,]+([^\s,.;:]+)', 1
-        )) in (select word from date_markers where category in ('to_marker', 'contrast_link'))
+        )) in (select date_markers.word from date_markers where date_markers.category in ('to_marker', 'contrast_link'))
         and exists (
             select 1 from staging.date_mentions as later
             where
@@ -65,14 +65,28 @@ words_around_dates as (
 )
 
 select
-    * exclude (word_before, second_word_before, word_after, before_another_day, case_suffix),
-    word_before in (select word from date_markers where category = 'from_marker') or before_another_day
+    article_id,
+    sentence_id,
+    char_start,
+    char_end,
+    text,
+    value,
+    precision,
+    kind,
+    anchor,
+    is_deadline_end,
+    word_before in (select date_markers.word from date_markers where date_markers.category = 'from_marker')
+    or before_another_day
     -- Turkish marks "from" and "to" on the date itself: "15 Kasım'dan 25 Kasım'a"
-    or case_suffix in (select word from date_markers where category = 'from_suffix') as after_from,
-    word_before in (select word from date_markers where category = 'deadline_marker')
-    or second_word_before in (select word from date_markers where category = 'deadline_marker')
-    or word_after in (select word from date_markers where category = 'to_marker_after') as after_deadline,
-    exists (
+    or case_suffix in (select date_markers.word from date_markers where date_markers.category = 'from_suffix')
+        as after_from,
+    word_before in (select date_markers.word from date_markers where date_markers.category = 'deadline_marker')
+    or second_word_before in (
+        select date_markers.word from date_markers where date_markers.category = 'deadline_marker'
+    )
+    or word_after in (select date_markers.word from date_markers where date_markers.category = 'to_marker_after')
+        as after_deadline,
+    exists(
         select 1 from staging.modality_cues as cues
         where
             cues.article_id = words_around_dates.article_id
@@ -80,20 +94,30 @@ select
             and cues.modality = 'reporting'
             and words_around_dates.char_start - cues.char_end between 0 and 15
     ) as after_reporting,
-    word_before in (select word from date_markers where category = 'to_marker')
+    word_before in (select date_markers.word from date_markers where date_markers.category = 'to_marker')
     -- "hasta el 25 de noviembre", "until the 25th": an article between "until" and the day (not after "para
     -- el", which is "scheduled for")
     or (
-        word_before in (select word from date_markers where category = 'day_article')
-        and second_word_before in (select word from date_markers where category = 'until_marker')
+        word_before in (select date_markers.word from date_markers where date_markers.category = 'day_article')
+        and second_word_before in (
+            select date_markers.word from date_markers where date_markers.category = 'until_marker'
+        )
     )
-    or word_after in (select word from date_markers where category = 'to_marker_after')
-    or case_suffix in (select word from date_markers where category = 'to_suffix') as after_until
+    or word_after in (select date_markers.word from date_markers where date_markers.category = 'to_marker_after')
+    or case_suffix in (select date_markers.word from date_markers where date_markers.category = 'to_suffix')
+        as after_until
 from words_around_dates
 where
     -- only agreement words: the year context list holds English "war", German for "was" ("am 20. November war")
-    word_after not in (select word from date_markers where category = 'agreement_marker')
+    word_after not in (select date_markers.word from date_markers where date_markers.category = 'agreement_marker')
     -- "held by Armenian forces since 1993", "desde 1990": the year a state began, not a handover
-    and not (precision = 'year' and word_before in (select word from date_markers where category = 'since_marker'))
-    and word_before not in (select word from date_markers where category = 'agreement_marker')
-    and second_word_before not in (select word from date_markers where category = 'agreement_marker')
+    and not (
+        precision = 'year'
+        and word_before in (select date_markers.word from date_markers where date_markers.category = 'since_marker')
+    )
+    and word_before not in (
+        select date_markers.word from date_markers where date_markers.category = 'agreement_marker'
+    )
+    and second_word_before not in (
+        select date_markers.word from date_markers where date_markers.category = 'agreement_marker'
+    )

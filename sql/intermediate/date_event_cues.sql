@@ -42,7 +42,9 @@ anchors as (
     where
         anchors.role = 'anchor'
         and (
-            anchors.label not in (select event_type from reference.timeline_cues where role = 'context')
+            anchors.label not in (
+                select timeline_cues.event_type from reference.timeline_cues where timeline_cues.role = 'context'
+            )
             or exists (
                 select 1 from cues as contexts
                 where

@@ -64,13 +64,13 @@ typed as (
         coalesce(handovers.event_type, cues.event_type, 'other') as event_type,
         case
             when handovers.event_type is not null then handovers.subject
-            when types.scope = 'district' then sentence_districts.district
+            when event_types.scope = 'district' then sentence_districts.district
         end as subject,
         coalesce(handovers.cue_text, cues.cue_text) as cue_text
     from dates
     left join handovers using (article_id, char_start)
     left join intermediate.date_event_cues as cues using (article_id, char_start)
-    left join reference.timeline_event_types as types on cues.event_type = types.event_type
+    left join reference.timeline_event_types as event_types on cues.event_type = event_types.event_type
     left join sentence_districts using (article_id, sentence_id)
 )
 

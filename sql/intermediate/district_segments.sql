@@ -37,13 +37,19 @@ with ordered as (
             and (
                 cues.char_start between mentions.char_end and mentions.char_end + 20
                 and regexp_full_match(
-                    substr(sentences.text, mentions.char_end - sentences.char_start + 1, cues.char_start - mentions.char_end),
+                    substr(
+                        sentences.text,
+                        mentions.char_end - sentences.char_start + 1,
+                        cues.char_start - mentions.char_end
+                    ),
                     '\s*(\([^()]*\))?\s*\)?\s*'
                 )
                 -- "le corridor de Latchine", "il corridoio di Lachin": the noun first, then at most a short word
                 or cues.char_end between mentions.char_start - 6 and mentions.char_start
                 and regexp_full_match(
-                    substr(sentences.text, cues.char_end - sentences.char_start + 1, mentions.char_start - cues.char_end),
+                    substr(
+                        sentences.text, cues.char_end - sentences.char_start + 1, mentions.char_start - cues.char_end
+                    ),
                     '\s*(\S{1,3}\s+|\S{1,2}[''’])?'
                 )
             )

@@ -53,7 +53,7 @@ with sentence_triggers as (
         triggers.char_start as trigger_start,
         triggers.char_end as trigger_end,
         triggers.trigger_type,
-        exists (
+        exists(
             select 1 from staging.modality_cues as cues
             where
                 cues.article_id = segments.article_id
@@ -110,12 +110,13 @@ segment_triggers as (
 leading_triggers as (
     -- the verb just before the first district, and a postponement that governs it in the same clause
     -- ("agreed to postpone the withdrawal from Kalbajar")
-    select nearest.* exclude (rank_in_type, rank_overall)
+    select nearest.* exclude (nearest.rank_in_type, nearest.rank_overall)
     from (
         select
             *,
             row_number() over (
-                partition by article_id, sentence_id, segment_start, trigger_type = 'postponed' order by trigger_start desc
+                partition by article_id, sentence_id, segment_start, trigger_type = 'postponed'
+                order by trigger_start desc
             ) as rank_in_type,
             row_number() over (partition by article_id, sentence_id, segment_start order by trigger_start desc)
                 as rank_overall
@@ -128,7 +129,11 @@ leading_triggers as (
         or (
             nearest.rank_in_type = 1 and nearest.trigger_type = 'postponed'
             and not regexp_matches(
-                substr(sentences.text, nearest.trigger_end - sentences.char_start + 1, nearest.segment_start - nearest.trigger_end),
+                substr(
+                    sentences.text,
+                    nearest.trigger_end - sentences.char_start + 1,
+                    nearest.segment_start - nearest.trigger_end
+                ),
                 '[,;:()–—.]'
             )
         )
@@ -185,7 +190,11 @@ modality_near_triggers as (
                 paired.trigger_start - cues.char_end <= 25
                 or (
                     not regexp_matches(
-                        substr(sentences.text, cues.char_end - sentences.char_start + 1, paired.trigger_start - cues.char_end),
+                        substr(
+                            sentences.text,
+                            cues.char_end - sentences.char_start + 1,
+                            paired.trigger_start - cues.char_end
+                        ),
                         '[,;:()–—]'
                     )
                     and not exists (
@@ -204,7 +213,7 @@ modality_near_triggers as (
         on
             paired.article_id = cues.article_id
             and paired.sentence_id = cues.sentence_id
-            and cues.char_end <= paired.trigger_start
+            and paired.trigger_start >= cues.char_end
             and paired.trigger_start - cues.char_end <= 100
     inner join staging.sentences as sentences
         on
@@ -287,27 +296,34 @@ leading_dates as (
         on
             dates.article_id = segments.article_id
             and dates.sentence_id = segments.sentence_id
-            and segments.segment_start > dates.char_end
+            and dates.char_end < segments.segment_start
             and segments.segment_start - dates.char_end <= 30
     where
         segments.match_methods <> 'carried'
         and (
             segments.segment_start - dates.char_end <= 8 and regexp_full_match(
-                substr(segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end),
+                substr(
+                    segments.sentence,
+                    dates.char_end - segments.sentence_start + 1,
+                    segments.segment_start - dates.char_end
+                ),
                 '\s*[–—-]\s*|\s+'
             )
             or lower(trim(substr(
                 segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end
             ))) in (
-                select word from reference.date_words where category = 'date_link'
+                select date_words.word from reference.date_words where date_words.category = 'date_link'
                 union all
-                select lower(phrase) from reference.modality_cues where cue in ('future', 'past_future')
+                select lower(modality_cues.phrase) from reference.modality_cues
+                where modality_cues.cue in ('future', 'past_future')
             )
             -- verb-final German: "am 25. November den Bezirk Kalbajar und vor dem 1. Dezember den Bezirk Lachin"
             or list_has_all(
-                (select list(word) from reference.date_words where category = 'district_lead'),
+                (select list(date_words.word) from reference.date_words where date_words.category = 'district_lead'),
                 string_split(lower(trim(substr(
-                    segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end
+                    segments.sentence,
+                    dates.char_end - segments.sentence_start + 1,
+                    segments.segment_start - dates.char_end
                 ))), ' ')
             )
         )
@@ -330,6 +346,17 @@ listed_segments as (
     where segments.match_methods <> 'carried'
 ),
 
+district_lists as (
+    -- the sentences that list two districts or more
+    select distinct
+        article_id,
+        sentence_id,
+        first_start,
+        last_start
+    from listed_segments
+    where n >= 2
+),
+
 listed_dates as (
     -- the days named after the last of those districts, in order, when no day stands between the districts
     -- (unless the sentence says "respectively")
@@ -340,9 +367,7 @@ listed_dates as (
         row_number() over (partition by dates.article_id, dates.sentence_id order by dates.char_start) as k,
         count(*) over (partition by dates.article_id, dates.sentence_id) as n
     from staging.date_mentions as dates
-    semi join (
-        select distinct article_id, sentence_id, first_start, last_start from listed_segments where n >= 2
-    ) as lists
+    semi join district_lists as lists
         on
             dates.article_id = lists.article_id
             and dates.sentence_id = lists.sentence_id
@@ -370,7 +395,11 @@ listed_dates as (
 date_first_lists as (
     -- "By 20 November, Armenia had to leave Agdam and by 1 December, Lachin": as many days as districts, each
     -- day before its district and after the one before, so the k-th day is the k-th district's
-    select article_id, sentence_id, date_start, owner_start
+    select
+        article_id,
+        sentence_id,
+        date_start,
+        owner_start
     from (
         select
             segments.article_id,
@@ -395,7 +424,7 @@ date_first_lists as (
                 and segments.k = dates.k
                 and segments.n = dates.n
         where segments.n >= 2
-    )
+    ) as pairs
     qualify bool_and(in_turn) over (partition by article_id, sentence_id)
 ),
 
@@ -433,7 +462,7 @@ clause_breaks as (
         on
             statements.article_id = dates.article_id
             and statements.sentence_id = dates.sentence_id
-            and dates.char_end <= statements.trigger_start
+            and statements.trigger_start >= dates.char_end
     inner join staging.modality_cues as cues
         on
             statements.article_id = cues.article_id
@@ -469,7 +498,7 @@ date_choices as (
         case
             -- a date leading the district, unless a clause break ("ancak", "but") parts it from a postponement:
             -- "15 Kasım'da Kelbecer'den çekilecekti ancak ... ek süre ... 25 Kasım'a kadar" moved that deadline
-            when owned.owner_start = statements.segment_start and breaks.date_end is null then 0
+            when owned_dates.owner_start = statements.segment_start and breaks.date_end is null then 0
             when
                 dates.char_start >= greatest(statements.trigger_end, statements.segment_start)
                 and dates.char_start < statements.segment_end
@@ -530,11 +559,11 @@ date_choices as (
             statements.article_id = dates.article_id
             and statements.sentence_id = dates.sentence_id
     inner join staging.articles as articles on statements.article_id = articles.article_id
-    left join owned_dates as owned
+    left join owned_dates
         on
-            dates.article_id = owned.article_id
-            and dates.sentence_id = owned.sentence_id
-            and dates.char_start = owned.date_start
+            dates.article_id = owned_dates.article_id
+            and dates.sentence_id = owned_dates.sentence_id
+            and dates.char_start = owned_dates.date_start
     left join clause_breaks as breaks
         on
             statements.article_id = breaks.article_id
@@ -542,9 +571,9 @@ date_choices as (
             and statements.trigger_start = breaks.trigger_start
             and dates.char_end = breaks.date_end
     where
-        (owned.owner_start is null or owned.owner_start = statements.segment_start)
+        (owned_dates.owner_start is null or owned_dates.owner_start = statements.segment_start)
         and (
-            owned.owner_start is not null
+            owned_dates.owner_start is not null
             -- "moved from 15 November to 25 November": the deadline before the move, across the verb that moved it
             or (statements.event_type = 'scheduled' and dates.after_from)
             or not exists (
@@ -613,7 +642,7 @@ delays as (
         on
             statements.article_id = figures.article_id
             and statements.sentence_id = figures.sentence_id
-            and figures.char_end > statements.trigger_start
+            and statements.trigger_start < figures.char_end
             and figures.subject in ('days', 'weeks')
     where statements.event_type = 'postponed'
     group by statements.article_id, statements.sentence_id, statements.segment_start, statements.trigger_start
@@ -622,7 +651,11 @@ delays as (
 undated_today as (
     -- an undated completion happened on the publication day, unless the sentence says it came earlier
     -- ("Earlier, Armenian troops withdrew from Agdam")
-    select article_id, sentence_id, segment_start, trigger_start
+    select
+        article_id,
+        sentence_id,
+        segment_start,
+        trigger_start
     from statements
     where
         event_type = 'entered'
@@ -652,8 +685,10 @@ resolved as (
         segments.district,
         segments.match_methods,
         -- "returns Kelbajar (by 15 November)": a completion verb with a deadline is a schedule
-        case when statements.event_type = 'entered' and best_dates.after_deadline then 'scheduled'
-            else statements.event_type end as event_type,
+        case
+            when statements.event_type = 'entered' and best_dates.after_deadline then 'scheduled'
+            else statements.event_type
+        end as event_type,
         statements.trigger_type,
         triggers.trigger_text,
         statements.is_future,
@@ -664,8 +699,10 @@ resolved as (
         segments.sentence as evidence,
         coalesce(best_dates.event_date, case when undated_today.article_id is not null then articles.published_date end)
             as event_date,
-        coalesce(best_dates.date_precision, case when undated_today.article_id is not null
-            and articles.published_date is not null then 'day' end) as date_precision,
+        coalesce(
+            best_dates.date_precision,
+            case when undated_today.article_id is not null and articles.published_date is not null then 'day' end
+        ) as date_precision,
         case
             when best_dates.event_date is not null then 'sentence'
             when undated_today.article_id is not null and articles.published_date is not null then 'publication'
@@ -728,7 +765,7 @@ new_deadlines as (
 
 dated as (
     select
-        resolved.* exclude (event_date, date_precision, date_source, delay_days),
+        resolved.* exclude (resolved.event_date, resolved.date_precision, resolved.date_source, resolved.delay_days),
         case
             when resolved.event_date is not null then resolved.event_date
             when original_deadlines.deadline is not null and resolved.delay_days is not null
@@ -756,13 +793,14 @@ dated as (
 superseded as (
     -- "agreed to postpone the withdrawal from Kalbajar from 15 to 25 November": the day a postponement moved
     -- from was the district's deadline
-    select dated.* replace (
-        'scheduled' as event_type,
-        dates.value as event_date,
-        'day' as date_precision,
-        'sentence' as date_source,
-        dates.text as date_text
-    )
+    select
+        dated.* replace (
+            'scheduled' as event_type,
+            dates.value as event_date,
+            'day' as date_precision,
+            'sentence' as date_source,
+            dates.text as date_text
+        )
     from dated
     inner join intermediate.date_contexts as dates
         on
@@ -771,7 +809,8 @@ superseded as (
             and dates.char_start > least(dated.trigger_start, dated.segment_start)
     where dated.event_type = 'postponed' and dates.after_from and dates.precision = 'day' and dates.kind = 'absolute'
     qualify row_number() over (
-        partition by dated.article_id, dated.sentence_id, dated.segment_start, dated.trigger_start order by dates.char_start
+        partition by dated.article_id, dated.sentence_id, dated.segment_start, dated.trigger_start
+        order by dates.char_start
     ) = 1
 ),
 
@@ -792,7 +831,21 @@ history_bounds as (
 )
 
 select
-    dated.* exclude (date_precision, date_source),
+    dated.article_id,
+    dated.sentence_id,
+    dated.district,
+    dated.match_methods,
+    dated.event_type,
+    dated.trigger_type,
+    dated.trigger_text,
+    dated.is_future,
+    dated.segment_start,
+    dated.trigger_start,
+    dated.char_start,
+    dated.char_end,
+    dated.evidence,
+    dated.date_text,
+    dated.event_date,
     case when dated.date_source in ('delay', 'nearby') then 'day' else dated.date_precision end as date_precision,
     dated.date_source
 from with_superseded as dated
@@ -804,9 +857,9 @@ where not coalesce(dated.event_type = 'entered' and dated.event_date < bounds.hi
 -- dates it ("fled as it fell under Armenian control in the early 1990s"; the publication year decides), nor
 -- when the sentence puts it in the war ("during the fighting, troops also recaptured Jabrayil")
 and not (
-    event_type = 'entered'
-    and (date_source is distinct from 'sentence' or date_precision <> 'day')
-    and trigger_start < segment_start
+    dated.event_type = 'entered'
+    and (dated.date_source is distinct from 'sentence' or dated.date_precision <> 'day')
+    and dated.trigger_start < dated.segment_start
     and exists (
         select 1 from staging.modality_cues as cues
         where
@@ -817,16 +870,24 @@ and not (
     )
 )
 and not (
-    event_type = 'entered'
-    and (date_source is distinct from 'sentence' or date_precision <> 'day')
+    dated.event_type = 'entered'
+    and (dated.date_source is distinct from 'sentence' or dated.date_precision <> 'day')
     and exists (
         select 1
         from staging.articles as articles
         inner join (
-            select article_id, sentence_id, char_start, make_date(label::integer + 9, 1, 1) as era_end
+            select
+                article_id,
+                sentence_id,
+                char_start,
+                make_date(label::integer + 9, 1, 1) as era_end
             from intermediate.lexicon_matches where lexicon = 'era'
             union all
-            select article_id, sentence_id, char_start, make_date(year(value), 12, 31) as era_end
+            select
+                article_id,
+                sentence_id,
+                char_start,
+                make_date(year(value), 12, 31) as era_end
             from staging.date_mentions where value is not null
         ) as older on articles.article_id = older.article_id
         where

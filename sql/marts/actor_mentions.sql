@@ -76,7 +76,7 @@ first_mentions as (
     select mentions.*
     from mentions
     semi join counts using (canonical, article_id, char_start)
-    qualify row_number() over (partition by canonical, article_id order by char_end, sentence_id) = 1
+    qualify row_number() over (partition by canonical, article_id order by mentions.char_end, mentions.sentence_id) = 1
 )
 
 select

@@ -62,7 +62,7 @@ handover_dates as (
         events.event_date as value,
         events.date_precision
     from marts.handover_events as events
-    anti join marts.data_quality as flagged using (article_id, district, event_type, event_date)
+    anti join marts.data_quality using (article_id, district, event_type, event_date)
     left join first_date_mentions as mentions
         on
             events.article_id = mentions.article_id
@@ -76,8 +76,8 @@ compared_events as (
         timeline.*,
         year(timeline.event_date) // 10 * 10 || 's' as decade
     from marts.event_timeline as timeline
-    inner join reference.timeline_event_types as types using (event_type)
-    where types.compare_sources = 'true'
+    inner join reference.timeline_event_types as event_types using (event_type)
+    where event_types.compare_sources = 'true'
 ),
 
 event_dates as (

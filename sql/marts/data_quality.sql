@@ -45,7 +45,8 @@ select
     case
         when events.event_date < windows.earliest
             then 'dated before ' || strftime(windows.earliest, '%Y') || ': history, not a handover of this conflict'
-        else 'dated after ' || strftime(windows.latest, '%-d %B %Y')
+        else
+            'dated after ' || strftime(windows.latest, '%-d %B %Y')
             || ', five years past the newest article: likely a misread year'
     end as reason
 from marts.handover_events as events
@@ -65,7 +66,8 @@ select
     null as event_type,
     null as event_date,
     'publication_date_implausible' as flag,
-    'published ' || strftime(articles.published_date, '%Y-%m-%d') || coalesce(' (' || articles.published_source || ')', '')
+    'published ' || strftime(articles.published_date, '%Y-%m-%d')
+    || coalesce(' (' || articles.published_source || ')', '')
     || ', outside ' || strftime(windows.earliest, '%Y') || ' to ' || strftime(windows.latest_plausible, '%Y')
     || ': it dates no other article and sets no as-of date' as reason
 from staging.articles as articles

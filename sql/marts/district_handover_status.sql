@@ -35,7 +35,7 @@ events as (
     from marts.handover_events as events
     inner join staging.articles as articles using (article_id)
     inner join marts.syndication_clusters as clusters using (article_id)
-    anti join marts.data_quality as flagged using (article_id, district, event_type, event_date)
+    anti join marts.data_quality using (article_id, district, event_type, event_date)
 ),
 
 date_support as (

@@ -44,15 +44,15 @@ usual_spelling as (
 select
     candidate,
     any_value(usual_spelling.name) as name,
-    bool_or(looks_like in ('person', 'titled_person')) as looks_like_person,
+    bool_or(mentions.looks_like in ('person', 'titled_person')) as looks_like_person,
     count(*) as n_mentions,
-    count(distinct article_id) as n_articles,
-    arg_min(mentions.article_id, mentions.article_id || lpad(char_start::varchar, 10, '0')) as article_id,
-    arg_min(sentence_id, article_id || lpad(char_start::varchar, 10, '0')) as sentence_id,
-    arg_min(char_start, article_id || lpad(char_start::varchar, 10, '0')) as char_start,
-    arg_min(char_end, article_id || lpad(char_start::varchar, 10, '0')) as char_end,
-    arg_min(text, article_id || lpad(char_start::varchar, 10, '0')) as evidence,
-    arg_min(sentence, article_id || lpad(char_start::varchar, 10, '0')) as example_sentence
+    count(distinct mentions.article_id) as n_articles,
+    arg_min(mentions.article_id, mentions.article_id || lpad(mentions.char_start::varchar, 10, '0')) as article_id,
+    arg_min(mentions.sentence_id, mentions.article_id || lpad(mentions.char_start::varchar, 10, '0')) as sentence_id,
+    arg_min(mentions.char_start, mentions.article_id || lpad(mentions.char_start::varchar, 10, '0')) as char_start,
+    arg_min(mentions.char_end, mentions.article_id || lpad(mentions.char_start::varchar, 10, '0')) as char_end,
+    arg_min(mentions.text, mentions.article_id || lpad(mentions.char_start::varchar, 10, '0')) as evidence,
+    arg_min(mentions.sentence, mentions.article_id || lpad(mentions.char_start::varchar, 10, '0')) as example_sentence
 from mentions
 inner join usual_spelling using (candidate)
 group by candidate

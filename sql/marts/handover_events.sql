@@ -28,7 +28,8 @@
 with statements as (
     select
         *,
-        count(*) filter (where date_source in ('sentence', 'delay', 'nearby')) over (partition by article_id, district, event_type)
+        count(*) filter (where date_source in ('sentence', 'delay', 'nearby'))
+            over (partition by article_id, district, event_type)
             as n_dated
     from intermediate.handover_statements
     where event_type <> 'scheduled' or event_date is not null

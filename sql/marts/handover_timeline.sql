@@ -22,5 +22,5 @@ select
     list(distinct clusters.source order by clusters.source) as sources
 from marts.handover_events as events
 inner join marts.syndication_clusters as clusters using (article_id)
-anti join marts.data_quality as flagged using (article_id, district, event_type, event_date)
+anti join marts.data_quality using (article_id, district, event_type, event_date)
 group by events.district, events.event_type, events.event_date

@@ -44,9 +44,10 @@ with statements as (
         coalesce(low, date_diff('day', date '1970-01-01', low_date)) as lower_limit,
         coalesce(high, date_diff('day', date '1970-01-01', high_date)) as upper_limit,
         coalesce(best, date_diff('day', date '1970-01-01', best_date)) as best_value,
-        {'source': source, 'article_id': article_id, 'sentence_id': sentence_id, 'char_start': char_start,
-         'char_end': char_end, 'evidence': evidence, 'stated_text': stated_text, 'stated_value': stated_value}
-            as statement
+        {
+            'source': source, 'article_id': article_id, 'sentence_id': sentence_id, 'char_start': char_start,
+            'char_end': char_end, 'evidence': evidence, 'stated_text': stated_text, 'stated_value': stated_value
+        } as statement
     from marts.claim_statements
 ),
 
@@ -76,7 +77,7 @@ postponements as (
         count(distinct clusters.cluster_id) as n_sources
     from marts.handover_events as events
     inner join marts.syndication_clusters as clusters using (article_id)
-    anti join marts.data_quality as flagged using (article_id, district, event_type, event_date)
+    anti join marts.data_quality using (article_id, district, event_type, event_date)
     where events.event_type = 'postponed'
     group by events.district
 ),
@@ -122,14 +123,18 @@ value_lists as (
 sides as (
     select
         claims.claim,
-        list(statements.statement order by statements.article_id, statements.stated_start)
-            filter (where statements.upper_limit = claims.ceiling) as low_side,
-        list(statements.statement order by statements.article_id, statements.stated_start)
-            filter (where statements.lower_limit = claims.floor) as high_side,
-        string_agg(distinct statements.stated_value, ', ' order by statements.stated_value)
-            filter (where statements.upper_limit = claims.ceiling) as low_side_values,
-        string_agg(distinct statements.stated_value, ', ' order by statements.stated_value)
-            filter (where statements.lower_limit = claims.floor) as high_side_values
+        list(
+            statements.statement order by statements.article_id, statements.stated_start
+        ) filter (where statements.upper_limit = claims.ceiling) as low_side,
+        list(
+            statements.statement order by statements.article_id, statements.stated_start
+        ) filter (where statements.lower_limit = claims.floor) as high_side,
+        string_agg(
+            distinct statements.stated_value, ', ' order by statements.stated_value
+        ) filter (where statements.upper_limit = claims.ceiling) as low_side_values,
+        string_agg(
+            distinct statements.stated_value, ', ' order by statements.stated_value
+        ) filter (where statements.lower_limit = claims.floor) as high_side_values
     from claims
     inner join statements using (claim)
     group by claims.claim
@@ -179,7 +184,8 @@ explained as (
         end as gap_text,
         case
             when claim_kind = 'figure' then '; a near-conflict (within 10%): rounding, or a figure updated'
-            else '; a near-conflict (a day apart): often one event dated across midnight or a time zone, dated by '
+            else
+                '; a near-conflict (a day apart): often one event dated across midnight or a time zone, dated by '
                 || 'its announcement, or a deadline counted with or without its last day'
         end as near_note,
         coalesce(verdict = 'conflict' and gap <= near_gap, false) as is_near_conflict
@@ -205,16 +211,22 @@ select
     case when explained.claim_kind <> 'figure' then explained.days[2] end as best_date,
     case when explained.claim_kind <> 'figure' then explained.days[3] end as high_date,
     case
-        when explained.verdict = 'agree' then 'every source gives ' || explained.shown[3] || case
-            when explained.stated_as <> explained.shown[3] then ' (stated as ' || explained.stated_as || ')' else ''
-        end
+        when explained.verdict = 'agree'
+            then
+                'every source gives ' || explained.shown[3]
+                || case
+                    when explained.stated_as <> explained.shown[3] then ' (stated as ' || explained.stated_as || ')'
+                    else ''
+                end
         when explained.verdict = 'consistent' and explained.gap is null
             then 'the statements differ but fit together: every one allows ' || explained.common_range
         when explained.verdict = 'consistent'
-            then 'the deadline moved: ' || sides.low_side_values || ', then ' || sides.high_side_values
+            then
+                'the deadline moved: ' || sides.low_side_values || ', then ' || sides.high_side_values
                 || '; the handover is reported postponed by ' || explained.n_postponing_sources || ' source'
                 || case when explained.n_postponing_sources > 1 then 's' else '' end
-        else 'no single value fits every source: ' || sides.low_side_values || ' against ' || sides.high_side_values
+        else
+            'no single value fits every source: ' || sides.low_side_values || ' against ' || sides.high_side_values
             || ', ' || explained.gap_text || ' apart'
             || case when explained.is_near_conflict then explained.near_note else '' end
     end as explanation,

@@ -37,7 +37,7 @@ with recursive links as (
 reach (article_id, member_id) as (
     select
         article_id,
-        article_id
+        article_id as member_id
     from staging.articles
     union
     select
@@ -52,8 +52,10 @@ clusters as (
         reach.article_id,
         min(reach.member_id) as cluster_id,
         count(*) as cluster_size,
-        string_agg(distinct coalesce(articles.outlet, 'article:' || articles.article_id), ' + '
-            order by coalesce(articles.outlet, 'article:' || articles.article_id)) as source
+        string_agg(
+            distinct coalesce(articles.outlet, 'article:' || articles.article_id), ' + '
+            order by coalesce(articles.outlet, 'article:' || articles.article_id)
+        ) as source
     from reach
     inner join staging.articles as articles on reach.member_id = articles.article_id
     group by reach.article_id
@@ -66,7 +68,7 @@ most_similar as (
         overlap as similarity,
         jaccard
     from intermediate.shingle_overlaps
-    qualify row_number() over (partition by article_id order by overlap desc, other_article_id) = 1
+    qualify row_number() over (partition by article_id order by overlap desc, other_article_id asc) = 1
 ),
 
 member_shingles as (
@@ -79,7 +81,7 @@ member_shingles as (
     inner join clusters using (article_id)
     -- an article alone in its cluster shares no passage, and an article with a link is in a cluster of two or
     -- more: filtering by the links first lets the join build its table on them, not on every shingle
-    where shingles.article_id in (select article_id from links)
+    where shingles.article_id in (select links.article_id from links)
 ),
 
 cluster_shingles as (
@@ -111,8 +113,10 @@ passages as (
         shared_sentences.article_id,
         count(*) as n_shared_passages,
         list(
-            {'sentence_id': sentences.sentence_id, 'char_start': sentences.char_start,
-             'char_end': sentences.char_end, 'text': sentences.text}
+            {
+                'sentence_id': sentences.sentence_id, 'char_start': sentences.char_start,
+                'char_end': sentences.char_end, 'text': sentences.text
+            }
             order by sentences.sentence_id
         ) as shared_passages
     from shared_sentences
