@@ -3,7 +3,9 @@
 import warnings
 from pathlib import Path
 
-from dagster import BetaWarning, CodeReferencesMetadataValue, LocalFileCodeReference
+from dagster import AssetKey, AssetSpec, BetaWarning, CodeReferencesMetadataValue, LocalFileCodeReference
+
+from orchestration.duckdb_io import written_tables
 
 
 def source_file(path: Path, label: str) -> dict:
@@ -12,3 +14,14 @@ def source_file(path: Path, label: str) -> dict:
     with warnings.catch_warnings(action="ignore", category=BetaWarning):  # a beta API, stable enough for a link
         reference = LocalFileCodeReference(file_path=str(path), label=label)
         return {"dagster/code_references": CodeReferencesMetadataValue(code_references=[reference])}
+
+
+def table_specs(keys: tuple[AssetKey, ...], group_name: str, kinds: set[str], deps=()) -> list[AssetSpec]:
+    """Specs of the Python-written tables a multi-asset materialises, described as sql/sources.sql declares them."""
+    tables = written_tables()
+    return [
+        AssetSpec(
+            key, group_name=group_name, deps=deps, kinds=kinds, description=tables[".".join(key.path)].doc.description
+        )
+        for key in keys
+    ]

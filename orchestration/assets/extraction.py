@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 from operator import attrgetter
 
 import polars as pl
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetKey, MaterializeResult, multi_asset
 
+from orchestration.assets import table_specs
 from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, insert_frame, written_tables
 from orchestration.extraction.cues import find_cues
@@ -196,16 +197,12 @@ def _write_batch(connection, chunks: list[tuple[dict[str, list[tuple]], list[Fai
 
 
 @multi_asset(
-    specs=[
-        AssetSpec(
-            key,
-            group_name="staging",
-            deps=[ARTICLES, SENTENCES],
-            kinds={"python", "duckdb"},
-            description=TABLES[".".join(key.path)].doc.description,
-        )
-        for key in (ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS)
-    ],
+    specs=table_specs(
+        (ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS),
+        "staging",
+        {"python", "duckdb"},
+        deps=[ARTICLES, SENTENCES],
+    ),
     code_version=lexicon_version(),
 )
 def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):

@@ -5,9 +5,10 @@ from functools import partial
 from pathlib import Path
 
 import polars as pl
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetKey, MaterializeResult, multi_asset
 
 from orchestration.article_files import Document, list_article_files, read_article_files, read_crashed
+from orchestration.assets import table_specs
 from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame, written_tables
 from orchestration.parallel import map_batches
 from orchestration.quarantine import code_version, forget_stale_failures, purge_inactive
@@ -25,14 +26,12 @@ WRITE_BATCH = 4000
 TABLES = written_tables()
 
 
-def _spec(key: AssetKey) -> AssetSpec:
-    return AssetSpec(
-        key, group_name="ingest", kinds={"python", "duckdb"}, description=TABLES[".".join(key.path)].doc.description
-    )
-
-
 @multi_asset(
-    specs=[_spec(key) for key in (DOCUMENTS, ARTICLE_FILES, ARTICLE_VERSIONS, REJECTED_FILES, MANIFEST, RETRACTIONS)]
+    specs=table_specs(
+        (DOCUMENTS, ARTICLE_FILES, ARTICLE_VERSIONS, REJECTED_FILES, MANIFEST, RETRACTIONS),
+        "ingest",
+        {"python", "duckdb"},
+    )
 )
 def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
     """Only files whose size or modification time changed since the last run are read again; a rejected file

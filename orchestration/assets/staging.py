@@ -8,9 +8,10 @@ from operator import attrgetter
 from typing import NamedTuple
 
 import polars as pl
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetKey, Config, MaterializeResult, multi_asset
 
 from orchestration.article_parsing import ParsedArticle, Sentence, newest_year, parse_article
+from orchestration.assets import table_specs
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
 from orchestration.duckdb_io import (
     article_ids_as,
@@ -126,16 +127,7 @@ def corpus_year(connection) -> int | None:
 
 
 @multi_asset(
-    specs=[
-        AssetSpec(
-            key,
-            group_name="staging",
-            deps=[DOCUMENTS, MANIFEST],
-            kinds={"polars", "duckdb"},
-            description=TABLES[".".join(key.path)].doc.description,
-        )
-        for key in (ARTICLES, SENTENCES, FURNITURE)
-    ],
+    specs=table_specs((ARTICLES, SENTENCES, FURNITURE), "staging", {"polars", "duckdb"}, deps=[DOCUMENTS, MANIFEST]),
 )
 def parse_articles(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
     """Documents not yet parsed are parsed once (all of them on a full refresh), in batches so memory stays
