@@ -9,10 +9,11 @@ import pytest
 from dagster import AssetKey, DagsterInstance, materialize
 
 from orchestration.assets.models import sql_models
+from orchestration.build import build
 from orchestration.definitions import defs
 from orchestration.model_builds import build_model, document_model
 from orchestration.sql_models import ModelError, load_model
-from orchestration.warehouse import Warehouse
+from orchestration.warehouse import PROJECT_ROOT, Warehouse
 
 DOCUMENTED = "schema_name in ('raw', 'staging', 'marts')"
 
@@ -101,3 +102,19 @@ def test_a_model_materialization_reports_its_row_count_and_typed_columns(seeds_w
         ("event_date", "DATE"),
     ]
     assert all(column.description for column in columns)
+
+
+def test_a_python_written_table_materialization_reports_its_row_count_and_typed_columns(tmp_path, monkeypatch):
+    """The UI shows the row count and the described columns of ingest, parse and extraction tables too."""
+    monkeypatch.setenv("NEWS_ARTICLES_DIR", str(PROJECT_ROOT / "seeds" / "articles"))
+    monkeypatch.setenv("NEWS_WAREHOUSE_PATH", str(tmp_path / "news.duckdb"))
+    instance = DagsterInstance.ephemeral()
+    assert build(instance)
+    with duckdb.connect(str(tmp_path / "news.duckdb"), read_only=True) as connection:
+        for name in ("raw.documents", "staging.sentences", "staging.date_mentions"):
+            event = instance.get_latest_materialization_event(AssetKey(name.split(".")))
+            metadata = event.asset_materialization.metadata
+            rows = connection.execute(f"select count(*) from {name}").fetchone()[0]
+            assert metadata["dagster/row_count"].value == rows > 0, name
+            columns = metadata["dagster/column_schema"].schema.columns
+            assert all(column.type != "?" and column.description for column in columns), name

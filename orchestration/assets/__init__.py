@@ -3,7 +3,15 @@
 import warnings
 from pathlib import Path
 
-from dagster import AssetKey, AssetSpec, BetaWarning, CodeReferencesMetadataValue, LocalFileCodeReference
+from dagster import (
+    AssetKey,
+    AssetSpec,
+    BetaWarning,
+    CodeReferencesMetadataValue,
+    LocalFileCodeReference,
+    TableColumn,
+    TableSchema,
+)
 
 from orchestration.duckdb_io import written_tables
 
@@ -25,3 +33,16 @@ def table_specs(keys: tuple[AssetKey, ...], group_name: str, kinds: set[str], de
         )
         for key in keys
     ]
+
+
+def table_metadata(connection, keys: tuple[AssetKey, ...]) -> dict[AssetKey, dict]:
+    """Per asset, the materialization's row count and typed, described column schema, as the SQL models carry:
+    the UI shows them for the Python-written tables too."""
+    tables, found = written_tables(), {}
+    for key in keys:
+        name = ".".join(key.path)
+        table = tables[name]
+        columns = [TableColumn(column, kind, table.doc.columns.get(column)) for column, kind in table.types.items()]
+        rows = connection.execute(f"select count(*) from {name}").fetchone()[0]
+        found[key] = {"dagster/row_count": rows, "dagster/column_schema": TableSchema(columns)}
+    return found

@@ -8,7 +8,7 @@ from operator import attrgetter
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, multi_asset
 
-from orchestration.assets import table_specs
+from orchestration.assets import table_metadata, table_specs
 from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, insert_frame, written_tables
 from orchestration.extraction.cues import find_cues
@@ -26,6 +26,7 @@ NAME_CANDIDATES = AssetKey(["staging", "name_candidates"])
 DATE_MENTIONS = AssetKey(["staging", "date_mentions"])
 FIGURE_MENTIONS = AssetKey(["staging", "figure_mentions"])
 CUE_MENTIONS = AssetKey(["staging", "cue_mentions"])
+MENTION_KEYS = (ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS)
 BATCH_ARTICLES = 4000
 MAX_COUNT_AGE = 2  # sentences back that a count's noun may be left out after
 
@@ -198,7 +199,7 @@ def _write_batch(connection, chunks: list[tuple[dict[str, list[tuple]], list[Fai
 
 @multi_asset(
     specs=table_specs(
-        (ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS),
+        MENTION_KEYS,
         "staging",
         {"python", "duckdb"},
         deps=[ARTICLES, SENTENCES],
@@ -239,7 +240,14 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
         )
         quarantine(connection, failures, now)
         log_failures(context, connection, "extract", now)
-    for key, table in zip([ENTITY_MENTIONS, NAME_CANDIDATES, DATE_MENTIONS, FIGURE_MENTIONS, CUE_MENTIONS], SCHEMAS):
+        described = table_metadata(connection, MENTION_KEYS)
+    for key, table in zip(MENTION_KEYS, SCHEMAS):
         yield MaterializeResult(
-            asset_key=key, metadata={"new_rows": counts[table], "articles": len(ids), "failed_articles": len(failures)}
+            asset_key=key,
+            metadata={
+                **described[key],
+                "new_rows": counts[table],
+                "articles": len(ids),
+                "failed_articles": len(failures),
+            },
         )

@@ -8,7 +8,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, multi_asset
 
 from orchestration.article_files import Document, list_article_files, read_article_files, read_crashed
-from orchestration.assets import table_specs
+from orchestration.assets import table_metadata, table_specs
 from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame, written_tables
 from orchestration.parallel import map_batches
 from orchestration.quarantine import code_version, forget_stale_failures, purge_inactive
@@ -21,18 +21,13 @@ ARTICLE_VERSIONS = AssetKey(["staging", "article_versions"])
 REJECTED_FILES = AssetKey(["staging", "rejected_files"])
 MANIFEST = AssetKey(["staging", "manifest"])
 RETRACTIONS = AssetKey(["staging", "retractions"])
+INGEST_KEYS = (DOCUMENTS, ARTICLE_FILES, ARTICLE_VERSIONS, REJECTED_FILES, MANIFEST, RETRACTIONS)
 WRITE_BATCH = 4000
 
 TABLES = written_tables()
 
 
-@multi_asset(
-    specs=table_specs(
-        (DOCUMENTS, ARTICLE_FILES, ARTICLE_VERSIONS, REJECTED_FILES, MANIFEST, RETRACTIONS),
-        "ingest",
-        {"python", "duckdb"},
-    )
-)
+@multi_asset(specs=table_specs(INGEST_KEYS, "ingest", {"python", "duckdb"}))
 def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
     """Only files whose size or modification time changed since the last run are read again; a rejected file
     also when the code version changed.
@@ -101,25 +96,38 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
                 ).fetchone(),
             )
         )
+        described = table_metadata(connection, INGEST_KEYS)
     for reject in rejected:
         context.log.warning(f"quarantined {reject['file_name']}: {reject['reason']}")
     for problem in manifest_problems + retraction_problems:
         context.log.warning(problem)
     yield MaterializeResult(
-        asset_key=DOCUMENTS, metadata={"new_documents": n_documents, "documents": totals["documents"]}
-    )
-    yield MaterializeResult(asset_key=ARTICLE_FILES, metadata={"changed_files": n_files, "files": totals["files"]})
-    yield MaterializeResult(
-        asset_key=ARTICLE_VERSIONS, metadata={"versions": totals["versions"], "inactive_articles": totals["inactive"]}
+        asset_key=DOCUMENTS,
+        metadata={**described[DOCUMENTS], "new_documents": n_documents, "documents": totals["documents"]},
     )
     yield MaterializeResult(
-        asset_key=REJECTED_FILES, metadata={"new_rejections": len(rejected), "rejected": totals["rejected"]}
+        asset_key=ARTICLE_FILES,
+        metadata={**described[ARTICLE_FILES], "changed_files": n_files, "files": totals["files"]},
     )
     yield MaterializeResult(
-        asset_key=MANIFEST, metadata={"rows": len(manifest), "skipped_rows": len(manifest_problems)}
+        asset_key=ARTICLE_VERSIONS,
+        metadata={
+            **described[ARTICLE_VERSIONS],
+            "versions": totals["versions"],
+            "inactive_articles": totals["inactive"],
+        },
     )
     yield MaterializeResult(
-        asset_key=RETRACTIONS, metadata={"rows": len(retractions), "skipped_rows": len(retraction_problems)}
+        asset_key=REJECTED_FILES,
+        metadata={**described[REJECTED_FILES], "new_rejections": len(rejected), "rejected": totals["rejected"]},
+    )
+    yield MaterializeResult(
+        asset_key=MANIFEST,
+        metadata={**described[MANIFEST], "rows": len(manifest), "skipped_rows": len(manifest_problems)},
+    )
+    yield MaterializeResult(
+        asset_key=RETRACTIONS,
+        metadata={**described[RETRACTIONS], "rows": len(retractions), "skipped_rows": len(retraction_problems)},
     )
 
 

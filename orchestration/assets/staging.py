@@ -11,7 +11,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, Config, MaterializeResult, multi_asset
 
 from orchestration.article_parsing import ParsedArticle, Sentence, newest_year, parse_article
-from orchestration.assets import table_specs
+from orchestration.assets import table_metadata, table_specs
 from orchestration.assets.ingest import DOCUMENTS, MANIFEST
 from orchestration.duckdb_io import (
     article_ids_as,
@@ -172,12 +172,22 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         connection.execute(APPLY_MANIFEST_SQL.read_text(encoding="utf-8"))
         total = connection.execute("select count(*) from staging.articles").fetchone()[0]
         log_failures(context, connection, "parse", now)
+        described = table_metadata(connection, (ARTICLES, SENTENCES, FURNITURE))
     yield MaterializeResult(
         asset_key=ARTICLES,
-        metadata={"new_articles": counts["articles"], "articles": total, "failed_articles": counts["failed"]},
+        metadata={
+            **described[ARTICLES],
+            "new_articles": counts["articles"],
+            "articles": total,
+            "failed_articles": counts["failed"],
+        },
     )
-    yield MaterializeResult(asset_key=SENTENCES, metadata={"new_sentences": counts["sentences"]})
-    yield MaterializeResult(asset_key=FURNITURE, metadata={"new_furniture_lines": counts["furniture"]})
+    yield MaterializeResult(
+        asset_key=SENTENCES, metadata={**described[SENTENCES], "new_sentences": counts["sentences"]}
+    )
+    yield MaterializeResult(
+        asset_key=FURNITURE, metadata={**described[FURNITURE], "new_furniture_lines": counts["furniture"]}
+    )
 
 
 class ParsedBatch(NamedTuple):
