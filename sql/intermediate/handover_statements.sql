@@ -814,10 +814,52 @@ superseded as (
     ) = 1
 ),
 
+corrections as (
+    -- "das Datum ist nun nicht der 15., sondern der 25. November", "non è il 15, ma il 25 novembre", "теперь не
+    -- 15, а 25 ноября": a deadline negated right before its day and corrected to a later day after a contrast
+    -- word was moved there, as a postponement says
+    select
+        dated.* replace (
+            'postponed' as event_type,
+            later.value as event_date,
+            'day' as date_precision,
+            'sentence' as date_source,
+            later.text as date_text
+        )
+    from dated
+    inner join staging.date_mentions as earlier
+        on
+            dated.article_id = earlier.article_id
+            and dated.sentence_id = earlier.sentence_id
+            and dated.event_date = earlier.value
+    inner join staging.modality_cues as negation
+        on
+            earlier.article_id = negation.article_id
+            and earlier.sentence_id = negation.sentence_id
+            and negation.modality = 'negation'
+            and earlier.char_start - negation.char_end between 0 and 8
+    inner join staging.modality_cues as contrast
+        on
+            earlier.article_id = contrast.article_id
+            and earlier.sentence_id = contrast.sentence_id
+            and contrast.modality in ('contrast', 'clause')
+            and contrast.char_start - earlier.char_end between 0 and 6
+    inner join staging.date_mentions as later
+        on
+            contrast.article_id = later.article_id
+            and contrast.sentence_id = later.sentence_id
+            and later.char_start - contrast.char_end between 0 and 8
+    where
+        dated.event_type = 'scheduled' and dated.date_source = 'sentence'
+        and earlier.precision = 'day' and later.precision = 'day' and later.value > earlier.value
+),
+
 with_superseded as (
     select * from dated
     union all
     select * from superseded
+    union all
+    select * from corrections
 ),
 
 history_bounds as (
