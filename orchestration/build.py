@@ -54,7 +54,8 @@ def build(instance: DagsterInstance | None = None, job_name: str = "ingest_new")
     result = job.execute_in_process(
         instance=instance or DagsterInstance.ephemeral(),
         raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+        # INFO: the progress lines of long steps reach the terminal; Dagster's own step events are DEBUG
+        run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
     )
     return result.success
 
