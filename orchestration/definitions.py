@@ -24,17 +24,20 @@ from orchestration.assets.publish import published_warehouse
 from orchestration.assets.reference import reference_data
 from orchestration.assets.staging import parse_articles
 from orchestration.automation import article_folder_sensor, daily_schedule, ingest_new_job, rebuild_everything_job
-from orchestration.duckdb_io import TableDoc, source_docs
+from orchestration.duckdb_io import TableDoc, source_docs, written_tables
 from orchestration.warehouse import Warehouse
 
 TABLE_DOCS = {**source_docs(), **{model.name: TableDoc(model.summary, model.columns) for model in MODELS}}
+TABLE_TYPES = {name: table.types for name, table in written_tables().items()}
 
 
 def with_column_schema(spec: AssetSpec) -> AssetSpec:
-    """A table's described columns (SQL model headers, sql/sources.sql) as its column schema in the UI. Types
-    are '?' here: only the built table knows them, and a model's materialization carries them."""
-    doc = TABLE_DOCS.get(".".join(spec.key.path))
-    columns = [TableColumn(name, "?", text) for name, text in doc.columns.items() if text] if doc else []
+    """A table's described columns (SQL model headers, sql/sources.sql) as its column schema in the UI. A
+    Python-written table's types are declared in sql/sources.sql; a model's are '?' here, since only the built
+    table knows them, and its materialization carries them."""
+    name = ".".join(spec.key.path)
+    doc, types = TABLE_DOCS.get(name), TABLE_TYPES.get(name, {})
+    columns = [TableColumn(c, types.get(c, "?"), text) for c, text in doc.columns.items() if text] if doc else []
     if not columns:
         return spec
     return spec.merge_attributes(metadata={"dagster/column_schema": MetadataValue.table_schema(TableSchema(columns))})

@@ -11,6 +11,7 @@ from dagster import AssetKey, DagsterInstance, materialize
 from orchestration.assets.models import sql_models
 from orchestration.build import build
 from orchestration.definitions import defs
+from orchestration.duckdb_io import written_tables
 from orchestration.model_builds import build_model, document_model
 from orchestration.sql_models import ModelError, load_model
 from orchestration.warehouse import PROJECT_ROOT, Warehouse
@@ -80,6 +81,12 @@ def test_asset_definitions_carry_every_built_column_with_its_description(seeds_d
             "select column_name, comment from duckdb_columns() where schema_name = ? and table_name = ?", key.path
         ).fetchall()
         assert {column.name: column.description for column in schema.columns} == dict(built), key
+        if ".".join(key.path) in written_tables():  # declared in sql/sources.sql: typed before any build
+            types = seeds_db.execute(
+                "select column_name, data_type from duckdb_columns() where schema_name = ? and table_name = ?",
+                key.path,
+            ).fetchall()
+            assert {column.name: column.type for column in schema.columns} == dict(types), key
 
 
 def test_a_model_materialization_reports_its_row_count_and_typed_columns(seeds_warehouse, tmp_path):
