@@ -25,6 +25,7 @@ def summary(mentions: list[DateMention]) -> list[tuple]:
         ("The convoy left on 25 November at dawn.", "25 November", date(2020, 11, 25), "publication"),
         ("Talks resumed Nov. 25 in the capital.", "Nov. 25", date(2020, 11, 25), "publication"),
         ("Talks resumed Nov 25 in the capital.", "Nov 25", date(2020, 11, 25), "publication"),
+        ("Talks resumed on Nov.25 in the capital.", "Nov.25", date(2020, 11, 25), "publication"),
         ("Filed 25 Nov 2020, updated later.", "25 Nov 2020", date(2020, 11, 25), "explicit"),
         ("It was signed on November 25, 2020, by both sides.", "November 25, 2020", date(2020, 11, 25), "explicit"),
         ("Posted 25.11.2020 by the desk.", "25.11.2020", date(2020, 11, 25), "explicit"),

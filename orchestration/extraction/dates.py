@@ -120,7 +120,8 @@ _NUMBER = _alternation(_NUMBERS, False)
 _FOREIGN_WEEKDAY = rf"(?i:{_alternation(_FOREIGN_WEEKDAYS, False)})\b"
 _UNITS = ("week", "month", "year")
 _UNIT = rf"(?:{'|'.join(_UNITS)})"
-_MDY = rf"{_MONTH}{_S}{_DAYS}(?:,?{_S}{_YEAR})?"
+# "Nov. 20", and "Nov.20" as wire copy runs it together
+_MDY = rf"{_MONTH}(?:{_S}|(?<=\.)){_DAYS}(?:,?{_S}{_YEAR})?"
 _DMY = rf"{_DAYS}(?:\.|er|°|º|-?го)?{_S}(?:(?:of|de|del){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})(?:,?{_S}(?:(?:de|del){_S})?{_YEAR})?"
 
 # Expressions start at a word boundary, or at a digit glued to a word ("date25 Nov 2020"); the
