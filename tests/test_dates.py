@@ -401,3 +401,8 @@ def test_a_four_digit_number_before_a_counted_noun_is_a_count_not_a_year():
     assert find_dates("A brigade of 1960 soldiers crossed the bridge.", PUBLISHED, None) == []
     assert [m.text for m in find_dates("In 1960 soldiers crossed the bridge.", PUBLISHED, None)] == ["1960"]
     assert [m.text for m in find_dates("It broke the 2020 truce.", PUBLISHED, None)] == ["2020"]
+
+
+def test_a_german_weekday_with_its_part_of_the_day_is_that_weekday():
+    mention = only("Die Gespräche begannen am Dienstagabend.")
+    assert (mention.text, mention.value, mention.kind) == ("Dienstagabend", date(2020, 11, 24), "weekday")

@@ -117,7 +117,9 @@ _FOREIGN_MONTH = (
 )
 _WEEKDAY = rf"(?:{_alternation(_WEEKDAYS, True)})\b"
 _NUMBER = _alternation(_NUMBERS, False)
-_FOREIGN_WEEKDAY = rf"(?i:{_alternation(_FOREIGN_WEEKDAYS, False)})\b"
+# a German weekday may carry the part of the day ("Mittwochmorgen", "Dienstagabend"): the day is the weekday's
+_WEEKDAY_PARTS = _words("weekday_part")
+_FOREIGN_WEEKDAY = rf"(?i:(?:{_alternation(_FOREIGN_WEEKDAYS, False)})(?:{_alternation(_WEEKDAY_PARTS, False)})?)\b"
 _UNITS = ("week", "month", "year")
 _UNIT = rf"(?:{'|'.join(_UNITS)})"
 # "Nov. 20", and "Nov.20" as wire copy runs it together
@@ -174,7 +176,9 @@ _NAME_RE = ScanPattern(f"{_alternation(_FULL_MONTHS | _ABBR_MONTHS, True)}|{_alt
 _FOREIGN_NAME_RE = ScanPattern(
     r"\b(?:"
     + _alternation({word: 0 for word in _FOREIGN_MONTHS | _FOREIGN_WEEKDAYS if word.isascii()}, False)
-    + r")\b",
+    + r")(?:"
+    + _alternation(_WEEKDAY_PARTS, False)
+    + r")?\b",
     ignore_case=True,
 )
 _RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS, *_FIRST_DAY)
@@ -365,7 +369,7 @@ def _year(match, text, published, fallback_year):
 def _weekday(match, text, published, fallback_year):
     if not published:
         return [_mention(match, None, "day", "weekday", "unresolved")]
-    back = (published.weekday() - _ALL_WEEKDAYS[match["wd"].lower()]) % 7
+    back = (published.weekday() - _ALL_WEEKDAYS[_without_day_part(match["wd"].lower())]) % 7
     relation = (match["wd_rel"] or "").lower()
     if relation == "last" and back == 0:
         back = 7
@@ -373,6 +377,18 @@ def _weekday(match, text, published, fallback_year):
     if relation == "next":
         value += timedelta(days=7)
     return [_mention(match, value, "day", "weekday", "publication")]
+
+
+def _without_day_part(weekday: str) -> str:
+    """ "mittwochmorgen" -> "mittwoch"."""
+    return next(
+        (
+            weekday[: -len(part)]
+            for part in _WEEKDAY_PARTS
+            if weekday.endswith(part) and weekday[: -len(part)] in _ALL_WEEKDAYS
+        ),
+        weekday,
+    )
 
 
 def _shift_months(day: date, months: int) -> date:
