@@ -51,7 +51,9 @@ def map_batches(
             except BrokenProcessPool:
                 if crashed is None:
                     raise
-                pool = None  # broken for good: the next batch gets a new one
+                if pool is not None:  # broken for good: let it go, and the next batch gets a new one
+                    pool.shutdown(wait=False)
+                    pool = None
                 done += _isolated(function, chunk, crashed)
         return done
 
