@@ -9,13 +9,12 @@ from dagster import (
     BetaWarning,
     Definitions,
     MetadataValue,
-    TableColumn,
-    TableSchema,
     in_process_executor,
     map_asset_specs,
     with_source_code_references,
 )
 
+from orchestration.assets import column_schema
 from orchestration.assets.charts import handover_timeline_chart
 from orchestration.assets.extraction import extract_mentions
 from orchestration.assets.ingest import ingest_article_files
@@ -36,11 +35,15 @@ def with_column_schema(spec: AssetSpec) -> AssetSpec:
     Python-written table's types are declared in sql/sources.sql; a model's are '?' here, since only the built
     table knows them, and its materialization carries them."""
     name = ".".join(spec.key.path)
-    doc, types = TABLE_DOCS.get(name), TABLE_TYPES.get(name, {})
-    columns = [TableColumn(c, types.get(c, "?"), text) for c, text in doc.columns.items() if text] if doc else []
-    if not columns:
+    doc = TABLE_DOCS.get(name)
+    if doc is None:
         return spec
-    return spec.merge_attributes(metadata={"dagster/column_schema": MetadataValue.table_schema(TableSchema(columns))})
+    types = TABLE_TYPES.get(name) or {column: "?" for column, text in doc.columns.items() if text}
+    if not types:
+        return spec
+    return spec.merge_attributes(
+        metadata={"dagster/column_schema": MetadataValue.table_schema(column_schema(types, doc.columns))}
+    )
 
 
 # Each asset links to the Python that builds it (SQL models and reference tables also to their file): the UI

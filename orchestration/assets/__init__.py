@@ -35,14 +35,22 @@ def table_specs(keys: tuple[AssetKey, ...], group_name: str, kinds: set[str], de
     ]
 
 
+def column_schema(types: dict[str, str], descriptions: dict[str, str]) -> TableSchema:
+    """The UI's column schema of a table: each column (name: type) with its description."""
+    return TableSchema([TableColumn(name, kind, descriptions.get(name)) for name, kind in types.items()])
+
+
+def materialization_metadata(connection, table: str, types: dict[str, str], descriptions: dict[str, str]) -> dict:
+    """What a materialization of `table` tells the UI: its row count and its typed, described columns."""
+    rows = connection.execute(f"select count(*) from {table}").fetchone()[0]
+    return {"dagster/row_count": rows, "dagster/column_schema": column_schema(types, descriptions)}
+
+
 def table_metadata(connection, keys: tuple[AssetKey, ...]) -> dict[AssetKey, dict]:
-    """Per asset, the materialization's row count and typed, described column schema, as the SQL models carry:
-    the UI shows them for the Python-written tables too."""
-    tables, found = written_tables(), {}
-    for key in keys:
-        name = ".".join(key.path)
-        table = tables[name]
-        columns = [TableColumn(column, kind, table.doc.columns.get(column)) for column, kind in table.types.items()]
-        rows = connection.execute(f"select count(*) from {name}").fetchone()[0]
-        found[key] = {"dagster/row_count": rows, "dagster/column_schema": TableSchema(columns)}
-    return found
+    """materialization_metadata of each Python-written table of `keys`, as sql/sources.sql declares it."""
+    tables = written_tables()
+    return {
+        key: materialization_metadata(connection, name, tables[name].types, tables[name].doc.columns)
+        for key in keys
+        if (name := ".".join(key.path))
+    }

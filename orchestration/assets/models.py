@@ -11,12 +11,10 @@ from dagster import (
     AssetSpec,
     MaterializeResult,
     MetadataValue,
-    TableColumn,
-    TableSchema,
     multi_asset,
 )
 
-from orchestration.assets import source_file
+from orchestration.assets import materialization_metadata, source_file
 from orchestration.assets.staging import RefreshConfig
 from orchestration.duckdb_io import ensure_sources, source_tables
 from orchestration.model_builds import build_model, document_model, fingerprint_articles, model_versions
@@ -84,15 +82,9 @@ def sql_models(context: AssetExecutionContext, config: RefreshConfig, warehouse:
             built = build_model(connection, model, VERSIONS[model.name], config.full_refresh)
             types = document_model(connection, model)
             seconds = round(time.perf_counter() - started, 3)
-            rows = connection.execute(f"select count(*) from {model.name}").fetchone()[0]
             run = "full" if built.articles is None else f"incremental: {built.articles} articles"
-            schema = TableSchema(
-                [TableColumn(name, data_type, model.columns.get(name)) for name, data_type in types.items()]
-            )
-            yield MaterializeResult(
-                asset_key=key,
-                metadata={"dagster/row_count": rows, "dagster/column_schema": schema, "run": run, "seconds": seconds},
-            )
+            described = materialization_metadata(connection, model.name, types, model.columns)
+            yield MaterializeResult(asset_key=key, metadata={**described, "run": run, "seconds": seconds})
             failed: list[str] = []
             for audit in model.audits:
                 sql = audit.sql if built.articles is None else incremental_audit_sql(model, audit, built.last_old_row)
