@@ -32,16 +32,7 @@ MAX_COUNT_AGE = 2  # sentences back that a count's noun may be left out after
 
 TABLES = written_tables()
 # In the order _extract returns their rows and the assets are listed
-SCHEMAS = {
-    table: TABLES[table].schema
-    for table in (
-        "staging.entity_mentions",
-        "staging.name_candidates",
-        "staging.date_mentions",
-        "staging.figure_mentions",
-        "staging.cue_mentions",
-    )
-}
+SCHEMAS = {table: TABLES[table].schema for table in (".".join(key.path) for key in MENTION_KEYS)}
 
 
 def lexicon_version() -> str:
