@@ -170,7 +170,6 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         fallback = (years + earlier_years).most_common(1)[0][0] if years or earlier_years else None
         _infer_publication_dates(connection, undated, fallback)
         connection.execute(APPLY_MANIFEST_SQL.read_text(encoding="utf-8"))
-        total = connection.execute("select count(*) from staging.articles").fetchone()[0]
         log_failures(context, connection, "parse", now)
         described = table_metadata(connection, (ARTICLES, SENTENCES, FURNITURE))
     yield MaterializeResult(
@@ -178,7 +177,7 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
         metadata={
             **described[ARTICLES],
             "new_articles": counts["articles"],
-            "articles": total,
+            "articles": described[ARTICLES]["dagster/row_count"],
             "failed_articles": counts["failed"],
         },
     )
