@@ -10,10 +10,10 @@ import time
 
 import duckdb
 from dagster import DagsterInstance
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from dagster._core.instance.ref import InstanceRef
 
 from orchestration.definitions import defs
+from orchestration.run_history import run_history_overrides
 from orchestration.run_lock import WarehouseBusy, run_lock
 from orchestration.warehouse import PROJECT_ROOT, Warehouse, project_path
 
@@ -28,23 +28,13 @@ SUMMARY_WIDTH = 80
 
 def dagster_instance() -> DagsterInstance:
     """The instance `make ui` reads (DAGSTER_HOME, default .dagster_home), so a `make run` shows in the UI's run
-    history and asset catalogue; created with the project's dagster.yaml when missing, as `make ui` does."""
+    history and asset catalogue; created with the project's dagster.yaml when missing, as `make ui` does. Its
+    runs are written through orchestration.run_history, into the same files the UI reads."""
     home = project_path(os.environ.get("DAGSTER_HOME") or ".dagster_home")
     home.mkdir(parents=True, exist_ok=True)
     if not (home / "dagster.yaml").exists():
         shutil.copyfile(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
-    if not event.contains(Engine, "connect", _history_without_fsync):
-        event.listen(Engine, "connect", _history_without_fsync)
-    return DagsterInstance.from_config(str(home))
-
-
-def _history_without_fsync(connection, _record) -> None:
-    """Dagster's SQLite event log opens a connection and commits for each of a run's ~440 events; their fsyncs
-    cost 3 to 5 s a run (a quarter of a 2,000-article build). Without them a crash or kill still loses nothing
-    (SQLite's journal guards each transaction); only a power loss may lose or damage the newest run history,
-    never the warehouse. Set for `make run`'s own process only."""
-    if type(connection).__module__.startswith("sqlite3"):
-        connection.execute("pragma synchronous = off")
+    return DagsterInstance.from_ref(InstanceRef.from_dir(str(home), overrides=run_history_overrides(home)))
 
 
 def build(instance: DagsterInstance | None = None, job_name: str = "ingest_new") -> bool:

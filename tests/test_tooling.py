@@ -7,6 +7,7 @@ import sys
 from dagster import AssetKey, DagsterInstance, DagsterRunStatus
 
 from orchestration.progress import Progress
+from orchestration.run_history import OPEN_DATABASES, OpenEventLogStorage
 from orchestration.warehouse import PROJECT_ROOT
 
 
@@ -33,10 +34,20 @@ def test_make_run_records_its_run_where_the_ui_reads_and_fits_80_columns(tmp_pat
         all(f" {column} " in line for column in ("district", "status", "scheduled", "revised", "handed_over"))
         for line in lines
     )
-    with DagsterInstance.from_config(str(home)) as instance:
+    with DagsterInstance.from_config(str(home)) as instance:  # as the UI reads it: Dagster's stock storage
         [run] = instance.get_runs()
         assert run.job_name == "ingest_new" and run.status == DagsterRunStatus.SUCCESS
         assert instance.get_latest_materialization_event(AssetKey(["marts", "district_handover_status"]))
+
+
+def test_run_history_keeps_a_bounded_number_of_databases_open(tmp_path):
+    storage = OpenEventLogStorage(str(tmp_path))
+    for shard in [f"run_{number}" for number in range(OPEN_DATABASES + 3)] + ["run_0"]:
+        with storage.run_connection(shard) as connection:
+            connection.exec_driver_sql("select 1")
+    assert list(storage._engines)[-1] == "run_0" and len(storage._engines) == OPEN_DATABASES
+    storage.dispose()
+    assert not storage._engines
 
 
 def test_progress_logs_counts_and_rate_at_most_once_per_interval():
