@@ -70,6 +70,7 @@ class Line(NamedTuple):
     char_start: int
     char_end: int
     text: str
+    after_blank: bool = False  # a blank line comes before it: a paragraph starts, whatever its first word
 
 
 class Sentence(NamedTuple):
@@ -108,7 +109,7 @@ def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their offsets (whitespace trimmed, offsets kept exact); a date opening the first
     line is a line of its own."""
     lines: list[Line] = []
-    position = 0
+    position, blank = 0, False
     for raw in text.split("\n"):
         if not lines and (prefix := _DATE_PREFIX.match(raw)) and raw[prefix.end() :].strip():
             lines.append(
@@ -119,7 +120,8 @@ def split_lines(text: str) -> list[Line]:
         stripped = raw.strip()
         if stripped:
             start = position + (len(raw) - len(raw.lstrip()))
-            lines.append(Line(len(lines), start, start + len(stripped), stripped))
+            lines.append(Line(len(lines), start, start + len(stripped), stripped, blank))
+        blank = not stripped and bool(lines)
         position += len(raw) + 1
     return lines
 
@@ -388,9 +390,11 @@ _SHORT_LAST_WORD = re.compile(r"(?:^|\s)[^\W\d_]{1,3}$")
 def _continued_by(line: Line, following: Line) -> bool:
     """Whether `following` goes on with the sentence of `line`: pages wrapped at a fixed width ("... il
     distretto di" / "Kalbajar il 25 novembre") go on in lower case, or after a short lower-case word ("di",
-    "из", "the") with no stop after it. Such lines are neither titles nor headings."""
-    return following.line_no == line.line_no + 1 and (
-        following.text[:1].islower() or (line.text[-1:].islower() and bool(_SHORT_LAST_WORD.search(line.text)))
+    "из", "the") with no stop after it, never across a blank line. Such lines are neither titles nor headings."""
+    return (
+        following.line_no == line.line_no + 1
+        and not following.after_blank
+        and (following.text[:1].islower() or (line.text[-1:].islower() and bool(_SHORT_LAST_WORD.search(line.text))))
     )
 
 

@@ -225,3 +225,17 @@ def test_a_date_line_with_a_view_counter_is_the_article_s_even_beside_a_weather_
         "The brigade left the valley on Tuesday, the ministry said.\n\nMore news\n\n14 May 2024\n"
     )
     assert _dated(page) == (date(2021, 3, 2), "date_line")
+
+
+def test_a_title_ending_in_a_short_word_stays_a_title_before_a_blank_line():
+    """ "Tres días más" ends like a wrapped line ("... il distretto di"), but a blank line follows it."""
+    parsed = parse_article("Tres días más\n\nBakú dio a Ereván tres días más para salir de Lachin.\n")
+    assert parsed.title == "Tres días más"
+    assert [s.text for s in parsed.sentences if not s.is_title] == [
+        "Bakú dio a Ereván tres días más para salir de Lachin."
+    ]
+
+
+def test_a_reading_time_line_is_furniture():
+    parsed = parse_article("Kalbajar handed over\nStory ID: 88-1 | Reading time: 3 min\nTroops entered Kalbajar.\n")
+    assert [f.text for f in parsed.furniture] == ["Story ID: 88-1 | Reading time: 3 min"]

@@ -406,3 +406,18 @@ def test_a_four_digit_number_before_a_counted_noun_is_a_count_not_a_year():
 def test_a_german_weekday_with_its_part_of_the_day_is_that_weekday():
     mention = only("Die Gespräche begannen am Dienstagabend.")
     assert (mention.text, mention.value, mention.kind) == ("Dienstagabend", date(2020, 11, 24), "weekday")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "day"),
+    [
+        ("El viernes 27 de noviembre es la fecha acordada.", "viernes 27 de noviembre", date(2020, 11, 27)),
+        ("Во вторник, 24 ноября, войска вошли в район.", "вторник, 24 ноября", date(2020, 11, 24)),
+        ("Les soldats sont entrés mardi 24 novembre dans le district.", "mardi 24 novembre", date(2020, 11, 24)),
+        ("Am Dienstag, 24. November, zogen die Truppen ein.", "Dienstag, 24. November", date(2020, 11, 24)),
+    ],
+)
+def test_a_weekday_in_apposition_to_a_date_is_that_date(text, written, day):
+    """The weekday and its date are one expression: the weekday alone would resolve to another day."""
+    mention = only(text)
+    assert (mention.text, mention.value, mention.kind) == (written, day, "absolute")

@@ -948,3 +948,33 @@ def test_an_age_set_off_after_a_name_and_an_old_year_are_no_counts(text, expecte
     """Own sentences with constructions of real reports: "Name, 68 ans," is an age like "Name, 68,"; "en 1145"
     is a year whatever the century."""
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army took the valley on Monday, three days before the envoys met.",
+        "Les envoyés sont arrivés trois jours avant la remise.",
+        "Los enviados llegaron tres días antes de la entrega.",
+        "Gli inviati sono arrivati tre giorni prima.",
+        "Die Gesandten waren drei Tage zuvor eingetroffen.",
+    ],
+)
+def test_a_span_before_an_event_is_a_date_not_a_count(text):
+    assert find_figures(text) == []
+
+
+def test_days_granted_before_an_event_still_count():
+    assert values("Baku granted seven more days before the handover.") == [(7, "days")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Сапёры обезвредили около тысячи мин.", [(1000, "weapons")]),
+        ("Сапёры нашли 40 взрывоопасных предметов.", [(40, "weapons")]),
+        ("Sappers cleared 300 explosive devices.", [(300, "weapons")]),
+    ],
+)
+def test_mines_and_explosives_are_weapons(text, expected):
+    assert values(text) == expected

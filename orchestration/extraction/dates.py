@@ -146,7 +146,7 @@ _DATE_RE = ScanPattern(
     + r")|(?=\w)(?:"
     + "|".join(
         (
-            rf"(?P<month_name>{_WEEKDAY},?{_S}(?:{_MDY}|{_DMY})|{_MDY}"
+            rf"(?P<month_name>(?:{_WEEKDAY}|{_FOREIGN_WEEKDAY}),?{_S}(?:{_MDY}|{_DMY})|{_MDY}"
             rf"|(?:(?i:early|late|mid)[-\s]{{1,2}})?{_MONTH}(?:,?{_S}{_YEAR})?)",
             rf"(?P<weekday>(?:(?P<wd_rel>(?i:last|next)){_S})?(?P<wd>{_WEEKDAY}|{_FOREIGN_WEEKDAY}))",
             # a count of days or weeks, before or after a day: "two weeks ago", "five days later", "fünf Tage später"

@@ -145,6 +145,7 @@ _YEAR_WORDS = _words("year_before")
 _DECADE_WORDS = _words("decade_before")  # "anni 90", "los 90": a decade
 _RELATIVE_DATE_WORDS = _words("relative_after")  # "two weeks ago", "27 лет назад"
 _RELATIVE_BEFORE = _ROLES["relative_before"]  # "vor 30 Jahren", "il y a 30 ans"
+_EXTRA_WORDS = _words("extra")  # "ten more days before the handover": days added, a count, not a date
 _ID_MARKERS = _words("id_marker")
 _ID_MARKERS_AFTER = _words("id_marker_after")  # Turkish "822 sayılı karar"
 _LIST_SEPARATORS = _words("list_separator") | {","}
@@ -557,7 +558,9 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
     if after == len(tokens):
         return False
     following = tokens.norms[after]
-    return following in _RELATIVE_DATE_WORDS or (subject.term.category == "years" and following == "old")
+    if following in _RELATIVE_DATE_WORDS:
+        return not any(tokens.norms[k] in _EXTRA_WORDS for k in range(i, subject.first))
+    return subject.term.category == "years" and following == "old"
 
 
 def _is_adjectival(tokens: _Tokens, end: int) -> bool:

@@ -531,11 +531,25 @@ date_choices as (
                 and breaks.date_end is null
                 then 2
             when dates.char_end <= statements.first_segment_start and statements.event_type = 'entered' then 3
-            -- "By 15 November, Armenia must hand over Kalbajar", "15 Kasım'da vermesi gereken Kelbecer'i"
+            -- "By 15 November, Armenia must hand over Kalbajar", "15 Kasım'da vermesi gereken Kelbecer'i"; the verb
+            -- may be reached through a deadline word ("el 20 de noviembre es la fecha pactada para el traspaso de")
             when
                 statements.trigger_start < statements.segment_start and statements.event_type = 'scheduled'
-                and dates.char_end <= statements.trigger_start and statements.trigger_start - dates.char_end <= 25
+                and dates.char_end <= statements.trigger_start
                 and not dates.after_until
+                and (
+                    statements.trigger_start - dates.char_end <= 25
+                    or exists (
+                        select 1 from staging.handover_triggers as deadline
+                        where
+                            deadline.article_id = statements.article_id
+                            and deadline.sentence_id = statements.sentence_id
+                            and deadline.trigger_type = 'scheduled'
+                            and deadline.char_start between dates.char_end and dates.char_end + 25
+                            and deadline.char_end <= statements.trigger_start
+                            and statements.trigger_start - deadline.char_end <= 25
+                    )
+                )
                 then 3
             -- "Starting from November 21, the Agdam district will be under Azerbaijan's control", "By 20 November,
             -- Agdam is to be returned" (not "By Sunday, Baku said ...": a reporting verb makes it the statement's)
