@@ -188,6 +188,14 @@ modality_near_triggers as (
             cues.modality in ('future', 'past_future')
             and (
                 paired.trigger_start - cues.char_end <= 25
+                -- "dont la restitution était prévue le 15 novembre, a été rendu": the cue's own date and a comma
+                -- after it close its clause (not "will, on 1 December, hand over": a date set off before)
+                and not regexp_matches(
+                    substr(
+                        sentences.text, cues.char_end - sentences.char_start + 1, paired.trigger_start - cues.char_end
+                    ),
+                    '^[^,;:()–—]*\d[^,;:()–—]*[,;:()–—]'
+                )
                 or (
                     not regexp_matches(
                         substr(
