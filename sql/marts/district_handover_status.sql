@@ -1,5 +1,7 @@
 -- Where each district stands, across all articles: handed over (with the date most sources give), still
--- pending, or overdue (its deadline passed before the newest article without a handover). as_of_date is
+-- pending, overdue (its deadline passed before the newest article without a handover), or captured: taken in
+-- the fighting, not handed over under the truce (no source gives it a handover deadline, and it was entered
+-- before the first deadline any source gives for any district). as_of_date is
 -- the newest plausible publication date in the corpus (intermediate.corpus_dates), so the answer is
 -- reproducible. An article whose outlet is unknown counts as an outlet of its own. n_independent_sources counts syndication clusters instead
 -- (marts.syndication_clusters: outlets running one agency story are one source). sources_disagree is true
@@ -9,11 +11,12 @@
 -- are left out.
 -- grain: one row per district
 -- audit: unique(district)
--- audit: not_null(district, status, n_articles, n_independent_sources, sources_disagree)
--- audit: accepted_values(status, handed_over, pending, overdue)
+-- audit: not_null(district, status, status_reason, n_articles, n_independent_sources, sources_disagree)
+-- audit: accepted_values(status, handed_over, pending, overdue, captured)
 -- audit: not_empty
 -- column district: the district's canonical name
--- column status: handed_over, pending, or overdue (its deadline passed before as_of_date with no handover)
+-- column status: handed_over, pending, overdue (its deadline passed before as_of_date with no handover), or captured (taken in the fighting)
+-- column status_reason: why the district has its status, with the dates it rests on
 -- column scheduled_date: the handover deadline most articles give (ties: the earliest)
 -- column revised_date: the postponed deadline most articles give (ties: the latest)
 -- column handed_over_date: the handover date most articles give (ties: the earliest)
@@ -67,9 +70,19 @@ districts as (
         count(distinct article_id) as n_articles,
         count(distinct source) as n_outlets,
         count(distinct cluster_id) as n_independent_sources,
-        bool_or(event_type = 'entered') as was_entered
+        bool_or(event_type = 'entered') as was_entered,
+        bool_or(event_type in ('scheduled', 'postponed')) as has_deadline,
+        max(event_date) filter (where event_type = 'entered') as last_entered
     from events
     group by district
+),
+
+-- the first handover deadline any source gives: the truce's handovers start there; a district entered before it
+-- with no deadline of its own was taken in the fighting
+first_deadline as (
+    select min(event_date) as first_deadline
+    from events
+    where event_type in ('scheduled', 'postponed')
 ),
 
 disputes as (
@@ -88,9 +101,11 @@ dated as (
         revised.event_date as revised_date,
         entered.event_date as handed_over_date,
         corpus.as_of_date,
+        first_deadline.first_deadline,
         disputes.disputed_dates
     from districts
     cross join corpus
+    cross join first_deadline
     left join disputes using (district)
     left join best_dates as scheduled
         on districts.district = scheduled.district and scheduled.event_type = 'scheduled'
@@ -98,15 +113,42 @@ dated as (
         on districts.district = revised.district and revised.event_type = 'postponed'
     left join best_dates as entered
         on districts.district = entered.district and entered.event_type = 'entered'
+),
+
+status as (
+    select
+        *,
+        case
+            when
+                was_entered and not has_deadline and first_deadline is not null
+                and coalesce(last_entered < first_deadline, true)
+                then 'captured'
+            when was_entered then 'handed_over'
+            when coalesce(revised_date, scheduled_date) < as_of_date then 'overdue'
+            else 'pending'
+        end as status
+    from dated
 )
 
 select
     district,
-    case
-        when was_entered then 'handed_over'
-        when coalesce(revised_date, scheduled_date) < as_of_date then 'overdue'
-        else 'pending'
-    end as status,
+    status,
+    case status
+        when 'captured'
+            then
+                'entered ' || coalesce('on ' || strftime(handed_over_date, '%Y-%m-%d'), 'undated')
+                || ' with no handover deadline of its own, before the first deadline any source gives ('
+                || strftime(first_deadline, '%Y-%m-%d') || ')'
+        when 'handed_over'
+            then 'entered ' || coalesce('on ' || strftime(handed_over_date, '%Y-%m-%d'), 'undated')
+        when 'overdue'
+            then
+                'deadline ' || strftime(coalesce(revised_date, scheduled_date), '%Y-%m-%d') || ' passed before '
+                || strftime(as_of_date, '%Y-%m-%d') || ' with no entry reported'
+        else
+            'deadline ' || coalesce(strftime(coalesce(revised_date, scheduled_date), '%Y-%m-%d'), 'undated')
+            || ' not passed on ' || coalesce(strftime(as_of_date, '%Y-%m-%d'), 'an unknown day')
+    end as status_reason,
     scheduled_date,
     revised_date,
     handed_over_date,
@@ -116,4 +158,4 @@ select
     n_independent_sources,
     disputed_dates is not null as sources_disagree,
     disputed_dates
-from dated
+from status
