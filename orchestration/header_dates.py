@@ -50,7 +50,7 @@ _PUBLISH_STATEMENT = ScanPattern(rf"(?i:{_alternation('published_suffix')})(?!\w
 _SHAPE_YEAR = 2000  # a leap year: any day and month make a date in it
 _DATE_WINDOW = 60  # characters that hold a date with its clock time
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*"
+    r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*"
     r"(?:(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+|\.?\s*/(?P<slashed_wire>[^/]{2,40})/\.?)\s+"
     # a city in mixed case needs the wire in parentheses and the dash: "Milano, 10 nov. (askanews) - ..."
     r"|^\s*[A-Z][\w .'’-]{1,40},\s+(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\s*[-–—]+\s+"

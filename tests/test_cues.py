@@ -121,3 +121,19 @@ def test_passing_under_control_in_french():
         if cue.cue_kind == "trigger"
     ]
     assert labels_of == [("passer sous le contrôle", "scheduled")]
+
+
+def test_a_separable_verb_spans_its_clause_but_not_a_comma():
+    """'**' is up to a dozen words of one clause: the German verb and its particle around the district."""
+    assert labels("Armenien gibt den Bezirk Latschin bis zum 2. Dezember zurück.") == [
+        ("gibt den Bezirk Latschin bis zum 2. Dezember zurück", "trigger", "scheduled")
+    ]
+    assert labels("Truppen rückten am Freitag in den Bezirk Agdam ein.")[0][1:] == ("trigger", "entered")
+    assert [label for label in labels("Er gibt, wie gesagt, nichts zurück.") if label[1] == "trigger"] == []
+
+
+def test_english_particle_verbs_around_the_district():
+    assert labels("Yerevan will hand the Agdam region back on 20 November.") == [
+        ("will", "modality", "future"),
+        ("hand the Agdam region back", "trigger", "scheduled"),
+    ]

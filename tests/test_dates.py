@@ -421,3 +421,16 @@ def test_a_weekday_in_apposition_to_a_date_is_that_date(text, written, day):
     """The weekday and its date are one expression: the weekday alone would resolve to another day."""
     mention = only(text)
     assert (mention.text, mention.value, mention.kind) == (written, day, "absolute")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Двадцать шестого ноября войска вошли в район.", date(2020, 11, 26)),
+        ("Третьего декабря всё закончилось.", date(2020, 12, 3)),
+        ("Armenien gibt den Bezirk bis 16.11. zurück.", date(2020, 11, 16)),
+    ],
+)
+def test_ordinal_day_words_and_german_day_month_without_year(text, day):
+    mention = only(text)
+    assert (mention.value, mention.precision) == (day, "day")

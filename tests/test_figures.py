@@ -978,3 +978,22 @@ def test_days_granted_before_an_event_still_count():
 )
 def test_mines_and_explosives_are_weapons(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Russian "в" before a count is "of": a year takes "году" after it
+        ("Москва отправила контингент в 1870 военных.", [(1870, "troops")]),
+        ("В 1993 году район был занят.", []),
+        ("Прибыли 240 единиц специальной техники.", [(240, "vehicles")]),
+        # German participles and adjectives between a number word and its noun
+        ("Es gibt sechs zerstörte Häuser und neun gepanzerte Fahrzeuge.", [(6, "buildings"), (9, "vehicles")]),
+        ("Vier angrenzende Bezirke wurden besetzt.", [(4, "districts")]),
+        # a length made an adjective modifies its noun; the noun "Breite" does not
+        ("Sie sichern den sechs Kilometer breiten Korridor.", []),
+        ("Ein Streifen von 6 km Breite bleibt.", [(6, "kilometres")]),
+    ],
+)
+def test_counts_seen_in_russian_and_german_reports(text, expected):
+    assert values(text) == expected

@@ -106,3 +106,14 @@ def test_a_dateline_opens_a_paragraph(paragraph, wire):
 )
 def test_a_date_in_the_first_sentence_is_no_dateline(paragraph):
     assert dateline(paragraph, 2021) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "wire"),
+    [
+        ("МОСКВА, 7 декабря. /ТАСС/. Войска вошли в район.", date(2020, 12, 7), "ТАСС"),
+        ("ЛАЧИН, 30 ноя - Кавказ Инфо. Войска вошли.", date(2020, 11, 30), None),
+    ],
+)
+def test_russian_wire_datelines(line, day, wire):
+    assert dateline(line, 2020) == (day, wire)

@@ -39,33 +39,39 @@ def _lexicons() -> tuple[tuple[ScanPattern, dict[str, tuple[str, str]]], ...]:
     return tuple(lexicons)
 
 
+# '**' in a phrase: up to this many words of its clause (no comma, semicolon or colon among them)
+_MAX_GAP_WORDS = 12
+
+
 def _phrase_pattern(phrase: str) -> str:
-    """Words separated by any whitespace; '*' stands for exactly one word ("came under * control"), and a
-    word ending in '*' is a stem with any ending ("перенес*" is перенесена, перенесли...: one entry for the
-    inflections of languages that have many)."""
-    return r"\s+".join(
-        r"[\w'-]+" if word == "*" else re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
-        for word in phrase.split()
-    )
+    """Words separated by any whitespace; '*' stands for exactly one word ("came under * control"), '**' for
+    up to _MAX_GAP_WORDS words of the same clause (German separable verbs: "gibt ** zurück" is "gibt den
+    Bezirk bis zum 15. November zurück"), and a word ending in '*' is a stem with any ending ("перенес*" is
+    перенесена, перенесли...: one entry for the inflections of languages that have many)."""
+    pattern = ""
+    for word in phrase.split():
+        if word == "**":
+            pattern += rf"(?:\s+[^\s,;:]+){{0,{_MAX_GAP_WORDS}}}?"
+            continue
+        piece = r"[\w'-]+" if word == "*" else re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+        pattern += (r"\s+" if pattern else "") + piece
+    return pattern
 
 
-def _word_fits(pattern_word: str, word: str) -> bool:
-    return pattern_word in ("*", word) or (pattern_word.endswith("*") and word.startswith(pattern_word[:-1]))
+@cache
+def _compiled(phrase: str) -> re.Pattern[str]:
+    return re.compile(_phrase_pattern(phrase), re.IGNORECASE)
 
 
 def _label(matched: str, labels: dict[str, tuple[str, str]]) -> tuple[str, str]:
     """The label of the phrase that matched: tried in the alternation's order (longest first, as `labels` is
     kept), like the match: "çekilece*" (will withdraw) before "çekil*" (withdrew). Turkish capital İ is
     lowered to i, as the case-blind match read it: str.lower() makes it i plus a combining dot."""
-    words = matched.replace("İ", "i").lower().split()
-    exact = labels.get(" ".join(words))
+    lowered = matched.replace("İ", "i").lower()
+    exact = labels.get(" ".join(lowered.split()))
     if exact:
         return exact
-    return next(
-        label
-        for phrase, label in labels.items()
-        if len(phrase.split()) == len(words) and all(_word_fits(p, w) for p, w in zip(phrase.split(), words))
-    )
+    return next(label for phrase, label in labels.items() if _compiled(phrase).fullmatch(lowered))
 
 
 def find_cues(sentence_id: int, text: str, offset: int = 0) -> list[CueMention]:

@@ -82,12 +82,17 @@ _NUMBERS = _words("number")
 _YEAR_BEFORE = frozenset(_words("year_context_before"))
 _YEAR_AFTER = frozenset(_words("year_context_after"))
 _DAY_OFFSETS = _words("day_word")
-_FIRST_DAY = _words("first_day")  # "il primo dicembre", "le premier décembre", "el uno de diciembre"
+_FIRST_DAY = _words("first_day")  # "il primo dicembre", "le premier décembre", "двадцать пятого ноября"
+_ORDINAL_DAYS = sorted(_FIRST_DAY.items(), key=lambda item: -len(item[0]))  # longest first: "двадцать первого"
 _LATER_UNITS = _words("later_unit")  # "five days later", "fünf Tage später": days per unit
 _LATER_MARKERS = _words("later_marker")
 _MONTH_DAY_WORDS = _words("month_day_word")  # "hasta el día 25", "il giorno 25": a day of a month named before
 _PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
-_COUNT_YEAR_WORDS = frozenset(row["word"] for row in load_reference("figure_words") if row["role"] == "year_before")
+# year words that make a four-digit number before a counted noun a year ("in 1960 soldiers crossed"), but for the
+# count words ("контингент в 1960 военных")
+_COUNT_YEAR_WORDS = frozenset(
+    row["word"] for row in load_reference("figure_words") if row["role"] == "year_before"
+) - frozenset(row["word"] for row in load_reference("figure_words") if row["role"] == "count_before")
 # the first words of counted nouns other than time units: "a unit of 1960 soldiers" counts, it is no year
 _COUNTED_NOUNS = frozenset(
     row["term"].split()[0].lower()
@@ -134,7 +139,8 @@ _DATE_RE = ScanPattern(
     + "|".join(
         (
             rf"(?P<iso>(?<![\w.-])(?P<iso_y>{_YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d))",
-            rf"(?P<dotted>(?<![\d.])(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>{_YEAR})(?!\.\d))",
+            # "1.12.2020", and German "bis 15.11." without its year
+            rf"(?P<dotted>(?<![\d.])(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?:(?P<dot_y>{_YEAR})(?!\.\d)|(?![\d.])))",
             rf"(?P<day_month>(?<![\d.,]){_DMY})",
             # a bare day that takes its month from the next date: "с 15 на 25 ноября", "il 15, ma il 25 novembre"
             rf"(?P<paired_day>(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th|er)?(?=\.?,?(?:{_S}(?i:{_alternation(_PAIR_LINKS, False)})){{1,3}}"
@@ -335,10 +341,13 @@ def _paired_day(match, text, published, fallback_year):
 
 
 def _first_day(match, text, published, fallback_year):
-    """A month's first day written as a word: a day, unlike the bare month."""
-    word = _MONTH_RE.search(match.group()).group().split("'")[0].split("’")[0].rstrip(".").lower()
-    year = next((number for number in _DIGITS_RE.findall(match.group()) if len(number) == 4), None)
-    return _absolute(match, year, _MONTHS[word], 1, published, fallback_year)
+    """A day written as a word before its month ("il primo dicembre", "двадцать пятого ноября"): a day, unlike
+    the bare month."""
+    expression = match.group()
+    word = _MONTH_RE.search(expression).group().split("'")[0].split("’")[0].rstrip(".").lower()
+    day = next(value for ordinal, value in _ORDINAL_DAYS if expression.lower().startswith(ordinal))
+    year = next((number for number in _DIGITS_RE.findall(expression) if len(number) == 4), None)
+    return _absolute(match, year, _MONTHS[word], day, published, fallback_year)
 
 
 def _year_mention(match: re.Match[str], group: str) -> DateMention:

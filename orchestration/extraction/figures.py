@@ -142,6 +142,8 @@ _CLASSIFIER_LINK_LETTERS = 3  # a short word between a unit and its noun: "of", 
 _ADJECTIVE_ENDINGS = tuple(_words("adjective_ending"))
 _ADJECTIVAL_SUFFIXES = tuple(_words("adjectival_suffix"))  # Turkish "10 günlük": a measure made an adjective
 _YEAR_WORDS = _words("year_before")
+# Russian "в": "в 1993 году" is a year, "контингент в 1960 военных" a count (a year takes "году" after it)
+_COUNT_BEFORE = _words("count_before")
 _DECADE_WORDS = _words("decade_before")  # "anni 90", "los 90": a decade
 _RELATIVE_DATE_WORDS = _words("relative_after")  # "two weeks ago", "27 лет назад"
 _RELATIVE_BEFORE = _ROLES["relative_before"]  # "vor 30 Jahren", "il y a 30 ans"
@@ -171,6 +173,8 @@ _MARKER_PUNCTUATION = frozenset(":.#№(")  # "resolutions (853, 874 and 884)"
 _AGE_OPENERS, _AGE_CLOSERS = frozenset({",", "("}), frozenset({",", ")", ".", ";"})
 _TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades", "centuries"})
 _MEASURES = _TIME_UNITS | {"kilometres", "miles"}
+# "den fünf Kilometer breiten Korridor": a length made an adjective modifies its noun, like "a 5-km-wide corridor"
+_ATTRIBUTIVE_DIMENSIONS = _words("attributive_dimension")
 
 
 class _Tokens:
@@ -530,6 +534,8 @@ def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subjec
     if len(norm) == 2 and norm[1] == "0" and subject is None:
         return i > 0 and tokens.norms[i - 1] in _DECADE_WORDS
     after_year_word = i > 0 and tokens.norms[i - 1] in _YEAR_WORDS
+    if after_year_word and tokens.norms[i - 1] in _COUNT_BEFORE and subject is not None:
+        after_year_word = subject.term.category in _TIME_UNITS
     if len(norm) != 4 or not (_FIRST_YEAR <= int(norm) <= _LAST_YEAR or (after_year_word and subject is None)):
         return False  # "en 1145", "in 1828": any 4-digit number after a year word, with no counted noun
     return subject is None or subject.term.category in _TIME_UNITS or after_year_word
@@ -680,6 +686,9 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         return None, end
     if subject and _is_time_reference(text, tokens, i, subject, numeral and not qualifier, mention_end):
         return None, mention_end
+    if _unit(subject) in ("kilometres", "miles") and mention_end < len(tokens):
+        if tokens.norms[mention_end] in _ATTRIBUTIVE_DIMENSIONS and text[tokens.starts[mention_end]].islower():
+            return None, mention_end
     if (
         numeral
         and not (subject or qualifier)

@@ -88,11 +88,12 @@ carried as (
         'carried' as match_methods
     from staging.handover_triggers as triggers
     inner join staging.sentences as sentences using (article_id, sentence_id)
-    inner join staging.district_mentions as previous
+    -- only the mentions that name the district, not the corridor ("im Korridor Latschin")
+    inner join ordered as previous
         on
             triggers.article_id = previous.article_id
             and previous.sentence_id = (
-                select max(named.sentence_id) from staging.district_mentions as named
+                select max(named.sentence_id) from ordered as named
                 where
                     named.article_id = triggers.article_id
                     and named.sentence_id between triggers.sentence_id - 2 and triggers.sentence_id - 1
