@@ -48,6 +48,16 @@ _CAPTION_START = re.compile(
     r"^\s*(?:FILE\s*[-–—:]|FILE PHOTO|Photo\s*:|Image\s*:|Picture\s*:|\(?Photo(?:graph)?\s+by|Credit\s*:)"
 )
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
+
+
+@cache
+def _related_link() -> re.Pattern[str]:
+    """A line opening with a related-link label and a headline ("Read more: ...", "Leggi anche: ...", "Читайте
+    также: ...") links to another story, whatever its length (related_link_labels.csv)."""
+    labels = sorted((row["label"] for row in load_reference("related_link_labels")), key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：»›|-]\s*\S", re.IGNORECASE)
+
+
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?:\s+|(?=[^\W\d_]))")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt st jr sr prof rev gov sen rep jan feb mar apr jun jul aug sep sept oct "
@@ -245,6 +255,8 @@ def _classify_lines(
             reasons[line.line_no] = "bio"
         elif _CAPTION_START.match(body):
             reasons[line.line_no] = "caption"
+        elif _related_link().match(body):
+            reasons[line.line_no] = "related"
         elif few_words and furniture_share(body) >= 0.5:
             reasons[line.line_no] = "menu"
         elif _ELLIPSIS.search(body) and following is not None:

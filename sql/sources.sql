@@ -131,7 +131,7 @@ create table if not exists staging.page_furniture (
     article_id varchar, -- the article (staging.articles)
     line_no integer, -- the line's position in the article's text, from 0
     text varchar, -- the line
-    reason varchar, -- why it is furniture: menu, caption, repeated, metadata, byline, credit, footer, teaser...
+    reason varchar, -- why it is furniture: menu, caption, related, repeated, metadata, byline, credit, footer, teaser...
     char_start integer, -- offset of the line in the article's text
     char_end integer, -- offset just past the line
     primary key (article_id, line_no)

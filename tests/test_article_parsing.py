@@ -239,3 +239,11 @@ def test_a_title_ending_in_a_short_word_stays_a_title_before_a_blank_line():
 def test_a_reading_time_line_is_furniture():
     parsed = parse_article("Kalbajar handed over\nStory ID: 88-1 | Reading time: 3 min\nTroops entered Kalbajar.\n")
     assert [f.text for f in parsed.furniture] == ["Story ID: 88-1 | Reading time: 3 min"]
+
+
+def test_a_related_link_line_is_furniture_whatever_its_length():
+    page = (
+        "Agdam handed over\n\nTroops entered Agdam on Friday.\n\n"
+        "Leggi anche: Putin e Macron parlano a lungo al telefono della tregua e della Francia\n\nThe ministry said so.\n"
+    )
+    assert [(f.reason, f.text[:11]) for f in parse_article(page).furniture] == [("related", "Leggi anche")]

@@ -997,3 +997,21 @@ def test_mines_and_explosives_are_weapons(text, expected):
 )
 def test_counts_seen_in_russian_and_german_reports(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three An-124 aircraft landed in Yerevan.", [(3, "aircraft")]),
+        ("Arrivarono 12 BTR-82A blindati.", [(12, "vehicles")]),
+        ("Unos 300 de los 1.870 soldados llegaron.", [(300, "troops"), (1870, "troops")]),
+        ("Quelque 300 des 1.870 soldats sont arrivés.", [(300, "troops"), (1870, "troops")]),
+        ("Il cessate il fuoco è scattato alle 21 ora di Mosca.", []),
+        ("Ventisette autobus sono partiti.", [(27, "vehicles")]),
+        ("Hanno distrutto tre diverse chiese.", [(3, "buildings")]),
+        ("Los desplazados volvieron después de 26 años.", [(26, "years")]),
+        ("Sono stati aperti 14 points d'observation.", [(14, "positions")]),
+    ],
+)
+def test_counts_seen_in_italian_english_french_and_spanish_reports(text, expected):
+    assert values(text) == expected

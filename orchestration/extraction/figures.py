@@ -152,7 +152,10 @@ _ID_MARKERS = _words("id_marker")
 _ID_MARKERS_AFTER = _words("id_marker_after")  # Turkish "822 sayılı karar"
 _LIST_SEPARATORS = _words("list_separator") | {","}
 _AGE_WORDS = _words("age_word")
+_CLOCK_BEFORE = _words("clock_before")  # "alle 21", "a las 9", "um 21": an hour of the day
+_LAST_HOUR = 24
 _AGE_BEFORE_YEARS = _words("age_before_years")  # "un maçon de 53 ans"
+_SPAN_BEFORE_DE = _words("span_before_de")  # "después de 28 años", "au bout de 28 ans": a span, not an age
 _OVER_VERBS = _words("over_verb")  # "took over three districts", "control over two regions"
 _PREPOSITION_QUALIFIERS = _words("preposition_qualifier")
 _PARTITIVE_HEADS = _words("partitive_head")  # "one", "l'ultimo", "la dernière" (of three)
@@ -414,7 +417,11 @@ def _term_at(tokens: _Tokens, j: int, text: str) -> tuple[_Term | None, int]:
 def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
     """The counted noun at token k or after a few modifiers. A capitalised term followed by another is a
     people's name used as an adjective ("511 Azerbaycanlı şehit"): the second is the head."""
-    for j in range(k, min(k + _MAX_MODIFIERS + 1, len(tokens))):
+    j, last = k, min(k + _MAX_MODIFIERS + 1, len(tokens))
+    while j < last:
+        if (designation := _designation_end(tokens, j, text)) is not None:  # "two An-124 aircraft"
+            j, last = designation, min(designation + _MAX_MODIFIERS + 1, len(tokens))
+            continue
         term, length = _term_at(tokens, j, text)
         if term:
             after = j + length
@@ -432,7 +439,27 @@ def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
             return _find_subject(tokens, j + 1 + link, text) if j + 1 + link < len(tokens) else None
         if not _is_modifier(tokens, j, text):
             return None
+        j += 1
     return None
+
+
+def _designation_end(tokens: _Tokens, j: int, text: str) -> int | None:
+    """The token after a model designation starting at j ("An-124", "BTR-82A", "Mi-24": a capitalised word, a
+    hyphen and a number, glued), or None."""
+    end = j + 3
+    if not (
+        end <= len(tokens)
+        and tokens.kinds[j] == "word"
+        and text[tokens.starts[j]].isupper()
+        and tokens.norms[j + 1] == "-"
+        and tokens.kinds[j + 2] == "num"
+        and tokens.starts[j + 1] == tokens.ends[j]
+        and tokens.starts[j + 2] == tokens.ends[j + 1]
+    ):
+        return None
+    if end < len(tokens) and tokens.kinds[end] == "word" and tokens.starts[end] == tokens.ends[end - 1]:
+        end += 1  # "82A"
+    return end
 
 
 def _peacekeeping(tokens: _Tokens, subject: _Subject, text: str) -> _Subject:
@@ -558,7 +585,12 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
     if (
         subject.term.category == "years"
         and age_like
-        and (i and tokens.norms[i - 1] in _AGE_BEFORE_YEARS or _set_off_after_name(text, tokens, i, after))
+        and (
+            i
+            and tokens.norms[i - 1] in _AGE_BEFORE_YEARS
+            and not (i > 1 and tokens.norms[i - 2] in _SPAN_BEFORE_DE)
+            or _set_off_after_name(text, tokens, i, after)
+        )
     ):
         return True
     if after == len(tokens):
@@ -692,7 +724,11 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     if (
         numeral
         and not (subject or qualifier)
-        and (_is_age(text, tokens, number_at, end, value) or _is_ordinal_dot(text, tokens, end, value))
+        and (
+            _is_age(text, tokens, number_at, end, value)
+            or _is_ordinal_dot(text, tokens, end, value)
+            or (value <= _LAST_HOUR and number_at and tokens.norms[number_at - 1] in _CLOCK_BEFORE)
+        )
     ):
         return None, end
     if numeral and _is_year(tokens, i, number_at, end, subject):
@@ -809,6 +845,16 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), counted: Counte
         ):
             found.append(mention)
             counted = last_count([mention], counted)
+    return _partitive_subjects(text, found)
+
+
+def _partitive_subjects(text: str, found: list[FigureMention]) -> list[FigureMention]:
+    """ "400 of the 1,960 soldiers", "400 de los 1.960 soldados": a count without a noun before a partitive and
+    a count with one counts that noun."""
+    for k, (part, whole) in enumerate(zip(found, found[1:])):
+        between = tuple(text[part.char_end : whole.char_start].lower().split())
+        if part.subject is None and part.unit is None and whole.subject and between in _PARTITIVES:
+            found[k] = part._replace(subject=whole.subject, subject_text=whole.subject_text, unit=whole.unit)
     return found
 
 

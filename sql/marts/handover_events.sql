@@ -1,7 +1,8 @@
 -- Handover events as each article states them: a district entered, scheduled for a date, or postponed.
 -- Several statements of the same event in one article become one row (the first sentence is the
 -- evidence); a row dated only by the publication date (or not at all) is dropped when a sentence of the
--- article dates the same event. A scheduled event needs a date. Every dated statement is kept, history
+-- article dates the same event. A scheduled event needs a date, and is dropped when the article gives the same
+-- date as the district's postponed deadline. Every dated statement is kept, history
 -- included; marts.data_quality flags dates outside the conflict's window for the status marts to skip.
 -- grain: one row per article_id, district, event_type, event_date
 -- incremental: article_id
@@ -31,8 +32,21 @@ with statements as (
         count(*) filter (where date_source in ('sentence', 'delay', 'nearby'))
             over (partition by article_id, district, event_type)
             as n_dated
-    from intermediate.handover_statements
-    where event_type <> 'scheduled' or event_date is not null
+    from intermediate.handover_statements as statements
+    where
+        (event_type <> 'scheduled' or event_date is not null)
+        -- "Baku granted Armenia until 25 November": the new deadline is the postponement, not a schedule
+        and not (
+            event_type = 'scheduled'
+            and exists (
+                select 1 from intermediate.handover_statements as moved
+                where
+                    moved.article_id = statements.article_id
+                    and moved.district = statements.district
+                    and moved.event_type = 'postponed'
+                    and moved.event_date = statements.event_date
+            )
+        )
 ),
 
 events as (
