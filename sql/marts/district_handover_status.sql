@@ -16,7 +16,6 @@
 -- audit: not_empty
 -- column district: the district's canonical name
 -- column status: handed_over, pending, overdue (its deadline passed before as_of_date with no handover), or captured (taken in the fighting)
--- column status_reason: why the district has its status, with the dates it rests on
 -- column scheduled_date: the handover deadline most articles give (ties: the earliest)
 -- column revised_date: the postponed deadline most articles give (ties: the latest)
 -- column handed_over_date: the handover date most articles give (ties: the earliest)
@@ -26,6 +25,7 @@
 -- column n_independent_sources: syndication clusters among those articles: copies of one story count once
 -- column sources_disagree: true when sources give conflicting dates for one of its handover events
 -- column disputed_dates: the conflicting dates with their number of sources; null when none
+-- column status_reason: why the district has its status, with the dates it rests on
 with corpus as (
     select newest_published as as_of_date from intermediate.corpus_dates
 ),
@@ -133,6 +133,15 @@ status as (
 select
     district,
     status,
+    scheduled_date,
+    revised_date,
+    handed_over_date,
+    n_articles,
+    n_outlets,
+    as_of_date,
+    n_independent_sources,
+    disputed_dates is not null as sources_disagree,
+    disputed_dates,
     case status
         when 'captured'
             then
@@ -148,14 +157,5 @@ select
         else
             'deadline ' || coalesce(strftime(coalesce(revised_date, scheduled_date), '%Y-%m-%d'), 'undated')
             || ' not passed on ' || coalesce(strftime(as_of_date, '%Y-%m-%d'), 'an unknown day')
-    end as status_reason,
-    scheduled_date,
-    revised_date,
-    handed_over_date,
-    n_articles,
-    n_outlets,
-    as_of_date,
-    n_independent_sources,
-    disputed_dates is not null as sources_disagree,
-    disputed_dates
+    end as status_reason
 from status
