@@ -34,6 +34,11 @@ _TERMINAL = re.compile(r"[.!?:;\"”’')\]…]$")
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d\d(?:-\d\d)?(?=\s|$)", re.IGNORECASE)
 # 1990..2100 not inside a longer number; led by its first digit so re skips ahead to a 1 or 2 (4x faster)
 _YEAR_IN_TEXT = re.compile(r"[12](?<![\d.,].)(?:(?<=1)99\d|(?<=2)(?:0\d\d|100))(?![\d.,]\d)")
+# what makes a year part of a full date: a numeric day and month before it, a month name shortly before it
+# ("1 December 2020", "Nov. 25, 2020", "20 ноября 2020 года"), or an ISO month and day after it
+_NUMERIC_DAY_BEFORE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]$")
+_ISO_REST = re.compile(r"-\d\d-\d\d")
+_MONTH_WINDOW = 16
 _MONTH_ONLY = re.compile(r"^\s*date\s+\d{4}-\d\d\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _BUTTON = re.compile(r"\[[A-Z][\w ]{0,20}\]|[▸►»]\s*$")
@@ -361,8 +366,17 @@ def _dateline(paragraph: Line, parsed: ParsedArticle, fallback_year: int | None)
 
 
 def newest_year(text: str) -> int | None:
-    """The newest year the article writes out (1990 to 2100): the year of a dateline that gives none."""
-    return max((int(year) for year in _YEAR_IN_TEXT.findall(text)), default=None)
+    """The newest year (1990 to 2100) the article writes in a full date ("1 December 2020", "01.12.2020",
+    "2020-12-01"): the year of a dateline that gives none. Years alone ("in 1992-1994", "since 1994") are history,
+    and would date a wire story's "MOSCOW, December 1." to 1994."""
+    years = [
+        int(match.group())
+        for match in _YEAR_IN_TEXT.finditer(text)
+        if _NUMERIC_DAY_BEFORE.search(text, max(0, match.start() - 6), match.start())
+        or _ISO_REST.match(text, match.end())
+        or MONTH_WORDS.intersection(_words(text[max(0, match.start() - _MONTH_WINDOW) : match.start()]))
+    ]
+    return max(years, default=None)
 
 
 def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:

@@ -137,3 +137,11 @@ def test_english_particle_verbs_around_the_district():
         ("will", "modality", "future"),
         ("hand the Agdam region back", "trigger", "scheduled"),
     ]
+
+
+def test_left_needs_a_place_after_it_and_as_reports_is_no_handover():
+    """'left' hands a district over only when a place follows it; "как передает X" is "as X reports"."""
+    assert [label[0] for label in labels("Armenian units left Agdam on Friday.") if label[1] == "trigger"] == ["left"]
+    assert [label for label in labels("The war left 20,000 people dead.") if label[1] == "trigger"] == []
+    assert [label for label in labels("A barn is left burning near the road.") if label[1] == "trigger"] == []
+    assert [label[0] for label in labels("Как передает агентство, войска вошли.") if label[1] == "trigger"] == ["вошли"]

@@ -434,3 +434,9 @@ def test_a_weekday_in_apposition_to_a_date_is_that_date(text, written, day):
 def test_ordinal_day_words_and_german_day_month_without_year(text, day):
     mention = only(text)
     assert (mention.value, mention.precision) == (day, "day")
+
+
+def test_a_year_glued_to_the_comma_after_the_day():
+    mention = only("Posted November 24,2020 by the desk.")
+    assert (mention.text, mention.value) == ("November 24,2020", date(2020, 11, 24))
+    assert find_dates("Some 24,000 people fled.", PUBLISHED, None) == []

@@ -1015,3 +1015,14 @@ def test_counts_seen_in_russian_and_german_reports(text, expected):
 )
 def test_counts_seen_in_italian_english_french_and_spanish_reports(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The toll exceeded 2,100 people.", [(2100, "people", True)]),
+        ("Um 8.00 Uhr Ortszeit begann der Abzug.", []),
+    ],
+)
+def test_a_bound_in_a_verb_and_a_german_clock_time(text, expected):
+    assert [(m.value, m.subject, m.is_approximate) for m in find_figures(text)] == expected

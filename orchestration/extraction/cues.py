@@ -41,15 +41,24 @@ def _lexicons() -> tuple[tuple[ScanPattern, dict[str, tuple[str, str]]], ...]:
 
 # '**' in a phrase: up to this many words of its clause (no comma, semicolon or colon among them)
 _MAX_GAP_WORDS = 12
+# a phrase that holds a trigger but is none ("как передает" is "as ... reports", not "hands over"): matched, so
+# the trigger inside it is not, and dropped
+_NOT_A_CUE = "none"
+_PLACE_AHEAD = r"(?=\s+(?-i:(?:the\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁ]))"
 
 
-def _phrase_pattern(phrase: str) -> str:
+def _phrase_pattern(phrase: str, lookahead: bool = True) -> str:
     """Words separated by any whitespace; '*' stands for exactly one word ("came under * control"), '**' for
     up to _MAX_GAP_WORDS words of the same clause (German separable verbs: "gibt ** zurück" is "gibt den
     Bezirk bis zum 15. November zurück"), and a word ending in '*' is a stem with any ending ("перенес*" is
-    перенесена, перенесли...: one entry for the inflections of languages that have many)."""
+    перенесена, перенесли...: one entry for the inflections of languages that have many). A final '>' asks
+    for a place right after the phrase, a capitalised word or "the" ("left Agdam", "left the district", not
+    "left 30,000 dead" nor "is left burning")."""
     pattern = ""
     for word in phrase.split():
+        if word == ">":
+            pattern += _PLACE_AHEAD if lookahead else ""
+            continue
         if word == "**":
             pattern += rf"(?:\s+[^\s,;:]+){{0,{_MAX_GAP_WORDS}}}?"
             continue
@@ -60,7 +69,8 @@ def _phrase_pattern(phrase: str) -> str:
 
 @cache
 def _compiled(phrase: str) -> re.Pattern[str]:
-    return re.compile(_phrase_pattern(phrase), re.IGNORECASE)
+    """The phrase as a pattern for the text it matched (without what it looks ahead at)."""
+    return re.compile(_phrase_pattern(phrase, lookahead=False), re.IGNORECASE)
 
 
 def _label(matched: str, labels: dict[str, tuple[str, str]]) -> tuple[str, str]:
@@ -81,6 +91,8 @@ def find_cues(sentence_id: int, text: str, offset: int = 0) -> list[CueMention]:
     for pattern, labels in _lexicons():
         for match in pattern.finditer(folded):
             kind, label = _label(match.group(), labels)
+            if label == _NOT_A_CUE:
+                continue
             found.append(
                 CueMention(
                     sentence_id,

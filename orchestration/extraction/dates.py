@@ -109,7 +109,7 @@ def _alternation(words: dict[str, int], capitalise: bool) -> str:
 
 
 _S = r"\s{1,3}"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|,\d)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|,(?![12]\d{3}(?!\d))\d)"  # "25,000" is no day; "November 25,2020" is
 _DAYS = rf"{_DAY}(?:[-–]{_DAY})?"
 _YEAR = r"[12]\d{3}(?!\d)"
 _BARE_YEAR = r"(?:19\d\d|20\d\d|2100)"
@@ -128,7 +128,7 @@ _FOREIGN_WEEKDAY = rf"(?i:(?:{_alternation(_FOREIGN_WEEKDAYS, False)})(?:{_alter
 _UNITS = ("week", "month", "year")
 _UNIT = rf"(?:{'|'.join(_UNITS)})"
 # "Nov. 20", and "Nov.20" as wire copy runs it together
-_MDY = rf"{_MONTH}(?:{_S}|(?<=\.)){_DAYS}(?:,?{_S}{_YEAR})?"
+_MDY = rf"{_MONTH}(?:{_S}|(?<=\.)){_DAYS}(?:(?:,\s{{0,3}}|{_S}){_YEAR})?"  # "November 25,2020" too
 _DMY = rf"{_DAYS}(?:\.|er|°|º|-?го)?{_S}(?:(?:of|de|del){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})(?:,?{_S}(?:(?:de|del){_S})?{_YEAR})?"
 
 # Expressions start at a word boundary, or at a digit glued to a word ("date25 Nov 2020"); the

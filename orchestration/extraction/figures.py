@@ -153,6 +153,7 @@ _ID_MARKERS_AFTER = _words("id_marker_after")  # Turkish "822 sayılı karar"
 _LIST_SEPARATORS = _words("list_separator") | {","}
 _AGE_WORDS = _words("age_word")
 _CLOCK_BEFORE = _words("clock_before")  # "alle 21", "a las 9", "um 21": an hour of the day
+_CLOCK_AFTER = _words("clock_after")  # "7.00 Uhr"
 _LAST_HOUR = 24
 _AGE_BEFORE_YEARS = _words("age_before_years")  # "un maçon de 53 ans"
 _SPAN_BEFORE_DE = _words("span_before_de")  # "después de 28 años", "au bout de 28 ans": a span, not an age
@@ -513,6 +514,7 @@ def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int, suffixed: bo
         or (start and _GLUED_BEFORE.match(text[start - 1]))
         or (not suffixed and _GLUED_AFTER.match(text, tokens.ends[end - 1]))
         or _CLOCK.match(text, tokens.ends[end - 1])
+        or (end < len(tokens) and tokens.norms[end] in _CLOCK_AFTER)  # "7.00 Uhr"
     )
 
 
