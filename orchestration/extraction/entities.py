@@ -368,8 +368,11 @@ class ArticleEntityMatcher:
         (in words, either side), else of the last country named before; none when that country has none."""
         found = []
         for first, last, institution in institutions:
-            distances = [(first - k if k < first else k - last, country) for k, country in countries]
-            country = min(distances)[1] if distances else self.last_country
+            if first and tokens.norms[first - 1] == "milli":
+                continue  # Turkish "Milli Savunma Bakanlığı" is Turkey's own ministry, whatever country is near
+            # a tie goes to the country before: "Rusya Savunma Bakanlığı, Ermenistan'ı ..."
+            distances = [(first - k if k < first else k - last, k > first, country) for k, country in countries]
+            country = min(distances)[2] if distances else self.last_country
             if organisation := self.organisations.get((institution, country)):
                 found.append(
                     self._mention(sentence_id, text, offset, tokens, first, last, organisation, "context", 100.0)
@@ -438,6 +441,11 @@ class ArticleEntityMatcher:
         first = self._peel_titles(tokens.norms, i, j)
         if first > j:
             return None
+        # a title inside the run: "Genelkurmay Başkanlığı Ana Harekat Dairesi Başkanı Sergey Rudskoy"
+        inner = [k for k in range(first, j) if self._title_ends_at(tokens.norms, k)]
+        if inner and 2 <= j - inner[-1] <= 3:
+            first = inner[-1] + 1
+            i = max(i, first - 1)
         if 2 <= j - first + 1 <= 3 and (first > i or self._title_before(text, offset, tokens, i, j, named)):
             name = _POSSESSIVE.sub("", text[tokens.starts[first] - offset : self._name_end(tokens, j) - offset])
             self.titled_surnames[tokens.norms[j]] = name

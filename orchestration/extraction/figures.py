@@ -152,6 +152,7 @@ _ID_MARKERS = _words("id_marker")
 _ID_MARKERS_AFTER = _words("id_marker_after")  # Turkish "822 sayılı karar"
 _LIST_SEPARATORS = _words("list_separator") | {","}
 _AGE_WORDS = _words("age_word")
+_AGE_AFTER = _words("age_after")
 _CLOCK_BEFORE = _words("clock_before")  # "alle 21", "a las 9", "um 21": an hour of the day
 _CLOCK_AFTER = _words("clock_after")  # "7.00 Uhr"
 _LAST_HOUR = 24
@@ -210,7 +211,8 @@ class _Tokens:
 @lru_cache(maxsize=200_000)
 def _spelling(surface: str) -> tuple[str, str]:
     """(kind, norm) of a token's spelling."""
-    return _KIND.match(surface).lastgroup, surface.lower().replace("’", "'")
+    # Turkish capital İ: str.lower() makes it i plus a combining dot ("BİN", "ŞEHİT" would match nothing)
+    return _KIND.match(surface).lastgroup, surface.replace("İ", "i").lower().replace("’", "'")
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -362,6 +364,18 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
             after_multiplier, tens = multiplier, None
             if norm in _ABBREVIATED and j + 1 < n and tokens.norms[j + 1] == ".":
                 j += 1
+        elif (
+            after_multiplier >= 1000
+            and not current
+            and tokens.kinds[j] == "num"
+            and norm.isdigit()
+            and len(norm) <= 3
+            and tokens.kinds[j - 1] == "word"
+        ):
+            total += float(norm)  # Turkish "2 bin 783", "bin 960": the hundreds after a thousands word
+            after_multiplier = 0.0
+            j += 1
+            break
         elif multiplier and 100 <= multiplier < 1000 <= after_multiplier and not current:
             current, after_multiplier = multiplier, multiplier  # a hundreds word opens the next group: "mil doscientos"
         elif small is not None and (after_multiplier or (small < 10 and _completes(tens, norm))):
@@ -407,9 +421,33 @@ def _compound_head(norm: str) -> _Term | None:
     return None
 
 
+# Turkish case endings a counted noun may carry ("gözlem noktasına", "uçağının"); not the adjective -lı/-li
+_TR_SUFFIXES = sorted(
+    {r["affix"] for r in load_reference("name_inflections") if r["language"] == "tr"} - {"lı", "li", "lu", "lü"},
+    key=len,
+    reverse=True,
+)
+
+
+def _inflected(tokens: _Tokens, j: int) -> tuple[_Term | None, int]:
+    """A Turkish term whose last word carries a case ending the lexicon does not list."""
+    for length in (*(n for n in _SUBJECT_LENGTHS.get(tokens.norms[j], ()) if n > 1), 1):
+        if j + length > len(tokens):
+            continue
+        head, last = tokens.norms[j : j + length - 1], tokens.norms[j + length - 1]
+        for suffix in _TR_SUFFIXES:
+            if last.endswith(suffix) and len(last) - len(suffix) >= 3:
+                term = _SUBJECTS.get((*head, last[: -len(suffix)]))
+                if term and "tr" in term.languages:
+                    return term, length
+    return None, 0
+
+
 def _term_at(tokens: _Tokens, j: int, text: str) -> tuple[_Term | None, int]:
     """The lexicon term at token j (longest phrase), or a capitalised compound ending in one, as (term, length)."""
     term, length = _longest(_SUBJECTS, _SUBJECT_LENGTHS, tokens, j)
+    if term is None and tokens.kinds[j] == "word":
+        term, length = _inflected(tokens, j)
     if term is None and tokens.kinds[j] == "word" and text[tokens.starts[j]].isupper():
         term, length = _compound_head(tokens.norms[j]), 1
     return term, length
@@ -723,6 +761,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     if _unit(subject) in ("kilometres", "miles") and mention_end < len(tokens):
         if tokens.norms[mention_end] in _ATTRIBUTIVE_DIMENSIONS and text[tokens.starts[mention_end]].islower():
             return None, mention_end
+    if numeral and end < len(tokens) and tokens.norms[end] in _AGE_AFTER:
+        return None, end + 1  # Turkish "21 yaşındaki"
     if (
         numeral
         and not (subject or qualifier)

@@ -28,7 +28,7 @@ with date_markers as (
     from reference.date_words
     where category in (
         'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'contrast_link',
-        'from_suffix', 'to_suffix', 'since_marker', 'day_article', 'until_marker'
+        'date_noun', 'from_suffix', 'to_suffix', 'since_marker', 'day_article', 'until_marker'
     )
 ),
 
@@ -45,6 +45,15 @@ words_around_dates as (
         lower(regexp_extract(
             substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^\s+([^\s,.;:]+)', 1
         )) as word_after,
+        -- Turkish: a case ending glued to the year, and a word for "date", may stand before the postposition:
+        -- "20 Kasım 2020'ye kadar", "1 Aralık 2020 tarihine kadar"
+        lower(regexp_extract(
+            substr(sentences.text, dates.char_end - sentences.char_start + 1, 60), '^(?:[''’]\w+)?\s+([^\s,.;:]+)', 1
+        )) as postposition_after,
+        lower(regexp_extract(
+            substr(sentences.text, dates.char_end - sentences.char_start + 1, 60),
+            '^(?:[''’]\w+)?\s+[^\s,.;:]+\s+([^\s,.;:]+)', 1
+        )) as second_word_after,
         lower(regexp_extract(dates.text, '[''’](\w+)$', 1)) as case_suffix,
         -- "desde el 15 hasta el 25", "nicht der 15. sondern der 25.": a day followed by "to" or "but" and another day
         -- is the one moved from
@@ -103,7 +112,17 @@ select
             select date_markers.word from date_markers where date_markers.category = 'until_marker'
         )
     )
-    or word_after in (select date_markers.word from date_markers where date_markers.category = 'to_marker_after')
+    or postposition_after in (
+        select date_markers.word from date_markers where date_markers.category = 'to_marker_after'
+    )
+    or (
+        second_word_after in (
+            select date_markers.word from date_markers where date_markers.category = 'to_marker_after'
+        )
+        and postposition_after in (
+            select date_markers.word from date_markers where date_markers.category = 'date_noun'
+        )
+    )
     or case_suffix in (select date_markers.word from date_markers where date_markers.category = 'to_suffix')
         as after_until
 from words_around_dates

@@ -54,6 +54,18 @@ with ordered as (
                 )
             )
     )
+    -- Turkish "Ağdam'dan sonra Kelbecer'e girdi": a district whose case ending "after" follows only orders events
+    and not exists (
+        select 1 from staging.sentences as own_sentence
+        where
+            own_sentence.article_id = mentions.article_id
+            and own_sentence.sentence_id = mentions.sentence_id
+            and lower(regexp_extract(
+                substr(own_sentence.text, mentions.char_end - own_sentence.char_start + 1, 20),
+                '^[''’]\w{1,4}\s+(\w+)',
+                1
+            )) in (select date_words.word from reference.date_words where date_words.category = 'later_marker')
+    )
 ),
 
 runs as (

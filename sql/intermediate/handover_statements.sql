@@ -317,9 +317,10 @@ leading_dates as (
                 ),
                 '\s*[–—-]\s*|\s+'
             )
-            or lower(trim(substr(
+            -- a Turkish case ending glued to the date may lead the link: "15 Kasım 2020'ye kadar Kelbajar"
+            or regexp_replace(lower(trim(substr(
                 segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end
-            ))) in (
+            ))), '^[''’]\w+\s+', '') in (
                 select date_words.word from reference.date_words where date_words.category = 'date_link'
                 union all
                 select lower(modality_cues.phrase) from reference.modality_cues
