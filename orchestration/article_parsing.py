@@ -69,6 +69,7 @@ _ABBREVIATIONS = frozenset(
     "nov dec no vs etc e.g i.e u.s u.n u.k approx est dept inc ltd co corp".split()
 )
 _CONFIDENCE = {"publish_line": 1.0, "byline": 1.0, "dateline": 0.9, "date_line": 0.9, "publish_statement": 0.9}
+_TIME_ZONE = re.compile(r"(?:[A-Z][\w-]+ time|GMT|UTC)\b")  # after "a.m." / "p.m.": the clock's zone
 _INITIALS = frozenset(string.ascii_lowercase)  # one lower-cased letter before a dot: "J. Smith"
 # A wire's dateline that gives the day of the month only: "MADRID, 13 (EUROPA PRESS)"
 _DAY_DATELINE = re.compile(
@@ -337,6 +338,8 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             continue
         if text[match.start()] == "." and last.strip("(").isdigit() and _next_word(text, end) in MONTH_WORDS:
             continue  # "am 20. November": a German day, not a sentence end
+        if last in ("a.m", "p.m") and _TIME_ZONE.match(text, end):
+            continue  # "at 12:00 a.m. Yerevan time, ..."
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'(["):
             continue
         stripped = text[start:end].rstrip()

@@ -124,7 +124,7 @@ def test_passing_under_control_in_french():
 
 
 def test_a_separable_verb_spans_its_clause_but_not_a_comma():
-    """'**' is up to a dozen words of one clause: the German verb and its particle around the district."""
+    """'**' is up to twenty words of one clause: the German verb and its particle around the district."""
     assert labels("Armenien gibt den Bezirk Latschin bis zum 2. Dezember zurück.") == [
         ("gibt den Bezirk Latschin bis zum 2. Dezember zurück", "trigger", "scheduled")
     ]

@@ -40,7 +40,7 @@ def _lexicons() -> tuple[tuple[ScanPattern, dict[str, tuple[str, str]]], ...]:
 
 
 # '**' in a phrase: up to this many words of its clause (no comma, semicolon or colon among them)
-_MAX_GAP_WORDS = 12
+_MAX_GAP_WORDS = 20
 # a phrase that holds a trigger but is none ("как передает" is "as ... reports", not "hands over"): matched, so
 # the trigger inside it is not, and dropped
 _NOT_A_CUE = "none"

@@ -27,8 +27,8 @@ with date_markers as (
         category
     from reference.date_words
     where category in (
-        'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'contrast_link',
-        'date_noun', 'from_suffix', 'to_suffix', 'since_marker', 'day_article', 'until_marker'
+        'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'agreement_adjective',
+        'contrast_link', 'date_noun', 'from_suffix', 'to_suffix', 'since_marker', 'day_article', 'until_marker'
     )
 ),
 
@@ -127,8 +127,12 @@ select
         as after_until
 from words_around_dates
 where
-    -- only agreement words: the year context list holds English "war", German for "was" ("am 20. November war")
-    word_after not in (select date_markers.word from date_markers where date_markers.category = 'agreement_marker')
+    -- only agreement words: the year context list holds English "war", German for "was" ("am 20. November war");
+    -- "the November 10 trilateral statement" dates the statement too
+    word_after not in (
+        select date_markers.word from date_markers
+        where date_markers.category in ('agreement_marker', 'agreement_adjective')
+    )
     -- "held by Armenian forces since 1993", "desde 1990": the year a state began, not a handover
     and not (
         precision = 'year'

@@ -20,52 +20,91 @@
 -- column sentence_start: offset of the sentence in the article's text
 -- column sentence_end: offset just past the sentence
 -- column sentence: the sentence
-with ordered as (
+with flagged as (
     -- "the Lachin corridor", "Berdzor (Lachin) corridor", "le corridor de Latchine" name a road, not the district
     select
-        *,
-        lag(district) over (partition by article_id, sentence_id order by char_start) as previous_district
+        mentions.*,
+        exists(
+            select 1
+            from staging.modality_cues as cues
+            inner join staging.sentences as cue_sentences using (article_id, sentence_id)
+            where
+                cues.article_id = mentions.article_id
+                and cues.sentence_id = mentions.sentence_id
+                and cues.modality = 'landmark'
+                and (
+                    cues.char_start between mentions.char_end and mentions.char_end + 20
+                    and regexp_full_match(
+                        substr(
+                            cue_sentences.text,
+                            mentions.char_end - cue_sentences.char_start + 1,
+                            cues.char_start - mentions.char_end
+                        ),
+                        '\s*(\([^()]*\))?\s*\)?\s*'
+                    )
+                    -- "le corridor de Latchine", "il corridoio di Lachin": the noun first, then at most a short word
+                    or cues.char_end between mentions.char_start - 6 and mentions.char_start
+                    and regexp_full_match(
+                        substr(
+                            cue_sentences.text,
+                            cues.char_end - cue_sentences.char_start + 1,
+                            mentions.char_start - cues.char_end
+                        ),
+                        '\s*(\S{1,3}\s+|\S{1,2}[''’])?'
+                    )
+                )
+        ) as is_landmark,
+        -- Turkish "Ağdam'dan sonra Kelbecer'e girdi": a district whose case ending "after" follows only orders events
+        lower(regexp_extract(
+            substr(sentences.text, mentions.char_end - sentences.char_start + 1, 20), '^[''’]\w{1,4}\s+(\w+)', 1
+        )) in (select date_words.word from reference.date_words where date_words.category = 'later_marker')
+            as orders_only,
+        -- what joins it to the mention before it: a comma or a list word ("города Физули, Зангилан и Губадлы")
+        lower(trim(substr(
+            sentences.text,
+            lag(mentions.char_end) over by_position - sentences.char_start + 1,
+            mentions.char_start - lag(mentions.char_end) over by_position
+        ), ' ,')) as joined_by
     from staging.district_mentions as mentions
-    where not exists (
-        select 1
-        from staging.modality_cues as cues
-        inner join staging.sentences as sentences using (article_id, sentence_id)
-        where
-            cues.article_id = mentions.article_id
-            and cues.sentence_id = mentions.sentence_id
-            and cues.modality = 'landmark'
-            and (
-                cues.char_start between mentions.char_end and mentions.char_end + 20
-                and regexp_full_match(
-                    substr(
-                        sentences.text,
-                        mentions.char_end - sentences.char_start + 1,
-                        cues.char_start - mentions.char_end
-                    ),
-                    '\s*(\([^()]*\))?\s*\)?\s*'
-                )
-                -- "le corridor de Latchine", "il corridoio di Lachin": the noun first, then at most a short word
-                or cues.char_end between mentions.char_start - 6 and mentions.char_start
-                and regexp_full_match(
-                    substr(
-                        sentences.text, cues.char_end - sentences.char_start + 1, mentions.char_start - cues.char_end
-                    ),
-                    '\s*(\S{1,3}\s+|\S{1,2}[''’])?'
-                )
-            )
-    )
-    -- Turkish "Ağdam'dan sonra Kelbecer'e girdi": a district whose case ending "after" follows only orders events
-    and not exists (
-        select 1 from staging.sentences as own_sentence
-        where
-            own_sentence.article_id = mentions.article_id
-            and own_sentence.sentence_id = mentions.sentence_id
-            and lower(regexp_extract(
-                substr(own_sentence.text, mentions.char_end - own_sentence.char_start + 1, 20),
-                '^[''’]\w{1,4}\s+(\w+)',
-                1
-            )) in (select date_words.word from reference.date_words where date_words.category = 'later_marker')
-    )
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    window by_position as (partition by mentions.article_id, mentions.sentence_id order by mentions.char_start)
+),
+
+lists as (
+    select
+        *,
+        sum(
+            case
+                when
+                    joined_by = ''
+                    or joined_by in (
+                        select figure_words.word from reference.figure_words
+                        where figure_words.role = 'list_separator'
+                    )
+                    then 0
+                else 1
+            end
+        ) over (partition by article_id, sentence_id order by char_start) as list_no
+    from flagged
+),
+
+named as (
+    -- a landmark noun before a list names every place of the list: "the towns of Fuzuli, Jabrayil and Zangilan"
+    select
+        * exclude (is_landmark, joined_by, list_no, orders_only),
+        is_landmark or arg_min(is_landmark, char_start) over (
+            partition by article_id, sentence_id, list_no
+        ) as is_place,
+        orders_only
+    from lists
+),
+
+ordered as (
+    select
+        * exclude (is_place, orders_only),
+        lag(district) over (partition by article_id, sentence_id order by char_start) as previous_district
+    from named
+    where not is_place and not orders_only
 ),
 
 runs as (

@@ -532,6 +532,31 @@ date_choices as (
                 and (dates.after_deadline or dates.after_until)
                 and breaks.date_end is null
                 then 2
+            -- verb-final German with the modal first: "Aghdam soll am 20. November an Aserbaidschan übergeben
+            -- werden": the day between the modal and the verb, with no other verb between them
+            when
+                statements.event_type = 'scheduled'
+                and dates.char_start >= statements.segment_start and dates.char_end <= statements.trigger_start
+                and statements.trigger_start < statements.segment_end
+                and breaks.date_end is null
+                and exists (
+                    select 1 from staging.modality_cues as cues
+                    where
+                        cues.article_id = statements.article_id
+                        and cues.sentence_id = statements.sentence_id
+                        and cues.modality in ('future', 'past_future')
+                        and cues.char_start >= statements.segment_start
+                        and cues.char_end <= dates.char_start
+                )
+                and not exists (
+                    select 1 from staging.handover_triggers as other
+                    where
+                        other.article_id = statements.article_id
+                        and other.sentence_id = statements.sentence_id
+                        and other.char_start >= dates.char_end
+                        and other.char_end <= statements.trigger_start
+                )
+                then 2
             -- "bis zum 25. November zu verzögern": a new deadline may come before the verb, after "until"
             when
                 statements.event_type = 'postponed'
