@@ -147,6 +147,7 @@ _COUNT_BEFORE = _words("count_before")
 _DECADE_WORDS = _words("decade_before")  # "anni 90", "los 90": a decade
 _RELATIVE_DATE_WORDS = _words("relative_after")  # "two weeks ago", "27 лет назад"
 _RELATIVE_BEFORE = _ROLES["relative_before"]  # "vor 30 Jahren", "il y a 30 ans"
+_HEDGES = _words("hedge")  # "hundreds and possibly thousands of people"
 _EXTRA_WORDS = _words("extra")  # "ten more days before the handover": days added, a count, not a date
 _ID_MARKERS = _words("id_marker")
 _ID_MARKERS_AFTER = _words("id_marker_after")  # Turkish "822 sayılı karar"
@@ -476,10 +477,34 @@ def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
                 and len(tokens.norms[j + 1]) <= _CLASSIFIER_LINK_LETTERS
             )
             return _find_subject(tokens, j + 1 + link, text) if j + 1 + link < len(tokens) else None
-        if not _is_modifier(tokens, j, text):
+        if not _is_modifier(tokens, j, text) and not _joins_modifiers(tokens, j, text):
             return None
         j += 1
     return None
+
+
+def _coordinated_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
+    """ "hundreds and possibly thousands of people": a vague count joined to the next one shares its noun (the
+    noun's offsets stay its own: the mention still ends at the first count)."""
+    start = k
+    while k < len(tokens) and (tokens.norms[k] in _LIST_SEPARATORS or tokens.norms[k] in _HEDGES):
+        k += 1
+    qualifier, length = _longest(_QUALIFIERS, _QUALIFIER_LENGTHS, tokens, k)
+    if k == start or k == len(tokens) or qualifier is None or qualifier.vague_value is None:
+        return None
+    subject = _find_subject(tokens, k + length, text)
+    return subject._replace(first=start, after=start) if subject else None
+
+
+def _joins_modifiers(tokens: _Tokens, j: int, text: str) -> bool:
+    """A list word between two modifiers: "единиц автомобильной и специальной техники", "automotive and special"."""
+    return (
+        tokens.norms[j] in _LIST_SEPARATORS
+        and 0 < j < len(tokens) - 1
+        and _is_modifier(tokens, j - 1, text)
+        and tokens.kinds[j + 1] == "word"
+        and _longest(_QUALIFIERS, _QUALIFIER_LENGTHS, tokens, j + 1)[0] is None  # "Hunderte oder Tausende": two counts
+    )
 
 
 def _designation_end(tokens: _Tokens, j: int, text: str) -> int | None:
@@ -724,6 +749,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     ):
         subject_from += 1  # "dos millones de personas", "due milioni di persone"
     subject = _find_subject(tokens, subject_from, text)
+    if subject is None and qualifier and qualifier.vague_value is not None:
+        subject = _coordinated_subject(tokens, end, text)
     if subject and subject.term.category == "troops":
         subject = _peacekeeping(tokens, subject, text)
     if end > number_at and not numeral and _spelled_in_other_language(tokens, number_at, subject):
