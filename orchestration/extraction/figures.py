@@ -489,8 +489,10 @@ def _coordinated_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
     start = k
     while k < len(tokens) and (tokens.norms[k] in _LIST_SEPARATORS or tokens.norms[k] in _HEDGES):
         k += 1
+    if k == start or k == len(tokens):
+        return None
     qualifier, length = _longest(_QUALIFIERS, _QUALIFIER_LENGTHS, tokens, k)
-    if k == start or k == len(tokens) or qualifier is None or qualifier.vague_value is None:
+    if qualifier is None or qualifier.vague_value is None:
         return None
     subject = _find_subject(tokens, k + length, text)
     return subject._replace(first=start, after=start) if subject else None
