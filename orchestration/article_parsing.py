@@ -69,6 +69,7 @@ _ABBREVIATIONS = frozenset(
     "nov dec no vs etc e.g i.e u.s u.n u.k approx est dept inc ltd co corp".split()
 )
 _CONFIDENCE = {"publish_line": 1.0, "byline": 1.0, "dateline": 0.9, "date_line": 0.9, "publish_statement": 0.9}
+_BREADCRUMB = re.compile(r"\s[/»›|>]\s")  # "News / World", "Home » Politics"
 _TIME_ZONE = re.compile(r"(?:[A-Z][\w-]+ time|GMT|UTC)\b")  # after "a.m." / "p.m.": the clock's zone
 _INITIALS = frozenset(string.ascii_lowercase)  # one lower-cased letter before a dot: "J. Smith"
 # A wire's dateline that gives the day of the month only: "MADRID, 13 (EUROPA PRESS)"
@@ -296,6 +297,16 @@ def _is_heading(text: str) -> bool:
     )
 
 
+def _title(content: list[Line], wrapped: set[int]) -> str | None:
+    """The first content line, when shaped like a title; the second, when the first is a site name or section
+    label (one word: "IQNA", "World"; a breadcrumb: "News / More") and the second is shaped like a title too."""
+    shaped = [line for line in content[:2] if line.line_no not in wrapped and _is_title_shaped(line.text)]
+    if not shaped or shaped[0] is not content[0]:
+        return None
+    label = len(shaped[0].text.split()) < 2 or _BREADCRUMB.search(shaped[0].text)
+    return shaped[1].text if label and len(shaped) == 2 else shaped[0].text
+
+
 def _is_title_shaped(text: str) -> bool:
     return len(text.split()) <= 25 and not re.search(r"[.!?]$", text)
 
@@ -390,8 +401,7 @@ def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
     reasons = _classify_lines(lines, len(text), parsed, fallback_year)
     content = [line for line in lines if line.line_no not in reasons]
     wrapped = {line.line_no for pair in zip(content, content[1:]) if _continued_by(*pair) for line in pair}
-    if content and _is_title_shaped(content[0].text) and content[0].line_no not in wrapped:
-        parsed.title = content[0].text
+    parsed.title = _title(content, wrapped)
     for line in content:
         if line.text != parsed.title and line.line_no not in wrapped and _is_heading(line.text):
             reasons[line.line_no] = "heading"

@@ -253,3 +253,11 @@ def test_a_related_link_line_is_furniture_whatever_its_length():
         "Leggi anche: Putin e Macron parlano a lungo al telefono della tregua e della Francia\n\nThe ministry said so.\n"
     )
     assert [(f.reason, f.text[:11]) for f in parse_article(page).furniture] == [("related", "Leggi anche")]
+
+
+def test_a_site_name_or_section_label_above_the_headline_is_not_the_title():
+    parsed = parse_article("NEWSDESK\n\nLachin returned after 28 years\n\nTroops entered Lachin on Tuesday.\n")
+    assert parsed.title == "Lachin returned after 28 years"
+    assert [(f.text, f.reason) for f in parsed.furniture] == [("NEWSDESK", "heading")]
+    assert parse_article("Home » World\nTroops enter Agdam\nThe army entered Agdam.\n").title == "Troops enter Agdam"
+    assert parse_article("Takvim\n\nAnlaşma bunu öngörüyor.\n").title == "Takvim"  # no headline below it
