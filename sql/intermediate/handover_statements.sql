@@ -732,9 +732,11 @@ resolved as (
         statements.sentence_id,
         segments.district,
         segments.match_methods,
-        -- "returns Kelbajar (by 15 November)": a completion verb with a deadline is a schedule
+        -- "returns Kelbajar (by 15 November)": a completion verb with a deadline is a schedule, and so is one dated
+        -- after the article ("с 1 декабря переходит", "under the deal, Lachin is handed over on 1 December")
         case
             when statements.event_type = 'entered' and best_dates.after_deadline then 'scheduled'
+            when statements.event_type = 'entered' and best_dates.event_date > articles.published_date then 'scheduled'
             else statements.event_type
         end as event_type,
         statements.trigger_type,
