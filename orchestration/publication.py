@@ -1,7 +1,7 @@
 """Inferring a publication date when no header line, byline date or dateline gives one.
 
 The rule: the latest day-precision date stated in the body as something that happened (not a deadline,
-not a future plan) whose weekday is one the article names ("said on Wednesday"). Without such agreement
+not a future plan, not an agreement's day) whose weekday is one the article names ("said on Wednesday"). Without such agreement
 the date stays null: a wrong date would shift every relative and weekday date of the article.
 """
 
@@ -14,10 +14,19 @@ from typing import NamedTuple
 
 from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import find_dates, weekday_names_in
+from orchestration.reference import load_reference
 
 INFERRED_CONFIDENCE = 0.6
 _DEADLINE_WORDS = ("by ", "before ", "until ", "till ", "no later than ")
 _DIGIT = re.compile(r"\d")  # a stated day holds one
+# "the deal signed on November 9", "the November 10 trilateral statement": the agreement's day, not the report's
+_AGREEMENT_WORDS = frozenset(
+    row["word"]
+    for row in load_reference("date_words")
+    if row["category"] in ("agreement_marker", "agreement_adjective")
+)
+_AGREEMENT_WINDOW = 24
+_WORD = re.compile(r"[\w'-]+")
 
 
 class DatingEvidence(NamedTuple):
@@ -52,11 +61,13 @@ def date_from_evidence(evidence: DatingEvidence, fallback_year: int | None) -> t
     for sentence in evidence.sentences:
         for mention in find_dates(sentence, None, fallback_year):
             before = sentence[max(0, mention.char_start - 16) : mention.char_start].lower()
+            near = sentence[max(0, mention.char_start - _AGREEMENT_WINDOW) : mention.char_end + _AGREEMENT_WINDOW]
             if (
                 mention.kind == "absolute"
                 and mention.precision == "day"
                 and mention.value is not None
                 and not before.endswith(_DEADLINE_WORDS)
+                and _AGREEMENT_WORDS.isdisjoint(_WORD.findall(near.lower()))
             ):
                 candidates.append(mention.value)
     agreeing = [day for day in candidates if day.weekday() in evidence.weekdays]

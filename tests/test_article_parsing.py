@@ -261,3 +261,11 @@ def test_a_site_name_or_section_label_above_the_headline_is_not_the_title():
     assert [(f.text, f.reason) for f in parsed.furniture] == [("NEWSDESK", "heading")]
     assert parse_article("Home » World\nTroops enter Agdam\nThe army entered Agdam.\n").title == "Troops enter Agdam"
     assert parse_article("Takvim\n\nAnlaşma bunu öngörüyor.\n").title == "Takvim"  # no headline below it
+
+
+def test_an_agreements_day_does_not_date_the_page():
+    """The truce was signed on a Monday: "on Monday ... the deal signed on November 9" is no publication day."""
+    assert infer_published_date(["Agdam was handed over on Monday under the deal signed on November 9."], 2020) == (
+        None,
+        None,
+    )
