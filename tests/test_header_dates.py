@@ -117,3 +117,14 @@ def test_a_date_in_the_first_sentence_is_no_dateline(paragraph):
 )
 def test_russian_wire_datelines(line, day, wire):
     assert dateline(line, 2020) == (day, wire)
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "wire"),
+    [
+        ("Ganja (Azerbaijan), Nov. 24 (PTI/AP): Troops moved in.", date(2020, 11, 24), "PTI/AP"),
+        ("Lachin, Azerbaijan, Nov 29 (AFP):Residents left.", date(2020, 11, 29), "AFP"),
+    ],
+)
+def test_wire_datelines_with_a_country_and_a_colon(line, day, wire):
+    assert dateline(line, 2020) == (day, wire)

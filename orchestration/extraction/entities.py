@@ -368,8 +368,6 @@ class ArticleEntityMatcher:
         (in words, either side), else of the last country named before; none when that country has none."""
         found = []
         for first, last, institution in institutions:
-            if first and tokens.norms[first - 1] == "milli":
-                continue  # Turkish "Milli Savunma Bakanlığı" is Turkey's own ministry, whatever country is near
             # a tie goes to the country before: "Rusya Savunma Bakanlığı, Ermenistan'ı ..."
             distances = [(first - k if k < first else k - last, k > first, country) for k, country in countries]
             country = min(distances)[2] if distances else self.last_country
