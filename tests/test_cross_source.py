@@ -199,9 +199,17 @@ def _agreement_of(statements: list[dict], postponed_district: str | None = None)
         "char_start": pl.Int32,
         "char_end": pl.Int32,
         "evidence": pl.String,
+        "frame_place": pl.String,
+        "frame_words": pl.String,
+        "is_running": pl.Boolean,
+        "as_of": pl.Date,
     }
     rows = [
         {
+            "frame_place": None,
+            "frame_words": None,
+            "is_running": False,
+            "as_of": None,
             "claim": "c",
             "subject": "s",
             "context": "x",
@@ -363,3 +371,36 @@ def test_the_chart_is_redrawn_only_when_its_rows_or_files_change(tmp_path, monke
             "delete from marts.handover_timeline where district = (select min(district) from marts.handover_timeline)"
         )
     assert draw() is True and png.stat().st_mtime_ns != drawn and warehouse.exists()
+
+
+def _count(source_id: str, value: float, as_of: date) -> dict:
+    """A running count (returnees reported day by day) read as of a day."""
+    return {**_figure(source_id, f"{value:,.0f}", value, value, value), "is_running": True, "as_of": as_of}
+
+
+@pytest.mark.parametrize(
+    ("statements", "verdict", "reason"),
+    [
+        # a later, larger figure of a running count is an update, not a disagreement
+        (
+            [_count("a", 4400, date(2020, 11, 20)), _count("b", 25000, date(2020, 12, 3))],
+            "consistent",
+            "running count updated",
+        ),
+        # a later, smaller one is worth flagging
+        (
+            [_count("a", 4400, date(2020, 12, 3)), _count("b", 25000, date(2020, 11, 20))],
+            "conflict",
+            "running count fell",
+        ),
+        # read on the same day, two values are a real disagreement
+        (
+            [_count("a", 1960, date(2020, 11, 12)), _count("b", 1970, date(2020, 11, 12))],
+            "conflict",
+            "near-conflict: within 10%",
+        ),
+    ],
+)
+def test_a_running_count_compares_as_a_series(statements, verdict, reason):
+    [row] = _agreement_of(statements)
+    assert (row["verdict"], row["reason"]) == (verdict, reason)

@@ -4,7 +4,11 @@
 -- deaths, "13,000 people who fled" refugees. Its decade is that of the nearest date or decade phrase in the
 -- sentence ("since 1992", "in the 1990s", "at the end of the last century"), else of the article's publication
 -- date (the newest in the corpus when the article has none): 30,000 dead in the 1990s war and thousands dead
--- this year are two claims. Figures of other subjects (weeks, districts, leaders) are no claims: left out.
+-- this year are two claims. Its place is the district the sentence names nearest to it ("511 people were killed
+-- in Kalbajar" is a claim about Kalbajar, not the whole war); null for the conflict as a whole. A running count
+-- (reference.figure_claims.running: deaths, refugees... reported day by day) is read as of the day the sentence
+-- gives, else the article's publication date. Figures of other subjects (weeks, districts, leaders) are no
+-- claims: left out.
 -- grain: one row per article_id, char_start (of the figure)
 -- audit: unique(article_id, char_start)
 -- audit: not_null(article_id, claim_subject)
@@ -12,6 +16,11 @@
 -- column char_start: offset of the figure in the article's text (staging.figure_mentions)
 -- column claim_subject: what the figure is a claim about (reference.figure_claims: deaths, refugees, peacekeepers...)
 -- column decade: the decade it is about (1990 for the 1990s): the nearest date or era phrase, else the article's
+-- column period_text: the date or era words that set the decade; null when the article's date did
+-- column place: the district the figure is about (the one its sentence names nearest to it); null for the whole conflict
+-- column place_text: the district as the sentence writes it
+-- column is_running: true for a count reported day by day (deaths, refugees...): a later, larger figure updates it
+-- column as_of: the day a running count is read as of: a day its sentence gives, else the publication date
 with figures as (
     select
         article_id,
@@ -66,7 +75,8 @@ period_marks as (
         sentence_id,
         char_start,
         char_end,
-        year(value) // 10 * 10 as decade
+        year(value) // 10 * 10 as decade,
+        text
     from staging.date_mentions
     where value is not null
     union all
@@ -75,7 +85,8 @@ period_marks as (
         sentence_id,
         char_start,
         char_end,
-        cast(label as integer) as decade
+        cast(label as integer) as decade,
+        phrase as text
     from intermediate.lexicon_matches
     where lexicon = 'era'
 ),
@@ -84,7 +95,8 @@ nearest_periods as (
     select
         claims.article_id,
         claims.char_start,
-        marks.decade
+        marks.decade,
+        marks.text as period_text
     from claims
     inner join period_marks as marks
         on claims.article_id = marks.article_id and claims.sentence_id = marks.sentence_id
@@ -92,6 +104,41 @@ nearest_periods as (
         partition by claims.article_id, claims.char_start
         order by greatest(marks.char_start - claims.char_end, claims.char_start - marks.char_end, 0), marks.char_start
     ) = 1
+),
+
+nearest_places as (
+    select
+        claims.article_id,
+        claims.char_start,
+        mentions.district as place,
+        mentions.mention as place_text
+    from claims
+    inner join staging.district_mentions as mentions
+        on claims.article_id = mentions.article_id and claims.sentence_id = mentions.sentence_id
+    qualify row_number() over (
+        partition by claims.article_id, claims.char_start
+        order by
+            greatest(mentions.char_start - claims.char_end, claims.char_start - mentions.char_end, 0),
+            mentions.char_start
+    ) = 1
+),
+
+stated_days as (
+    -- the day a sentence gives (its first day-precision date): what a running count is read as of
+    select
+        article_id,
+        sentence_id,
+        arg_min(value, char_start) as stated_day
+    from staging.date_mentions
+    where precision = 'day' and value is not null
+    group by article_id, sentence_id
+),
+
+claim_kinds as (
+    select distinct
+        claim,
+        running
+    from reference.figure_claims
 ),
 
 corpus as (
@@ -102,8 +149,16 @@ select
     claims.article_id,
     claims.char_start,
     claims.claim_subject,
-    coalesce(nearest_periods.decade, year(coalesce(articles.published_date, corpus.newest)) // 10 * 10) as decade
+    coalesce(nearest_periods.decade, year(coalesce(articles.published_date, corpus.newest)) // 10 * 10) as decade,
+    nearest_periods.period_text,
+    nearest_places.place,
+    nearest_places.place_text,
+    coalesce(kinds.running = 'true', false) as is_running,
+    coalesce(stated_days.stated_day, articles.published_date) as as_of
 from claims
 inner join staging.articles as articles using (article_id)
 cross join corpus
 left join nearest_periods using (article_id, char_start)
+left join nearest_places using (article_id, char_start)
+left join stated_days using (article_id, sentence_id)
+left join claim_kinds as kinds on claims.claim_subject = kinds.claim

@@ -2,7 +2,7 @@
 -- a handover (district and event type, from marts.handover_events, when a sentence dates it and
 -- marts.data_quality does not flag it), the date of a one-off event (event types with compare_sources in
 -- reference.timeline_event_types: the truce signed, the fighting began, control held since; from marts.event_timeline, per decade, and per district where the
--- type's scope is a district) and a figure for a subject and decade (intermediate.figure_claims over
+-- type's scope is a district) and a figure for a subject, place and decade (intermediate.figure_claims over
 -- marts.figures_by_source; 'undated' when nothing in the corpus dates it). Each statement is a range,
 -- low/best/high in the style of UCDP: a figure with an 'upper' bound ("almost 2,000") is at most its number,
 -- 'lower' ("more than") at least its number, approximate ("about", "some") within 10% either way (reporters
@@ -18,10 +18,14 @@
 -- audit: evidence
 -- audit: traces_to_article
 -- audit: not_empty
--- column claim: what is claimed, the key statements are compared on ('Agdam entered', 'deaths (1990s)')
+-- column claim: what is claimed, the key statements are compared on ('Agdam entered', 'deaths in Kalbajar (1990s)')
 -- column claim_kind: handover, event or figure
 -- column subject: a handover's district, an event's type, or what a figure counts (deaths, peacekeepers...)
--- column context: a handover's event type; an event's district and decade; a figure's decade or 'undated'
+-- column context: a handover's event type; an event's district and decade; a figure's place and decade
+-- column frame_place: the district a figure is about (its sentence names it nearest); null for the whole conflict or a date
+-- column frame_words: the words that frame a figure: its district and its date or era as written; null when none did
+-- column is_running: true for a running count (deaths, refugees...): statements read as of different days are a series
+-- column as_of: the day a figure is read as of: a day its sentence gives, else the publication date; null for dates
 -- column source_id: the syndication cluster (marts.syndication_clusters): copies of one story are one source
 -- column source: the cluster's outlets, joined with ' + '
 -- column article_id: the article that states it (staging.articles)
@@ -132,16 +136,21 @@ date_statements as (
             when 'week' then value + 6
             when 'month' then last_day(value)
             else date_trunc('year', value) + interval 1 year - interval 1 day
-        end::date as high_date
+        end::date as high_date,
+        null::varchar as frame_place,
+        null::varchar as frame_words,
+        false as is_running,
+        null::date as as_of
     from dates
 ),
 
 figure_statements as (
     select
-        claims.claim_subject || ' (' || coalesce(claims.decade || 's', 'undated') || ')' as claim,
+        claims.claim_subject || coalesce(' in ' || claims.place, '') || ' ('
+        || coalesce(claims.decade || 's', 'undated') || ')' as claim,
         'figure' as claim_kind,
         claims.claim_subject as subject,
-        coalesce(claims.decade || 's', 'undated') as context,
+        concat_ws(', ', claims.place, coalesce(claims.decade || 's', 'undated')) as context,
         figures.article_id,
         figures.sentence_id,
         figures.char_start as stated_start,
@@ -167,7 +176,11 @@ figure_statements as (
         end as high,
         null::date as low_date,
         null::date as best_date,
-        null::date as high_date
+        null::date as high_date,
+        claims.place as frame_place,
+        nullif(concat_ws('; ', claims.place_text, claims.period_text), '') as frame_words,
+        claims.is_running,
+        claims.as_of
     from marts.figures_by_source as figures
     inner join intermediate.figure_claims as claims using (article_id, char_start)
 ),
@@ -198,7 +211,11 @@ select
     statements.high_date,
     sentences.char_start,
     sentences.char_end,
-    sentences.text as evidence
+    sentences.text as evidence,
+    statements.frame_place,
+    statements.frame_words,
+    statements.is_running,
+    statements.as_of
 from statements
 inner join staging.sentences as sentences using (article_id, sentence_id)
 inner join marts.syndication_clusters as clusters using (article_id)

@@ -11,10 +11,15 @@
 -- near-conflict, and the explanation says why it may arise. low_side holds the statements with the lowest
 -- upper limit and high_side those with the highest lower limit: in a conflict, the evidence of each side
 -- (source, article_id, char offsets, sentence, stated text); a side is null when no statement sets that limit
--- ("at least 1,000" has no upper one).
+-- ("at least 1,000" has no upper one). A figure is compared only within its frame: what it counts, where (a
+-- district its sentence names, else the whole conflict) and when (its decade), as marts.claim_statements keys it.
+-- A running count (deaths, refugees... reported day by day) is a series: when every statement of the larger
+-- figure is read as of a later day than every statement of the smaller one, the larger is an update
+-- ('consistent'); a later, smaller figure stays a conflict, flagged as a count that fell. reason says why, in
+-- a few words, for every verdict.
 -- grain: one row per claim
 -- audit: unique(claim)
--- audit: not_null(claim, claim_kind, subject, n_sources, n_statements, verdict, is_near_conflict, explanation)
+-- audit: not_null(claim, claim_kind, subject, n_sources, n_statements, verdict, is_near_conflict, explanation, reason)
 -- audit: accepted_values(verdict, agree, consistent, conflict)
 -- audit: accepted_values(claim_kind, handover, event, figure)
 -- audit: not_empty
@@ -38,6 +43,9 @@
 -- column explanation: the verdict in words, with the values of each side
 -- column low_side: statements with the lowest upper limit, with source and evidence; null when none has one
 -- column high_side: statements with the highest lower limit, with source and evidence; null when none has one
+-- column frame_place: the district a figure claim is about; null for the whole conflict and for dates
+-- column is_running: true for a running count compared as a series
+-- column reason: why the verdict: same value, overlapping ranges, a moved deadline, a running count updated or fallen, values apart, or a near-conflict
 with statements as (
     select
         *,
@@ -65,7 +73,9 @@ claims as (
         min(coalesce(lower_limit, best_value)) as low_value,
         max(coalesce(upper_limit, best_value)) as high_value,
         count(distinct best_value) = 1 and count(best_value) = count(*) as same_best,
-        string_agg(distinct stated_value, ' / ' order by stated_value) as stated_as
+        string_agg(distinct stated_value, ' / ' order by stated_value) as stated_as,
+        any_value(frame_place) as frame_place,
+        bool_and(is_running) as is_running
     from statements
     group by claim
     having count(distinct source_id) >= 2 or count(distinct stated_value) >= 2
@@ -134,7 +144,12 @@ sides as (
         ) filter (where statements.upper_limit = claims.ceiling) as low_side_values,
         string_agg(
             distinct statements.stated_value, ', ' order by statements.stated_value
-        ) filter (where statements.lower_limit = claims.floor) as high_side_values
+        ) filter (where statements.lower_limit = claims.floor) as high_side_values,
+        -- a running count: the latest day the smaller figure is read as of, the earliest the larger one is
+        max(statements.as_of) filter (where statements.upper_limit = claims.ceiling) as low_side_as_of,
+        min(statements.as_of) filter (where statements.lower_limit = claims.floor) as high_side_as_of,
+        min(statements.as_of) filter (where statements.upper_limit = claims.ceiling) as low_side_first,
+        max(statements.as_of) filter (where statements.lower_limit = claims.floor) as high_side_last
     from claims
     inner join statements using (claim)
     group by claims.claim
@@ -145,8 +160,12 @@ judged as (
         claims.*,
         best_values.best_value,
         postponements.n_sources as n_postponing_sources,
+        coalesce(claims.is_running and sides.high_side_as_of > sides.low_side_as_of, false) as is_update,
+        coalesce(claims.is_running and sides.low_side_first > sides.high_side_last, false) as has_fallen,
         case
             when claims.same_best then 'agree'
+            when claims.floor > claims.ceiling and claims.is_running and sides.high_side_as_of > sides.low_side_as_of
+                then 'consistent'
             when claims.floor > claims.ceiling and postponements.n_sources is null then 'conflict'
             else 'consistent'
         end as verdict,
@@ -164,6 +183,7 @@ judged as (
             end
         ) as shown
     from claims
+    inner join sides using (claim)
     left join best_values using (claim)
     left join postponements
         on claims.claim_kind = 'handover' and claims.context = 'scheduled' and claims.subject = postponements.subject
@@ -220,6 +240,11 @@ select
                 end
         when explained.verdict = 'consistent' and explained.gap is null
             then 'the statements differ but fit together: every one allows ' || explained.common_range
+        when explained.verdict = 'consistent' and explained.is_update
+            then
+                'a running count read on different days: ' || sides.low_side_values || ' as of '
+                || strftime(sides.low_side_as_of, '%-d %B %Y') || ', then ' || sides.high_side_values || ' as of '
+                || strftime(sides.high_side_as_of, '%-d %B %Y') || ': the later figure updates the earlier one'
         when explained.verdict = 'consistent'
             then
                 'the deadline moved: ' || sides.low_side_values || ', then ' || sides.high_side_values
@@ -231,7 +256,19 @@ select
             || case when explained.is_near_conflict then explained.near_note else '' end
     end as explanation,
     sides.low_side,
-    sides.high_side
+    sides.high_side,
+    explained.frame_place,
+    explained.is_running,
+    case
+        when explained.verdict = 'agree' then 'same value'
+        when explained.verdict = 'consistent' and explained.gap is null then 'ranges overlap'
+        when explained.verdict = 'consistent' and explained.is_update then 'running count updated'
+        when explained.verdict = 'consistent' then 'deadline moved'
+        when explained.has_fallen then 'running count fell'
+        when explained.is_near_conflict and explained.claim_kind = 'figure' then 'near-conflict: within 10%'
+        when explained.is_near_conflict then 'near-conflict: a day apart'
+        else 'same frame, values apart'
+    end as reason
 from explained
 inner join sides using (claim)
 inner join value_lists using (claim)
