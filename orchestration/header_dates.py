@@ -53,9 +53,9 @@ _DATELINE = re.compile(
     r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*"
     r"(?:(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+|\.?\s*/(?P<slashed_wire>[^/]{2,40})/\.?)\s+"
     # a city in mixed case needs the wire in parentheses and the dash: "Milano, 10 nov. (askanews) - ..."
-    # ... or a colon, and a country may follow the city: "Baku (Azerbaijan), Nov. 25 (PTI/AP): ...", "Lachin,
-    # Azerbaijan, Nov 30 (AFP):..."
-    r"|^\s*[A-Z][\w .'’-]{1,40}(?:\s*\([A-Z][\w .'’-]{1,30}\)|,\s+[A-Z][\w.'’-]{1,30})?,\s+"
+    # ... or a colon, and a country may follow the city, the comma may be missing: "Baku (Azerbaijan), Nov. 25
+    # (PTI/AP): ...", "Lachin, Azerbaijan, Nov 30 (AFP):...", "Latchin 1 déc 2020 (AFP) - ..."
+    r"|^\s*[A-Z][\w .'’-]{1,40}?(?:\s*\([A-Z][\w .'’-]{1,30}\)|,\s+[A-Z][\w.'’-]{1,30})?,?\s+"
     r"(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\s*(?:[-–—]+\s+|:\s*)"
 )
 # A dateline standing as a line of its own: "BAKU, NOVEMBER 20, AGENCY." or "Baku, 15. November, AZERTAC"

@@ -440,3 +440,32 @@ def test_a_year_glued_to_the_comma_after_the_day():
     mention = only("Posted November 24,2020 by the desk.")
     assert (mention.text, mention.value) == ("November 24,2020", date(2020, 11, 24))
     assert find_dates("Some 24,000 people fled.", PUBLISHED, None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Les soldats sont partis il y a cinq jours.", date(2020, 11, 20)),
+        ("Los soldados se fueron hace cinco días.", date(2020, 11, 20)),
+        ("I soldati sono partiti cinque giorni fa.", date(2020, 11, 20)),
+        ("Die Soldaten gingen vor fünf Tagen.", date(2020, 11, 20)),
+        ("Солдаты ушли пять дней назад.", date(2020, 11, 20)),
+        ("Askerler beş gün önce ayrıldı.", date(2020, 11, 20)),
+    ],
+)
+def test_days_ago_in_every_language(text, day):
+    mention = only(text)
+    assert (mention.value, mention.kind) == (day, "relative")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils sont entrés dans la nuit du 24 au 25 novembre.",
+        "Sono entrati nella notte tra il 24 e il 25 novembre.",
+        "Вошли в ночь с 24 на 25 ноября.",
+        "Ils sont entrés dans la nuit du 24 novembre au 25 novembre.",
+    ],
+)
+def test_a_night_across_two_days_is_dated_by_the_later_day(text):
+    assert only(text).value == date(2020, 11, 25)

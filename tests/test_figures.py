@@ -1039,3 +1039,15 @@ def test_a_bound_in_a_verb_and_a_german_clock_time(text, expected):
 )
 def test_coordinated_counts_and_modifiers_share_their_noun(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On compte une dizaine d'habitations détruites.", [(10, "buildings")]),
+        ("Une centaine d'habitants sont partis.", [(100, "people")]),
+        ("Quatre l'ont été au combat.", []),
+    ],
+)
+def test_an_elided_de_before_a_vowel_keeps_the_count(text, expected):
+    assert values(text) == expected

@@ -86,7 +86,11 @@ _FIRST_DAY = _words("first_day")  # "il primo dicembre", "le premier décembre",
 _ORDINAL_DAYS = sorted(_FIRST_DAY.items(), key=lambda item: -len(item[0]))  # longest first: "двадцать первого"
 _LATER_UNITS = _words("later_unit")  # "five days later", "fünf Tage später": days per unit
 _LATER_MARKERS = _words("later_marker")
+_AGO_AFTER = _words("ago_after")  # "cinque giorni fa", "пять дней назад", "beş gün önce"
+_AGO_BEFORE = _words("ago_before")  # "il y a cinq jours", "hace cinco días", "vor fünf Tagen"
 _MONTH_DAY_WORDS = _words("month_day_word")  # "hasta el día 25", "il giorno 25": a day of a month named before
+_NIGHT_WORDS = _words("night_word")  # "la nuit du 24 au 25", "la notte tra il 24 e il 25"
+_NIGHT_WINDOW = 16
 _PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
 # year words that make a four-digit number before a counted noun a year ("in 1960 soldiers crossed"), but for the
 # count words ("контингент в 1960 военных")
@@ -156,8 +160,12 @@ _DATE_RE = ScanPattern(
             rf"|(?:(?i:early|late|mid)[-\s]{{1,2}})?{_MONTH}(?:,?{_S}{_YEAR})?)",
             rf"(?P<weekday>(?:(?P<wd_rel>(?i:last|next)){_S})?(?P<wd>{_WEEKDAY}|{_FOREIGN_WEEKDAY}))",
             # a count of days or weeks, before or after a day: "two weeks ago", "five days later", "fünf Tage später"
+            # "il y a cinq jours", "hace cinco días", "vor fünf Tagen": days or weeks before the article
+            rf"(?P<ago_before>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}(?P<ab_n>\d{{1,3}}|{_NUMBER}){_S}"
+            rf"(?P<ab_u>{_alternation(_LATER_UNITS, False)})\b))",
             rf"(?P<span>(?i:(?<![\d.,])(?P<span_n>\d{{1,3}}|{_NUMBER}){_S}(?:(?P<ago_u>day|{_UNIT})s?{_S}ago\b"
-            rf"|(?P<later_u>{_alternation(_LATER_UNITS, False)}){_S}(?:{_alternation(_LATER_MARKERS, False)})\b)))",
+            rf"|(?P<later_u>{_alternation(_LATER_UNITS, False)}){_S}(?:(?P<ago_after>{_alternation(_AGO_AFTER, False)})"
+            rf"|{_alternation(_LATER_MARKERS, False)})\b)))",
             rf"(?P<month_day>(?i:(?:{_alternation(_MONTH_DAY_WORDS, False)}){_S}(?P<md_d>\d{{1,2}}))(?!\d|[\w.,]\d)"
             rf"(?!\.?{_S}(?:(?:de|del|di){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})))",  # "el día 25 de noviembre" is a date of its own
             rf"(?P<end>(?i:(?:by{_S})?(?:the{_S})?end{_S}of{_S}(?P<end_rel>the|this|last|next){_S}"
@@ -171,6 +179,7 @@ _DATE_RE = ScanPattern(
     + "))"
 )
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}")
+_NIGHT_BEFORE = re.compile(rf"(?i:\b(?:{_alternation(_NIGHT_WORDS, False)})\b)\W+(?:\w+\W+){{0,2}}$")
 _DMY_RE = re.compile(_DMY)
 _MONTH_RE = re.compile(rf"\b(?:{_MONTH}|{_FOREIGN_MONTH})")
 _DIGITS_RE = re.compile(r"\d+")
@@ -188,6 +197,8 @@ _FOREIGN_NAME_RE = ScanPattern(
     ignore_case=True,
 )
 _RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS, *_FIRST_DAY)
+# other languages' "ago" ("cinque giorni fa", "hace cinco días", "vor zwei Wochen"): short words, so as whole words
+_AGO_WORD_RE = ScanPattern(rf"\b(?:{_alternation({**_AGO_AFTER, **_AGO_BEFORE}, False)})\b", ignore_case=True)
 _BARE_YEAR_RE = re.compile(_BARE_YEAR)
 _WORDS_BEFORE = re.compile(r"(?:(\w+)\W{1,3})?(\w+)\W{1,3}$")
 _WORD_AFTER = re.compile(r"(?:['’]s)?\s{1,3}(\w+)")
@@ -201,13 +212,28 @@ def find_dates(text: str, published: date | None, fallback_year: int | None) -> 
     if not _may_hold_date(text):
         return mentions
     for match in _DATE_RE.finditer(text):
-        if match.lastgroup == "span" and match["later_u"]:
+        if match.lastgroup == "span" and match["ago_after"]:  # "cinque giorni fa", "пять дней назад"
+            mentions.extend(_units_ago(match, match["span_n"], match["later_u"], published))
+        elif match.lastgroup == "span" and match["later_u"]:
             mentions.extend(_later(match, mentions))
+        elif match.lastgroup == "ago_before":
+            mentions.extend(_units_ago(match, match["ab_n"], match["ab_u"], published))
         elif match.lastgroup == "month_day":
             mentions.extend(_month_day(match, mentions))
         else:
             mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
-    return mentions
+    return _nights(text, mentions)
+
+
+def _nights(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "dans la nuit du 30 novembre au 1er décembre": a night spanning two days is dated by the later one."""
+    return [
+        mention
+        for mention, following in zip(mentions, [*mentions[1:], None])
+        if following is None
+        or not _NIGHT_BEFORE.search(text, max(0, mention.char_start - _NIGHT_WINDOW), mention.char_start)
+        or not all(word in _PAIR_LINKS for word in text[mention.char_end : following.char_start].lower().split())
+    ]
 
 
 def _last_day(before: list[DateMention]) -> DateMention | None:
@@ -246,7 +272,7 @@ def _may_hold_date(text: str) -> bool:
     if _DIGIT_RE.search(text) or _NAME_RE.search(text) or not text.isascii() or _FOREIGN_NAME_RE.search(text):
         return True
     lowered = text.lower()
-    return any(word in lowered for word in _RELATIVE_WORDS)
+    return any(word in lowered for word in _RELATIVE_WORDS) or _AGO_WORD_RE.search(text) is not None
 
 
 def weekday_names_in(text: str) -> set[int]:
@@ -331,7 +357,10 @@ def _month_name(match, text, published, fallback_year):
 
 
 def _paired_day(match, text, published, fallback_year):
-    """The first day of a pair: its month and year are those of the date the pattern saw after it."""
+    """The first day of a pair: its month and year are those of the date the pattern saw after it. A night's pair
+    ("dans la nuit du 24 au 25 novembre", "в ночь с 24 на 25 ноября") is one date, the later day: none here."""
+    if _NIGHT_BEFORE.search(text, max(0, match.start() - _NIGHT_WINDOW), match.start()):
+        return []
     mention = _month_name(_DMY_RE.search(text, match.end()), text, published, fallback_year)
     if not mention or mention[0].precision != "day" or mention[0].value is None:
         return []
@@ -433,6 +462,18 @@ def _ago(match, text, published, fallback_year):
     else:
         value = _period_start(published, unit, -n)
     return [_mention(match, value, unit, "relative", "publication")]
+
+
+def _units_ago(match: re.Match[str], count: str, unit: str, published: date | None) -> list[DateMention]:
+    """Days or weeks before the article, in any language: "il y a cinq jours", "cinque giorni fa"."""
+    n = int(count) if count.isdigit() else _NUMBERS.get(count.lower())
+    days = _LATER_UNITS.get(unit.lower())
+    if not n or not days:
+        return []
+    precision = "day" if days == 1 else "week"
+    if not published:
+        return [_mention(match, None, precision, "relative", "unresolved")]
+    return [_mention(match, published - timedelta(days=n * days), precision, "relative", "publication")]
 
 
 def _end(match, text, published, fallback_year):

@@ -99,7 +99,15 @@ _NUMERAL = (
     rf"|[0-9]++,(?:[0-9]{{1,2}}|[0-9]{{4,}})(?![0-9])"
     rf"|[0-9]++(?:\.[0-9]++)?"
 )
-_KINDS = {"num": _NUMERAL, "word": r"[^\W\d_]++(?:[-'’][^\W\d_]++)*+", "punct": r"\S"}
+# an elided article or preposition is a word of its own: "une dizaine d'habitations", "des milliers d'Arméniens"
+_ELISIONS = sorted(
+    {row["affix"] for row in load_reference("name_inflections") if row["kind"] == "elision"}, key=len, reverse=True
+)
+_KINDS = {
+    "num": _NUMERAL,
+    "word": rf"(?i:{'|'.join(_ELISIONS)})['’](?=[^\W\d_]|$)|[^\W\d_]++(?:[-'’][^\W\d_]++)*+",
+    "punct": r"\S",
+}
 _KIND = re.compile("|".join(rf"(?P<{kind}>{pattern})" for kind, pattern in _KINDS.items()))
 _TOKEN_SPLIT = re.compile("(" + "|".join(rf"(?:{pattern})" for pattern in _KINDS.values()) + ")")  # split keeps tokens
 _GLUED_BEFORE = re.compile(r"[\w\-–/:#.@+'’‘ʼ№]")

@@ -21,7 +21,8 @@
 -- column sentence_end: offset just past the sentence
 -- column sentence: the sentence
 with flagged as (
-    -- "the Lachin corridor", "Berdzor (Lachin) corridor", "le corridor de Latchine" name a road, not the district
+    -- "the Lachin corridor", "Berdzor (Lachin) corridor", "Latschin-Korridor", "le corridor de Latchine" name a road,
+    -- not the district
     select
         mentions.*,
         exists(
@@ -40,7 +41,7 @@ with flagged as (
                             mentions.char_end - cue_sentences.char_start + 1,
                             cues.char_start - mentions.char_end
                         ),
-                        '\s*(\([^()]*\))?\s*\)?\s*'
+                        '[\s-]*(\([^()]*\))?\s*\)?\s*'
                     )
                     -- "le corridor de Latchine", "il corridoio di Lachin": the noun first, then at most a short word
                     or cues.char_end between mentions.char_start - 6 and mentions.char_start

@@ -716,6 +716,18 @@ undated_today as (
         )
 ),
 
+reported_days as (
+    -- "troops have entered Agdam, the ministry said on 20 November": an undated completion took place by the day
+    -- it was reported (the reporting clause's day), before the publication day
+    select
+        article_id,
+        sentence_id,
+        arg_min(value, char_start) as reported_day
+    from intermediate.date_contexts
+    where after_reporting and precision = 'day' and value is not null
+    group by article_id, sentence_id
+),
+
 best_dates as (
     select *
     from date_choices
@@ -747,14 +759,23 @@ resolved as (
         segments.sentence_start as char_start,
         segments.sentence_end as char_end,
         segments.sentence as evidence,
-        coalesce(best_dates.event_date, case when undated_today.article_id is not null then articles.published_date end)
-            as event_date,
+        coalesce(
+            best_dates.event_date,
+            case when undated_today.article_id is not null then reported_days.reported_day end,
+            case when undated_today.article_id is not null then articles.published_date end
+        ) as event_date,
         coalesce(
             best_dates.date_precision,
-            case when undated_today.article_id is not null and articles.published_date is not null then 'day' end
+            case
+                when
+                    undated_today.article_id is not null
+                    and coalesce(reported_days.reported_day, articles.published_date) is not null
+                    then 'day'
+            end
         ) as date_precision,
         case
             when best_dates.event_date is not null then 'sentence'
+            when undated_today.article_id is not null and reported_days.reported_day is not null then 'sentence'
             when undated_today.article_id is not null and articles.published_date is not null then 'publication'
         end as date_source,
         best_dates.date_text,
@@ -770,6 +791,7 @@ resolved as (
     left join best_dates using (article_id, sentence_id, segment_start, trigger_start)
     left join delays using (article_id, sentence_id, segment_start, trigger_start)
     left join undated_today using (article_id, sentence_id, segment_start, trigger_start)
+    left join reported_days using (article_id, sentence_id)
 ),
 
 original_deadlines as (
