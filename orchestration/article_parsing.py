@@ -34,11 +34,13 @@ _TERMINAL = re.compile(r"[.!?:;\"”’')\]…]$")
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d\d(?:-\d\d)?(?=\s|$)", re.IGNORECASE)
 # 1990..2100 not inside a longer number; led by its first digit so re skips ahead to a 1 or 2 (4x faster)
 _YEAR_IN_TEXT = re.compile(r"[12](?<![\d.,].)(?:(?<=1)99\d|(?<=2)(?:0\d\d|100))(?![\d.,]\d)")
-# what makes a year part of a full date: a numeric day and month before it, a month name shortly before it
-# ("1 December 2020", "Nov. 25, 2020", "20 ноября 2020 года"), or an ISO month and day after it
+# what makes a year part of a date: a numeric day and month before it, a month name and a day shortly before it
+# ("1 December 2020", "Nov. 25, 2020", "20 ноября 2020 года"), or an ISO month after it
 _NUMERIC_DAY_BEFORE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]$")
-_ISO_REST = re.compile(r"-\d\d-\d\d")
+_ISO_REST = re.compile(r"-\d\d(?!\d)")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # "en mai 1992" is a month of history, "le 1er mai 1992" a date
 _MONTH_WINDOW = 16
+_DATE_LIST_WORDS = 6  # a date line of a list of news items: the date alone, perhaps with its time
 _MONTH_ONLY = re.compile(r"^\s*date\s+\d{4}-\d\d\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _BUTTON = re.compile(r"\[[A-Z][\w ]{0,20}\]|[▸►»]\s*$")
@@ -242,10 +244,12 @@ def _classify_lines(
                 _date_found(parsed, day, "byline")
         elif few_words and _DIGIT.search(body) and (day := only_a_date(body, fallback_year, header_zone)) is not None:
             reasons[line.line_no] = "metadata"
-            if VIEW_COUNTER.search(body) or not any(
-                _TEMPERATURE.search(near.text) for near in lines[max(0, index - 3) : index + 4]
-            ):
-                _date_found(parsed, day, "date_line")  # next to "-0.6°" it is a weather widget's today
+            # next to "-0.6°" it is a weather widget's today; among other date lines, a list of news items' days
+            if (
+                VIEW_COUNTER.search(body)
+                or not any(_TEMPERATURE.search(near.text) for near in lines[max(0, index - 3) : index + 4])
+            ) and not _in_a_date_list(lines, index, fallback_year):
+                _date_found(parsed, day, "date_line")
             if previous and index >= 1 and _NAME_LINE.match(previous) and lines[index - 1].line_no not in reasons:
                 reasons[lines[index - 1].line_no] = "byline"
                 parsed.byline = previous
@@ -384,13 +388,18 @@ def newest_year(text: str) -> int | None:
     "2020-12-01"): the year of a dateline that gives none. Years alone ("in 1992-1994", "since 1994") are history,
     and would date a wire story's "MOSCOW, December 1." to 1994."""
     years = [
-        int(match.group())
-        for match in _YEAR_IN_TEXT.finditer(text)
-        if _NUMERIC_DAY_BEFORE.search(text, max(0, match.start() - 6), match.start())
-        or _ISO_REST.match(text, match.end())
-        or MONTH_WORDS.intersection(_words(text[max(0, match.start() - _MONTH_WINDOW) : match.start()]))
+        int(match.group()) for match in _YEAR_IN_TEXT.finditer(text) if _in_a_date(text, match.start(), match.end())
     ]
     return max(years, default=None)
+
+
+def _in_a_date(text: str, start: int, end: int) -> bool:
+    """Whether the year at text[start:end] ends a date with its day ("1 December 2020", "Nov. 25, 2020"), follows
+    a numeric day and month ("01.12.2020") or opens an ISO date or month ("2020-12-01", "date 2020-11")."""
+    if _NUMERIC_DAY_BEFORE.search(text, max(0, start - 6), start) or _ISO_REST.match(text, end):
+        return True
+    before = text[max(0, start - _MONTH_WINDOW) : start]
+    return bool(MONTH_WORDS.intersection(_words(before))) and _DAY_NUMBER.search(before) is not None
 
 
 def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
@@ -421,6 +430,15 @@ def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
                 Sentence(len(parsed.sentences), paragraph_id, start, end, text[start:end], is_title)
             )
     return parsed
+
+
+def _in_a_date_list(lines: list[Line], index: int, fallback_year: int | None) -> bool:
+    """A date line next to another line that is only a date: the days of a list of headlines ("Последние
+    новости / 13 декабря 2025 / 12 декабря 2025"), not the article's."""
+    return any(
+        len(near.text.split()) <= _DATE_LIST_WORDS and only_a_date(near.text, fallback_year) is not None
+        for near in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    )
 
 
 _SHORT_LAST_WORD = re.compile(r"(?:^|\s)[^\W\d_]{1,3}$")

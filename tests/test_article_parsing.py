@@ -269,3 +269,14 @@ def test_an_agreements_day_does_not_date_the_page():
         None,
         None,
     )
+
+
+def test_the_days_of_a_headline_list_do_not_date_the_page():
+    page = "Новости\n14 декабря 2025\n13 декабря 2025\n\nЛачин вернулся\n\nВойска вошли в Лачинский район 1 декабря.\n"
+    assert parse_article(page).published_date is None
+
+
+def test_a_month_of_history_gives_no_year_to_a_yearless_dateline():
+    """ "occupé en mai 1992" is no date of the page's time: the dateline waits for the run's year."""
+    page = "Bakou, 24 novembre (Agence) - Le district, occupé en mai 1992, est rendu.\n"
+    assert parse_article(page).published_date is None
