@@ -174,7 +174,11 @@ def dateline_line(text: str, fallback_year: int | None) -> tuple[date | None, st
     year to read it with, a day and month still make the line a dateline, its date None: the article is dated
     later with the corpus year, and the line's numbers must not read as figures meanwhile."""
     match = _DATELINE_LINE.match(text)
-    if match and (day := only_a_date(match.group("date").title(), fallback_year or _SHAPE_YEAR)):
+    if not match:
+        return None
+    written, year = match.group("date"), fallback_year or _SHAPE_YEAR
+    # as written ("1er décembre"), else in title case ("NOVEMBER 20" is "November 20")
+    if day := only_a_date(written, year) or only_a_date(written.title(), year):
         return (day if fallback_year else None), match.group("wire").strip()
     return None
 

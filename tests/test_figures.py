@@ -1051,3 +1051,17 @@ def test_coordinated_counts_and_modifiers_share_their_noun(text, expected):
 )
 def test_an_elided_de_before_a_vowel_keeps_the_count(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry listed 2,104 killed soldiers.", [(2104, "troops")]),
+        ("It said 2,104 were killed.", [(2104, None)]),
+        ("Scores of civilians fled the town.", [(20, "civilians")]),
+        ("La dizaine de militaires est repartie.", [(10, "troops")]),
+        ("Saat 24.00'a kadar çekilecekler.", []),
+    ],
+)
+def test_a_state_before_the_noun_and_vague_counts_seen_in_blind_reports(text, expected):
+    assert values(text) == expected

@@ -187,6 +187,7 @@ _MARKER_PUNCTUATION = frozenset(":.#№(")  # "resolutions (853, 874 and 884)"
 _AGE_OPENERS, _AGE_CLOSERS = frozenset({",", "("}), frozenset({",", ")", ".", ";"})
 _TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades", "centuries"})
 _MEASURES = _TIME_UNITS | {"kilometres", "miles"}
+_STATES = frozenset({"deaths", "wounded", "missing"})  # words for them may stand as adjectives before a noun
 # "den fünf Kilometer breiten Korridor": a length made an adjective modifies its noun, like "a 5-km-wide corridor"
 _ATTRIBUTIVE_DIMENSIONS = _words("attributive_dimension")
 
@@ -473,7 +474,9 @@ def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
         term, length = _term_at(tokens, j, text)
         if term:
             after = j + length
-            if after < len(tokens) and text[tokens.starts[j]].isupper():
+            # "511 Azerbaycanlı şehit": a people's name used as an adjective; "2,317 killed soldiers": a state
+            # before the noun (killed, wounded) leaves the noun to decide
+            if after < len(tokens) and (text[tokens.starts[j]].isupper() or term.category in _STATES):
                 head, head_length = _term_at(tokens, after, text)
                 if head:
                     return _Subject(head, after, after + head_length)
@@ -803,13 +806,11 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     if (
         numeral
         and not (subject or qualifier)
-        and (
-            _is_age(text, tokens, number_at, end, value)
-            or _is_ordinal_dot(text, tokens, end, value)
-            or (value <= _LAST_HOUR and number_at and tokens.norms[number_at - 1] in _CLOCK_BEFORE)
-        )
+        and (_is_age(text, tokens, number_at, end, value) or _is_ordinal_dot(text, tokens, end, value))
     ):
         return None, end
+    if numeral and not subject and value <= _LAST_HOUR and number_at and tokens.norms[number_at - 1] in _CLOCK_BEFORE:
+        return None, end  # "alle 21", "saat 24.00'a kadar": an hour of the day
     if numeral and _is_year(tokens, i, number_at, end, subject):
         return None, end
     after = end
