@@ -55,6 +55,10 @@ _CAPTION_START = re.compile(
     r"^\s*(?:FILE\s*[-–—:]|FILE PHOTO|Photo\s*:|Image\s*:|Picture\s*:|\(?Photo(?:graph)?\s+by|Credit\s*:)"
 )
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
+# a photo credit anywhere in a line makes it a caption: "..., April 8, 2016. REUTERS/Staff/File Photo", "(AP Photo/...)"
+_PHOTO_CREDIT = re.compile(
+    r"\b[A-Z]{2,}(?:/[\w .-]{1,30}){0,3}/(?:File )?Photo\b|\((?:AP|AFP|Reuters|EPA) Photo\b|\bFile Photo\b"
+)
 
 
 @cache
@@ -188,10 +192,17 @@ def _credit(text: str) -> tuple[str, str] | None:
 
 
 def _date_found(parsed: ParsedArticle, day: date, source: str) -> None:
-    """The first date found stands, except that publish lines beat every other source and the earliest of them
-    wins (a later one is an update)."""
+    """The first date found stands, except that publish lines beat every other source and that among publish
+    lines, or among date lines, the earliest wins: a later one is an update, or the site's "today" above the
+    article ("20 Nisan 2024 Cumartesi" over "16 Kasım 2020 Pazartesi, 16:00")."""
     current = parsed.published_source
-    if current is None or source == "publish_line" and (current != source or day < parsed.published_date):
+    if (
+        current is None
+        or source == "publish_line"
+        and (current != source or day < parsed.published_date)
+        or source == current == "date_line"
+        and day < parsed.published_date
+    ):
         parsed.published_date, parsed.published_source, parsed.published_confidence = day, source, _CONFIDENCE[source]
 
 
@@ -264,7 +275,7 @@ def _classify_lines(
             reasons[line.line_no] = "banner"
         elif parsed.byline and body.startswith(parsed.byline + " ") and line.char_start >= FOOTER_ZONE * text_length:
             reasons[line.line_no] = "bio"
-        elif _CAPTION_START.match(body):
+        elif _CAPTION_START.match(body) or _PHOTO_CREDIT.search(body):
             reasons[line.line_no] = "caption"
         elif _related_link().match(body):
             reasons[line.line_no] = "related"
@@ -388,7 +399,11 @@ def newest_year(text: str) -> int | None:
     "2020-12-01"): the year of a dateline that gives none. Years alone ("in 1992-1994", "since 1994") are history,
     and would date a wire story's "MOSCOW, December 1." to 1994."""
     years = [
-        int(match.group()) for match in _YEAR_IN_TEXT.finditer(text) if _in_a_date(text, match.start(), match.end())
+        int(match.group())
+        for line in text.splitlines()
+        if not _PHOTO_CREDIT.search(line)  # a file photo's date is no date of the report
+        for match in _YEAR_IN_TEXT.finditer(line)
+        if _in_a_date(line, match.start(), match.end())
     ]
     return max(years, default=None)
 

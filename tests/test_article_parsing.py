@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from orchestration.article_parsing import parse_article, split_sentences
+from orchestration.article_parsing import newest_year, parse_article, split_sentences
 from orchestration.assets.staging import infer_chunk, parse_chunk
 from orchestration.publication import infer_published_date
 
@@ -280,3 +280,16 @@ def test_a_month_of_history_gives_no_year_to_a_yearless_dateline():
     """ "occupé en mai 1992" is no date of the page's time: the dateline waits for the run's year."""
     page = "Bakou, 24 novembre (Agence) - Le district, occupé en mai 1992, est rendu.\n"
     assert parse_article(page).published_date is None
+
+
+def test_the_earliest_date_line_is_the_page_date_and_a_file_photo_dates_nothing():
+    page = (
+        "Son Dakika\n21 Nisan 2024 Cumartesi\n\nBaşlık burada\n\n17 Kasım 2020 Salı, 16:00\n\nAskerler Ağdam'a girdi.\n"
+    )
+    assert parse_article(page).published_date == date(2020, 11, 17)
+    captioned = (
+        "Troops pull back\n\nSoldiers in a trench, April 9, 2015. REUTERS/Staff/File Photo\n\n"
+        "Agdam will be handed over by November 21.\n"
+    )
+    parsed = parse_article(captioned)
+    assert [f.reason for f in parsed.furniture] == ["caption"] and newest_year(captioned) is None
