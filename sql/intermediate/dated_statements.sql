@@ -4,7 +4,7 @@
 -- Otherwise the words around it type it (intermediate.date_event_cues: truce_signed, fighting_began,
 -- control_since, phone_call, meeting, handover where no dated handover event was read, statement), else it is
 -- 'other'; an event type whose scope is a district (reference.timeline_event_types) takes the district when the
--- sentence names exactly one.
+-- sentence names exactly one. The article's own dateline dates the report: a cue after it types no event with it.
 -- Every column comes from the article's own rows, so a run only types the dates of new articles; the mart
 -- adds what depends on the corpus (the syndication cluster, how many sources give the same event).
 -- grain: one row per article_id, date_start
@@ -48,6 +48,25 @@ handovers as (
     group by dates.article_id, dates.char_start
 ),
 
+datelines as (
+    -- the article's own dateline ("BAKU, Nov 24 (Reuters) - ... a truce brokered two weeks ago"): the day of the
+    -- report, never of an event its sentence names
+    select
+        dates.article_id,
+        dates.char_start
+    from dates
+    inner join staging.articles as articles using (article_id)
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    where
+        articles.published_source = 'dateline'
+        and dates.value = articles.published_date
+        and dates.char_start - sentences.char_start <= 40
+        and sentences.sentence_id = (
+            select min(body.sentence_id) from staging.sentences as body
+            where body.article_id = dates.article_id and not body.is_title
+        )
+),
+
 sentence_districts as (
     select
         article_id,
@@ -61,13 +80,16 @@ sentence_districts as (
 typed as (
     select
         dates.*,
-        coalesce(handovers.event_type, cues.event_type, 'other') as event_type,
+        coalesce(
+            handovers.event_type, case when datelines.char_start is null then cues.event_type end, 'other'
+        ) as event_type,
         case
             when handovers.event_type is not null then handovers.subject
-            when event_types.scope = 'district' then sentence_districts.district
+            when datelines.char_start is null and event_types.scope = 'district' then sentence_districts.district
         end as subject,
-        coalesce(handovers.cue_text, cues.cue_text) as cue_text
+        coalesce(handovers.cue_text, case when datelines.char_start is null then cues.cue_text end) as cue_text
     from dates
+    left join datelines using (article_id, char_start)
     left join handovers using (article_id, char_start)
     left join intermediate.date_event_cues as cues using (article_id, char_start)
     left join reference.timeline_event_types as event_types on cues.event_type = event_types.event_type
