@@ -1065,3 +1065,24 @@ def test_an_elided_de_before_a_vowel_keeps_the_count(text, expected):
 )
 def test_a_state_before_the_noun_and_vague_counts_seen_in_blind_reports(text, expected):
     assert values(text) == expected
+
+
+def test_a_count_of_the_noun_named_before_may_carry_a_qualifier():
+    """ "2,783 soldiers died ... more than 100 are still missing, another 1,245 are being treated"."""
+    counted = Counted("troops", 2783)
+    found = find_figures("Of them, more than 100 are still missing.", counted=counted)
+    assert [(f.value, f.subject, f.is_approximate) for f in found] == [(100, "troops", True)]
+    assert [(f.value, f.subject) for f in find_figures("Another 1,245 are being treated.", counted=counted)] == [
+        (1245, "troops")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Они разместят 17 постоянных и 6 временных наблюдательных постов.", [(17, "positions"), (6, "positions")]),
+        ("They set up 11 permanent and 5 temporary observation posts.", [(11, "positions"), (5, "positions")]),
+    ],
+)
+def test_two_counts_joined_before_one_noun_share_it(text, expected):
+    assert values(text) == expected

@@ -778,20 +778,15 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     elided = None if subject or qualifier else _elided_subject(tokens, i, text)
     if elided:  # "Aghdam, one of three": the count ends at the number, its noun stands before
         return _mention(text, tokens, i, end, value, None, elided, end), end
-    if not (subject or qualifier) and counted and value < counted.value and _stands_for_noun(tokens, i, end):
-        char_start, char_end = tokens.starts[i], tokens.ends[end - 1]  # "seven districts ... Four were lost"
-        return FigureMention(
-            char_start,
-            char_end,
-            text[char_start:char_end],
-            value,
-            False,
-            None,
-            "exact",
-            counted.category,
-            None,
-            "count",
-        ), end
+    if (
+        not subject
+        and (qualifier is None or qualifier.vague_value is None)
+        and counted
+        and value < counted.value
+        and _stands_for_noun(tokens, i, end)
+    ):  # "seven districts ... Four were lost", "2,783 soldiers ... more than 100 are still missing"
+        mention = _mention(text, tokens, i, end, value, qualifier, None, end)
+        return mention._replace(subject=counted.category, unit="count"), end
     if not (numeral or subject) or (value == 1 and not subject):  # number words need a counted noun; 1 too
         return None, end
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
@@ -930,10 +925,12 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), counted: Counte
 
 def _partitive_subjects(text: str, found: list[FigureMention]) -> list[FigureMention]:
     """ "400 of the 1,960 soldiers", "400 de los 1.960 soldados": a count without a noun before a partitive and
-    a count with one counts that noun."""
-    for k, (part, whole) in enumerate(zip(found, found[1:])):
+    a count with one counts that noun; so does one joined to it by a list word, perhaps after an adjective
+    ("18 постоянных и 7 временных постов", "12 permanent and 4 temporary posts")."""
+    for k, (part, whole) in reversed(list(enumerate(zip(found, found[1:])))):
         between = tuple(text[part.char_end : whole.char_start].lower().split())
-        if part.subject is None and part.unit is None and whole.subject and between in _PARTITIVES:
+        joined = 0 < len(between) <= _MAX_MODIFIERS + 1 and between[-1] in _LIST_SEPARATORS
+        if part.subject is None and part.unit is None and whole.subject and (between in _PARTITIVES or joined):
             found[k] = part._replace(subject=whole.subject, subject_text=whole.subject_text, unit=whole.unit)
     return found
 
