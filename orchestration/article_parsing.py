@@ -275,7 +275,7 @@ def _classify_lines(
             reasons[line.line_no] = "banner"
         elif parsed.byline and body.startswith(parsed.byline + " ") and line.char_start >= FOOTER_ZONE * text_length:
             reasons[line.line_no] = "bio"
-        elif _CAPTION_START.match(body) or _PHOTO_CREDIT.search(body):
+        elif _CAPTION_START.match(body) or _is_caption_credit(body):
             reasons[line.line_no] = "caption"
         elif _related_link().match(body):
             reasons[line.line_no] = "related"
@@ -400,12 +400,20 @@ def newest_year(text: str) -> int | None:
     and would date a wire story's "MOSCOW, December 1." to 1994."""
     years = [
         int(match.group())
-        for line in text.splitlines()
-        if not _PHOTO_CREDIT.search(line)  # a file photo's date is no date of the report
-        for match in _YEAR_IN_TEXT.finditer(line)
-        if _in_a_date(line, match.start(), match.end())
+        for match in _YEAR_IN_TEXT.finditer(text)
+        if _in_a_date(text, match.start(), match.end()) and not _in_a_caption(text, match.start())
     ]
     return max(years, default=None)
+
+
+def _in_a_caption(text: str, at: int) -> bool:
+    """Whether the line holding text[at] credits a photo: a file photo's date is no date of the report."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    return _is_caption_credit(line)
+
+
+def _is_caption_credit(line: str) -> bool:
+    return "Photo" in line and _PHOTO_CREDIT.search(line) is not None
 
 
 def _in_a_date(text: str, start: int, end: int) -> bool:
