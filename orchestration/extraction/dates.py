@@ -255,14 +255,17 @@ def _later(match: re.Match[str], before: list[DateMention]) -> list[DateMention]
     """ "Agdam on 20 November and Kalbajar five days later": days after the last day named before it in the
     text; with none, it dates nothing (a span used as a date, not a count either)."""
     anchor = _last_day(before)
-    if anchor is None:
+    span = _span(match["span_n"], match["later_u"])
+    if anchor is None or span is None:
         return []
-    count = match["span_n"].lower()
-    n = int(count) if count.isdigit() else _NUMBERS.get(count)
-    days = _LATER_UNITS.get(match["later_u"].lower())
-    if not n or not days:
-        return []
-    return [_mention(match, anchor.value + timedelta(days=n * days), "day", "relative", anchor.anchor)]
+    return [_mention(match, anchor.value + timedelta(days=span[0] * span[1]), "day", "relative", anchor.anchor)]
+
+
+def _span(count: str, unit: str) -> tuple[int, int] | None:
+    """(how many, days per unit) of a span of days or weeks in any language ("five days", "cinque giorni")."""
+    n = int(count) if count.isdigit() else _NUMBERS.get(count.lower())
+    days = _LATER_UNITS.get(unit.lower())
+    return (n, days) if n and days else None
 
 
 def _may_hold_date(text: str) -> bool:
@@ -466,10 +469,9 @@ def _ago(match, text, published, fallback_year):
 
 def _units_ago(match: re.Match[str], count: str, unit: str, published: date | None) -> list[DateMention]:
     """Days or weeks before the article, in any language: "il y a cinq jours", "cinque giorni fa"."""
-    n = int(count) if count.isdigit() else _NUMBERS.get(count.lower())
-    days = _LATER_UNITS.get(unit.lower())
-    if not n or not days:
+    if (span := _span(count, unit)) is None:
         return []
+    n, days = span
     precision = "day" if days == 1 else "week"
     if not published:
         return [_mention(match, None, precision, "relative", "unresolved")]
