@@ -136,12 +136,21 @@ def test_upper_and_lower_bounds_are_respected_and_a_gap_within_ten_percent_is_a_
 
 def test_the_start_of_armenian_control_1992_against_1994_is_a_conflict_with_evidence(seeds_db):
     control = claim(seeds_db, "subject = 'control_since' and verdict = 'conflict'")
-    assert not control["is_near_conflict"] and control["n_sources"] == 3
+    assert not control["is_near_conflict"] and control["n_sources"] == 2
     assert {s["stated_value"] for s in control["low_side"]} == {"1992"}
     assert {s["stated_value"] for s in control["high_side"]} == {"1994"}
     assert all("since 1992" in s["evidence"] for s in control["low_side"])
     assert control["explanation"].startswith("no single value fits every source: 1992 against 1994")
     assert_slices_article(seeds_db, control["low_side"] + control["high_side"])
+
+
+def test_control_since_a_war_that_ended_dates_the_war_end_and_is_not_compared_with_the_start_of_control(seeds_db):
+    """Issue 18: "under control since a separatist war there ended in 1994" dates the war's end, another event
+    than the start of control in 1992."""
+    ended = seeds_db.execute("select stated_value, evidence from marts.claim_statements where subject = 'war_ended'")
+    assert [(value, "war there ended" in evidence) for value, evidence in ended.fetchall()] == [("1994", True)]
+    control = claim(seeds_db, "subject = 'control_since' and verdict = 'conflict'")
+    assert not any("war there ended" in s["evidence"] for s in control["low_side"] + control["high_side"])
 
 
 def test_the_truce_signed_on_9_or_10_november_is_a_near_conflict_with_an_explanation(seeds_db):
