@@ -27,7 +27,8 @@ def test_engines_fold_case_alike_for_every_agreed_letter():
         "e\u0301x ab\u0301c",  # combining marks: a word character to PCRE2, not to re
         "thıs week and THİS WEEK",  # dotless and dotted I: re folds them to i, PCRE2 does not
         "words\x1cwords",  # a separator: space to re, not to PCRE2
-        "some words " * (LONG_TEXT // 11 + 1),  # longer than LONG_TEXT: re alone
+        "some words " * (LONG_TEXT // 11 + 1),  # longer than LONG_TEXT: scanned in windows
+        "this week " * (LONG_TEXT // 5),  # matches across every seam of the windows
     ],
 )
 @pytest.mark.parametrize("pattern", [r"\w+", r"(?<![\w'])(?i:this)\s+week(?![\w'])", r"\s+\w"])
@@ -56,6 +57,16 @@ def test_the_scanning_patterns_match_as_re_does_on_mixed_text():
     ]
     for scan in patterns:
         assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.plain.finditer(text)]
+
+
+def test_a_long_text_is_scanned_in_windows_as_re_scans_it_whole():
+    """Matches of every length at every offset around the seams of the windows, and a window holding a
+    character the engines disagree on (re scans the rest)."""
+    sentence = "On Friday, 20 November 2020, Armenian forces left Ağdam by 25.11.2020, officials said. "
+    for shift in range(0, 40, 7):
+        text = "x" * shift + sentence * (3 * LONG_TEXT // len(sentence)) + "thıs 1 December"
+        for scan in (dates._DATE_RE, *(pattern for pattern, _ in cues._lexicons())):
+            assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.plain.finditer(text)]
 
 
 def test_where_the_engines_disagree_re_scans_the_rest():

@@ -22,8 +22,10 @@ import pcre2
 
 # pcre2.py turns a match's byte offsets into character offsets by counting from the start of the string, so
 # a match costs time in proportion to its position: over one long text that is quadratic. Sentences are
-# shorter than this (parsing splits them at 2,000 characters); a longer text is scanned by `re` alone.
+# shorter than this (parsing splits them at 2,000 characters); a longer text is scanned in windows this long,
+# each reaching OVERLAP characters into the next so that a match across the seam is whole in one of them.
 LONG_TEXT = 8192
+OVERLAP = 1024
 
 # Latin with its extensions (but İ and ı), IPA and modifier letters, Greek, Cyrillic (but its combining
 # marks), Armenian, Georgian, punctuation (but the connectors ‿ ⁀ ⁔), super- and subscripts, currency,
@@ -63,18 +65,19 @@ class _LastText:
     def agreed_for(cls, text: str) -> bool:
         if text is not cls.text:
             cls.text = text
-            if len(text) > LONG_TEXT:
-                cls.agreed = False
-            elif text.isascii():  # a flag of the string: no scan
-                cls.agreed = "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
-            else:
-                cls.agreed = _OUTSIDE.search(text) is None
+            cls.agreed = _agreed(text)
         return cls.agreed
+
+
+def _agreed(text: str) -> bool:
+    if text.isascii():  # a flag of the string: no scan
+        return "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
+    return _OUTSIDE.search(text) is None
 
 
 class ScanPattern:
     """One pattern compiled by PCRE2's JIT, to find matches, and by `re`, to read them and to scan the texts
-    PCRE2 may not (long ones, and ones with characters the engines disagree on): `re`'s matches either way."""
+    PCRE2 may not (ones with characters the engines disagree on): `re`'s matches either way."""
 
     __slots__ = ("jit", "plain")
 
@@ -86,6 +89,9 @@ class ScanPattern:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """`re`'s finditer: PCRE2 finds each match, `re` reads it at the same place. Should `re` not find the
         same span there, `re` scans the rest of the text from the end of the last match they agreed on."""
+        if len(text) > LONG_TEXT:
+            yield from self._in_windows(text)
+            return
         if not _LastText.agreed_for(text):
             yield from self.plain.finditer(text)
             return
@@ -99,8 +105,37 @@ class ScanPattern:
             yield match
             position = end
 
+    def _in_windows(self, text: str) -> Iterator[re.Match[str]]:
+        """A long text scanned window by window, each opening after a space (so that what the pattern looks
+        behind at is a space in the text too) and taking the matches that start before the next one's opening;
+        `re` reads each on the whole text and, should it disagree or a window hold a character the engines
+        disagree on, scans the rest."""
+        position = opening = 0
+        while opening < len(text):
+            limit = min(len(text), opening + LONG_TEXT)
+            window = text[opening : limit + OVERLAP]
+            if not _agreed(window):
+                yield from self.plain.finditer(text, position)
+                return
+            for found in self.jit.finditer(window):
+                start, end = found.start() + opening, found.end() + opening
+                if start >= limit:
+                    break
+                match = self.plain.match(text, start)
+                if match is None or match.end() != end:
+                    yield from self.plain.finditer(text, position)
+                    return
+                yield match
+                position = end
+            if limit == len(text):
+                return
+            space = max(text.rfind(" ", position, limit), text.rfind("\n", position, limit))
+            opening = space + 1 if space >= 0 else max(limit, position)
+
     def search(self, text: str) -> bool:
         """Whether the pattern occurs in `text`."""
+        if len(text) > LONG_TEXT:
+            return next(self._in_windows(text), None) is not None
         return (self.jit if _LastText.agreed_for(text) else self.plain).search(text) is not None
 
 
