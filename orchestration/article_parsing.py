@@ -43,7 +43,8 @@ _MONTH_WINDOW = 16
 _DATE_LIST_WORDS = 6  # a date line of a list of news items: the date alone, perhaps with its time
 _MONTH_ONLY = re.compile(r"^\s*date\s+\d{4}-\d\d\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_BUTTON = re.compile(r"\[[A-Z][\w ]{0,20}\]|[▸►»]\s*$")
+# "[Share]", "Mehr ▸", "Weiter »"; a "»" only ends a button of a few words, since it also closes a quote
+_BUTTON = re.compile(r"\[[A-Z][\w ]{0,20}\]|[▸►]\s*$|^(?:[^\s«]+\s+){0,3}[^\s«]*»\s*$")
 _IDENTIFIER_LINE = re.compile(
     r"^\s*(?:story|article|news)?\s*(?:code|id|no\.?|number|ref)\s*:\s*[\w-]+\s*$", re.IGNORECASE
 )

@@ -10,6 +10,7 @@ def labels(text):
 
 def test_a_modality_cue_does_not_hide_an_overlapping_trigger():
     assert labels("The district is to be returned by 1 December.") == [
+        ("The district", "modality", "anaphor"),
         ("is to", "modality", "future"),
         ("to be returned", "trigger", "scheduled"),
     ]
@@ -35,14 +36,18 @@ def test_a_stem_matches_every_inflection_and_languages_share_one_lexicon():
     assert labels("Срок передачи района перенесли на неделю.") == [
         ("Срок", "trigger", "scheduled"),
         ("передачи", "trigger", "scheduled"),
+        ("района", "modality", "anaphor"),
         ("перенесли", "trigger", "postponed"),
     ]
     assert labels("Die Übergabe wurde verschoben, sagte er.") == [
         ("Übergabe", "trigger", "scheduled"),
+        ("wurde", "modality", "perfect"),
         ("verschoben", "trigger", "postponed"),
         ("sagte", "modality", "reporting"),
     ]
-    assert labels("Il distretto è stato consegnato e Lachin sarà restituito rispettivamente.")[0] == (
+    italian = labels("Il distretto è stato consegnato e Lachin sarà restituito rispettivamente.")
+    assert italian[:2] == [("Il distretto", "modality", "anaphor"), ("è stato", "modality", "perfect")]
+    assert italian[2] == (
         "consegnato",
         "trigger",
         "entered",
@@ -126,7 +131,8 @@ def test_passing_under_control_in_french():
 def test_a_separable_verb_spans_its_clause_but_not_a_comma():
     """'**' is up to twenty words of one clause: the German verb and its particle around the district."""
     assert labels("Armenien gibt den Bezirk Latschin bis zum 2. Dezember zurück.") == [
-        ("gibt den Bezirk Latschin bis zum 2. Dezember zurück", "trigger", "scheduled")
+        ("gibt den Bezirk Latschin bis zum 2. Dezember zurück", "trigger", "scheduled"),
+        ("den Bezirk", "modality", "anaphor"),
     ]
     assert labels("Truppen rückten am Freitag in den Bezirk Agdam ein.")[0][1:] == ("trigger", "entered")
     assert [label for label in labels("Er gibt, wie gesagt, nichts zurück.") if label[1] == "trigger"] == []

@@ -36,6 +36,10 @@ def summary(mentions: list[DateMention]) -> list[tuple]:
         ("Troops arrive before the 3rd of December.", "3rd of December", date(2020, 12, 3), "publication"),
         ("Rallies were held November 24-25 nationwide.", "November 24-25", date(2020, 11, 24), "publication"),
         ("The census of 1 March 1999 was later revised.", "1 March 1999", date(1999, 3, 1), "explicit"),
+        # a day of "the month": the publication's month, in any language
+        ("Units had to leave on the 3rd of the month.", "3rd of the month", date(2020, 11, 3), "publication"),
+        ("Войска ушли до 21 числа.", "21 числа", date(2020, 11, 21), "publication"),
+        ("Le retrait s'achève le 28 de ce mois.", "28 de ce mois", date(2020, 11, 28), "publication"),
     ],
 )
 def test_absolute_days(text, expression, value, anchor):

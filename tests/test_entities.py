@@ -150,6 +150,20 @@ def test_titles_in_other_languages_and_set_off_by_commas():
     ]
 
 
+def test_a_title_after_the_name_and_turkish_possessive_titles():
+    _, candidates = match(
+        "Ivan Petrovsky, spokesman of the border service, said the road was open.",
+        "Aram Petrosyanov, the army's Deputy Chief of General Staff, told reporters.",
+        "Halk Cephesi lideri Aram Vardanyanov konuştu.",
+        "Anush Grigoryan, a farmer from the valley, packed her van.",
+    )
+    assert [(c.name, c.looks_like) for c in candidates if c.looks_like == "titled_person"] == [
+        ("Ivan Petrovsky", "titled_person"),
+        ("Aram Petrosyanov", "titled_person"),
+        ("Aram Vardanyanov", "titled_person"),
+    ]
+
+
 def test_residents_named_without_a_title_stay_candidates():
     _, candidates = match("The farmer's neighbour Anush Grigoryan packed her van.", "Major General stood by.")
     assert [(c.name, c.looks_like) for c in candidates] == [("Anush Grigoryan", "person")]

@@ -88,6 +88,7 @@ _LATER_UNITS = _words("later_unit")  # "five days later", "fünf Tage später": 
 _LATER_MARKERS = _words("later_marker")
 _AGO_AFTER = _words("ago_after")  # "cinque giorni fa", "пять дней назад", "beş gün önce"
 _AGO_BEFORE = _words("ago_before")  # "il y a cinq jours", "hace cinco días", "vor fünf Tagen"
+_THIS_MONTH = _words("this_month")  # "on the 25th of the month", "le 25 de ce mois": the publication's month
 _MONTH_DAY_WORDS = _words("month_day_word")  # "hasta el día 25", "il giorno 25": a day of a month named before
 _NIGHT_WORDS = _words("night_word")  # "la nuit du 24 au 25", "la notte tra il 24 e il 25"
 _NIGHT_WINDOW = 16
@@ -178,6 +179,10 @@ _DATE_RE = ScanPattern(
     )
     + "))"
 )
+# "the 25th of the month": rare, so a pass of its own, only over text that has the words (not in _DATE_RE's scan)
+_THIS_MONTH_RE = re.compile(
+    rf"(?<![\d.,])(?P<tm_d>\d{{1,2}})(?:st|nd|rd|th|er|\.|-?го)?{_S}(?i:{_alternation(_THIS_MONTH, False)})\b"
+)
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}")
 _NIGHT_BEFORE = re.compile(rf"(?i:\b(?:{_alternation(_NIGHT_WORDS, False)})\b)\W+(?:\w+\W+){{0,2}}$")
 _DMY_RE = re.compile(_DMY)
@@ -222,7 +227,24 @@ def find_dates(text: str, published: date | None, fallback_year: int | None) -> 
             mentions.extend(_month_day(match, mentions))
         else:
             mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
+    if published and _has_words_of_this_month(text):
+        mentions = _with_days_of_this_month(text, published, mentions)
     return _nights(text, mentions)
+
+
+def _has_words_of_this_month(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _THIS_MONTH)
+
+
+def _with_days_of_this_month(text: str, published: date, mentions: list[DateMention]) -> list[DateMention]:
+    """ "had to leave on the 25th of the month": that day of the publication's month, where no other date is."""
+    days = [
+        _mention(match, _date(published.year, published.month, int(match["tm_d"])), "day", "absolute", "publication")
+        for match in _THIS_MONTH_RE.finditer(text)
+        if not any(m.char_start < match.end() and match.start() < m.char_end for m in mentions)
+    ]
+    return sorted(mentions + days, key=lambda mention: mention.char_start) if days else mentions
 
 
 def _nights(text: str, mentions: list[DateMention]) -> list[DateMention]:

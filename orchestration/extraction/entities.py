@@ -444,7 +444,11 @@ class ArticleEntityMatcher:
         if inner and 2 <= j - inner[-1] <= 3:
             first = inner[-1] + 1
             i = max(i, first - 1)
-        if 2 <= j - first + 1 <= 3 and (first > i or self._title_before(text, offset, tokens, i, j, named)):
+        if 2 <= j - first + 1 <= 3 and (
+            first > i
+            or self._title_before(text, offset, tokens, i, j, named)
+            or self._title_after(text, offset, tokens, j)
+        ):
             name = _POSSESSIVE.sub("", text[tokens.starts[first] - offset : self._name_end(tokens, j) - offset])
             self.titled_surnames[tokens.norms[j]] = name
             return self._titled(sentence_id, text, offset, tokens, first, j, name)
@@ -484,6 +488,21 @@ class ArticleEntityMatcher:
                 plain += 1
                 if tokens.capitalised[k] or plain > _TITLE_GAP_WORDS:
                     return False
+        return False
+
+    def _title_after(self, text: str, offset: int, tokens: Tokens, j: int) -> bool:
+        """A title set off by a comma right after the name, within a few words: "<Name>, spokesman of the
+        mission, said", "<Name>, the army's Deputy Chief of General Staff,"."""
+        after = j + 1
+        if after >= len(tokens.norms) or text[tokens.ends[j] - offset : tokens.starts[after] - offset].strip() != ",":
+            return False
+        for k in range(after, min(len(tokens.norms), after + _APPOSITION_GAP)):
+            if k > after and text[tokens.ends[k - 1] - offset : tokens.starts[k] - offset].strip().strip("'’"):
+                return False
+            if any(
+                k + 1 - n >= after and tuple(tokens.norms[k + 1 - n : k + 1]) in self.titles for n in self.title_lengths
+            ):
+                return True
         return False
 
     @staticmethod

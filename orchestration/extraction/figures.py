@@ -145,6 +145,18 @@ def _words(role: str) -> frozenset[str]:
 
 
 _MODIFIERS = _words("modifier")
+# A number word before a noun the lexicon does not list still counts it ("two minarets", "drei Versuche", "трех
+# сторон") when that word has the shape of a plural noun of the number's language; Italian's is too loose ("due
+# course"), Turkish counts singular nouns
+_PLURAL_NOUN = {
+    "en": re.compile(r"[a-z]{2,}s"),
+    "fr": re.compile(r"[a-zàâçéèêëîïôûùüÿœ]{2,}[sx]"),
+    "es": re.compile(r"[a-záéíóúñü]{2,}s"),
+    "de": re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}"),
+    "ru": re.compile(r"[а-яё]{3,}"),
+}
+_NOT_COUNTED = _words("not_counted")  # "two times", "deux fois", "zwei Drittel": no count of things
+_HOMOGRAPHS = _words("homograph")  # number words that are other words elsewhere: Spanish "once", Italian "due"
 _CLASSIFIERS = _words("classifier")  # "27 unità di veicoli", "27 adet araç": the noun after the unit is counted
 _CLASSIFIER_LINK_LETTERS = 3  # a short word between a unit and its noun: "of", "di", "de"
 _ADJECTIVE_ENDINGS = tuple(_words("adjective_ending"))
@@ -787,7 +799,9 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     ):  # "seven districts ... Four were lost", "2,783 soldiers ... more than 100 are still missing"
         mention = _mention(text, tokens, i, end, value, qualifier, None, end)
         return mention._replace(subject=counted.category, unit="count"), end
-    if not (numeral or subject) or (value == 1 and not subject):  # number words need a counted noun; 1 too
+    if not (numeral or subject or _counts_unlisted_noun(text, tokens, number_at, end, value)) or (
+        value == 1 and not subject
+    ):  # number words need a counted noun; 1 too
         return None, end
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
         return None, end
@@ -838,6 +852,22 @@ def _mention(
         subject.term.category if subject else None,
         subject_text,
         _unit(subject),
+    )
+
+
+def _counts_unlisted_noun(text: str, tokens: _Tokens, number_at: int, end: int, value: float) -> bool:
+    """Whether number words are followed by a word shaped as a plural noun of their language ("two minarets")."""
+    if value < 2 or end >= len(tokens) or tokens.kinds[end] != "word" or tokens.norms[end] in _NOT_COUNTED:
+        return False
+    if tokens.norms[end - 1] in _HOMOGRAPHS:
+        return False
+    if text[tokens.ends[end - 1] : tokens.starts[end]] != " ":
+        return False
+    surface = text[tokens.starts[end] : tokens.ends[end]]
+    return any(
+        shape.fullmatch(surface)
+        for language in _NUMBER_LANGUAGES.get(tokens.norms[end - 1], ())
+        if (shape := _PLURAL_NOUN.get(language))
     )
 
 

@@ -151,7 +151,28 @@ carried as (
                     and named.sentence_id between triggers.sentence_id - 2 and triggers.sentence_id - 1
             )
     where
-        triggers.trigger_type in ('scheduled', 'postponed')
+        (
+            triggers.trigger_type in ('scheduled', 'postponed')
+            -- "Residents left Kalbajar. On Friday, the district was handed over": a completion that names its
+            -- district by a noun alone, after a sentence that named it without handing it over
+            or (
+                triggers.trigger_type = 'entered'
+                and exists (
+                    select 1 from staging.modality_cues as cues
+                    where
+                        cues.article_id = triggers.article_id
+                        and cues.sentence_id = triggers.sentence_id
+                        and cues.modality = 'anaphor'
+                )
+                and not exists (
+                    select 1 from staging.handover_triggers as earlier
+                    where
+                        earlier.article_id = previous.article_id
+                        and earlier.sentence_id = previous.sentence_id
+                        and earlier.trigger_type = 'entered'
+                )
+            )
+        )
         and not exists (
             select 1 from staging.district_mentions as own
             where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id

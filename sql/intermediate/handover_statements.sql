@@ -599,6 +599,36 @@ date_choices as (
                         and cues.char_start between dates.char_end and statements.first_segment_start
                 )
                 then 3
+            -- "Fuzuli, Zangilan and Qubadli were vacated by 7 March": districts listed before the verb they share
+            -- (nothing but a comma or "and" after each) take the date just after it, unless another district stands
+            -- between the verb and the date
+            when
+                statements.trigger_start >= statements.segment_end
+                and exists (
+                    select 1 from intermediate.district_segments as listed
+                    where
+                        listed.article_id = statements.article_id
+                        and listed.sentence_id = statements.sentence_id
+                        and listed.segment_start = statements.segment_start
+                        and regexp_full_match(
+                            substr(
+                                listed.sentence,
+                                listed.first_mention_end - listed.sentence_start + 1,
+                                listed.segment_end - listed.first_mention_end
+                            ),
+                            '[\s,]*(\w{1,3}\s+)?'
+                        )
+                )
+                and dates.char_start >= statements.trigger_end
+                and dates.char_start - statements.trigger_end <= 40
+                and not exists (
+                    select 1 from intermediate.district_segments as other
+                    where
+                        other.article_id = statements.article_id
+                        and other.sentence_id = statements.sentence_id
+                        and other.segment_start between statements.trigger_end and dates.char_start
+                )
+                then 3
         end as date_rank,
         abs(dates.char_start - statements.trigger_end) as distance
     from statements
@@ -747,7 +777,31 @@ resolved as (
         -- "returns Kelbajar (by 15 November)": a completion verb with a deadline is a schedule, and so is one dated
         -- after the article ("с 1 декабря переходит", "under the deal, Lachin is handed over on 1 December")
         case
-            when statements.event_type = 'entered' and best_dates.after_deadline then 'scheduled'
+            -- unless the verb is told as done by then ("were vacated by 1 December", "wurde bis zum 20. November
+            -- übergeben", in an article of a later day)
+            when
+                statements.event_type = 'entered' and best_dates.after_deadline
+                and not (
+                    best_dates.event_date <= articles.published_date
+                    and exists (
+                        select 1 from staging.modality_cues as cues
+                        where
+                            cues.article_id = statements.article_id
+                            and cues.sentence_id = statements.sentence_id
+                            and cues.modality = 'perfect'
+                            and cues.char_end <= statements.trigger_start
+                            and statements.trigger_start - cues.char_end <= 60
+                            and not regexp_matches(
+                                substr(
+                                    segments.sentence,
+                                    cues.char_end - segments.sentence_start + 1,
+                                    statements.trigger_start - cues.char_end
+                                ),
+                                '[,;:()]'
+                            )
+                    )
+                )
+                then 'scheduled'
             when statements.event_type = 'entered' and best_dates.event_date > articles.published_date then 'scheduled'
             else statements.event_type
         end as event_type,
