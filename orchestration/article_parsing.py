@@ -289,7 +289,28 @@ def _classify_lines(
         elif len(body) <= 3 and len(body.split()) == 1:
             reasons[line.line_no] = "fragment"
     _flag_footer(lines, reasons, text_length)
+    _flag_trailing_links(lines, reasons, text_length)
     return reasons
+
+
+# "- Eight dead after storm hits coastal town": a bulleted headline of another story, no sentence of this one
+_LINK_BULLET = re.compile(r"^[-–—•·]\s+\S+(?:\s+\S+){5,}$")
+_CLOSED = re.compile(r"[.!?:;…\"”»]\s*$")
+
+
+def _flag_trailing_links(lines: list[Line], reasons: dict[int, str], text_length: int) -> None:
+    """Two or more bulleted headlines (six words or more, no full stop) that end the page's text, late in it,
+    are links to other stories, not a list of this one's."""
+    trailing = []
+    for line in reversed(lines):
+        if line.line_no in reasons:
+            continue
+        if not _LINK_BULLET.match(line.text) or _CLOSED.search(line.text):
+            break
+        trailing.append(line)
+    if len(trailing) >= 2 and trailing[-1].char_start >= FOOTER_ZONE * text_length:
+        for line in trailing:
+            reasons[line.line_no] = "related"
 
 
 def _flag_footer(lines: list[Line], reasons: dict[int, str], text_length: int) -> None:

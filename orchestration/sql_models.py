@@ -160,6 +160,7 @@ def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Au
     incremental_key = None
     audits: list[Audit] = []
     columns: dict[str, str] = {}
+    continued: str | None = None
     for line in text.splitlines():
         if not line.startswith("--"):
             break
@@ -186,8 +187,14 @@ def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Au
             if not match or match.group("name") in columns:
                 raise ModelError(f"{path}: cannot read '{body}' (one 'column <name>: <description>' line per column)")
             columns[match.group("name")] = match.group("text").strip()
+            continued = match.group("name")
+            continue
+        elif body and continued:  # a column's description may run on over the lines after it
+            columns[continued] += " " + body
+            continue
         elif body:
             description.append(body)
+        continued = None
     if not description or not grain:
         raise ModelError(f"{path}: the header comment needs a description and a 'grain:' line")
     return " ".join(description), grain, tuple(audits), incremental_key, columns

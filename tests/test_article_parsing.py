@@ -255,6 +255,22 @@ def test_a_related_link_line_is_furniture_whatever_its_length():
     assert [(f.reason, f.text[:11]) for f in parse_article(page).furniture] == [("related", "Leggi anche")]
 
 
+def test_bulleted_headlines_that_end_the_page_are_related_links_but_a_list_in_the_story_is_not():
+    body = "".join(
+        f"Troops entered Agdam on Friday, the ministry in Baku said in statement number {n} to reporters.\n"
+        for n in range(3)
+    )
+    links = (
+        "- Floods close the coastal road for a third day running\n- Two ferries collide near the harbour, nobody hurt\n"
+    )
+    page = "Agdam handed over\n\n" + body + links
+    assert [f.reason for f in parse_article(page).furniture] == ["related", "related"]
+    listed = (
+        "The deadlines:\n- Agdam region to be returned by 20 November\n- Lachin region to be returned by 1 December\n"
+    )
+    assert parse_article("Agdam handed over\n\n" + listed + body).furniture == []
+
+
 def test_a_site_name_or_section_label_above_the_headline_is_not_the_title():
     parsed = parse_article("NEWSDESK\n\nLachin returned after 28 years\n\nTroops entered Lachin on Tuesday.\n")
     assert parsed.title == "Lachin returned after 28 years"

@@ -134,14 +134,16 @@ def test_upper_and_lower_bounds_are_respected_and_a_gap_within_ten_percent_is_a_
     assert "at most 2,000 (1 source)" in peacekeepers["stated_values"]
 
 
-def test_the_start_of_armenian_control_1992_against_1994_is_a_conflict_with_evidence(seeds_db):
-    control = claim(seeds_db, "subject = 'control_since' and verdict = 'conflict'")
-    assert not control["is_near_conflict"] and control["n_sources"] == 2
-    assert {s["stated_value"] for s in control["low_side"]} == {"1992"}
-    assert {s["stated_value"] for s in control["high_side"]} == {"1994"}
-    assert all("since 1992" in s["evidence"] for s in control["low_side"])
-    assert control["explanation"].startswith("no single value fits every source: 1992 against 1994")
-    assert_slices_article(seeds_db, control["low_side"] + control["high_side"])
+def test_control_since_a_year_is_compared_only_where_its_sentence_names_the_district(seeds_db):
+    """Issue 18: "held ... since 1992" of Karabakh and "the remaining Armenian-controlled territories since 1994"
+    frame no common area: both stay in the timeline, neither is set against the other."""
+    years = seeds_db.execute(
+        "select subject, year(event_date) from marts.event_timeline where event_type = 'control_since' order by all"
+    ).fetchall()
+    assert years == [("Kalbajar", 1992), (None, 1992), (None, 1994)]
+    assert seeds_db.execute(
+        "select count(*) from marts.source_agreement where subject = 'control_since'"
+    ).fetchone() == (0,)
 
 
 def test_control_since_a_war_that_ended_dates_the_war_end_and_is_not_compared_with_the_start_of_control(seeds_db):
@@ -149,8 +151,8 @@ def test_control_since_a_war_that_ended_dates_the_war_end_and_is_not_compared_wi
     than the start of control in 1992."""
     ended = seeds_db.execute("select stated_value, evidence from marts.claim_statements where subject = 'war_ended'")
     assert [(value, "war there ended" in evidence) for value, evidence in ended.fetchall()] == [("1994", True)]
-    control = claim(seeds_db, "subject = 'control_since' and verdict = 'conflict'")
-    assert not any("war there ended" in s["evidence"] for s in control["low_side"] + control["high_side"])
+    control = seeds_db.execute("select evidence from marts.event_timeline where event_type = 'control_since'")
+    assert not any("war there ended" in evidence for (evidence,) in control.fetchall())
 
 
 def test_the_truce_signed_on_9_or_10_november_is_a_near_conflict_with_an_explanation(seeds_db):

@@ -67,6 +67,17 @@ def test_header_needs_grain(tmp_path):
         load_models(tmp_path, set())
 
 
+def test_a_column_description_runs_on_over_the_lines_after_it(tmp_path):
+    (tmp_path / "marts").mkdir()
+    (tmp_path / "marts" / "x.sql").write_text(
+        "-- X, one line\n-- and another.\n-- grain: one row per id\n-- column id: the id, which\n-- goes on here\n"
+        "-- column n: a count\n\n-- a comment on the query\nselect 1 as id, 2 as n"
+    )
+    (model,) = load_models(tmp_path, set())
+    assert model.description == "X, one line and another."
+    assert model.columns == {"id": "the id, which goes on here", "n": "a count"}
+
+
 def test_audits_are_read_from_the_header(tmp_path):
     write(tmp_path, "marts", "x", "select 1 as id")
     path = tmp_path / "marts" / "x.sql"

@@ -3,7 +3,7 @@
 -- one of them is in the sentence ("truce", "agreement" for truce_signed; "control", "held" for control_since).
 -- A context word right after the date names the event by it and counts as its anchor ("the November 10
 -- agreement"). Failing both, the nearest reporting verb makes it a statement ("the Kremlin said on November
--- 24"). Resolved dates with none of these are left out.
+-- 24"). Resolved dates with none of these are left out, and so is a day counted from another ("45 days later").
 -- grain: one row per article_id, char_start (of the date mention)
 -- incremental: article_id
 -- audit: unique(article_id, char_start)
@@ -14,13 +14,24 @@
 -- column cue_text: the anchor, context word or reporting verb that says so, lowercased
 -- column distance: characters between the cue and the date
 with dates as (
+    -- not "45 days later": a day counted from another date is some later event's, not the one whose cue is near
     select
         article_id,
         sentence_id,
         char_start,
         char_end
-    from staging.date_mentions
-    where value is not null
+    from staging.date_mentions as mentions
+    where
+        value is not null
+        and not (
+            kind = 'relative'
+            and exists (
+                select 1 from reference.date_words
+                where
+                    date_words.category = 'later_marker'
+                    and lower(mentions.text) like '% ' || date_words.word
+            )
+        )
 ),
 
 cues as (

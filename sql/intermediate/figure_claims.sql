@@ -7,8 +7,9 @@
 -- this year are two claims. Its place is the district the sentence names nearest to it ("511 people were killed
 -- in Kalbajar" is a claim about Kalbajar, not the whole war); null for the conflict as a whole. A running count
 -- (reference.figure_claims.running: deaths, refugees... reported day by day) is read as of the day the sentence
--- gives, else the article's publication date. Figures of other subjects (weeks, districts, leaders) are no
--- claims: left out.
+-- gives, else the article's publication date; a count of one day ("in the last 24 hours",
+-- reference.increment_phrases) is no running total but that day's. Figures of other subjects (weeks, districts,
+-- leaders) are no claims: left out.
 -- grain: one row per article_id, char_start (of the figure)
 -- audit: unique(article_id, char_start)
 -- audit: not_null(article_id, claim_subject)
@@ -21,6 +22,7 @@
 -- column place_text: the district as the sentence writes it
 -- column is_running: true for a count reported day by day (deaths, refugees...): a later, larger figure updates it
 -- column as_of: the day a running count is read as of: a day its sentence gives, else the publication date
+-- column is_one_day: true for a count of one day ("in the last 24 hours"): compared only with that day's counts
 with figures as (
     select
         article_id,
@@ -134,6 +136,19 @@ stated_days as (
     group by article_id, sentence_id
 ),
 
+one_day_counts as (
+    -- "1,100 refugees returned in the last 24 hours": a count of one day, not the running total
+    select distinct
+        claims.article_id,
+        claims.char_start
+    from claims
+    inner join intermediate.lexicon_matches as increments
+        on
+            claims.article_id = increments.article_id
+            and claims.sentence_id = increments.sentence_id
+            and increments.lexicon = 'increment'
+),
+
 claim_kinds as (
     select distinct
         claim,
@@ -153,8 +168,9 @@ select
     nearest_periods.period_text,
     nearest_places.place,
     nearest_places.place_text,
-    coalesce(kinds.running = 'true', false) as is_running,
-    coalesce(stated_days.stated_day, articles.published_date) as as_of
+    coalesce(kinds.running = 'true', false) and one_day_counts.article_id is null as is_running,
+    coalesce(stated_days.stated_day, articles.published_date) as as_of,
+    one_day_counts.article_id is not null as is_one_day
 from claims
 inner join staging.articles as articles using (article_id)
 cross join corpus
@@ -162,3 +178,4 @@ left join nearest_periods using (article_id, char_start)
 left join nearest_places using (article_id, char_start)
 left join stated_days using (article_id, sentence_id)
 left join claim_kinds as kinds on claims.claim_subject = kinds.claim
+left join one_day_counts using (article_id, char_start)

@@ -1,14 +1,16 @@
 -- Where the cross-source lexicons occur in sentences, as whole words in any case: the words that date an
 -- event or set its context (reference.timeline_cues), what a counted group suffered or did
--- (reference.figure_claim_cues) and phrases that name a decade (reference.era_phrases). Offsets are those of
+-- (reference.figure_claim_cues), phrases that name a decade (reference.era_phrases) and those that make a count
+-- one day's (reference.increment_phrases). Offsets are those of
 -- the lowercased sentence, which are the article's for all but a few letters; they only measure distances.
 -- grain: one row per article_id, sentence_id, lexicon, label, role, char_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, lexicon, label, role, char_start)
--- audit: accepted_values(lexicon, timeline, figure_claim, era)
+-- audit: accepted_values(lexicon, timeline, figure_claim, era, increment)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence (staging.sentences)
--- column lexicon: timeline (reference.timeline_cues), figure_claim (figure_claim_cues) or era (era_phrases)
+-- column lexicon: timeline (reference.timeline_cues), figure_claim (figure_claim_cues), era (era_phrases) or
+-- increment (increment_phrases: "in the last 24 hours", a count of one day)
 -- column label: what the phrase stands for: an event type, a figure claim cue or a decade
 -- column role: anchor (names the event) or context (a word that must also be in the sentence)
 -- column phrase: the lexicon's phrase, lowercased
@@ -35,6 +37,13 @@ with lexicon as (
         'anchor' as role,
         lower(phrase) as phrase
     from reference.era_phrases
+    union all
+    select
+        'increment' as lexicon,
+        'day' as label,
+        'anchor' as role,
+        lower(phrase) as phrase
+    from reference.increment_phrases
 ),
 
 keyed_lexicon as (

@@ -17,6 +17,7 @@
 -- column other_n_shingles: the other article's distinct shingles
 -- column overlap: shared / the smaller article's shingles, 0 to 1
 -- column jaccard: shared / all distinct shingles of the two, 0 to 1
+
 -- the pairing runs on integer keys in article_id order (so "own < other" picks the same pairs): grouping and
 -- joining 40 million (key, hash) rows at 100,000 articles takes half the time it does on the string ids
 with article_keys as (

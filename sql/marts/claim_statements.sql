@@ -1,8 +1,8 @@
 -- Every statement of a claim that sources can agree or disagree on, with its source and evidence: the date of
 -- a handover (district and event type, from marts.handover_events, when a sentence dates it and
 -- marts.data_quality does not flag it), the date of a one-off event (event types with compare_sources in
--- reference.timeline_event_types: the truce signed, the fighting began, control held since; from marts.event_timeline, per decade, and per district where the
--- type's scope is a district) and a figure for a subject, place and decade (intermediate.figure_claims over
+-- reference.timeline_event_types: the truce signed, the fighting began, control held since; from marts.event_timeline, per decade, and for a
+-- type whose scope is a district only where its sentence names the district) and a figure for a subject, place and decade (intermediate.figure_claims over
 -- marts.figures_by_source; 'undated' when nothing in the corpus dates it). Each statement is a range,
 -- low/best/high in the style of UCDP: a figure with an 'upper' bound ("almost 2,000") is at most its number,
 -- 'lower' ("more than") at least its number, approximate ("about", "some") within 10% either way (reporters
@@ -18,7 +18,8 @@
 -- audit: evidence
 -- audit: traces_to_article
 -- audit: not_empty
--- column claim: what is claimed, the key statements are compared on ('Agdam entered', 'deaths in Kalbajar (1990s)')
+-- column claim: what is claimed, the key statements are compared on ('Agdam entered', 'deaths in Kalbajar (1990s)',
+-- 'refugees in one day (8 December 2020)': a count of one day meets only counts of that day)
 -- column claim_kind: handover, event or figure
 -- column subject: a handover's district, an event's type, or what a figure counts (deaths, peacekeepers...)
 -- column context: a handover's event type; an event's district and decade; a figure's place and decade
@@ -32,11 +33,13 @@
 -- column sentence_id: the sentence that states it
 -- column stated_start: offset of the stated date or figure in the article's text
 -- column stated_text: the date or figure as written ("November 15", "almost 2,000 troops")
--- column stated_value: the value in a standard form ('15 November 2020', 'November 2020', 'at most 2,000')
+-- column stated_value: the value in a standard form ('15 November 2020', 'November 2020', 'by 1 December 2020',
+-- 'at most 2,000')
 -- column low: a figure's lowest value the statement allows ('about': 10% less); null for dates and 'almost'
 -- column best: the figure as stated; null for dates
 -- column high: a figure's highest value the statement allows ('about': 10% more); null for dates, 'more than'
--- column low_date: a date's first possible day (its month's first, a week's date minus 6 days)
+-- column low_date: a date's first possible day (its month's first, a week's date minus 6 days); null for a
+-- completion "by" a day (any day before it)
 -- column best_date: the day of a day-precision date; null otherwise
 -- column high_date: a date's last possible day
 -- column char_start: offset of the sentence in the article's text
@@ -64,7 +67,9 @@ handover_dates as (
         coalesce(mentions.char_start, events.char_start) as stated_start,
         coalesce(mentions.text, strftime(events.event_date, '%-d %B %Y')) as stated_text,
         events.event_date as value,
-        events.date_precision
+        events.date_precision,
+        -- "were vacated by December 1": done on that day or before it
+        events.event_type = 'entered' and coalesce(contexts.after_deadline, false) as is_by
     from marts.handover_events as events
     anti join marts.data_quality using (article_id, district, event_type, event_date)
     left join first_date_mentions as mentions
@@ -72,6 +77,11 @@ handover_dates as (
             events.article_id = mentions.article_id
             and events.sentence_id = mentions.sentence_id
             and events.event_date = mentions.value
+    left join intermediate.date_contexts as contexts
+        on
+            mentions.article_id = contexts.article_id
+            and mentions.sentence_id = contexts.sentence_id
+            and mentions.char_start = contexts.char_start
     where events.date_source = 'sentence'
 ),
 
@@ -81,7 +91,9 @@ compared_events as (
         year(timeline.event_date) // 10 * 10 || 's' as decade
     from marts.event_timeline as timeline
     inner join reference.timeline_event_types as event_types using (event_type)
-    where event_types.compare_sources = 'true'
+    -- an event of a district ("held since 1992") is compared only where its sentence names the district: "held
+    -- since 1994" of "the territories" or of Karabakh as a whole frames no area that another source's year is of
+    where event_types.compare_sources = 'true' and (event_types.scope <> 'district' or timeline.subject is not null)
 ),
 
 event_dates as (
@@ -95,7 +107,8 @@ event_dates as (
         date_start as stated_start,
         date_text as stated_text,
         event_date as value,
-        date_precision
+        date_precision,
+        false as is_by
     from compared_events
 ),
 
@@ -115,7 +128,7 @@ date_statements as (
         sentence_id,
         stated_start,
         stated_text,
-        case date_precision
+        case when is_by then 'by ' else '' end || case date_precision
             when 'day' then strftime(value, '%-d %B %Y')
             when 'week' then 'week of ' || strftime(value, '%-d %B %Y')
             when 'month' then strftime(value, '%B %Y')
@@ -124,13 +137,14 @@ date_statements as (
         null::double as low,
         null::double as best,
         null::double as high,
-        case date_precision
-            when 'day' then value
-            when 'week' then value - 6
-            when 'month' then date_trunc('month', value)
+        case
+            when is_by then null
+            when date_precision = 'day' then value
+            when date_precision = 'week' then value - 6
+            when date_precision = 'month' then date_trunc('month', value)
             else date_trunc('year', value)
         end::date as low_date,
-        case when date_precision = 'day' then value end as best_date,
+        case when date_precision = 'day' and not is_by then value end as best_date,
         case date_precision
             when 'day' then value
             when 'week' then value + 6
@@ -146,11 +160,22 @@ date_statements as (
 
 figure_statements as (
     select
-        claims.claim_subject || coalesce(' in ' || claims.place, '') || ' ('
-        || coalesce(claims.decade || 's', 'undated') || ')' as claim,
+        claims.claim_subject || coalesce(' in ' || claims.place, '')
+        || case when claims.is_one_day then ' in one day' else '' end || ' ('
+        || case
+            when claims.is_one_day then coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
+            else coalesce(claims.decade || 's', 'undated')
+        end || ')' as claim,
         'figure' as claim_kind,
         claims.claim_subject as subject,
-        concat_ws(', ', claims.place, coalesce(claims.decade || 's', 'undated')) as context,
+        concat_ws(
+            ', ',
+            claims.place,
+            case
+                when claims.is_one_day then 'one day, ' || coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
+            end,
+            coalesce(claims.decade || 's', 'undated')
+        ) as context,
         figures.article_id,
         figures.sentence_id,
         figures.char_start as stated_start,

@@ -15,8 +15,9 @@
 -- district its sentence names, else the whole conflict) and when (its decade), as marts.claim_statements keys it.
 -- A running count (deaths, refugees... reported day by day) is a series: when every statement of the larger
 -- figure is read as of a later day than every statement of the smaller one, the larger is an update
--- ('consistent'); a later, smaller figure stays a conflict, flagged as a count that fell. reason says why, in
--- a few words, for every verdict.
+-- ('consistent'); a later, smaller figure stays a conflict, flagged as a count that fell. A running count no
+-- day dates (an undated article's) stays in claim_statements but is not compared. reason says why, in a few
+-- words, for every verdict.
 -- grain: one row per claim
 -- audit: unique(claim)
 -- audit: not_null(claim, claim_kind, subject, n_sources, n_statements, verdict, is_near_conflict, explanation, reason)
@@ -57,6 +58,8 @@ with statements as (
             'char_end': char_end, 'evidence': evidence, 'stated_text': stated_text, 'stated_value': stated_value
         } as statement
     from marts.claim_statements
+    -- a running count read as of no day cannot take its place in the series: listed there, not compared here
+    where not coalesce(is_running and as_of is null, false)
 ),
 
 claims as (
