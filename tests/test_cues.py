@@ -129,13 +129,15 @@ def test_passing_under_control_in_french():
 
 
 def test_a_separable_verb_spans_its_clause_but_not_a_comma():
-    """'**' is up to twenty words of one clause: the German verb and its particle around the district."""
+    """'**' is any words of one clause, as few as reach the particle: the German verb and its particle around it."""
     assert labels("Armenien gibt den Bezirk Latschin bis zum 2. Dezember zurück.") == [
         ("gibt den Bezirk Latschin bis zum 2. Dezember zurück", "trigger", "scheduled"),
         ("den Bezirk", "modality", "anaphor"),
     ]
     assert labels("Truppen rückten am Freitag in den Bezirk Agdam ein.")[0][1:] == ("trigger", "entered")
     assert [label for label in labels("Er gibt, wie gesagt, nichts zurück.") if label[1] == "trigger"] == []
+    long_clause = "Armenien gibt " + "den wichtigen und lange umkämpften " * 5 + "Bezirk Latschin zurück."
+    assert labels(long_clause)[0][1:] == ("trigger", "scheduled")
 
 
 def test_english_particle_verbs_around_the_district():

@@ -39,8 +39,6 @@ def _lexicons() -> tuple[tuple[ScanPattern, dict[str, tuple[str, str]]], ...]:
     return tuple(lexicons)
 
 
-# '**' in a phrase: up to this many words of its clause (no comma, semicolon or colon among them)
-_MAX_GAP_WORDS = 20
 # a phrase that holds a trigger but is none ("как передает" is "as ... reports", not "hands over"): matched, so
 # the trigger inside it is not, and dropped
 _NOT_A_CUE = "none"
@@ -49,7 +47,7 @@ _PLACE_AHEAD = r"(?=\s+(?-i:(?:the\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁ]))"
 
 def _phrase_pattern(phrase: str, lookahead: bool = True) -> str:
     """Words separated by any whitespace; '*' stands for exactly one word ("came under * control"), '**' for
-    up to _MAX_GAP_WORDS words of the same clause (German separable verbs: "gibt ** zurück" is "gibt den
+    any words of the same clause, as few as reach the rest (German separable verbs: "gibt ** zurück" is "gibt den
     Bezirk bis zum 15. November zurück"), and a word ending in '*' is a stem with any ending ("перенес*" is
     перенесена, перенесли...: one entry for the inflections of languages that have many). A final '>' asks
     for a place right after the phrase, a capitalised word or "the" ("left Agdam", "left the district", not
@@ -59,8 +57,9 @@ def _phrase_pattern(phrase: str, lookahead: bool = True) -> str:
         if word == ">":
             pattern += _PLACE_AHEAD if lookahead else ""
             continue
-        if word == "**":
-            pattern += rf"(?:\s+[^\s,;:]+){{0,{_MAX_GAP_WORDS}}}?"
+        if word == "**":  # as few words as reach the rest, unbounded: a bounded repeat is compiled once per
+            # repetition, and twenty of them per '**' phrase took the trigger pattern past PCRE2's size limit
+            pattern += r"(?:\s+[^\s,;:]+)*?"
             continue
         piece = r"[\w'-]+" if word == "*" else re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
         pattern += (r"\s+" if pattern else "") + piece

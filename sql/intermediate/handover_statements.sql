@@ -223,6 +223,15 @@ modality_near_triggers as (
             and paired.sentence_id = cues.sentence_id
             and paired.trigger_start >= cues.char_end
             and paired.trigger_start - cues.char_end <= 100
+            -- the "no" of "no cambia el calendario" belongs to its trigger ("unchanged"), not to the next one
+            and not exists (
+                select 1 from staging.handover_triggers as holder
+                where
+                    holder.article_id = cues.article_id
+                    and holder.sentence_id = cues.sentence_id
+                    and holder.char_start <= cues.char_start
+                    and holder.char_end >= cues.char_end
+            )
     inner join staging.sentences as sentences
         on
             paired.article_id = sentences.article_id
