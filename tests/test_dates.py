@@ -473,3 +473,12 @@ def test_days_ago_in_every_language(text, day):
 )
 def test_a_night_across_two_days_is_dated_by_the_later_day(text):
     assert only(text).value == date(2020, 11, 25)
+
+
+def test_a_span_later_opening_a_sentence_counts_from_the_day_the_sentence_before_named():
+    before = only("Troops entered Agdam on 20 November.")
+    for text in ("Five days later, they entered Kalbajar.", "Спустя пять дней они вошли в Кельбаджар."):
+        assert [(m.value, m.kind) for m in find_dates(text, PUBLISHED, None, before)] == [
+            (date(2020, 11, 25), "relative")
+        ]
+        assert find_dates(text, PUBLISHED, None) == []  # with no day before it, a span dates nothing

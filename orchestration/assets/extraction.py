@@ -128,12 +128,14 @@ def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int
         if published is None:
             undated = {sentence_id: find_dates(text, None, None) for sentence_id, _, text, _ in sentences}
             fallback_year = article_year(undated.values(), fallback_year)
+        previous_day = None  # the last day of the sentence before: "Five days later, ..." counts from it
         for sentence_id, start, text, _ in sentences:
             found = undated.get(sentence_id)
-            if found is None or any(d.anchor == "unresolved" for d in found):  # the year is needed
-                found = find_dates(text, published, fallback_year)
+            if found is None or any(d.anchor == "unresolved" for d in found) or previous_day:  # year, anchor needed
+                found = find_dates(text, published, fallback_year, previous_day)
             rows += [(article_id, sentence_id, start, *values(date)) for date in found]
             spans.append([(date.char_start, date.char_end) for date in found])
+            previous_day = next((d for d in reversed(found) if d.precision == "day" and d.value), None)
     return rows, spans
 
 

@@ -87,6 +87,7 @@ _ORDINAL_DAYS = sorted(_FIRST_DAY.items(), key=lambda item: -len(item[0]))  # lo
 _LATER_UNITS = _words("later_unit")  # "five days later", "fünf Tage später": days per unit
 _LATER_MARKERS = _words("later_marker")
 _AGO_AFTER = _words("ago_after")  # "cinque giorni fa", "пять дней назад", "beş gün önce"
+_LATER_BEFORE = _words("later_before")  # "спустя пять дней": days after the day named before it
 _AGO_BEFORE = _words("ago_before")  # "il y a cinq jours", "hace cinco días", "vor fünf Tagen"
 _THIS_MONTH = _words("this_month")  # "on the 25th of the month", "le 25 de ce mois": the publication's month
 _MONTH_DAY_WORDS = _words("month_day_word")  # "hasta el día 25", "il giorno 25": a day of a month named before
@@ -164,6 +165,8 @@ _DATE_RE = ScanPattern(
             # "il y a cinq jours", "hace cinco días", "vor fünf Tagen": days or weeks before the article
             rf"(?P<ago_before>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}(?P<ab_n>\d{{1,3}}|{_NUMBER}){_S}"
             rf"(?P<ab_u>{_alternation(_LATER_UNITS, False)})\b))",
+            rf"(?P<later_before>(?i:(?:{_alternation(_LATER_BEFORE, False)}){_S}(?P<lb_n>\d{{1,3}}|{_NUMBER}){_S}"
+            rf"(?P<lb_u>{_alternation(_LATER_UNITS, False)})\b))",
             rf"(?P<span>(?i:(?<![\d.,])(?P<span_n>\d{{1,3}}|{_NUMBER}){_S}(?:(?P<ago_u>day|{_UNIT})s?{_S}ago\b"
             rf"|(?P<later_u>{_alternation(_LATER_UNITS, False)}){_S}(?:(?P<ago_after>{_alternation(_AGO_AFTER, False)})"
             rf"|{_alternation(_LATER_MARKERS, False)})\b)))",
@@ -211,8 +214,12 @@ _CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z]\w* $")
 _PERIOD_OFFSETS = {"last": -1, "this": 0, "the": 0, "next": 1}
 
 
-def find_dates(text: str, published: date | None, fallback_year: int | None) -> list[DateMention]:
-    """All date expressions in `text` (a sentence or a whole article), in text order, non-overlapping."""
+def find_dates(
+    text: str, published: date | None, fallback_year: int | None, previous_day: DateMention | None = None
+) -> list[DateMention]:
+    """All date expressions in `text` (a sentence or a whole article), in text order, non-overlapping.
+    `previous_day` is the last day the sentence before named: what "Five days later, ..." opening this one counts
+    from."""
     mentions: list[DateMention] = []
     if not _may_hold_date(text):
         return mentions
@@ -220,7 +227,9 @@ def find_dates(text: str, published: date | None, fallback_year: int | None) -> 
         if match.lastgroup == "span" and match["ago_after"]:  # "cinque giorni fa", "пять дней назад"
             mentions.extend(_units_ago(match, match["span_n"], match["later_u"], published))
         elif match.lastgroup == "span" and match["later_u"]:
-            mentions.extend(_later(match, mentions))
+            mentions.extend(_later(match, mentions, previous_day, match["span_n"], match["later_u"]))
+        elif match.lastgroup == "later_before":
+            mentions.extend(_later(match, mentions, previous_day, match["lb_n"], match["lb_u"]))
         elif match.lastgroup == "ago_before":
             mentions.extend(_units_ago(match, match["ab_n"], match["ab_u"], published))
         elif match.lastgroup == "month_day":
@@ -273,11 +282,14 @@ def _month_day(match: re.Match[str], before: list[DateMention]) -> list[DateMent
     return [_mention(match, value, "day", "absolute", anchor.anchor)] if value else []
 
 
-def _later(match: re.Match[str], before: list[DateMention]) -> list[DateMention]:
-    """ "Agdam on 20 November and Kalbajar five days later": days after the last day named before it in the
-    text; with none, it dates nothing (a span used as a date, not a count either)."""
-    anchor = _last_day(before)
-    span = _span(match["span_n"], match["later_u"])
+def _later(
+    match: re.Match[str], before: list[DateMention], previous_day: DateMention | None, count: str, unit: str
+) -> list[DateMention]:
+    """ "Agdam on 20 November and Kalbajar five days later", "Спустя пять дней ...": days after the last day
+    named before it in the text, else in the sentence before; with none, it dates nothing (a span used as a
+    date, not a count either)."""
+    anchor = _last_day(before) or previous_day
+    span = _span(count, unit)
     if anchor is None or span is None:
         return []
     return [_mention(match, anchor.value + timedelta(days=span[0] * span[1]), "day", "relative", anchor.anchor)]
