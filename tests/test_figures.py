@@ -1103,3 +1103,25 @@ def test_a_count_of_the_noun_named_before_may_carry_a_qualifier():
 )
 def test_two_counts_joined_before_one_noun_share_it(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ministry put the number of soldiers killed at 1,434.", [(1434.0, "troops")]),
+        ("Baku bezifferte die Zahl der getöteten Soldaten zuletzt auf 1383.", [(1383.0, "troops")]),
+        ("Il numero dei morti è stato superiore a 4.000.", [(4000.0, "deaths")]),
+        ("The number of refugees has grown since 1994.", []),  # a year stays a year
+    ],
+)
+def test_a_count_takes_the_noun_of_the_number_of_before_it(text, expected):
+    assert values(text) == expected
+    for mention in find_figures(text):  # the figure is the number, its noun stands before it
+        assert text[mention.char_start : mention.char_end].replace(",", "").replace(".", "").isdigit() or (
+            mention.qualifier and mention.text.startswith(mention.qualifier)
+        )
+
+
+@pytest.mark.parametrize("text", ["1,065 total views", "Просмотров: 812", "Zeichen: 0 / 1500", "Seite 3/12"])
+def test_a_page_counter_or_a_ratio_is_no_count(text):
+    assert find_figures(text) == []

@@ -112,6 +112,9 @@ _KIND = re.compile("|".join(rf"(?P<{kind}>{pattern})" for kind, pattern in _KIND
 _TOKEN_SPLIT = re.compile("(" + "|".join(rf"(?:{pattern})" for pattern in _KINDS.values()) + ")")  # split keeps tokens
 _GLUED_BEFORE = re.compile(r"[\w\-–/:#.@+'’‘ʼ№]")
 _GLUED_AFTER = re.compile(r"[^\W_]|[-–/:'’°]|[.,][0-9]")
+_RATIO = re.compile(r"\s*/\s*\d")
+_RATIO_BEFORE = re.compile(r"\d\s*/\s*$")
+_RATIO_REACH = 8  # characters before a number that may hold "3 / "
 _DOT_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]+")
 _CLOCK = re.compile(r"\s?(?:[ap]\.?m\b\.?|o['’]clock\b|gmt\b|utc\b)", re.IGNORECASE)
@@ -156,7 +159,16 @@ _PLURAL_NOUN = {
     "ru": re.compile(r"[а-яё]{3,}"),
 }
 _NOT_COUNTED = _words("not_counted")  # "two times", "deux fois", "zwei Drittel": no count of things
-_HOMOGRAPHS = _words("homograph")  # number words that are other words elsewhere: Spanish "once", Italian "due"
+_HOMOGRAPHS = _words("homograph")
+# "put the number of soldiers killed at 1,434", "die Zahl der getöteten Soldaten auf 1383": a count whose noun
+# follows a head like this one before it, in its clause
+_COUNT_HEADS = _ROLES.get("count_head", frozenset())
+_COUNT_HEAD_REACH = 12  # tokens between the head and the number
+_COUNT_HEAD_FIRSTS = frozenset(phrase[0] for phrase in _COUNT_HEADS)
+# "1,065 total views", "Просмотров: 812": a page's counter, no count of things
+_COUNTER_WORDS = frozenset(
+    row["word"] for row in load_reference("date_words") if row["category"] == "count_label" and " " not in row["word"]
+)  # number words that are other words elsewhere: Spanish "once", Italian "due"
 _CLASSIFIERS = _words("classifier")  # "27 unità di veicoli", "27 adet araç": the noun after the unit is counted
 _CLASSIFIER_LINK_LETTERS = 3  # a short word between a unit and its noun: "of", "di", "de"
 _ADJECTIVE_ENDINGS = tuple(_words("adjective_ending"))
@@ -210,17 +222,24 @@ class _Tokens:
     Built by one `split` and C-level maps (offsets are running sums of the part lengths), the facts about
     each spelling cached: per token there is a cache look-up, no Python call and no object."""
 
-    __slots__ = ("starts", "ends", "kinds", "norms")
+    __slots__ = ("starts", "ends", "kinds", "norms", "has_count_head", "has_counter", "has_slash")
     starts: list[int]
     ends: list[int]
     kinds: tuple[str, ...]  # 'num' | 'word' | 'punct'
     norms: tuple[str, ...]  # lower-case word or punctuation; a numeral as written
+    has_count_head: bool  # a word that may open "the number of": else no count looks back for one
+    has_counter: bool  # a page counter's word ("views", "просмотров")
+    has_slash: bool  # a ratio may be written ("0 / 1500")
 
     def __init__(self, text: str) -> None:
         parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
         bounds = list(accumulate(map(len, parts)))
         self.starts, self.ends = bounds[0:-1:2], bounds[1::2]
         self.kinds, self.norms = tuple(zip(*map(_spelling, parts[1::2]))) or ((), ())
+        words = set(self.norms)
+        self.has_count_head = not _COUNT_HEAD_FIRSTS.isdisjoint(words)
+        self.has_counter = not _COUNTER_WORDS.isdisjoint(words)
+        self.has_slash = "/" in text
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -773,15 +792,23 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         and _MULTIPLIERS.get(tokens.norms[end - 1], 0) >= _MIN_MULTIPLIER_OF
     ):
         subject_from += 1  # "dos millones de personas", "due milioni di persone"
+    if numeral and (tokens.has_counter or tokens.has_slash) and _is_counter_or_ratio(text, tokens, number_at, end):
+        return None, end
     subject = _find_subject(tokens, subject_from, text)
+    headed = (
+        subject is None
+        and numeral
+        and tokens.has_count_head
+        and (subject := _subject_of_count_head(tokens, i, text)) is not None
+    )
     if subject is None and qualifier and qualifier.vague_value is not None:
         subject = _coordinated_subject(tokens, end, text)
     if subject and subject.term.category == "troops":
         subject = _peacekeeping(tokens, subject, text)
     if end > number_at and not numeral and _spelled_in_other_language(tokens, number_at, subject):
         subject = None
-    mention_end = subject.after if subject else end
-    if subject and not (qualifier or post) and subject.after < len(tokens):
+    mention_end = subject.after if subject and not headed else end  # a head's noun stands before the number
+    if subject and not headed and not (qualifier or post) and subject.after < len(tokens):
         post, post_length = _longest(_POSTPOSED, _POSTPOSED_LENGTHS, tokens, subject.after)  # "30 yılı aşkın"
         mention_end = subject.after + post_length
     elif post:
@@ -853,6 +880,32 @@ def _mention(
         subject_text,
         _unit(subject),
     )
+
+
+def _is_counter_or_ratio(text: str, tokens: _Tokens, number_at: int, end: int) -> bool:
+    """ "1,065 total views", "Zeichen: 0 / 1500": a page's counter or a ratio, no count of things."""
+    after = tokens.norms[end : end + 2]  # "812 views", "1,065 total views"
+    before = tokens.norms[max(0, number_at - 2) : number_at]  # "Views: 812", not "the rows read 4"
+    if any(word in _COUNTER_WORDS for word in after) or (before[-1:] == (":",) and before[0] in _COUNTER_WORDS):
+        return True
+    return bool(
+        _RATIO.match(text, tokens.ends[end - 1])
+        or _RATIO_BEFORE.search(text, max(0, tokens.starts[number_at] - _RATIO_REACH), tokens.starts[number_at])
+    )
+
+
+def _subject_of_count_head(tokens: _Tokens, i: int, text: str) -> _Subject | None:
+    """The counted noun after "the number of" (Zahl der, numero dei, число) shortly before the count at token
+    i, in its clause: "put the number of soldiers killed at 1,434"."""
+    for head in range(i - 1, max(-1, i - _COUNT_HEAD_REACH), -1):
+        if tokens.norms[head] in _CLAUSE_PUNCTUATION:
+            return None
+        if tokens.norms[head] not in _COUNT_HEAD_FIRSTS:
+            continue
+        for phrase in _COUNT_HEADS:
+            if tuple(tokens.norms[head : head + len(phrase)]) == phrase and head + len(phrase) < i:
+                return _find_subject(tokens, head + len(phrase), text)
+    return None
 
 
 def _counts_unlisted_noun(text: str, tokens: _Tokens, number_at: int, end: int, value: float) -> bool:
