@@ -278,7 +278,7 @@ def _classify_lines(
             reasons[line.line_no] = "bio"
         elif _CAPTION_START.match(body) or _is_caption_credit(body):
             reasons[line.line_no] = "caption"
-        elif _related_link().match(body):
+        elif _related_link().match(body) or len(_GLUED_LIST_MARKER.findall(body)) >= 2:
             reasons[line.line_no] = "related"
         elif few_words and furniture_share(body) >= 0.5:
             reasons[line.line_no] = "menu"
@@ -293,6 +293,8 @@ def _classify_lines(
     return reasons
 
 
+# "1.Transfer fee paid 2.Eight arrested": headlines numbered with no space after the number, run into one line
+_GLUED_LIST_MARKER = re.compile(r"(?:^|\s)\d{1,2}\.[^\W\d_]")
 # "- Eight dead after storm hits coastal town": a bulleted headline of another story, no sentence of this one
 _LINK_BULLET = re.compile(r"^[-–—•·]\s+\S+(?:\s+\S+){5,}$")
 _CLOSED = re.compile(r"[.!?:;…\"”»]\s*$")

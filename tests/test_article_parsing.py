@@ -271,6 +271,11 @@ def test_bulleted_headlines_that_end_the_page_are_related_links_but_a_list_in_th
     assert parse_article("Agdam handed over\n\n" + listed + body).furniture == []
 
 
+def test_headlines_numbered_with_no_space_run_into_one_line_are_related_links():
+    page = "Agdam handed over\n\nTroops entered Agdam on Friday.\n\n1.Bridge reopens after storm 2.Eight held in raid\n"
+    assert [(f.reason, f.text[:8]) for f in parse_article(page).furniture] == [("related", "1.Bridge")]
+
+
 def test_a_site_name_or_section_label_above_the_headline_is_not_the_title():
     parsed = parse_article("NEWSDESK\n\nLachin returned after 28 years\n\nTroops entered Lachin on Tuesday.\n")
     assert parsed.title == "Lachin returned after 28 years"

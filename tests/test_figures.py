@@ -314,6 +314,9 @@ def test_partitive_number_words_are_not_figures():
         ("Переговоры прошли в двух раундах: состоялось пять встреч.", [(2.0, None), (5.0, "meetings")]),
         ("Les deux camps ont signé.", [(2.0, None)]),
         ("Llegaron diez figuras de la oposición.", [(10.0, None)]),
+        ("Le due parti hanno firmato.", [(2.0, None)]),  # Italian after its article only: "due volte" is none
+        ("Tra i due vicini è tornata la calma.", [(2.0, None)]),
+        ("La mostra dura due volte di più.", []),
     ],
 )
 def test_number_words_count_an_unlisted_plural_noun_without_a_subject(text, expected):
@@ -1122,6 +1125,8 @@ def test_a_count_takes_the_noun_of_the_number_of_before_it(text, expected):
         )
 
 
-@pytest.mark.parametrize("text", ["1,065 total views", "Просмотров: 812", "Zeichen: 0 / 1500", "Seite 3/12"])
+@pytest.mark.parametrize(
+    "text", ["1,065 total views", "Просмотров: 812", "Zeichen: 0 / 1500", "Seite 3/12", "à 00 heure 05 minute"]
+)
 def test_a_page_counter_or_a_ratio_is_no_count(text):
     assert find_figures(text) == []

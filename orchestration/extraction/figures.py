@@ -113,6 +113,7 @@ _TOKEN_SPLIT = re.compile("(" + "|".join(rf"(?:{pattern})" for pattern in _KINDS
 _GLUED_BEFORE = re.compile(r"[\w\-–/:#.@+'’‘ʼ№]")
 _GLUED_AFTER = re.compile(r"[^\W_]|[-–/:'’°]|[.,][0-9]")
 _RATIO = re.compile(r"\s*/\s*\d")
+_LEADING_ZERO = re.compile(r"0\d")
 _RATIO_BEFORE = re.compile(r"\d\s*/\s*$")
 _RATIO_REACH = 8  # characters before a number that may hold "3 / "
 _DOT_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
@@ -160,6 +161,17 @@ _PLURAL_NOUN = {
 }
 _NOT_COUNTED = _words("not_counted")  # "two times", "deux fois", "zwei Drittel": no count of things
 _HOMOGRAPHS = _words("homograph")
+# ... unless an article of the number's language stands before it ("le due parti", "i due vicini"): then Italian's
+# plural shape and a homograph are safe
+_ARTICLED_PLURAL = {"it": re.compile(r"[a-zàèéìòù]{2,}[ie]")}
+_NUMBER_ARTICLES = {
+    language: frozenset(
+        row["word"]
+        for row in load_reference("figure_words")
+        if row["role"] == "number_article" and row["language"] == language
+    )
+    for language in {row["language"] for row in load_reference("figure_words") if row["role"] == "number_article"}
+}
 # "put the number of soldiers killed at 1,434", "die Zahl der getöteten Soldaten auf 1383": a count whose noun
 # follows a head like this one before it, in its clause
 _COUNT_HEADS = _ROLES.get("count_head", frozenset())
@@ -792,6 +804,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         and _MULTIPLIERS.get(tokens.norms[end - 1], 0) >= _MIN_MULTIPLIER_OF
     ):
         subject_from += 1  # "dos millones de personas", "due milioni di persone"
+    if numeral and _LEADING_ZERO.match(tokens.norms[number_at]):  # "00 heure 00 minute", "05": a clock, no count
+        return None, end
     if numeral and (tokens.has_counter or tokens.has_slash) and _is_counter_or_ratio(text, tokens, number_at, end):
         return None, end
     subject = _find_subject(tokens, subject_from, text)
@@ -912,16 +926,18 @@ def _counts_unlisted_noun(text: str, tokens: _Tokens, number_at: int, end: int, 
     """Whether number words are followed by a word shaped as a plural noun of their language ("two minarets")."""
     if value < 2 or end >= len(tokens) or tokens.kinds[end] != "word" or tokens.norms[end] in _NOT_COUNTED:
         return False
-    if tokens.norms[end - 1] in _HOMOGRAPHS:
-        return False
     if text[tokens.ends[end - 1] : tokens.starts[end]] != " ":
         return False
-    surface = text[tokens.starts[end] : tokens.ends[end]]
-    return any(
-        shape.fullmatch(surface)
-        for language in _NUMBER_LANGUAGES.get(tokens.norms[end - 1], ())
-        if (shape := _PLURAL_NOUN.get(language))
-    )
+    surface, word = text[tokens.starts[end] : tokens.ends[end]], tokens.norms[end - 1]
+    before = tokens.norms[number_at - 1] if number_at else None
+    for language in _NUMBER_LANGUAGES.get(word, ()):
+        if before in _NUMBER_ARTICLES.get(language, ()):
+            shape = _ARTICLED_PLURAL.get(language) or _PLURAL_NOUN.get(language)
+        else:
+            shape = None if word in _HOMOGRAPHS else _PLURAL_NOUN.get(language)
+        if shape and shape.fullmatch(surface):
+            return True
+    return False
 
 
 def _stands_for_noun(tokens: _Tokens, i: int, end: int) -> bool:
