@@ -465,8 +465,9 @@ class ArticleEntityMatcher:
                     break
         return i
 
-    def _title_ends_at(self, norms: list[str], k: int) -> bool:
-        return any(k + 1 >= n and tuple(norms[k + 1 - n : k + 1]) in self.titles for n in self.title_lengths)
+    def _title_ends_at(self, norms: list[str], k: int, first: int = 0) -> bool:
+        """Whether a title phrase ends at token k, starting at token `first` or after it."""
+        return any(k + 1 - n >= first and tuple(norms[k + 1 - n : k + 1]) in self.titles for n in self.title_lengths)
 
     def _title_before(
         self, text: str, offset: int, tokens: Tokens, i: int, j: int, named: list[tuple[int, int]]
@@ -499,9 +500,7 @@ class ArticleEntityMatcher:
         for k in range(after, min(len(tokens.norms), after + _APPOSITION_GAP)):
             if k > after and text[tokens.ends[k - 1] - offset : tokens.starts[k] - offset].strip().strip("'’"):
                 return False
-            if any(
-                k + 1 - n >= after and tuple(tokens.norms[k + 1 - n : k + 1]) in self.titles for n in self.title_lengths
-            ):
+            if self._title_ends_at(tokens.norms, k, after):
                 return True
         return False
 

@@ -164,14 +164,10 @@ _HOMOGRAPHS = _words("homograph")
 # ... unless an article of the number's language stands before it ("le due parti", "i due vicini"): then Italian's
 # plural shape and a homograph are safe
 _ARTICLED_PLURAL = {"it": re.compile(r"[a-zàèéìòù]{2,}[ie]")}
-_NUMBER_ARTICLES = {
-    language: frozenset(
-        row["word"]
-        for row in load_reference("figure_words")
-        if row["role"] == "number_article" and row["language"] == language
-    )
-    for language in {row["language"] for row in load_reference("figure_words") if row["role"] == "number_article"}
-}
+_NUMBER_ARTICLES: dict[str, set[str]] = {}
+for _row in load_reference("figure_words"):
+    if _row["role"] == "number_article":
+        _NUMBER_ARTICLES.setdefault(_row["language"], set()).add(_row["word"])
 # "put the number of soldiers killed at 1,434", "die Zahl der getöteten Soldaten auf 1383": a count whose noun
 # follows a head like this one before it, in its clause
 _COUNT_HEADS = _ROLES.get("count_head", frozenset())

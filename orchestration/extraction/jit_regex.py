@@ -65,14 +65,11 @@ class _LastText:
     def agreed_for(cls, text: str) -> bool:
         if text is not cls.text:
             cls.text = text
-            cls.agreed = _agreed(text)
+            if text.isascii():  # a flag of the string: no scan
+                cls.agreed = "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
+            else:
+                cls.agreed = _OUTSIDE.search(text) is None
         return cls.agreed
-
-
-def _agreed(text: str) -> bool:
-    if text.isascii():  # a flag of the string: no scan
-        return "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
-    return _OUTSIDE.search(text) is None
 
 
 class ScanPattern:
@@ -88,33 +85,16 @@ class ScanPattern:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """`re`'s finditer: PCRE2 finds each match, `re` reads it at the same place. Should `re` not find the
-        same span there, `re` scans the rest of the text from the end of the last match they agreed on."""
-        if len(text) > LONG_TEXT:
-            yield from self._in_windows(text)
-            return
-        if not _LastText.agreed_for(text):
-            yield from self.plain.finditer(text)
-            return
-        position = 0
-        for found in self.jit.finditer(text):
-            start, end = found.span()
-            match = self.plain.match(text, start)
-            if match is None or match.end() != end:
-                yield from self.plain.finditer(text, position)
-                return
-            yield match
-            position = end
-
-    def _in_windows(self, text: str) -> Iterator[re.Match[str]]:
-        """A long text scanned window by window, each opening after a space (so that what the pattern looks
-        behind at is a space in the text too) and taking the matches that start before the next one's opening;
-        `re` reads each on the whole text and, should it disagree or a window hold a character the engines
-        disagree on, scans the rest."""
+        same span there, or a text hold a character the engines disagree on, `re` scans the rest of the text
+        from the end of the last match they agreed on. A text longer than LONG_TEXT is scanned window by
+        window, each opening after a space (so that what the pattern looks behind at is a space in the text
+        too) and taking the matches that start before the next one's opening; a shorter one is its only
+        window."""
         position = opening = 0
-        while opening < len(text):
+        while True:
             limit = min(len(text), opening + LONG_TEXT)
-            window = text[opening : limit + OVERLAP]
-            if not _agreed(window):
+            window = text if opening == 0 and limit == len(text) else text[opening : limit + OVERLAP]
+            if not _LastText.agreed_for(window):
                 yield from self.plain.finditer(text, position)
                 return
             for found in self.jit.finditer(window):
@@ -135,7 +115,7 @@ class ScanPattern:
     def search(self, text: str) -> bool:
         """Whether the pattern occurs in `text`."""
         if len(text) > LONG_TEXT:
-            return next(self._in_windows(text), None) is not None
+            return next(self.finditer(text), None) is not None
         return (self.jit if _LastText.agreed_for(text) else self.plain).search(text) is not None
 
 
