@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from orchestration.extraction.jit_regex import ScanPattern, grouped_alternation
+from orchestration.extraction.jit_regex import ScanPattern, grouped_alternation, word_trie
 from orchestration.reference import load_reference
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -27,15 +27,18 @@ class CueMention(NamedTuple):
 
 
 @cache
-def _lexicons() -> tuple[tuple[ScanPattern, dict[str, tuple[str, str]]], ...]:
-    """One pattern for triggers and one for modality cues: they may overlap ("is to" inside "is to be
-    returned"), and one alternation would let the earlier match hide the other."""
+def _lexicons() -> tuple[tuple[ScanPattern, dict[str, tuple[str, str]], bool], ...]:
+    """One pattern for triggers, one for modality cues and one for the triggers' inflections
+    (trigger_forms.csv): they may overlap ("is to" inside "is to be returned"), and one alternation would let
+    the earlier match hide the other. The inflections, thousands of plain words, share their prefixes."""
     lexicons = []
     for name, kind, column in (("event_triggers", "trigger", "event_type"), ("modality_cues", "modality", "cue")):
         rows = sorted(load_reference(name), key=lambda row: -len(row["phrase"]))
         labels = {row["phrase"].lower(): (kind, row[column]) for row in rows}
         alternation = grouped_alternation(list(labels), _phrase_pattern)
-        lexicons.append((ScanPattern(rf"(?<![\w'])(?:{alternation})(?![\w'])", ignore_case=True), labels))
+        lexicons.append((ScanPattern(rf"(?<![\w'])(?:{alternation})(?![\w'])", ignore_case=True), labels, False))
+    forms = {row["phrase"]: ("trigger", row["event_type"]) for row in load_reference("trigger_forms")}
+    lexicons.append((ScanPattern(rf"(?<![\w'])(?:{word_trie(list(forms))})(?![\w'])", ignore_case=True), forms, True))
     return tuple(lexicons)
 
 
@@ -87,19 +90,19 @@ def find_cues(sentence_id: int, text: str, offset: int = 0) -> list[CueMention]:
     """Trigger and modality phrases of one sentence in text order, with offsets shifted by `offset`."""
     folded = text.translate(_APOSTROPHES)
     found: list[CueMention] = []
-    for pattern, labels in _lexicons():
+    for pattern, labels, inflections in _lexicons():
         for match in pattern.finditer(folded):
-            kind, label = _label(match.group(), labels)
-            if label == _NOT_A_CUE:
+            kind, label = labels.get(match.group().lower(), ("", "")) if inflections else _label(match.group(), labels)
+            if label in (_NOT_A_CUE, ""):
                 continue
-            found.append(
-                CueMention(
-                    sentence_id,
-                    offset + match.start(),
-                    offset + match.end(),
-                    text[match.start() : match.end()],
-                    kind,
-                    label,
-                )
-            )
+            start, end = offset + match.start(), offset + match.end()
+            if inflections:  # a longer phrase holding the word is that phrase's; a stem matching just the word
+                # gives way to the form's own tense ("rétrocéd*" is entered, "rétrocéderont" scheduled)
+                covering = [
+                    cue for cue in found if cue.cue_kind == "trigger" and cue.char_start < end and start < cue.char_end
+                ]
+                if any((cue.char_start, cue.char_end) != (start, end) for cue in covering):
+                    continue
+                found = [cue for cue in found if cue not in covering]
+            found.append(CueMention(sentence_id, start, end, text[match.start() : match.end()], kind, label))
     return sorted(found, key=lambda cue: (cue.char_start, cue.char_end))

@@ -1032,18 +1032,21 @@ left join history_bounds as bounds using (article_id)
 where not coalesce(dated.event_type = 'entered' and dated.event_date < bounds.history_before, false)
 -- an undated completion is not one of the article's time when an older year or decade right after its verb
 -- dates it ("fled as it fell under Armenian control in the early 1990s"; the publication year decides), nor
--- when the sentence puts it in the war ("during the fighting, troops also recaptured Jabrayil")
+-- when the sentence puts it in the war ("during the fighting, troops also recaptured Jabrayil"; "a town the
+-- troops retook before the fighting ended")
 and not (
     dated.event_type = 'entered'
     and (dated.date_source is distinct from 'sentence' or dated.date_precision <> 'day')
-    and dated.trigger_start < dated.segment_start
     and exists (
         select 1 from staging.modality_cues as cues
         where
             cues.article_id = dated.article_id
             and cues.sentence_id = dated.sentence_id
             and cues.modality = 'wartime'
-            and cues.char_end <= dated.trigger_start
+            and (
+                dated.trigger_start < dated.segment_start and cues.char_end <= dated.trigger_start
+                or cues.char_start between dated.trigger_start and dated.trigger_start + length(dated.trigger_text) + 30
+            )
     )
 )
 and not (
