@@ -153,3 +153,20 @@ def test_left_needs_a_place_after_it_and_as_reports_is_no_handover():
     assert [label for label in labels("The war left 20,000 people dead.") if label[1] == "trigger"] == []
     assert [label for label in labels("A barn is left burning near the road.") if label[1] == "trigger"] == []
     assert [label[0] for label in labels("Как передает агентство, войска вошли.") if label[1] == "trigger"] == ["вошли"]
+
+
+def test_an_agency_credit_and_an_ongoing_withdrawal_hand_nothing_over():
+    def triggers(text):
+        return [(cue.text, cue.label) for cue in find_cues(0, text) if cue.cue_kind == "trigger"]
+
+    assert triggers("Срок вывода войск перенесли, передает Интерфакс.") == [
+        ("Срок", "scheduled"),
+        ("перенесли", "postponed"),
+    ]
+    assert triggers("Birlikler Fuzuli'yi boşaltıyor.") == []
+    assert triggers("Fuzuli 3 Mart'ta boşaltıldı.") == [("boşaltıldı", "entered")]
+
+
+def test_a_return_to_a_place_is_marked_as_a_destination():
+    assert ("returned to", "modality", "destination") in labels("Families returned to Fuzuli on Friday.")
+    assert ("возвращаются в", "modality", "destination") in labels("Беженцы возвращаются в Физули.")

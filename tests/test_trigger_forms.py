@@ -28,6 +28,8 @@ def triggers(text):
         ("передаст", "передать", "ru", "scheduled"),
         ("отдали", "отдать", "ru", "entered"),
         ("занят", "занять", "ru", "entered"),  # a short participle, not a present
+        ("zurückzugeben", "zurückgeben", "de", "scheduled"),  # the infinitive with "zu" inside
+        ("zurückgab", "zurückgeben", "de", "entered"),
     ],
 )
 def test_a_form_is_typed_by_its_tense(form, lemma, language, expected):

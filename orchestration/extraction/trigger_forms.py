@@ -1,16 +1,17 @@
 """Every inflection of the handover verbs in trigger_lemmas.csv, written to trigger_forms.csv with its event type.
 
 Each round of real reports met a form the hand-written trigger list lacked (rendus, reprennent, отойти,
-prorogare): French, Spanish, Italian and Russian verbs have 35 to 95 forms each. simplemma's dictionaries map
-every form to its lemma; read backwards, they give all forms of a lemma. That takes seconds per language, so it
-runs here, when the lemma list changes (`python -m orchestration.extraction.trigger_forms`), not in each build;
-a test checks the CSV is current.
+prorogare, überließ): the verbs of these languages have 12 to 95 forms each. simplemma's dictionaries map every
+form to its lemma; read backwards, they give all forms of a lemma. That takes seconds per language, so it runs
+here, when the lemma list changes (`python -m orchestration.extraction.trigger_forms`), not in each build; a test
+checks the CSV is current.
 
-A form's type follows its tense: a completion verb's infinitive, future and conditional announce a handover
-(scheduled), its other forms tell one (entered), and its present does what the lemma's `present` column says
-(a Russian perfective's present is its future). A postponement verb postpones in every form. A word the
-trigger list has keeps the type given there (a stem there, "rétrocéd*", gives way to the form's own tense), and a lemma's `exclude` words (nouns and homographs:
-French "entre", Italian "entrata") are left out.
+A form's type follows its tense: a completion verb's infinitive (a German one with "zu" too), future and
+conditional announce a handover (scheduled), its other forms tell one (entered), and its present does what the
+lemma's `present` column says (a Russian perfective's present is its future). A postponement verb postpones in
+every form. A word the trigger list has keeps the type given there (German "überlassen" is a participle as often
+as an infinitive; a stem there, "rétrocéd*", gives way to the form's own tense), and a lemma's `exclude` words
+(nouns, adjectives and homographs: French "entre", German "verlassene") are left out.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def form_type(form: str, lemma: str, language: str, event_type: str, present: st
         return event_type
     if form == lemma or (language == "it" and form == lemma[:-1]):  # Italian drops the e: "deve consegnar"
         return "scheduled"
+    if language == "de" and _zu_infinitive(form, lemma):  # "abzutreten", "zurückzugeben"
+        return "scheduled"
     stem = _future_stem(lemma, language)
     if form.startswith(stem) and form[len(stem) :] in _FUTURE.get(language, ()):
         return "scheduled"
@@ -60,6 +63,10 @@ def form_type(form: str, lemma: str, language: str, event_type: str, present: st
     if language == "ru" and form != lemma[:-1] and _RUSSIAN_PRESENT.search(form):
         return present
     return "entered"
+
+
+def _zu_infinitive(form: str, lemma: str) -> bool:
+    return any(form == lemma[:cut] + "zu" + lemma[cut:] for cut in range(2, len(lemma) - 3))
 
 
 def generate() -> list[dict[str, str]]:

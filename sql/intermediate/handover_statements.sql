@@ -505,7 +505,8 @@ date_choices as (
                         cues.article_id = statements.article_id
                         and cues.sentence_id = statements.sentence_id
                         and cues.modality = 'past_future'
-                        and cues.char_start < statements.trigger_start
+                        -- at the verb's first word too: "was to be handed over on Sunday" is one trigger phrase
+                        and cues.char_start <= statements.trigger_start
                 )
                 then dates.value + 7
             else dates.value
@@ -1048,6 +1049,17 @@ and not (
                 or cues.char_start between dated.trigger_start and dated.trigger_start + length(dated.trigger_text) + 30
             )
     )
+)
+-- a return told of people, with the district as where they go ("families returned to Fuzuli", "возвращаются в
+-- Агдам"), hands nothing over
+and not exists (
+    select 1 from staging.modality_cues as cues
+    where
+        cues.article_id = dated.article_id
+        and cues.sentence_id = dated.sentence_id
+        and cues.modality = 'destination'
+        and dated.trigger_start between cues.char_start and cues.char_end - 1
+        and dated.segment_start between cues.char_end and cues.char_end + 5
 )
 and not (
     dated.event_type = 'entered'
