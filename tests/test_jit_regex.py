@@ -53,7 +53,7 @@ def test_the_scanning_patterns_match_as_re_does_on_mixed_text():
         dates._DIGIT_RE,
         dates._NAME_RE,
         figures._MAY_HOLD_FIGURE,
-        *(pattern for pattern, _ in cues._lexicons()),
+        *(pattern for pattern, *_ in cues._lexicons()),
     ]
     for scan in patterns:
         assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.plain.finditer(text)]
@@ -65,7 +65,7 @@ def test_a_long_text_is_scanned_in_windows_as_re_scans_it_whole():
     sentence = "On Friday, 20 November 2020, Armenian forces left Ağdam by 25.11.2020, officials said. "
     for shift in range(0, 40, 7):
         text = "x" * shift + sentence * (3 * LONG_TEXT // len(sentence)) + "thıs 1 December"
-        for scan in (dates._DATE_RE, *(pattern for pattern, _ in cues._lexicons())):
+        for scan in (dates._DATE_RE, *(pattern for pattern, *_ in cues._lexicons())):
             assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.plain.finditer(text)]
 
 

@@ -56,6 +56,13 @@ def test_unlisted_inflections_are_triggers_with_their_tense():
     ]
 
 
+def test_a_phrase_inflects_its_verb():
+    """'prendre le contrôle' in every tense: its other words keep the verb's forms unambiguous."""
+    assert triggers("Les forces reprenaient  le contrôle de Fuzuli.") == [("reprenaient  le contrôle", "entered")]
+    assert triggers("Las tropas tomarán el control de Fuzuli.") == [("tomarán el control", "scheduled")]
+    assert triggers("Физули перешёл под контроль Баку.") == [("перешёл под контроль", "entered")]
+
+
 def test_a_listed_phrase_holding_a_form_keeps_its_type():
     assert triggers("Bakou reprendra le contrôle de Zangilan.") == [("reprendra le contrôle", "scheduled")]
 

@@ -92,17 +92,22 @@ def find_cues(sentence_id: int, text: str, offset: int = 0) -> list[CueMention]:
     found: list[CueMention] = []
     for pattern, labels, inflections in _lexicons():
         for match in pattern.finditer(folded):
-            kind, label = labels.get(match.group().lower(), ("", "")) if inflections else _label(match.group(), labels)
+            kind, label = (
+                labels.get(" ".join(match.group().lower().split()), ("", ""))
+                if inflections
+                else _label(match.group(), labels)
+            )
             if label in (_NOT_A_CUE, ""):
                 continue
             start, end = offset + match.start(), offset + match.end()
-            if inflections:  # a longer phrase holding the word is that phrase's; a stem matching just the word
-                # gives way to the form's own tense ("rétrocéd*" is entered, "rétrocéderont" scheduled)
-                covering = [
+            if inflections:  # a listed phrase longer than the form is that phrase's; a listed word or stem the
+                # form spans gives way to its own tense ("rétrocéd*" is entered, "rétrocéderont" scheduled; "перешли"
+                # inside "перешли под контроль")
+                overlapping = [
                     cue for cue in found if cue.cue_kind == "trigger" and cue.char_start < end and start < cue.char_end
                 ]
-                if any((cue.char_start, cue.char_end) != (start, end) for cue in covering):
+                if any(cue.char_start < start or cue.char_end > end for cue in overlapping):
                     continue
-                found = [cue for cue in found if cue not in covering]
+                found = [cue for cue in found if cue not in overlapping]
             found.append(CueMention(sentence_id, start, end, text[match.start() : match.end()], kind, label))
     return sorted(found, key=lambda cue: (cue.char_start, cue.char_end))

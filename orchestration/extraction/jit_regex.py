@@ -164,7 +164,7 @@ def _group_pattern(phrases: list[str], pattern: Callable[[str], str]) -> str:
 
 
 def word_trie(words: list[str]) -> str:
-    """Plain words (lower-case) as one pattern that shares their prefixes: thousands of inflections ("rendaient",
+    """Plain words or phrases (lower-case; a space is any whitespace) as one pattern that shares their prefixes: thousands of inflections ("rendaient",
     "rendait", "rendirent") compile to a fraction of the size an alternation of them takes, which PCRE2 caps."""
     trie: dict = {}
     for word in words:
@@ -177,7 +177,11 @@ def word_trie(words: list[str]) -> str:
 
 def _trie_pattern(node: dict) -> str:
     ends = "" in node
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     if len(branches) > 1:

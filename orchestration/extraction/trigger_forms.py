@@ -86,17 +86,26 @@ def generate() -> list[dict[str, str]]:
         )
 
     for language in sorted(lemmas):
+        verbs = {lemma.split()[0] for lemma in lemmas[language]}
         forms = defaultdict(set)
         for form, lemma in dictionaries[language].items():
-            if lemma in lemmas[language]:
+            if lemma in verbs:
                 forms[lemma].add(form.lower())
         for lemma, row in lemmas[language].items():
+            # a phrase ("passer sous le contrôle") inflects its first word; its other words make it unambiguous
+            verb, _, rest = lemma.partition(" ")
             excluded = set(row["exclude"].split())
-            for form in sorted(forms[lemma] | {lemma}):
-                if len(form) < _SHORTEST or form in excluded or form in listed or other_word(form, language):
+            for form in sorted(forms[verb] | {verb}):
+                phrase = f"{form} {rest}" if rest else form
+                if (
+                    form in excluded
+                    or phrase in listed
+                    or not rest
+                    and (len(form) < _SHORTEST or other_word(form, language))
+                ):
                     continue
-                label = form_type(form, lemma, language, row["event_type"], row["present"])
-                rows.append({"phrase": form, "event_type": label, "language": language, "lemma": lemma})
+                label = form_type(form, verb, language, row["event_type"], row["present"])
+                rows.append({"phrase": phrase, "event_type": label, "language": language, "lemma": lemma})
     return sorted(rows, key=lambda row: (row["language"], row["lemma"], row["phrase"]))
 
 

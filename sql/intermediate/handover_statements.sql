@@ -708,6 +708,20 @@ date_choices as (
         )
         -- "moved from 15 November to 25 November": the date after "from" is the old deadline, not the new one
         and not (statements.event_type = 'postponed' and dates.after_from)
+        -- "the districts Yerevan gave up in the November peace deal": a date that names the deal after it dates
+        -- the deal
+        and not exists (
+            select 1 from intermediate.date_event_cues as named
+            where
+                named.article_id = dates.article_id
+                and named.char_start = dates.char_start
+                and named.event_type = 'truce_signed'
+                and named.distance <= 2
+                and named.cue_text in (
+                    select timeline_cues.phrase from reference.timeline_cues
+                    where timeline_cues.event_type = 'truce_signed' and timeline_cues.role = 'context'
+                )
+        )
         -- "granted ten more days, he said on Sunday 15 November": a day after a reporting verb that follows the
         -- trigger dates the statement ("said on 25 November that troops had entered" dates the entry)
         and not (dates.after_reporting and dates.char_start > statements.trigger_start)
