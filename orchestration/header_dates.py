@@ -41,7 +41,15 @@ _HEADER_NOISE = re.compile(
     rf"|(?<!\w)(?i:{_alternation('weekday')}|{_LABELS}|{_alternation('time_word')})(?!\w)"
     rf"|{VIEW_COUNTER.pattern}"
     rf"|(?i:{_alternation('source_label')})\s*:\s*[^|]{{1,40}}$"  # "Source: AP", glued to a zone or not
+    r"|(?i:\b(?:seite|page|pagina|página|sayfa|страница)\s*\d{1,3}(?:\s*/\s*[^\W\d_]+)?)"  # print page: "Seite 6 / Ausland"
 )
+# an empty byline label before the date ("by | Sat, Nov 21 2020"): not the deadline "by <date>"
+_EMPTY_BYLINE = re.compile(r"^\s*by\s*\|", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"(?<!\w)(?i:{_alternation('weekday')})(?!\w)")
+_WEEKDAY_NUMBERS = {
+    row["word"]: int(row["value"]) for row in load_reference("date_words") if row["category"] == "weekday"
+}
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—-]+")
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\w/-])")
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
@@ -58,6 +66,8 @@ _DATELINE = re.compile(
     r"|^\s*[A-Z][\w .'’-]{1,40}?(?:\s*\([A-Z][\w .'’-]{1,30}\)|,\s+[A-Z][\w.'’-]{1,30})?,?\s+"
     r"(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\s*(?:[-–—]+\s+|:\s*)"
 )
+# A place and a date with its year in parentheses opening the paragraph: "(Milano 3 dicembre 2020). Il ..."
+_PAREN_DATELINE = re.compile(r"^\s*\(\s*[^\W\d_][\w .'’-]{1,40}?,?\s+(?P<date>[^()]{3,40}?)\s*\)\.?\s")
 # A dateline standing as a line of its own: "BAKU, NOVEMBER 20, AGENCY." or "Baku, 15. November, AZERTAC"
 _DATELINE_LINE = re.compile(
     r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?)(?:,|\s+[-–—])\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$"
@@ -139,6 +149,7 @@ def only_a_date(text: str, fallback_year: int | None, header_zone: bool = False)
     """The date of a header line: one date and nothing else but chrome (see _is_chrome; `header_zone` when the
     line stands above the first paragraph). Several dates only when a publish label stands between each two
     ("GİRİŞ 30.11.2020 23:25 GÜNCELLEME 01.12.2020 01:18"): the earliest is the publication, the others updates."""
+    text = _EMPTY_BYLINE.sub(lambda label: " " * len(label[0]), text)
     days = _days(text, fallback_year)
     if not days or any(not _LABEL.search(text, a.end, b.start) for a, b in zip(days, days[1:])):
         return None
@@ -147,7 +158,18 @@ def only_a_date(text: str, fallback_year: int | None, header_zone: bool = False)
         rest += [text[position : day.start], "\0"]
         position = day.end
     rest.append(text[position:])
-    return min(day.value for day in days) if _is_chrome(_HEADER_NOISE.sub(" ", "".join(rest)), header_zone) else None
+    if not _is_chrome(_HEADER_NOISE.sub(" ", "".join(rest)), header_zone) or not _weekdays_fit(text, days):
+        return None
+    return min(day.value for day in days)
+
+
+def _weekdays_fit(text: str, days: list[_Day]) -> bool:
+    """A date read without its year, in the corpus year, beside a weekday it does not have there is another
+    year's: a site's live widget ("четверг, 14 ноября" over a story of November 2020)."""
+    if _YEAR.search(text):
+        return True
+    weekdays = {_WEEKDAY_NUMBERS.get(found[0].lower()) for found in _WEEKDAY.finditer(text)} - {None}
+    return all(day.value.weekday() in weekdays for day in days) if weekdays else True
 
 
 def header_date(text: str, fallback_year: int | None) -> tuple[date, str | None] | None:
@@ -185,7 +207,10 @@ def dateline_line(text: str, fallback_year: int | None) -> tuple[date | None, st
 
 def dateline(text: str, fallback_year: int | None) -> tuple[date | None, str | None]:
     """(date, wire) of a dateline opening a paragraph: "BAKU, Nov 20 (Agency) - ...", "BAKU, November 15.
-    /TASS/. ...", or a date with its year before a dash or glued text ("December 1, 2020 - The deal ...")."""
+    /TASS/. ...", "(Roma 18 novembre 2020). ...", or a date with its year before a dash or glued text
+    ("December 1, 2020 - The deal ...")."""
+    if (match := _PAREN_DATELINE.match(text)) and (day := only_a_date(match.group("date"), None)):
+        return day, None
     if match := _DATELINE.match(text):
         day = only_a_date(match.group("date") or match.group("date_wired"), fallback_year)
         if day or not match.group("date_wired"):  # mixed case without a date is a sentence: "Paris, he said (...) -"

@@ -180,3 +180,68 @@ def test_english_matching_is_unchanged_by_the_new_rules():
         ("Kremlin", "exact"),
         ("Agdam", "exact"),
     ]
+
+
+def titled(*sentences):
+    return [c.name for c in match(*sentences)[1] if c.looks_like == "titled_person"]
+
+
+def test_titles_in_every_language_and_german_compounds_of_a_title():
+    assert titled("Der Vorsitzende Jonas Feld sprach.") == ["Jonas Feld"]
+    assert titled("Lena Brandt, Pressesprecherin der Stadt, sagte nichts.") == ["Lena Brandt"]
+    assert titled("Der Parteichef Olaf Wiese trat ab.") == ["Olaf Wiese"]
+    assert titled("Заявил вице-премьер Павел Жуков.") == ["Павел Жуков"]
+    assert titled("Fonun Bölge Müdürü Ayşe Tekin konuştu.") == ["Ayşe Tekin"]
+    assert titled("The Tidewater correspondent Mark Ellory wrote.") == ["Mark Ellory"]
+
+
+def test_a_title_followed_by_an_article_introduces_its_complement_not_a_name():
+    assert titled("Der Vorsitzende der Grün-Liste, Jonas Feld, sprach.") == ["Jonas Feld"]
+
+
+def test_the_outlets_own_reporter_is_a_byline_not_a_titled_person():
+    assert titled("Our reporter Dana Whitlock was there.") == []
+
+
+def test_a_russian_name_after_an_inflected_title_is_given_in_the_nominative():
+    assert titled("Встреча с министром обороны Тиграном Мелконяном прошла.") == ["Тигран Мелконян"]
+    assert titled("По словам советника Андрея Ларина, всё спокойно.") == ["Андрей Ларин"]
+    assert titled("Министр Анна Ларина приехала.") == ["Анна Ларина"]
+
+
+def test_european_union_and_news_agencies_in_other_languages():
+    assert canonical("AB'nin tutumu ve Avrupa Birliği") == [("European Union", "exact")] * 2
+    assert canonical("L'UE e l'Unione europea") == [("European Union", "exact")] * 2
+    assert [m.entity_type for m in match("Как сообщает ТАСС, а также Интерфакс.")[0]] == ["media", "media"]
+
+
+def test_a_listed_person_after_a_title_is_that_person_in_any_spelling():
+    found, candidates = match("Kremlin Sözcüsü Dimitriy Peskov açıkladı.")
+    assert ("Dmitry Peskov", "fuzzy") in [(m.canonical, m.match_method) for m in found]
+    assert candidates == []
+
+
+def test_a_capitalised_word_before_a_listed_surname_is_its_forename():
+    found, candidates = match("Gestern sagte Staatschef Recep Erdoğan zu.")
+    assert [m.canonical for m in found] == ["Recep Tayyip Erdogan"]
+    assert candidates == []
+
+
+def test_a_generic_institution_before_joined_countries_is_each_ones():
+    assert {m.canonical for m in match("the Defence Ministry of Russia said Armenia and Azerbaijan agreed")[0]} == {
+        "Russian Defence Ministry",
+        "Russia",
+        "Armenia",
+        "Azerbaijan",
+    }
+    assert {m.canonical for m in match("Минобороны Армении и Азербайджана сообщили.")[0]} == {
+        "Armenian Defence Ministry",
+        "Azerbaijani Defence Ministry",
+        "Armenia",
+        "Azerbaijan",
+    }
+
+
+def test_a_run_of_capitalised_words_ends_where_the_script_changes():
+    _, candidates = match("Эксперт центра Delta Group Ивана Сорокина отметил.")
+    assert [c.name for c in candidates] == ["Delta Group", "Ивана Сорокина"]

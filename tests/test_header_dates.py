@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from orchestration.header_dates import dateline, only_a_date, publish_statement
+from orchestration.header_dates import PUBLISH_LINE, dateline, only_a_date, publish_statement
 
 MARCH_3 = date(2021, 3, 3)
 
@@ -128,3 +128,25 @@ def test_russian_wire_datelines(line, day, wire):
 )
 def test_wire_datelines_with_a_country_and_a_colon(line, day, wire):
     assert dateline(line, 2020) == (day, wire)
+
+
+def test_an_empty_byline_label_before_the_date_is_header_noise():
+    assert only_a_date("by | Wed, Mar 3 2021", None, header_zone=True) == MARCH_3
+
+
+@pytest.mark.parametrize(
+    "label, rest", [("Aus: Ausgabe vom", "03.03.2021, Seite 4 / Kultur"), ("Édition du", "3 mars 2021, page 2")]
+)
+def test_a_print_issue_line_gives_its_date(label, rest):
+    assert PUBLISH_LINE.match(f"{label} {rest}")
+    assert only_a_date(rest, None, header_zone=True) == MARCH_3
+
+
+def test_a_yearless_header_date_needs_the_weekday_it_has_in_the_assumed_year():
+    assert only_a_date("среда, 3 марта", 2021, header_zone=True) == MARCH_3
+    assert only_a_date("пятница, 3 марта", 2021, header_zone=True) is None
+
+
+def test_a_place_and_a_date_in_parentheses_open_a_paragraph():
+    assert dateline("(Torino 3 marzo 2021). La diga è stata aperta.", 2021) == (MARCH_3, None)
+    assert dateline("(Torino 3 marzo). La diga è stata aperta.", 2021) == (None, None)  # its year must be written

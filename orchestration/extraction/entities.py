@@ -39,6 +39,13 @@ _TITLE_GAP = 4  # words between a title and the name it introduces ("помощ�
 _TITLE_GAP_WORDS = 2  # of which plain words, not listed names
 _APPOSITION_GAP = 6  # words of a title's complement before ", <Name>," ("head of the X department, <Name>,")
 _TRANSLITERATION = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+_ARTICLES = frozenset("the der die das des dem den".split())  # open a title's complement: "der Chef der X-Partei"
+# joins the countries one institution names ("МИД РФ и Азербайджана")
+_AND = frozenset("and und и et e y ve ile".split())
+_BESIDE = 2  # words from a generic institution to a country that names it ("Foreign Ministry of Russia")
+# a title after these introduces the outlet's own staff, a byline rather than an actor ("our reporter <Name>")
+_OWN_STAFF = frozenset("our unser unsere unserem unseren notre nuestro nuestra nostro nostra наш".split())
+_NAME_JOINERS = ' -"„“”«»'  # hyphens and quotes inside a title's complement ("der Heimat-Partei", „X“)
 _FUZZY_TYPES = ("district", "place", "person", "country")
 _GENITIVE_TYPES = ("district", "place", "country")
 _NOT_NAMES = frozenset(
@@ -259,6 +266,56 @@ def title_index() -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
 
 
 @cache
+def _compound_heads() -> tuple[str, ...]:
+    """German one-word titles, which also end compounds that are titles (Staatspräsident, Pressesprecher); not
+    the shortest ("Abt" ends "gehabt")."""
+    rows = load_reference("person_titles")
+    return tuple(
+        {
+            key[0]
+            for row in rows
+            if row["language"] == "de" and len(key := tokenize(row["title"]).norms) == 1 and len(key[0]) >= 4
+        }
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _is_compound_title(norm: str) -> bool:
+    """A word made of at least three letters and a German title: Parteichef, Staatspräsident."""
+    return any(norm.endswith(head) and len(norm) >= len(head) + 3 for head in _compound_heads())
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every word of a listed title as written there, lowercase: a Russian title word not among them is
+    inflected (министра, министром), and so is the name it introduces."""
+    return frozenset(
+        word.lower() for row in load_reference("person_titles") for word in tokenize(row["title"]).surfaces
+    )
+
+
+@cache
+def _oblique_endings() -> tuple[tuple[str, str], ...]:
+    """(ending, kind) of Russian first names and surnames in an oblique case, longest first."""
+    kinds = ("oblique", "oblique_soft", "oblique_feminine")
+    endings = {(row["affix"], row["kind"]) for row in load_reference("name_inflections") if row["kind"] in kinds}
+    return tuple(sorted(endings, key=lambda pair: -len(pair[0])))
+
+
+def _nominative(word: str) -> str:
+    """A Russian name in the nominative: Сурена, Вагаршаком -> Сурен, Вагаршак; Алексея, Игорем -> Алексей,
+    Игорь; Захаровой -> Захарова."""
+    for ending, kind in _oblique_endings():
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 2:
+            continue
+        if kind == "oblique_soft":
+            return stem + ("й" if stem[-1] in "аеиоуыэюяё" else "ь")
+        return stem + ("а" if kind == "oblique_feminine" else "")
+    return word
+
+
+@cache
 def _fuzzy_choices(n_words: int) -> dict[str, Alias]:
     """Aliases of `n_words` words, long enough to be compared by similarity, keyed by their normalised text."""
     index, _ = alias_index()
@@ -287,8 +344,9 @@ def _fuzzy_match(key: str, n_words: int) -> tuple[Alias, float] | None:
 
 
 def _surface_ok(alias: Alias, surface: str) -> bool:
-    if alias.case_sensitive:
-        return surface.replace(".", "") == alias.alias.replace(".", "")
+    if alias.case_sensitive:  # as written, but for a case suffix or an elision (AB'nin, l'UE)
+        lead, tail = _affix_lengths(surface)
+        return surface[lead : len(surface) - tail].replace(".", "") == alias.alias.replace(".", "")
     return alias.any_case or " " in alias.alias or surface[_affix_lengths(surface)[0] :][:1].isupper()
 
 
@@ -313,7 +371,7 @@ class ArticleEntityMatcher:
         mentions: list[EntityMention] = []
         candidates: list[CandidateMention] = []
         named: list[tuple[int, int]] = []  # (first, last token) of each mention
-        countries: list[tuple[int, str]] = []  # (token, country id) of countries and capitals named
+        countries: list[tuple[int, int, str]] = []  # (first, last token, country id) of countries and capitals
         institutions: list[tuple[int, int, str]] = []  # (first, last token, institution) of generic institutions
         i = 0  # tokens before i are consumed
         for start in self._possible_starts(tokens):
@@ -328,7 +386,7 @@ class ArticleEntityMatcher:
                     institutions.append((start, i - 1, alias.entity_id))
                     continue
                 if alias.country:
-                    countries.append((start, alias.country))
+                    countries.append((start, i - 1, alias.country))
                 mentions.append(self._mention(sentence_id, text, offset, tokens, start, i - 1, alias, method, score))
             elif find_candidates and capitalised[start]:
                 if norms[start] in self.titled_surnames:
@@ -344,15 +402,22 @@ class ArticleEntityMatcher:
                     and capitalised[j + 1]
                     and not self._exact(tokens, j + 1)
                     and tokens.starts[j + 1] - tokens.ends[j] <= 1
+                    and _is_cyrillic(tokens.surfaces[j])
+                    == _is_cyrillic(tokens.surfaces[j + 1])  # "Baku Network Эльхан"
                 ):
                     j += 1
+                if start < (first := self._peel_titles(norms, start, j)) <= j and self._listed(tokens, first):
+                    i = first  # a listed person after a title: "Sözcüsü <listed name in another spelling>"
+                    continue
+                if self._forename_of_next(tokens, start, j):
+                    j -= 1
                 if candidate := self._name_candidate(sentence_id, text, offset, tokens, start, j, named):
                     candidates.append(candidate)
                 i = j + 1
         if institutions:
             mentions = sorted(mentions + self._institutions(sentence_id, text, offset, tokens, institutions, countries))
         if countries:
-            self.last_country = countries[-1][1]
+            self.last_country = countries[-1][2]
         return mentions, candidates
 
     def _institutions(
@@ -362,20 +427,42 @@ class ArticleEntityMatcher:
         offset: int,
         tokens: Tokens,
         institutions: list[tuple[int, int, str]],
-        countries: list[tuple[int, str]],
+        countries: list[tuple[int, int, str]],
     ) -> list[EntityMention]:
         """Each generic institution as the organisation of the country named nearest to it in the sentence
-        (in words, either side), else of the last country named before; none when that country has none."""
+        (in words, either side), and of the countries joined to that one when it stands right beside it ("МИД
+        РФ и Азербайджана"), else of the last country named before; none when that country has none."""
         found = []
         for first, last, institution in institutions:
             # a tie goes to the country before: "Rusya Savunma Bakanlığı, Ermenistan'ı ..."
-            distances = [(first - k if k < first else k - last, k > first, country) for k, country in countries]
-            country = min(distances)[2] if distances else self.last_country
-            if organisation := self.organisations.get((institution, country)):
-                found.append(
-                    self._mention(sentence_id, text, offset, tokens, first, last, organisation, "context", 100.0)
-                )
+            distances = [(first - k if k < first else k - last, k > first, n) for n, (k, _, _) in enumerate(countries)]
+            nearest = min(distances, default=None)
+            if nearest is None:
+                named = [self.last_country]
+            elif nearest[0] <= _BESIDE:
+                named = self._coordinated(tokens.norms, countries, nearest[2])
+            else:
+                named = [countries[nearest[2]][2]]
+            for country in named:
+                if organisation := self.organisations.get((institution, country)):
+                    found.append(
+                        self._mention(sentence_id, text, offset, tokens, first, last, organisation, "context", 100.0)
+                    )
         return found
+
+    @staticmethod
+    def _coordinated(norms: list[str], countries: list[tuple[int, int, str]], n: int) -> list[str]:
+        """Country n and those joined to it, one conjunction between each ("Armenia and Azerbaijan")."""
+        lo = hi = n
+        while lo > 0 and countries[lo][0] - countries[lo - 1][1] == 2 and norms[countries[lo][0] - 1] in _AND:
+            lo -= 1
+        while (
+            hi + 1 < len(countries)
+            and countries[hi + 1][0] - countries[hi][1] == 2
+            and norms[countries[hi][1] + 1] in _AND
+        ):
+            hi += 1
+        return [country for _, _, country in countries[lo : hi + 1]]
 
     def _listed(self, tokens: Tokens, start: int) -> tuple[Alias, int, str, float] | None:
         """What the alias list says starts at token `start`: (alias, words, match method, score). A surname
@@ -395,6 +482,15 @@ class ArticleEntityMatcher:
             alias, n, score = fuzzy
             return alias, n, "fuzzy", score
         return None
+
+    def _forename_of_next(self, tokens: Tokens, i: int, j: int) -> bool:
+        """Whether token j, the last of a run i..j, is the forename of a listed person whose surname follows it
+        ("Staatschef <forename> Putin"): no name of its own."""
+        nxt = j + 1
+        if nxt >= len(tokens.norms) or tokens.starts[nxt] - tokens.ends[j] > 1 or self._title_start(tokens.norms, j, i):
+            return False
+        found = self._exact(tokens, nxt)
+        return found is not None and found[0].entity_type == "person" and found[0].alias_kind == "surname"
 
     def _possible_starts(self, tokens: Tokens) -> list[int]:
         """Indices of tokens anything can start at: a listed alias's first word, or a capitalised word."""
@@ -440,16 +536,25 @@ class ArticleEntityMatcher:
         if first > j:
             return None
         # a title inside the run: "Genelkurmay Başkanlığı Ana Harekat Dairesi Başkanı Sergey Rudskoy"
-        inner = [k for k in range(first, j) if self._title_ends_at(tokens.norms, k)]
+        inner = [k for k in range(first, j) if self._title_start(tokens.norms, k) is not None]
         if inner and 2 <= j - inner[-1] <= 3:
             first = inner[-1] + 1
             i = max(i, first - 1)
-        if 2 <= j - first + 1 <= 3 and (
-            first > i
-            or self._title_before(text, offset, tokens, i, j, named)
-            or self._title_after(text, offset, tokens, j)
+        title = (i, first - 1) if first > i else None
+        if (
+            2 <= j - first + 1 <= 3
+            and (
+                title
+                or (title := self._title_before(text, offset, tokens, i, j, named))
+                or (title := self._title_after(text, offset, tokens, j))
+            )
+            and not (title[0] and tokens.norms[title[0] - 1] in _OWN_STAFF)
         ):
             name = _POSSESSIVE.sub("", text[tokens.starts[first] - offset : self._name_end(tokens, j) - offset])
+            if _is_cyrillic(name) and not _title_words().issuperset(
+                map(str.lower, tokens.surfaces[title[0] : title[1] + 1])
+            ):
+                name = " ".join(map(_nominative, name.split()))
             self.titled_surnames[tokens.norms[j]] = name
             return self._titled(sentence_id, text, offset, tokens, first, j, name)
         return self._candidate(sentence_id, text, offset, tokens, first, j)
@@ -460,19 +565,25 @@ class ArticleEntityMatcher:
         while peeled and i <= j:
             peeled = False
             for n in self.title_lengths:
-                if i + n - 1 <= j and tuple(norms[i : i + n]) in self.titles:
+                if i + n - 1 <= j and self._is_title(tuple(norms[i : i + n])):
                     i, peeled = i + n, True
                     break
         return i
 
-    def _title_ends_at(self, norms: list[str], k: int, first: int = 0) -> bool:
-        """Whether a title phrase ends at token k, starting at token `first` or after it."""
-        return any(k + 1 - n >= first and tuple(norms[k + 1 - n : k + 1]) in self.titles for n in self.title_lengths)
+    def _is_title(self, key: tuple[str, ...]) -> bool:
+        return key in self.titles or (len(key) == 1 and _is_compound_title(key[0]))
+
+    def _title_start(self, norms: list[str], k: int, first: int = 0) -> int | None:
+        """The first token of the longest title phrase that ends at token k, starting at `first` or after it."""
+        for n in self.title_lengths:
+            if k + 1 - n >= first and self._is_title(tuple(norms[k + 1 - n : k + 1])):
+                return k + 1 - n
+        return None
 
     def _title_before(
         self, text: str, offset: int, tokens: Tokens, i: int, j: int, named: list[tuple[int, int]]
-    ) -> bool:
-        """A title shortly before token i: right before it, before a few listed names and plain words
+    ) -> tuple[int, int] | None:
+        """The title shortly before token i: right before it, before a few listed names and plain words
         ("помощник президента Азербайджана <Name>"), or before its complement and a comma when the name is set
         off by commas ("head of the X department, <Name>, said")."""
         apposition = "," in text[tokens.ends[i - 1] - offset : tokens.starts[i] - offset] if i else False
@@ -481,28 +592,28 @@ class ArticleEntityMatcher:
         plain = 0
         for k in range(i - 1, max(-1, i - 2 - (_APPOSITION_GAP if apposition else _TITLE_GAP)), -1):
             between = text[tokens.ends[k] - offset : tokens.starts[k + 1] - offset]
-            if between.strip() not in ("", ",") or ("," in between and k < i - 1):
-                return False
-            if self._title_ends_at(tokens.norms, k):
-                return True
+            if between.strip(_NAME_JOINERS) not in ("", ",") or ("," in between and k < i - 1):
+                return None
+            if (start := self._title_start(tokens.norms, k)) is not None:
+                return start, k
             if not apposition and not any(first <= k <= last for first, last in named):
                 plain += 1
-                if tokens.capitalised[k] or plain > _TITLE_GAP_WORDS:
-                    return False
-        return False
+                if tokens.capitalised[k] or plain > _TITLE_GAP_WORDS or tokens.norms[k] in _ARTICLES:
+                    return None
+        return None
 
-    def _title_after(self, text: str, offset: int, tokens: Tokens, j: int) -> bool:
-        """A title set off by a comma right after the name, within a few words: "<Name>, spokesman of the
+    def _title_after(self, text: str, offset: int, tokens: Tokens, j: int) -> tuple[int, int] | None:
+        """The title set off by a comma right after the name, within a few words: "<Name>, spokesman of the
         mission, said", "<Name>, the army's Deputy Chief of General Staff,"."""
         after = j + 1
         if after >= len(tokens.norms) or text[tokens.ends[j] - offset : tokens.starts[after] - offset].strip() != ",":
-            return False
+            return None
         for k in range(after, min(len(tokens.norms), after + _APPOSITION_GAP)):
             if k > after and text[tokens.ends[k - 1] - offset : tokens.starts[k] - offset].strip().strip("'’"):
-                return False
-            if self._title_ends_at(tokens.norms, k, after):
-                return True
-        return False
+                return None
+            if (start := self._title_start(tokens.norms, k, after)) is not None:
+                return start, k
+        return None
 
     @staticmethod
     def _name_end(tokens: Tokens, j: int) -> int:
