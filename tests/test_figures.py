@@ -1130,3 +1130,119 @@ def test_a_count_takes_the_noun_of_the_number_of_before_it(text, expected):
 )
 def test_a_page_counter_or_a_ratio_is_no_count(text):
     assert find_figures(text) == []
+
+
+# --- seventh blind round ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Jetzt 4 Wochen gratis, danach 39 € im Monat.", "Kurs: € 51.30 | $ 44.00", "USD 39"])
+def test_an_amount_with_a_currency_sign_or_code_is_money(text):
+    assert [f.value for f in find_figures(text)] == ([4.0] if "Wochen" in text else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eine 800 Mann starke Brigade rückte ein.",
+        "Bir tepeyi üç kilometre uzunluğundaki tünel bağlıyor.",
+        "Yol 4 km genişliğinde bir vadiden geçiyor.",
+    ],
+)
+def test_a_strength_or_a_measure_made_an_adjective_is_no_count(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Они вернулись в село спустя 26 лет, 3 месяца и 9 дней.",
+        "The family came home 4 years and 5 months ago.",
+        "They left 2 years, 3 months and 6 days ago.",
+    ],
+)
+def test_every_part_of_a_time_span_used_as_a_date_is_excluded(text):
+    assert find_figures(text) == []
+
+
+def test_a_time_span_joined_to_no_anchor_stays_a_duration():
+    assert values("The siege lasted 2 years and 4 months.") == [(2, "years"), (4, "months")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Когда Сидорову было 41 год, он ушёл в отставку.",
+        "Генерал умер в возрасте 68 лет.",
+        "Министру исполнилось 59 лет.",
+        "Le traité signé quatre jours plus tôt a tenu.",
+        "Les troupes sont reparties six jours plus tard.",
+        "Llegaron los refuerzos cinco días más tarde.",
+        "Il convoglio partì sette giorni più tardi.",
+    ],
+)
+def test_an_age_or_a_span_before_a_later_or_earlier_word_is_no_count(text):
+    assert find_figures(text) == []
+
+
+def test_a_span_after_a_negated_was_stays_a_count():
+    assert values("Здесь не было мира 20 лет, но не было 20 лет и выборов.")[-1] == (20, "years")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Desde las 20 GMT (17 hora local) rige el alto el fuego.", "La séance a repris à 15 heures.", "Um 8 Uhr."],
+)
+def test_a_clock_time_with_an_hour_word_is_no_count(text):
+    assert find_figures(text) == []
+
+
+def test_a_count_of_hours_without_a_clock_word_stays():
+    assert values("Les pourparlers ont duré 15 heures.") == [(15, "hours")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Çatışmalarda yaklaşık 2 bin kurban verildi.", [(2000, "deaths")]),
+        ("Yaklaşık 6 bin kurbana mal olan savaş bitti.", [(6000, "deaths")]),
+        ("300 bini aşkın yerinden edilmiş Gürcü döndü.", [(300000, "refugees")]),
+        ("40 binden fazla Gürcü evini terk etti.", [(40000, "people")]),  # "evini": a constituent of its own
+        ("400 Gürcü şehit verildi.", [(400, "deaths")]),  # a bare noun is the head
+    ],
+)
+def test_turkish_victims_displaced_and_a_demonym_before_an_inflected_noun(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hundreds, if not thousands, of soldiers have died.", [(100, "troops"), (1000, "troops")]),
+        ("Des centaines, voire des milliers, de civils ont fui.", [(100, "civilians"), (1000, "civilians")]),
+        ("They killed thousands, officials said.", []),  # no aside: the noun after the comma is not counted
+    ],
+)
+def test_a_vague_count_and_its_hedged_alternative_share_the_noun_after_the_aside(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ministry opened 16 IDP camps.", [(16, None)]),
+        ("The ministry opened 16 refugee camps.", [(16, None)]),
+        ("They lost 7 police vehicles.", [(7, "vehicles")]),
+        ("The ministry counted 16 IDPs.", [(16, "refugees")]),
+    ],
+)
+def test_a_counted_noun_before_a_plural_noun_is_a_modifier(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Heyet 1 hafta kalacak.", "It took 1 day.", "3 köy ve 1 kasaba"])
+def test_the_digit_one_is_never_a_figure(text):
+    assert [f.value for f in find_figures(text)] == ([3.0] if text.startswith("3") else [])
+
+
+def test_people_of_faith_are_people():
+    assert values("Des centaines de fidèles ont prié.") == [(100, "people")]

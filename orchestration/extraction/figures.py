@@ -9,15 +9,15 @@ billion, zwei, тысяч, bin, mila), figure_subjects.csv (counted noun in its 
 figure_words.csv (the words the rules below look for, by role).
 
 Rules (docs/annotation-guide.md, "Figures"), with the choices made where the guide is silent:
-- A figure is a numeral (1,960; 1 960; 1.960; 2000; 2.5 million; 1,5 Millionen; 120mila; 2 тыс.) or number
-  words (thirteen thousand, twenty-five, dos mil). A dot before exactly three digits groups thousands unless
-  a multiplier follows ("2.317 million"); a comma before other than three digits is a decimal comma.
-  Number words and vague quantities ("thousands of", "Tausende") count only when a counted noun of the same
-  language follows (Turkish "on gün" is ten days, English "on days" nothing); a numeral without one is
-  kept, with subject and unit None, except a bare 1. A unit word completes a tens word of its own language,
-  also across "y"/"and" ("twenty five", "treinta y cinco", Turkish "on iki"); after a thousands word a
-  hundreds word opens the next group ("mil doscientos", "две тысячи триста"); a noun may follow a
-  million-word through "de"/"di" ("dos millones de personas").
+- A figure is a numeral (1,960; 1 960; 1.960; 2000; 2.5 million; 1,5 Millionen; 120mila; 2 тыс.) or number words
+  (thirteen thousand, twenty-five, dos mil). A dot before exactly three digits groups thousands unless a
+  multiplier follows ("2.317 million"); a comma before other than three digits is a decimal comma. Number words
+  and vague quantities ("thousands of", "Tausende") count only when a counted noun of the same language follows
+  (Turkish "on gün" is ten days, English "on days" nothing); a numeral without one is kept, with subject and unit
+  None. 1 is never a figure, with a noun or without ("1 yıl"). A unit word completes a tens word of its own
+  language, also across "y"/"and" ("twenty five", "treinta y cinco", Turkish "on iki"); after a thousands word a
+  hundreds word opens the next group ("mil doscientos", "две тысячи триста"); a noun may follow a million-word
+  through "de"/"di" ("dos millones de personas").
 - A qualifier stands before the number, or, where figure_words.csv gives it the role qualifier_after, after
   it: starting with the number's last word, whose case it governs ("2 bine yakın"), right after the number
   with its case suffix glued on ("100'den fazla"), or right after the counted noun ("30 yılı aşkın").
@@ -26,19 +26,24 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
   that are capitalised (Russian), hyphenated (Moscow-backed), listed (ethnic, weitere, autres) or end like an
   adjective (-al, -ian, -ische, -ских ...). In German a capitalised compound counts its last part
   (Militärfahrzeuge: vehicles). A capitalised term before another is a people's name used as an adjective
-  ("511 Azerbaycanlı şehit": deaths). No partitives: "two of the sides" has no counted noun.
-- Not figures: a 4-digit number in 1900..2100, unless a counted noun other than a time unit follows and the
-  word before is not a year word (in, seit, depuis ...), and grouped digits (1 960, 1.960) are never years; a
-  round two-digit number after a decade word ("anni 90"); clock times; ordinals (12th, 1°, "der 15.
-  sondern", a day number whose dot ends the sentence: the split cut "am 20. | November" off its month); a
-  bare day number shortly before a date ("du 15 au 25 novembre"); ages ("53-year-old", "Name, 43,", "aged
-  43", "43 years old", "un maçon de 53 ans"); numerals touching a letter, hyphen, slash, colon or apostrophe
-  (ten-day is one word, 1992-1994, Su-25, 1990s, '94, 77'lik); a counted noun made an adjective (Turkish "10
-  günlük"); identifiers after a marker word (Code, No., Resolution, резолюции), with the list of numerals the
-  marker heads, or before one (Turkish "822 ve 884 sayılı"); a list marker opening the sentence ("1."); a
-  time span used as a date ("two weeks ago", "27 лет назад", "vor 30 Jahren", "il y a 30 ans", but "desde hace
-  diez días" is a duration); percentages ("30 %", "15 to 20 percent", "yüzde 77": shares, not counts);
-  numerals of more than 15 digits.
+  ("511 Azerbaycanlı şehit": deaths), unless the second carries a case ending ("Azerbaycanlı evini": people);
+  an English term in the singular before a plural noun modifies it ("12 IDP camps": camps, not listed). A
+  vague count and its hedged alternative share the noun after the aside ("hundreds, if not thousands, of
+  people"). No partitives: "two of the sides" has no counted noun.
+- Not figures: a 4-digit number in 1900..2100, unless a counted noun other than a time unit follows and the word
+  before is not a year word (in, seit, depuis ...), and grouped digits (1 960, 1.960) are never years; a round
+  two-digit number after a decade word ("anni 90"); clock times ("18 hora argentina", "à 14 heures"); amounts
+  with a currency sign or code ("62 €", "$ 41.00"); ordinals (12th, 1°, "der 15. sondern", a day number whose dot
+  ends the sentence: the split cut "am 20. | November" off its month); a bare day number shortly before a date
+  ("du 15 au 25 novembre"); ages ("53-year-old", "Name, 43,", "aged 43", "43 years old", "un maçon de 53 ans", "в
+  возрасте 47 лет", "ему было 23 года"); numerals touching a letter, hyphen, slash, colon or apostrophe (ten-day
+  is one word, 1992-1994, Su-25, 1990s, '94, 77'lik); a counted noun made an adjective (Turkish "10 günlük", "5
+  km genişliğindeki", German "2000 Mann starkes"); identifiers after a marker word (Code, No., Resolution,
+  резолюции), with the list of numerals the marker heads, or before one (Turkish "822 ve 884 sayılı"); a list
+  marker opening the sentence ("1."); a time span used as a date ("two weeks ago", "27 лет назад", "vor 30
+  Jahren", "il y a 30 ans", "trois jours plus tôt", but "desde hace diez días" is a duration), every part of one
+  joined by list words ("3 years and 2 months ago"); percentages ("30 %", "15 to 20 percent", "yüzde 77": shares,
+  not counts); numerals of more than 15 digits.
 - Unit: the category for measures (time units, kilometres, miles), 'count' for other counted nouns.
 - "over" right after take/hand/turn/give/control is a particle or preposition ("took over three
   districts"), not a qualifier; so is "über" after "Kontrolle".
@@ -144,6 +149,14 @@ def _roles() -> dict[str, frozenset[tuple[str, ...]]]:
 _ROLES = _roles()
 
 
+def _by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Phrases by their first word, so a look-up at a token tries only those that may start there."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        found.setdefault(phrase[0], set()).add(phrase)
+    return {first: frozenset(group) for first, group in found.items()}
+
+
 def _words(role: str) -> frozenset[str]:
     return frozenset(phrase[0] for phrase in _ROLES[role] if len(phrase) == 1)
 
@@ -159,6 +172,7 @@ _PLURAL_NOUN = {
     "de": re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}"),
     "ru": re.compile(r"[а-яё]{3,}"),
 }
+_ENGLISH_PLURAL = re.compile(r"[a-z]{2,}[a-hj-rtv-z]s")  # "camps", not "this", "thus", "across"
 _NOT_COUNTED = _words("not_counted")  # "two times", "deux fois", "zwei Drittel": no count of things
 _HOMOGRAPHS = _words("homograph")
 # ... unless an article of the number's language stands before it ("le due parti", "i due vicini"): then Italian's
@@ -185,7 +199,7 @@ _YEAR_WORDS = _words("year_before")
 # Russian "в": "в 1993 году" is a year, "контингент в 1960 военных" a count (a year takes "году" after it)
 _COUNT_BEFORE = _words("count_before")
 _DECADE_WORDS = _words("decade_before")  # "anni 90", "los 90": a decade
-_RELATIVE_DATE_WORDS = _words("relative_after")  # "two weeks ago", "27 лет назад"
+_RELATIVE_AFTER = _by_first(_ROLES["relative_after"])  # "two weeks ago", "27 лет назад", "trois jours plus tôt"
 _RELATIVE_BEFORE = _ROLES["relative_before"]  # "vor 30 Jahren", "il y a 30 ans"
 _HEDGES = _words("hedge")  # "hundreds and possibly thousands of people"
 _EXTRA_WORDS = _words("extra")  # "ten more days before the handover": days added, a count, not a date
@@ -195,7 +209,8 @@ _LIST_SEPARATORS = _words("list_separator") | {","}
 _AGE_WORDS = _words("age_word")
 _AGE_AFTER = _words("age_after")
 _CLOCK_BEFORE = _words("clock_before")  # "alle 21", "a las 9", "um 21": an hour of the day
-_CLOCK_AFTER = _words("clock_after")  # "7.00 Uhr"
+_CLOCK_AFTER = _words("clock_after")  # "7.00 Uhr", "18 hora argentina"
+_HOUR_BEFORE = _ROLES["hour_before"]  # "à 14 heures", "a las 18 horas": an hour of the day, not a count of hours
 _LAST_HOUR = 24
 _AGE_BEFORE_YEARS = _words("age_before_years")  # "un maçon de 53 ans"
 _SPAN_BEFORE_DE = _words("span_before_de")  # "después de 28 años", "au bout de 28 ans": a span, not an age
@@ -209,9 +224,10 @@ _CLAUSE_PUNCTUATION = frozenset(
     {",", ";", ":", "(", "–", "—"}
 )  # "Quatre l'ont été", "Cuatro los retomó", "two were lost"
 _DURATION_BEFORE = _ROLES["duration_before"]  # "desde hace diez días": for ten days, not ten days ago
-_MAX_PHRASE_BEFORE = max(map(len, _RELATIVE_BEFORE | _DURATION_BEFORE))
+_MAX_PHRASE_BEFORE = max(map(len, _RELATIVE_BEFORE | _DURATION_BEFORE | _HOUR_BEFORE))
 _RANGE_WORDS = _words("range_word")
 _MULTIPLIER_OF = _words("multiplier_of")
+_ASIDE_LINKS = _MULTIPLIER_OF | {phrase[0] for phrase in _PARTITIVES if len(phrase) == 1}  # "of", "de", "di"
 _PERCENT_AFTER = _ROLES["percent"]  # "30 %", "40 per cent", "30 percento"
 _MAX_PERCENT = max(map(len, _PERCENT_AFTER))
 _PERCENT_BEFORE = _words("percent_before")  # Turkish "yüzde 77"
@@ -221,7 +237,9 @@ _TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades",
 _MEASURES = _TIME_UNITS | {"kilometres", "miles"}
 _STATES = frozenset({"deaths", "wounded", "missing"})  # words for them may stand as adjectives before a noun
 # "den fünf Kilometer breiten Korridor": a length made an adjective modifies its noun, like "a 5-km-wide corridor"
+# "ein 2000 Mann starkes Kontingent", Turkish "beş kilometre genişliğindeki koridor" likewise
 _ATTRIBUTIVE_DIMENSIONS = _words("attributive_dimension")
+_CURRENCIES = _words("currency")  # "62 €", "$ 41.00", "USD 41": an amount of money, not a count of things
 
 
 class _Tokens:
@@ -492,10 +510,11 @@ def _inflected(tokens: _Tokens, j: int) -> tuple[_Term | None, int]:
     return None, 0
 
 
-def _term_at(tokens: _Tokens, j: int, text: str) -> tuple[_Term | None, int]:
-    """The lexicon term at token j (longest phrase), or a capitalised compound ending in one, as (term, length)."""
+def _term_at(tokens: _Tokens, j: int, text: str, inflected: bool = True) -> tuple[_Term | None, int]:
+    """The lexicon term at token j (longest phrase), or a capitalised compound ending in one, as (term, length);
+    `inflected`: also a Turkish term with a case ending the lexicon does not list."""
     term, length = _longest(_SUBJECTS, _SUBJECT_LENGTHS, tokens, j)
-    if term is None and tokens.kinds[j] == "word":
+    if term is None and inflected and tokens.kinds[j] == "word":
         term, length = _inflected(tokens, j)
     if term is None and tokens.kinds[j] == "word" and text[tokens.starts[j]].isupper():
         term, length = _compound_head(tokens.norms[j]), 1
@@ -513,12 +532,14 @@ def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
         term, length = _term_at(tokens, j, text)
         if term:
             after = j + length
-            # "511 Azerbaycanlı şehit": a people's name used as an adjective; "2,317 killed soldiers": a state
-            # before the noun (killed, wounded) leaves the noun to decide
-            if after < len(tokens) and (text[tokens.starts[j]].isupper() or term.category in _STATES):
-                head, head_length = _term_at(tokens, after, text)
-                if head:
-                    return _Subject(head, after, after + head_length)
+            # "511 Azerbaycanlı şehit": a people's name used as an adjective, not before a noun with a case
+            # ending ("Azerbaycanlı evini": its own constituent); "2,317 killed soldiers": a state before the noun
+            # (killed, wounded) leaves the noun to decide; "12 IDP camps" counts the camps
+            capitalised, modifier = text[tokens.starts[j]].isupper(), _modifies_noun(tokens, after, text, term)
+            if after < len(tokens) and (capitalised or modifier or term.category in _STATES):
+                head, head_length = _term_at(tokens, after, text, inflected=not capitalised)
+                if head or modifier:
+                    return _Subject(head, after, after + head_length) if head else None
             return _Subject(term, j, after)
         if tokens.norms[j] in _CLASSIFIERS and j == k:
             link = (
@@ -533,6 +554,17 @@ def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
     return None
 
 
+def _modifies_noun(tokens: _Tokens, after: int, text: str, term: _Term) -> bool:
+    """An English counted noun in the singular before a plural noun modifies it: "12 IDP camps", "5 refugee
+    camps"."""
+    return (
+        "en" in term.languages
+        and after < len(tokens)
+        and not tokens.norms[after - 1].endswith("s")
+        and _ENGLISH_PLURAL.fullmatch(text, tokens.starts[after], tokens.ends[after]) is not None
+    )
+
+
 def _coordinated_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
     """ "hundreds and possibly thousands of people": a vague count joined to the next one shares its noun (the
     noun's offsets stay its own: the mention still ends at the first count)."""
@@ -544,8 +576,16 @@ def _coordinated_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
     qualifier, length = _longest(_QUALIFIERS, _QUALIFIER_LENGTHS, tokens, k)
     if qualifier is None or qualifier.vague_value is None:
         return None
-    subject = _find_subject(tokens, k + length, text)
+    subject = _find_subject(tokens, k + length, text) or _aside_subject(tokens, k + length, text)
     return subject._replace(first=start, after=start) if subject else None
+
+
+def _aside_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
+    """The noun after the comma that closes an aside, and its "of" if any: "hundreds, if not thousands, of
+    people", "сотни, если не тысячи, людей"."""
+    if k + 1 < len(tokens) and tokens.norms[k] == ",":
+        return _find_subject(tokens, k + 1 + (tokens.norms[k + 1] in _ASIDE_LINKS), text)
+    return None
 
 
 def _joins_modifiers(tokens: _Tokens, j: int, text: str) -> bool:
@@ -685,6 +725,12 @@ def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subjec
     return subject is None or subject.term.category in _TIME_UNITS or after_year_word
 
 
+def _starts_with(tokens: _Tokens, k: int, phrases: dict[str, frozenset[tuple[str, ...]]]) -> bool:
+    """Whether the tokens from k start with one of `phrases` (by their first word: _by_first)."""
+    candidates = phrases.get(tokens.norms[k], ()) if k < len(tokens) else ()
+    return any(tokens.norms[k : k + len(phrase)] == phrase for phrase in candidates)
+
+
 def _ends_with(tokens: _Tokens, i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
     """Whether the tokens before i end with one of `phrases` (of at most _MAX_PHRASE_BEFORE tokens)."""
     before = tokens.norms[max(0, i - _MAX_PHRASE_BEFORE) : i]
@@ -697,7 +743,8 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
     qualifier after it)."""
     if subject.term.category not in _TIME_UNITS:
         return False
-    if _ends_with(tokens, i, _RELATIVE_BEFORE) and not _ends_with(tokens, i, _DURATION_BEFORE):
+    first, last = _span_chain(text, tokens, i, after)
+    if _ends_with(tokens, first, _RELATIVE_BEFORE) and not _ends_with(tokens, first, _DURATION_BEFORE):
         return True
     if (
         subject.term.category == "years"
@@ -710,12 +757,31 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
         )
     ):
         return True
-    if after == len(tokens):
-        return False
-    following = tokens.norms[after]
-    if following in _RELATIVE_DATE_WORDS:
+    if _starts_with(tokens, last, _RELATIVE_AFTER):
         return not any(tokens.norms[k] in _EXTRA_WORDS for k in range(i, subject.first))
-    return subject.term.category == "years" and following == "old"
+    return subject.term.category == "years" and tokens.norms[after : after + 1] == ("old",)
+
+
+def _span_chain(text: str, tokens: _Tokens, i: int, after: int) -> tuple[int, int]:
+    """The first token and the token after the last of the time spans joined by list words to the one from
+    token i to `after`: "спустя 27 лет, 4 месяца и 17 дней", "3 years and 2 months ago" are one date."""
+    while i >= 3 and tokens.norms[i - 1] in _LIST_SEPARATORS and _time_span_end(text, tokens, i - 3) == i - 1:
+        i -= 3
+    while (
+        after < len(tokens)
+        and tokens.norms[after] in _LIST_SEPARATORS
+        and (end := _time_span_end(text, tokens, after + 1))
+    ):
+        after = end
+    return i, after
+
+
+def _time_span_end(text: str, tokens: _Tokens, k: int) -> int | None:
+    """The token after a number at token k directly followed by a time unit ("4 месяца", "two weeks"), or None."""
+    if k >= len(tokens) or (number := _read_number(tokens, k)) is None or number[1] >= len(tokens):
+        return None
+    term, length = _term_at(tokens, number[1], text)
+    return number[1] + length if term and term.category in _TIME_UNITS else None
 
 
 def _is_adjectival(tokens: _Tokens, end: int) -> bool:
@@ -780,6 +846,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         value, end = number
     else:
         return None, i + 1
+    if value == 1:  # "one", "1 yıl": never a figure (guide), though "1 million" and "1.5" are
+        return None, end
     numeral = end > number_at and tokens.kinds[number_at] == "num"
     post, subject_from = (None, end) if qualifier else _postposed(tokens, end)
     if numeral and _is_numeral_noise(text, tokens, number_at, end, post is not None and tokens.norms[end] == "'"):
@@ -800,6 +868,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         and _MULTIPLIERS.get(tokens.norms[end - 1], 0) >= _MIN_MULTIPLIER_OF
     ):
         subject_from += 1  # "dos millones de personas", "due milioni di persone"
+    if _is_money(tokens, number_at, subject_from):
+        return None, end
     if numeral and _LEADING_ZERO.match(tokens.norms[number_at]):  # "00 heure 00 minute", "05": a clock, no count
         return None, end
     if numeral and (tokens.has_counter or tokens.has_slash) and _is_counter_or_ratio(text, tokens, number_at, end):
@@ -813,6 +883,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     )
     if subject is None and qualifier and qualifier.vague_value is not None:
         subject = _coordinated_subject(tokens, end, text)
+        if subject is None and i and tokens.norms[i - 1] in _HEDGES:  # "hundreds, if not thousands, of people"
+            subject = _aside_subject(tokens, end, text)
     if subject and subject.term.category == "troops":
         subject = _peacekeeping(tokens, subject, text)
     if end > number_at and not numeral and _spelled_in_other_language(tokens, number_at, subject):
@@ -836,15 +908,13 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     ):  # "seven districts ... Four were lost", "2,783 soldiers ... more than 100 are still missing"
         mention = _mention(text, tokens, i, end, value, qualifier, None, end)
         return mention._replace(subject=counted.category, unit="count"), end
-    if not (numeral or subject or _counts_unlisted_noun(text, tokens, number_at, end, value)) or (
-        value == 1 and not subject
-    ):  # number words need a counted noun; 1 too
-        return None, end
+    if not (numeral or subject or _counts_unlisted_noun(text, tokens, number_at, end, value)):
+        return None, end  # number words need a counted noun
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
         return None, end
     if subject and _is_time_reference(text, tokens, i, subject, numeral and not qualifier, mention_end):
         return None, mention_end
-    if _unit(subject) in ("kilometres", "miles") and mention_end < len(tokens):
+    if subject and subject.term.category not in _TIME_UNITS and mention_end < len(tokens):
         if tokens.norms[mention_end] in _ATTRIBUTIVE_DIMENSIONS and text[tokens.starts[mention_end]].islower():
             return None, mention_end
     if numeral and end < len(tokens) and tokens.norms[end] in _AGE_AFTER:
@@ -855,8 +925,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         and (_is_age(text, tokens, number_at, end, value) or _is_ordinal_dot(text, tokens, end, value))
     ):
         return None, end
-    if numeral and not subject and value <= _LAST_HOUR and number_at and tokens.norms[number_at - 1] in _CLOCK_BEFORE:
-        return None, end  # "alle 21", "saat 24.00'a kadar": an hour of the day
+    if numeral and value <= _LAST_HOUR and number_at and _is_hour(tokens, number_at, subject):
+        return None, mention_end
     if numeral and _is_year(tokens, i, number_at, end, subject):
         return None, end
     after = end
@@ -890,6 +960,21 @@ def _mention(
         subject_text,
         _unit(subject),
     )
+
+
+def _is_money(tokens: _Tokens, number_at: int, after: int) -> bool:
+    """ "62 €", "$ 41.00", "EUR 48": a currency sign or code beside the number."""
+    return bool(number_at and tokens.norms[number_at - 1] in _CURRENCIES) or (
+        after < len(tokens) and tokens.norms[after] in _CURRENCIES
+    )
+
+
+def _is_hour(tokens: _Tokens, number_at: int, subject: _Subject | None) -> bool:
+    """ "alle 21", "saat 24.00'a kadar", "à 14 heures", "a las 18 horas": an hour of the day (the number is at
+    most 24)."""
+    if subject is None:
+        return tokens.norms[number_at - 1] in _CLOCK_BEFORE
+    return subject.term.category == "hours" and _ends_with(tokens, number_at, _HOUR_BEFORE)
 
 
 def _is_counter_or_ratio(text: str, tokens: _Tokens, number_at: int, end: int) -> bool:
