@@ -1,7 +1,8 @@
 -- What a figure is a claim about, so that figures from different outlets can be compared. Its subject comes
 -- from reference.figure_claims: peacekeepers are peacekeepers, while "people" or "civilians" are a claim only
 -- with the nearest cue word within 40 characters (reference.figure_claim_cues): "killed 30,000 people" are
--- deaths, "13,000 people who fled" refugees. Its decade is that of the nearest date or decade phrase in the
+-- deaths, "13,000 people who fled" refugees. A cue also narrows a subject of its own: "385 bodies exchanged" are
+-- remains handed back, no death toll. Its decade is that of the nearest date or decade phrase in the
 -- sentence ("since 1992", "in the 1990s", "at the end of the last century"), else of the article's publication
 -- date (the newest in the corpus when the article has none): 30,000 dead in the 1990s war and thousands dead
 -- this year are two claims. Its place is the district the sentence names nearest to it ("511 people were killed
@@ -61,14 +62,14 @@ nearest_cues as (
 claims as (
     select
         figures.*,
-        coalesce(direct.claim, by_cue.claim) as claim_subject
+        coalesce(by_cue.claim, direct.claim) as claim_subject
     from figures
     left join nearest_cues using (article_id, char_start)
     left join reference.figure_claims as direct
         on figures.subject = direct.subject and direct.cue is null
     left join reference.figure_claims as by_cue
         on figures.subject = by_cue.subject and nearest_cues.cue = by_cue.cue
-    where coalesce(direct.claim, by_cue.claim) is not null
+    where coalesce(by_cue.claim, direct.claim) is not null
 ),
 
 period_marks as (

@@ -1064,6 +1064,26 @@ and not (
             )
     )
 )
+-- a flag raised or a place reached on a visit ("went to the liberated city of Aghdam and hoisted the flag there",
+-- "s'est rendu à Latchine"): the visit comes after the handover, it is none
+and not (
+    dated.event_type = 'entered'
+    and exists (
+        select 1
+        from staging.modality_cues as cues
+        inner join staging.sentences as sentences using (article_id, sentence_id)
+        where
+            cues.article_id = dated.article_id
+            and cues.sentence_id = dated.sentence_id
+            and cues.modality = 'visit'
+            and cues.char_start <= dated.trigger_start
+            and cues.char_end <= dated.segment_start
+            and not regexp_matches(
+                substr(sentences.text, cues.char_end - sentences.char_start + 1, dated.segment_start - cues.char_end),
+                '[,;:()–—]'
+            )
+    )
+)
 -- a return told of people, with the district as where they go ("families returned to Fuzuli", "возвращаются в
 -- Агдам"), hands nothing over
 and not exists (

@@ -8,14 +8,14 @@
 -- perfect: an auxiliary that tells a handover as done ("were vacated by 1 December").
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
--- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination)
+-- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence it is in (staging.sentences)
 -- column char_start: offset of the word in the article's text
 -- column char_end: offset just past the word
 -- column cue_text: the word or phrase as written ("will", "not", "said")
 -- column modality: future, past_future, negation, reporting, respectively, clause, past, wartime, landmark,
--- contrast, anaphor or perfect
+-- contrast, anaphor, perfect, destination (a return to a place) or visit (a trip to a place)
 select
     article_id,
     sentence_id,
