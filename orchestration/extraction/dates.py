@@ -88,6 +88,7 @@ _LATER_UNITS = _words("later_unit")  # "five days later", "fünf Tage später": 
 _LATER_MARKERS = _words("later_marker")
 _AGO_AFTER = _words("ago_after")  # "cinque giorni fa", "пять дней назад", "beş gün önce"
 _LATER_BEFORE = _words("later_before")  # "спустя пять дней": days after the day named before it
+_SAME_DAY = _words("same_day")  # "on that day", "в указанный день": the day named before it
 _AGO_BEFORE = _words("ago_before")  # "il y a cinq jours", "hace cinco días", "vor fünf Tagen"
 _THIS_MONTH = _words("this_month")  # "on the 25th of the month", "le 25 de ce mois": the publication's month
 _MONTH_DAY_WORDS = _words("month_day_word")  # "hasta el día 25", "il giorno 25": a day of a month named before
@@ -170,8 +171,10 @@ _DATE_RE = ScanPattern(
             rf"(?P<span>(?i:(?<![\d.,])(?P<span_n>\d{{1,3}}|{_NUMBER}){_S}(?:(?P<ago_u>day|{_UNIT})s?{_S}ago\b"
             rf"|(?P<later_u>{_alternation(_LATER_UNITS, False)}){_S}(?:(?P<ago_after>{_alternation(_AGO_AFTER, False)})"
             rf"|{_alternation(_LATER_MARKERS, False)})\b)))",
-            rf"(?P<month_day>(?i:(?:{_alternation(_MONTH_DAY_WORDS, False)}){_S}(?P<md_d>\d{{1,2}}))(?!\d|[\w.,]\d)"
-            rf"(?!\.?{_S}(?:(?:de|del|di){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})))",  # "el día 25 de noviembre" is a date of its own
+            rf"(?P<same_day>(?i:{_alternation(_SAME_DAY, False)})(?!\w))",
+            rf"(?P<month_day>(?i:(?P<md_w>{_alternation(_MONTH_DAY_WORDS, False)}){_S}(?P<md_d>\d{{1,2}})(?P<md_o>st|nd|rd|th)?)"
+            rf"(?!\d|[\w.,]\d|[^\W\d_])"
+            rf"(?!\.?{_S}(?:(?:de|del|di|of){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})))",  # "el día 25 de noviembre", "the 3rd of December": a date of its own
             rf"(?P<end>(?i:(?:by{_S})?(?:the{_S})?end{_S}of{_S}(?P<end_rel>the|this|last|next){_S}"
             rf"(?P<end_u>{_UNIT})\b))",
             rf"(?P<period>(?i:(?P<per_rel>(?:(?:earlier|later){_S})?this|last|next){_S}(?P<per_u>{_UNIT})\b))",
@@ -204,7 +207,7 @@ _FOREIGN_NAME_RE = ScanPattern(
     + r")?\b",
     ignore_case=True,
 )
-_RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS, *_FIRST_DAY)
+_RELATIVE_WORDS = ("ago", *_UNITS, *_DAY_OFFSETS, *_FIRST_DAY, *_SAME_DAY)
 # other languages' "ago" ("cinque giorni fa", "hace cinco días", "vor zwei Wochen"): short words, so as whole words
 _AGO_WORD_RE = ScanPattern(rf"\b(?:{_alternation({**_AGO_AFTER, **_AGO_BEFORE}, False)})\b", ignore_case=True)
 _BARE_YEAR_RE = re.compile(_BARE_YEAR)
@@ -234,6 +237,8 @@ def find_dates(
             mentions.extend(_units_ago(match, match["ab_n"], match["ab_u"], published))
         elif match.lastgroup == "month_day":
             mentions.extend(_month_day(match, mentions))
+        elif match.lastgroup == "same_day":
+            mentions.extend(_same_day(match, mentions, previous_day))
         else:
             mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
     if published and _has_words_of_this_month(text):
@@ -272,8 +277,11 @@ def _last_day(before: list[DateMention]) -> DateMention | None:
 
 
 def _month_day(match: re.Match[str], before: list[DateMention]) -> list[DateMention]:
-    """ "prevista para el 15 de noviembre, extendida hasta el día 25": a later day of the month of the last day
-    named before it in the text. Nothing without such a day."""
+    """ "prevista para el 15 de noviembre, extendida hasta el día 25", "extended from November 15 to the 21st": a
+    later day of the month of the last day named before it in the text. Nothing without such a day, nor after
+    "the" without an ordinal ending ("the 25 soldiers")."""
+    if match["md_w"].lower() == "the" and not match["md_o"]:
+        return []
     anchor = _last_day(before)
     day = int(match["md_d"])
     if anchor is None or day <= anchor.value.day:
@@ -293,6 +301,13 @@ def _later(
     if anchor is None or span is None:
         return []
     return [_mention(match, anchor.value + timedelta(days=span[0] * span[1]), "day", "relative", anchor.anchor)]
+
+
+def _same_day(match: re.Match[str], before: list[DateMention], previous_day: DateMention | None) -> list[DateMention]:
+    """ "Il 25 novembre ... quel giorno", "В указанный день войска покинули район": the last day named before it in
+    the text, else in the sentence before."""
+    anchor = _last_day(before) or previous_day
+    return [_mention(match, anchor.value, "day", "relative", anchor.anchor)] if anchor else []
 
 
 def _span(count: str, unit: str) -> tuple[int, int] | None:

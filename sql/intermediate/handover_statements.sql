@@ -1064,6 +1064,23 @@ and not (
             )
     )
 )
+-- an undated completion of a district whose handover the same article still puts ahead ("was ceded to Azerbaijan
+-- under the accord" beside "the deadline was extended to 25 November", published on 16 November; a headline "troops leave
+-- Kalbajar" over "it will be ceded") tells the deal's terms or a withdrawal under way, not the handover
+and not (
+    dated.event_type = 'entered'
+    and coalesce(dated.date_source, 'publication') = 'publication'
+    and exists (
+        select 1
+        from with_superseded as ahead
+        inner join staging.articles as articles using (article_id)
+        where
+            ahead.article_id = dated.article_id
+            and ahead.district = dated.district
+            and ahead.event_type in ('scheduled', 'postponed')
+            and ahead.event_date > articles.published_date
+    )
+)
 -- a flag raised or a place reached on a visit ("went to the liberated city of Aghdam and hoisted the flag there",
 -- "s'est rendu à Latchine"): the visit comes after the handover, it is none
 and not (
