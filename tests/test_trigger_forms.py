@@ -61,6 +61,7 @@ def test_a_phrase_inflects_its_verb():
     assert triggers("Les forces reprenaient  le contrôle de Fuzuli.") == [("reprenaient  le contrôle", "entered")]
     assert triggers("Las tropas tomarán el control de Fuzuli.") == [("tomarán el control", "scheduled")]
     assert triggers("Физули перешёл под контроль Баку.") == [("перешёл под контроль", "entered")]
+    assert triggers("Fuzuli è ritornato all’amministrazione di Baku.") == [("ritornato all’amministrazione", "entered")]
 
 
 def test_a_listed_phrase_holding_a_form_keeps_its_type():

@@ -8,6 +8,7 @@ and matched case-insensitively on word boundaries in a single linear pass per se
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -38,8 +39,20 @@ def _lexicons() -> tuple[tuple[ScanPattern, dict[str, tuple[str, str]], bool], .
         alternation = grouped_alternation(list(labels), _phrase_pattern)
         lexicons.append((ScanPattern(rf"(?<![\w'])(?:{alternation})(?![\w'])", ignore_case=True), labels, False))
     forms = {row["phrase"]: ("trigger", row["event_type"]) for row in load_reference("trigger_forms")}
-    lexicons.append((ScanPattern(rf"(?<![\w'])(?:{word_trie(list(forms))})(?![\w'])", ignore_case=True), forms, True))
+    lexicons.append((ScanPattern(rf"(?<![\w'])(?:{_forms_pattern(forms)})(?![\w'])", ignore_case=True), forms, True))
     return tuple(lexicons)
+
+
+def _forms_pattern(forms: Iterable[str]) -> str:
+    """The inflections as one pattern: the forms of a phrase's verb share its other words ("reprenaient|reprendront"
+    before "le contrôle"), which a trie of whole phrases would repeat past PCRE2's size limit; phrases before words,
+    the longest first, so that "reprenaient le contrôle" is not read as "reprenaient" alone."""
+    heads_by_rest: dict[str, list[str]] = {}
+    for form in forms:
+        head, _, rest = form.partition(" ")
+        heads_by_rest.setdefault(rest, []).append(head)
+    rests = sorted(heads_by_rest, key=len, reverse=True)
+    return "|".join(word_trie(heads_by_rest[rest]) + (rf"\s+{word_trie([rest])}" if rest else "") for rest in rests)
 
 
 # a phrase that holds a trigger but is none ("как передает" is "as ... reports", not "hands over"): matched, so
