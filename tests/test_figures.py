@@ -1246,3 +1246,110 @@ def test_the_digit_one_is_never_a_figure(text):
 
 def test_people_of_faith_are_people():
     assert values("Des centaines de fidèles ont prié.") == [(100, "people")]
+
+
+def test_a_two_digit_year_after_a_day_and_month_is_part_of_the_date():
+    text = "(14 gen 21) Sono arrivati 40 soldati."
+    day = text.index("14 gen")  # the date extractor's span
+    assert [(m.value, m.subject) for m in find_figures(text, [(day, day + len("14 gen"))])] == [(40, "troops")]
+    assert values("(3 nov. 19) Keine Zahl.") == [(3, None)]  # 19 is the year; the day is left to the date extractor
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Euro 1.234,56 e Dollaro 9.876,5 in chiusura.", []),  # a ticker: decimals, never re-read in parts
+        ("Das sind 1.234,5 Millionen Menschen.", [(1_234_500_000, "people")]),
+        ("Le prix atteint 3 456,7 euros.", []),
+    ],
+)
+def test_a_decimal_with_grouped_thousands_is_one_number(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Se fue de Shusha cuando tenía 7 años.",
+        "Elle avait 11 ans quand elle est partie.",
+        "Aveva 8 anni quando lasciò Fuzuli.",
+        "Er war damals 6 Jahre alt.",
+    ],
+)
+def test_an_age_with_the_verb_to_have_or_old_is_no_count(text):
+    assert values(text) == []
+
+
+def test_a_span_with_the_verb_to_have_elsewhere_is_still_a_count():
+    assert values("La guerra duró 44 días.") == [(44, "days")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("El jueves 19 comenzaron las marchas.", []),
+        ("Le vendredi 13, la route a rouvert.", []),
+        ("On Friday 40 soldiers left.", [(40, "troops")]),  # a counted noun after it: a count
+    ],
+)
+def test_a_day_number_after_a_weekday_is_a_date(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, value, approximate, subject",
+    [
+        ("Более полутора тысяч беженцев вернулись.", 1500, True, "refugees"),
+        ("Anderthalb Millionen Menschen flohen.", 1_500_000, False, "people"),
+        ("Some two and a half million people fled.", 2_500_000, True, "people"),
+        ("It took one and a half years.", 1.5, False, "years"),
+        ("Четверо журналистов задержаны.", 4, False, "people"),
+        ("Yardımın 2 bininin ulaştığı bildirildi.", 2000, False, None),  # any case and possessive on "bin"
+        ("Bölgeye 3 milyonundan fazla insan geldi.", 3_000_000, True, "people"),
+    ],
+)
+def test_halves_collective_numerals_and_inflected_turkish_multipliers(text, value, approximate, subject):
+    assert [(m.value, m.is_approximate, m.subject) for m in find_figures(text)] == [(value, approximate, subject)]
+
+
+def test_a_turkish_ablative_partitive_is_no_figure():
+    assert values("Mültecilerden 4 bininin döndüğü açıklandı.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Обновлено 12 минут назад.", []),
+        ("Vor 20 Minuten meldete die Agentur einen Angriff.", []),
+        ("Il y a 5 minutes, le convoi est parti.", []),
+        ("Hace 30 segundos llegó la alerta.", []),
+        ("La réunion a duré 45 minutes.", [(45, None)]),
+    ],
+)
+def test_minutes_or_seconds_ago_are_a_date(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Altri 14 corpi sono stati trovati.", [(14, "deaths")]),
+        ("Se recuperaron 9 cuerpos.", [(9, "deaths")]),
+        ("Найдены три тела.", [(3, "deaths")]),
+        ("Ekipler 5 cesedi çıkardı.", [(5, "deaths")]),
+    ],
+)
+def test_bodies_are_deaths_in_every_language(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Like many refugees, they crossed at one of the two regional airports.", [(2, None)]),
+        ("Dans le district de Goubadly, ce fut la première des deux livraisons.", [(2, None)]),
+        ("Расчистили 20 гектаров полей и 5 километров дорог.", [(20, None), (5, "kilometres")]),
+    ],
+)
+def test_a_count_with_a_noun_of_its_own_borrows_no_other_noun(text, expected):
+    assert values(text) == expected

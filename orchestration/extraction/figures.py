@@ -42,8 +42,15 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
   резолюции), with the list of numerals the marker heads, or before one (Turkish "822 ve 884 sayılı"); a list
   marker opening the sentence ("1."); a time span used as a date ("two weeks ago", "27 лет назад", "vor 30
   Jahren", "il y a 30 ans", "trois jours plus tôt", but "desde hace diez días" is a duration), every part of one
-  joined by list words ("3 years and 2 months ago"); percentages ("30 %", "15 to 20 percent", "yüzde 77": shares,
-  not counts); numerals of more than 15 digits.
+  joined by list words ("3 years and 2 months ago"), minutes and seconds too ("6 минут назад"); percentages ("30 %",
+  "15 to 20 percent", "yüzde 77": shares, not counts); numerals of more than 15 digits; a day number after a
+  weekday ("El martes 22") and a two-digit year after a day and month ("(31 dic 20)"); ages with the verb "to have"
+  ("cuando tenía 12 años", "il avait 9 ans") or "alt"; a Turkish ablative partitive ("askerlerden 3 bini").
+- A decimal comma after grouped thousands ("2.245,98") ends one number, never re-read in parts. "полтора",
+  "anderthalb" and "one and a half" are 1.5 ("полутора тысяч": 1500); Russian collective numerals ("двое") count;
+  a Turkish "bin" or "milyon" may carry any case and possessive suffixes ("3 bininin").
+- A partitive borrows the noun before it ("Aghdam, one of three") only when no noun of its own, listed or not,
+  follows ("one of the two main highways"); so does a count joined to a later one by a list word.
 - Unit: the category for measures (time units, kilometres, miles), 'count' for other counted nouns.
 - "over" right after take/hand/turn/give/control is a particle or preposition ("took over three
   districts"), not a qualifier; so is "über" after "Kontrolle".
@@ -99,8 +106,8 @@ class _Subject(NamedTuple):
 _GROUP_SPACES = " \u00a0\u2009\u202f"
 _NUMERAL = (
     rf"[0-9]{{1,3}}(?:,[0-9]{{3}}(?![0-9]))++(?:\.[0-9]++)?"
-    rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}}(?![0-9]))++"
-    rf"|[0-9]{{1,3}}(?:\.[0-9]{{3}}(?![0-9]))++"
+    rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}}(?![0-9]))++(?:,[0-9]++)?"
+    rf"|[0-9]{{1,3}}(?:\.[0-9]{{3}}(?![0-9]))++(?:,[0-9]++)?"
     rf"|[0-9]++,(?:[0-9]{{1,2}}|[0-9]{{4,}})(?![0-9])"
     rf"|[0-9]++(?:\.[0-9]++)?"
 )
@@ -122,6 +129,7 @@ _LEADING_ZERO = re.compile(r"0\d")
 _RATIO_BEFORE = re.compile(r"\d\s*/\s*$")
 _RATIO_REACH = 8  # characters before a number that may hold "3 / "
 _DOT_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_GROUPED_DECIMAL = re.compile(rf"[0-9]{{1,3}}(?:[.{_GROUP_SPACES}][0-9]{{3}})+,[0-9]+")  # "2.245,98", "1 234,5"
 _DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]+")
 _CLOCK = re.compile(r"\s?(?:[ap]\.?m\b\.?|o['’]clock\b|gmt\b|utc\b)", re.IGNORECASE)
 _PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0.-]?\(?\d{1,4}\)?){2,6}")
@@ -149,6 +157,11 @@ def _roles() -> dict[str, frozenset[tuple[str, ...]]]:
 _ROLES = _roles()
 
 
+def _role_rows(role: str) -> list[dict[str, str]]:
+    """figure_words.csv rows of one role."""
+    return [row for row in load_reference("figure_words") if row["role"] == role]
+
+
 def _by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, frozenset[tuple[str, ...]]]:
     """Phrases by their first word, so a look-up at a token tries only those that may start there."""
     found: dict[str, set[tuple[str, ...]]] = {}
@@ -174,7 +187,7 @@ _PLURAL_NOUN = {
 }
 _ENGLISH_PLURAL = re.compile(r"[a-z]{2,}[a-hj-rtv-z]s")  # "camps", not "this", "thus", "across"
 _NOT_COUNTED = _words("not_counted")  # "two times", "deux fois", "zwei Drittel": no count of things
-_HOMOGRAPHS = _words("homograph")
+_HOMOGRAPHS = _words("homograph")  # number words that are other words elsewhere: Spanish "once", Italian "due"
 # ... unless an article of the number's language stands before it ("le due parti", "i due vicini"): then Italian's
 # plural shape and a homograph are safe
 _ARTICLED_PLURAL = {"it": re.compile(r"[a-zàèéìòù]{2,}[ie]")}
@@ -187,10 +200,19 @@ for _row in load_reference("figure_words"):
 _COUNT_HEADS = _ROLES.get("count_head", frozenset())
 _COUNT_HEAD_REACH = 12  # tokens between the head and the number
 _COUNT_HEAD_FIRSTS = frozenset(phrase[0] for phrase in _COUNT_HEADS)
+
+
+def _date_words(*categories: str) -> frozenset[str]:
+    """One-word entries of date_words.csv in `categories`."""
+    return frozenset(
+        row["word"] for row in load_reference("date_words") if row["category"] in categories and " " not in row["word"]
+    )
+
+
 # "1,065 total views", "Просмотров: 812": a page's counter, no count of things
-_COUNTER_WORDS = frozenset(
-    row["word"] for row in load_reference("date_words") if row["category"] == "count_label" and " " not in row["word"]
-)  # number words that are other words elsewhere: Spanish "once", Italian "due"
+_COUNTER_WORDS = _date_words("count_label")
+_MONTHS = _date_words("month", "month_abbr")  # "(31 dic 20)": a two-digit year after a day and month
+_WEEKDAYS = _date_words("weekday")  # "El martes 22": a day of the month
 _CLASSIFIERS = _words("classifier")  # "27 unità di veicoli", "27 adet araç": the noun after the unit is counted
 _CLASSIFIER_LINK_LETTERS = 3  # a short word between a unit and its noun: "of", "di", "de"
 _ADJECTIVE_ENDINGS = tuple(_words("adjective_ending"))
@@ -212,12 +234,14 @@ _CLOCK_BEFORE = _words("clock_before")  # "alle 21", "a las 9", "um 21": an hour
 _CLOCK_AFTER = _words("clock_after")  # "7.00 Uhr", "18 hora argentina"
 _HOUR_BEFORE = _ROLES["hour_before"]  # "à 14 heures", "a las 18 horas": an hour of the day, not a count of hours
 _LAST_HOUR = 24
-_AGE_BEFORE_YEARS = _words("age_before_years")  # "un maçon de 53 ans"
+_AGE_BEFORE_YEARS = _words("age_before_years")  # "un maçon de 53 ans", "cuando tenía 12 años"
+_AGE_AFTER_YEARS = _words("age_after_years")  # "43 years old", "9 Jahre alt"
 _SPAN_BEFORE_DE = _words("span_before_de")  # "después de 28 años", "au bout de 28 ans": a span, not an age
 _OVER_VERBS = _words("over_verb")  # "took over three districts", "control over two regions"
 _PREPOSITION_QUALIFIERS = _words("preposition_qualifier")
 _PARTITIVE_HEADS = _words("partitive_head")  # "one", "l'ultimo", "la dernière" (of three)
 _PARTITIVES = _ROLES["partitive"]  # "of", "of the", "de los", "dei", "из"
+_PARTITIVE_SUFFIXES = tuple(_words("partitive_suffix"))  # Turkish plural ablative: "askerlerden 3 bini", of them
 _ELIDED_FOLLOWERS = _words("elided_follower")
 _MIN_ANTECEDENT = 4  # letters of a counted noun a partitive looks back to
 _CLAUSE_PUNCTUATION = frozenset(
@@ -226,6 +250,8 @@ _CLAUSE_PUNCTUATION = frozenset(
 _DURATION_BEFORE = _ROLES["duration_before"]  # "desde hace diez días": for ten days, not ten days ago
 _MAX_PHRASE_BEFORE = max(map(len, _RELATIVE_BEFORE | _DURATION_BEFORE | _HOUR_BEFORE))
 _RANGE_WORDS = _words("range_word")
+_HALVES = _ROLES["half"]  # "one and a half"
+_HALF_FIRSTS = frozenset(phrase[0] for phrase in _HALVES)
 _MULTIPLIER_OF = _words("multiplier_of")
 _ASIDE_LINKS = _MULTIPLIER_OF | {phrase[0] for phrase in _PARTITIVES if len(phrase) == 1}  # "of", "de", "di"
 _PERCENT_AFTER = _ROLES["percent"]  # "30 %", "40 per cent", "30 percento"
@@ -234,6 +260,7 @@ _PERCENT_BEFORE = _words("percent_before")  # Turkish "yüzde 77"
 _MARKER_PUNCTUATION = frozenset(":.#№(")  # "resolutions (853, 874 and 884)"
 _AGE_OPENERS, _AGE_CLOSERS = frozenset({",", "("}), frozenset({",", ")", ".", ";"})
 _TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades", "centuries"})
+_SHORT_TIME_UNITS = _words("short_time_unit")  # minutes and seconds: no category, but a time "ago" all the same
 _MEASURES = _TIME_UNITS | {"kilometres", "miles"}
 _STATES = frozenset({"deaths", "wounded", "missing"})  # words for them may stand as adjectives before a noun
 # "den fünf Kilometer breiten Korridor": a length made an adjective modifies its noun, like "a 5-km-wide corridor"
@@ -294,19 +321,23 @@ def _languages(rows: Iterable[dict[str, str]], column: str) -> dict[str, frozens
     return {spelling: frozenset(languages) for spelling, languages in found.items()}
 
 
-# An abbreviated number word ("тыс.") is read with its full stop.
-_NUMBER_WORDS = {row["word"].rstrip("."): int(row["value"]) for row in load_reference("number_words")}
+# An abbreviated number word ("тыс.") is read with its full stop; "полтора", "anderthalb" are 1.5.
+_NUMBER_WORDS = {row["word"].rstrip("."): float(row["value"]) for row in load_reference("number_words")}
+_NUMBER_WORDS |= dict.fromkeys(_words("one_and_a_half"), 1.5)
 _ABBREVIATED = frozenset(row["word"].rstrip(".") for row in load_reference("number_words") if row["word"].endswith("."))
 _NUMBER_LANGUAGES = {
-    word.rstrip("."): languages for word, languages in _languages(load_reference("number_words"), "word").items()
+    word.rstrip("."): languages
+    for word, languages in _languages([*load_reference("number_words"), *_role_rows("one_and_a_half")], "word").items()
 }
 _NUMBER_LANGUAGES |= {"a": frozenset({"en"}), "an": frozenset({"en"}), "one": frozenset({"en"})}
+# "one of the two highways": a partitive head tells the language of a numeral after it
+_PARTITIVE_HEAD_LANGUAGES = _languages(_role_rows("partitive_head"), "word")
 # "dozen" multiplies like "hundred" ("two dozen") although it is below 100.
 _MULTIPLIERS = {word: float(v) for word, v in _NUMBER_WORDS.items() if v >= 100 or word in _words("small_multiplier")}
 # "one" is no figure by itself (guide) but completes "twenty-one" and leads "one hundred".
-_SMALL = {word: v for word, v in _NUMBER_WORDS.items() if word not in _MULTIPLIERS} | {"one": 1}
+_SMALL = {word: v for word, v in _NUMBER_WORDS.items() if word not in _MULTIPLIERS} | {"one": 1.0}
 _TENS = frozenset(word for word, v in _SMALL.items() if v >= 10 and v % 10 == 0)  # Turkish "on iki" is twelve
-_UNITS = {word: v for word, v in _SMALL.items() if v < 10}
+_UNITS = {word: v for word, v in _SMALL.items() if v < 10 and v.is_integer()}
 
 
 def _lengths_by_first(lexicon: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
@@ -376,7 +407,7 @@ def _can_start(kind: str, norm: str) -> bool:
     return kind == "num" or norm in _STARTERS or _small_word(norm) is not None
 
 
-def _small_word(norm: str) -> int | None:
+def _small_word(norm: str) -> float | None:
     """Value of a number word below 100, including "one" and hyphenated "twenty-five"."""
     if norm in _SMALL:
         return _SMALL[norm]
@@ -388,8 +419,11 @@ def _small_word(norm: str) -> int | None:
 def _numeral_value(numeral: str, multiplied: bool) -> float | None:
     """1,960 / 1 960 / 1.960 / 2.5 / 1,5 as a float; None for digit strings too long to be counts (phone
     numbers, codes). Dots that group thousands ("2.000") are separators unless a multiplier follows
-    ("2.317 million"); a comma not followed by exactly three digits is a decimal comma ("1,5 Millionen")."""
-    if _DOT_GROUPS.fullmatch(numeral) and not (multiplied and numeral.count(".") == 1):
+    ("2.317 million"); a comma not followed by exactly three digits is a decimal comma ("1,5 Millionen"), and so is
+    one after grouped thousands ("2.245,98": one number, never read in parts)."""
+    if _GROUPED_DECIMAL.fullmatch(numeral):
+        numeral = numeral.replace(".", "").replace(",", ".")
+    elif _DOT_GROUPS.fullmatch(numeral) and not (multiplied and numeral.count(".") == 1):
         numeral = numeral.replace(".", "")
     elif _DECIMAL_COMMA.fullmatch(numeral) and len(numeral.partition(",")[2]) != 3:
         numeral = numeral.replace(",", ".")
@@ -422,7 +456,7 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
     tens = first if spelled and first in _TENS else None  # a tens word a unit may complete: "twenty five", "on iki"
     while j < n:
         norm = tokens.norms[j]
-        multiplier = _MULTIPLIERS.get(norm)
+        multiplier = _multiplier(norm)
         small = _small_word(norm) if spelled else None
         if multiplier and (not after_multiplier or multiplier > after_multiplier):
             current = (current or 1.0) * multiplier
@@ -448,6 +482,9 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
         elif small is not None and (after_multiplier or (small < 10 and _completes(tens, norm))):
             current += small
             after_multiplier, tens = 0.0, norm if norm in _TENS else None
+        elif norm in _HALF_FIRSTS and current and not after_multiplier and (half := _phrase_at(tokens, j, _HALVES)):
+            current += 0.5  # "one and a half", "two and a half million"
+            j += half - 1
         elif not (
             norm in _LIST_SEPARATORS
             and norm != ","
@@ -460,6 +497,11 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
     if first == "one" and j == i + 1:
         return None
     return total + current, j
+
+
+def _phrase_at(tokens: _Tokens, k: int, phrases: frozenset[tuple[str, ...]]) -> int:
+    """The length of the one of `phrases` the tokens from k start with, or 0."""
+    return next((len(phrase) for phrase in phrases if tokens.norms[k : k + len(phrase)] == phrase), 0)
 
 
 def _completes(tens: str | None, unit: str) -> bool:
@@ -479,6 +521,11 @@ def _is_modifier(tokens: _Tokens, k: int, text: str) -> bool:
     )
 
 
+def _is_adjective(norm: str) -> bool:
+    """A listed modifier or a word ending like an adjective ("main", "temporary", "временных")."""
+    return norm in _MODIFIERS or norm.endswith(_ADJECTIVE_ENDINGS)
+
+
 @lru_cache(maxsize=50_000)
 def _compound_head(norm: str) -> _Term | None:
     """The counted noun that ends a compound of a compounding language: "militärfahrzeuge" -> fahrzeuge."""
@@ -494,6 +541,39 @@ _TR_SUFFIXES = sorted(
     key=len,
     reverse=True,
 )
+
+
+_TR_MULTIPLIERS = {word: value for word, value in _MULTIPLIERS.items() if "tr" in _NUMBER_LANGUAGES[word]}
+# vowel harmony: after a stem whose last vowel is the key, a suffix has only these vowels ("bin-in-in", not "bin-a")
+_HARMONY = {
+    **dict.fromkeys("ei", "ei"),
+    **dict.fromkeys("öü", "eü"),
+    **dict.fromkeys("aı", "aı"),
+    **dict.fromkeys("ou", "au"),
+}
+_MAX_TR_SUFFIXES = 2  # a possessive and a case: "3 bininin", "milyonundan"
+
+
+@lru_cache(maxsize=10_000)
+def _multiplier(norm: str) -> float | None:
+    """The value of a multiplier word, also of a Turkish one with case and possessive suffixes ("bininin")."""
+    if (value := _MULTIPLIERS.get(norm)) is not None:
+        return value
+    for stem, value in _TR_MULTIPLIERS.items():
+        vowels = [letter for letter in stem if letter in _HARMONY]
+        if norm.startswith(stem) and vowels and _suffixed(norm[len(stem) :], _HARMONY[vowels[-1]], _MAX_TR_SUFFIXES):
+            return value
+    return None
+
+
+def _suffixed(rest: str, vowels: str, suffixes: int) -> bool:
+    """Whether `rest` is at most `suffixes` Turkish case suffixes whose vowels are all in `vowels`."""
+    return 0 < len(rest) and any(
+        rest.startswith(suffix)
+        and all(letter in vowels for letter in suffix if letter in _HARMONY)
+        and (rest == suffix or (suffixes > 1 and _suffixed(rest[len(suffix) :], vowels, suffixes - 1)))
+        for suffix in _TR_SUFFIXES
+    )
 
 
 def _inflected(tokens: _Tokens, j: int) -> tuple[_Term | None, int]:
@@ -696,6 +776,23 @@ def _is_age(text: str, tokens: _Tokens, i: int, end: int, value: float) -> bool:
     return value < _MAX_AGE and _set_off_after_name(text, tokens, i, end)
 
 
+def _is_date_part(tokens: _Tokens, number_at: int, value: float) -> bool:
+    """A bare day number after a weekday ("El martes 22", "le mardi 22"), or a two-digit year after a day and
+    month ("(31 dic 20)", "12 nov. 20")."""
+    if not number_at:
+        return False
+    if tokens.norms[number_at - 1] in _WEEKDAYS:
+        return value <= _MAX_DAY
+    month = number_at - 1 - (tokens.norms[number_at - 1] == ".")
+    return (
+        len(tokens.norms[number_at]) == 2
+        and month > 0
+        and tokens.norms[month] in _MONTHS
+        and tokens.norms[month - 1].isdigit()
+        and int(tokens.norms[month - 1]) <= _MAX_DAY
+    )
+
+
 def _set_off_after_name(text: str, tokens: _Tokens, i: int, after: int) -> bool:
     """Tokens i..after-1 stand between commas or brackets right after a capitalised word: "Petrosyan, 43,",
     "Eghiazarian, 68 ans,", "Petrosyan (43)"."""
@@ -759,7 +856,16 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
         return True
     if _starts_with(tokens, last, _RELATIVE_AFTER):
         return not any(tokens.norms[k] in _EXTRA_WORDS for k in range(i, subject.first))
-    return subject.term.category == "years" and tokens.norms[after : after + 1] == ("old",)
+    return subject.term.category == "years" and after < len(tokens) and tokens.norms[after] in _AGE_AFTER_YEARS
+
+
+def _is_short_span_date(tokens: _Tokens, i: int, end: int) -> bool:
+    """Minutes or seconds used as a date: "6 минут назад", "vor 15 Minuten", "il y a 10 secondes"."""
+    return (
+        end < len(tokens)
+        and tokens.norms[end] in _SHORT_TIME_UNITS
+        and (_starts_with(tokens, end + 1, _RELATIVE_AFTER) or _ends_with(tokens, i, _RELATIVE_BEFORE))
+    )
 
 
 def _span_chain(text: str, tokens: _Tokens, i: int, after: int) -> tuple[int, int]:
@@ -896,7 +1002,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     elif post:
         mention_end = max(mention_end, subject_from)
     qualifier = qualifier or post
-    elided = None if subject or qualifier else _elided_subject(tokens, i, text)
+    elided = None if subject or qualifier else _elided_subject(text, tokens, i, end)
     if elided:  # "Aghdam, one of three": the count ends at the number, its noun stands before
         return _mention(text, tokens, i, end, value, None, elided, end), end
     if (
@@ -914,6 +1020,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         return None, end
     if subject and _is_time_reference(text, tokens, i, subject, numeral and not qualifier, mention_end):
         return None, mention_end
+    if not subject and _is_short_span_date(tokens, i, end):
+        return None, end + 1
     if subject and subject.term.category not in _TIME_UNITS and mention_end < len(tokens):
         if tokens.norms[mention_end] in _ATTRIBUTIVE_DIMENSIONS and text[tokens.starts[mention_end]].islower():
             return None, mention_end
@@ -922,7 +1030,12 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     if (
         numeral
         and not (subject or qualifier)
-        and (_is_age(text, tokens, number_at, end, value) or _is_ordinal_dot(text, tokens, end, value))
+        and (
+            _is_age(text, tokens, number_at, end, value)
+            or _is_ordinal_dot(text, tokens, end, value)
+            or _is_date_part(tokens, number_at, value)
+            or (number_at and tokens.norms[number_at - 1].endswith(_PARTITIVE_SUFFIXES))  # "askerlerden 3 bini"
+        )
     ):
         return None, end
     if numeral and value <= _LAST_HOUR and number_at and _is_hour(tokens, number_at, subject):
@@ -1004,20 +1117,30 @@ def _subject_of_count_head(tokens: _Tokens, i: int, text: str) -> _Subject | Non
 
 
 def _counts_unlisted_noun(text: str, tokens: _Tokens, number_at: int, end: int, value: float) -> bool:
-    """Whether number words are followed by a word shaped as a plural noun of their language ("two minarets")."""
-    if value < 2 or end >= len(tokens) or tokens.kinds[end] != "word" or tokens.norms[end] in _NOT_COUNTED:
+    """Whether number words are followed by a word shaped as a plural noun of their language ("two minarets",
+    "the two main highways")."""
+    if value < 2 or end >= len(tokens) or text[tokens.ends[end - 1] : tokens.starts[end]] != " ":
         return False
-    if text[tokens.ends[end - 1] : tokens.starts[end]] != " ":
-        return False
-    surface, word = text[tokens.starts[end] : tokens.ends[end]], tokens.norms[end - 1]
+    word = tokens.norms[end - 1]
     before = tokens.norms[number_at - 1] if number_at else None
+    shapes = []
     for language in _NUMBER_LANGUAGES.get(word, ()):
         if before in _NUMBER_ARTICLES.get(language, ()):
-            shape = _ARTICLED_PLURAL.get(language) or _PLURAL_NOUN.get(language)
-        else:
-            shape = None if word in _HOMOGRAPHS else _PLURAL_NOUN.get(language)
-        if shape and shape.fullmatch(surface):
+            shapes.append(_ARTICLED_PLURAL.get(language) or _PLURAL_NOUN.get(language))
+        elif word not in _HOMOGRAPHS:
+            shapes.append(_PLURAL_NOUN.get(language))
+    return _plural_noun_after(text, tokens, end, [shape for shape in shapes if shape])
+
+
+def _plural_noun_after(text: str, tokens: _Tokens, end: int, shapes: list[re.Pattern[str]]) -> bool:
+    """Whether a word of one of `shapes` follows from token `end`, past at most a few adjectives."""
+    for k in range(end, min(end + _MAX_MODIFIERS + 1, len(tokens))):
+        if tokens.kinds[k] != "word" or tokens.norms[k] in _NOT_COUNTED:
+            return False
+        if any(shape.fullmatch(text, tokens.starts[k], tokens.ends[k]) for shape in shapes):
             return True
+        if not _is_adjective(tokens.norms[k]):
+            return False
     return False
 
 
@@ -1033,12 +1156,18 @@ def _stands_for_noun(tokens: _Tokens, i: int, end: int) -> bool:
     return opens_clause and end < len(tokens) and tokens.norms[end] in _ELIDED_FOLLOWERS
 
 
-def _elided_subject(tokens: _Tokens, i: int, text: str) -> _Subject | None:
+def _elided_subject(text: str, tokens: _Tokens, i: int, end: int) -> _Subject | None:
     """The counted noun of a partitive without one: "the district of Aghdam, one of three", "l'ultimo dei
-    tre", "uno de los tres", "один из трёх" count what the nearest counted noun before them names."""
+    tre", "uno de los tres", "один из трёх" count what the nearest counted noun before them names; not when
+    a noun of their own follows, listed or not ("one of the two main highways")."""
     for length in (2, 1):
         head = i - length - 1
         if head >= 0 and tokens.norms[head] in _PARTITIVE_HEADS and tuple(tokens.norms[head + 1 : i]) in _PARTITIVES:
+            languages = _PARTITIVE_HEAD_LANGUAGES[tokens.norms[head]] | _NUMBER_LANGUAGES.get(
+                tokens.norms[end - 1], set()
+            )
+            if _plural_noun_after(text, tokens, end, [_PLURAL_NOUN[lang] for lang in languages & _PLURAL_NOUN.keys()]):
+                return None  # "la deuxième des trois rétrocessions": a noun of its own
             for j in range(head - 1, -1, -1):  # not a short word: French "Il" is no Turkish "il" (province)
                 if (
                     tokens.kinds[j] == "word"
@@ -1106,13 +1235,24 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), counted: Counte
 def _partitive_subjects(text: str, found: list[FigureMention]) -> list[FigureMention]:
     """ "400 of the 1,960 soldiers", "400 de los 1.960 soldados": a count without a noun before a partitive and
     a count with one counts that noun; so does one joined to it by a list word, perhaps after an adjective
-    ("18 постоянных и 7 временных постов", "12 permanent and 4 temporary posts")."""
+    ("18 постоянных и 7 временных постов", "12 permanent and 4 temporary posts"), not past a noun of its own."""
     for k, (part, whole) in reversed(list(enumerate(zip(found, found[1:])))):
-        between = tuple(text[part.char_end : whole.char_start].lower().split())
-        joined = 0 < len(between) <= _MAX_MODIFIERS + 1 and between[-1] in _LIST_SEPARATORS
+        words = text[part.char_end : whole.char_start].split()
+        between = tuple(word.lower() for word in words)
+        joined = (
+            0 < len(between) <= _MAX_MODIFIERS + 1
+            and between[-1] in _LIST_SEPARATORS
+            and not any(map(_may_be_noun, words[:-1]))
+        )
         if part.subject is None and part.unit is None and whole.subject and (between in _PARTITIVES or joined):
             found[k] = part._replace(subject=whole.subject, subject_text=whole.subject_text, unit=whole.unit)
     return found
+
+
+def _may_be_noun(word: str) -> bool:
+    """A word between two counts that may be a noun of its own, listed or not ("34 гектаров и 12 километров",
+    "3 Hektar und"), not an adjective ("12 permanent and 4 temporary posts")."""
+    return not _is_adjective(word.lower()) and any(shape.fullmatch(word) for shape in _PLURAL_NOUN.values())
 
 
 def last_count(mentions: list[FigureMention], default: Counted | None = None) -> Counted | None:
