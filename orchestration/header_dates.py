@@ -50,9 +50,11 @@ _WEEKDAY_NUMBERS = {
     row["word"]: int(row["value"]) for row in load_reference("date_words") if row["category"] == "weekday"
 }
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_WIDE_SPACE = re.compile(r"\s{2,}")
 _SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—-]+")
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\w/-])")
-_TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60})$")
+# a name, or a site's one-word user handle ("Posted on 3 March 2021 by riverwatch_2")
+_TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60}|[\w.]{3,40})$")
 # Asked of every line of every article: PCRE2 skips to where a suffix may start, re tried each position (5x)
 _PUBLISH_STATEMENT = ScanPattern(rf"(?i:{_alternation('published_suffix')})(?!\w)")
 _SHAPE_YEAR = 2000  # a leap year: any day and month make a date in it
@@ -65,7 +67,11 @@ _DATELINE = re.compile(
     # (PTI/AP): ...", "Lachin, Azerbaijan, Nov 30 (AFP):...", "Latchin 1 déc 2020 (AFP) - ..."
     r"|^\s*[A-Z][\w .'’-]{1,40}?(?:\s*\([A-Z][\w .'’-]{1,30}\)|,\s+[A-Z][\w.'’-]{1,30})?,?\s+"
     r"(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\s*(?:[-–—]+\s+|:\s*)"
+    # ... or city, numeric date and wire between slashes, the year perhaps in two digits: "Tbilisi/ 03.03.21/Wire:"
+    r"|^\s*[^\W\d_][\w .'’-]{1,40}?/\s*(?P<date_numeric>\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?)\s*/"
+    r"\s*(?P<numeric_wire>[^/:]{2,40}?)\s*:\s"
 )
+_TWO_DIGIT_YEAR = re.compile(r"(?<=\.)(\d{2})$")  # "03.03.21": this century's
 # A place and a date with its year in parentheses opening the paragraph: "(Milano 3 dicembre 2020). Il ..."
 _PAREN_DATELINE = re.compile(r"^\s*\(\s*[^\W\d_][\w .'’-]{1,40}?,?\s+(?P<date>[^()]{3,40}?)\s*\)\.?\s")
 # A dateline standing as a line of its own: "BAKU, NOVEMBER 20, AGENCY." or "Baku, 15. November, AZERTAC"
@@ -130,7 +136,7 @@ def _is_chrome(text: str, header_zone: bool) -> bool:
     source = text.partition("\0")[0]
     if header_zone and _is_source(source):
         text = text[len(source) :]
-    segments = text.split("|")
+    segments = [section for segment in text.split("|") for section in _sections(segment, header_zone)]
     last_dated = max(index for index, segment in enumerate(segments) if "\0" in segment)
     kept = [
         segment
@@ -139,6 +145,14 @@ def _is_chrome(text: str, header_zone: bool) -> bool:
     ]
     words = _SEPARATORS.sub(" ", " ".join(kept).replace("\0", " ")).split()
     return not words or header_zone and len(words) == 1 and _is_section_name(words[0])
+
+
+def _sections(segment: str, header_zone: bool) -> list[str]:
+    """A pipe-separated segment, or above the first paragraph its parts set off by wide spaces when all but the
+    dated one are lower case: topic tags after the date ("3 March 2021    rivers   dams")."""
+    parts = _WIDE_SPACE.split(segment)
+    tags = [part for part in parts if "\0" not in part and part.strip()]
+    return parts if header_zone and tags and all(tag.islower() for tag in tags) else [segment]
 
 
 def _is_section_name(word: str) -> bool:
@@ -207,14 +221,24 @@ def dateline_line(text: str, fallback_year: int | None) -> tuple[date | None, st
 
 def dateline(text: str, fallback_year: int | None) -> tuple[date | None, str | None]:
     """(date, wire) of a dateline opening a paragraph: "BAKU, Nov 20 (Agency) - ...", "BAKU, November 15.
-    /TASS/. ...", "(Roma 18 novembre 2020). ...", or a date with its year before a dash or glued text
-    ("December 1, 2020 - The deal ...")."""
+    /TASS/. ...", "BAKU/ 20.11.20/Agency: ...", "(Roma 18 novembre 2020). ...", or a date with its year before a
+    dash or glued text ("December 1, 2020 - The deal ...")."""
     if (match := _PAREN_DATELINE.match(text)) and (day := only_a_date(match.group("date"), None)):
         return day, None
     if match := _DATELINE.match(text):
-        day = only_a_date(match.group("date") or match.group("date_wired"), fallback_year)
+        written = (
+            match.group("date")
+            or match.group("date_wired")
+            or _TWO_DIGIT_YEAR.sub(r"20\1", match.group("date_numeric"))
+        )
+        day = only_a_date(written, fallback_year)
         if day or not match.group("date_wired"):  # mixed case without a date is a sentence: "Paris, he said (...) -"
-            wire = match.group("wire") or match.group("slashed_wire") or match.group("paren_wire")
+            wire = (
+                match.group("wire")
+                or match.group("slashed_wire")
+                or match.group("paren_wire")
+                or match.group("numeric_wire")
+            )
             return day, wire.strip() if wire else None
     found = find_dates(text[:_DATE_WINDOW], None, fallback_year)
     if (

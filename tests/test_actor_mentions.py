@@ -61,3 +61,9 @@ def test_titled_people_are_person_actors_not_in_the_reference_list():
     ]
     for *_, char_start, char_end, evidence in rows:
         assert TEXT[char_start:char_end] == evidence
+
+
+def test_a_person_introduced_by_a_rank_is_an_actor():
+    connection = _warehouse_with("Il caporale Marco Bianchi era al posto di blocco. Bianchi è poi tornato a Roma.")
+    rows = connection.execute(f"select actor, actor_type, in_reference, mentions from ({ACTOR_MENTIONS.read_text()})")
+    assert rows.fetchall() == [("Marco Bianchi", "person", False, 2)]

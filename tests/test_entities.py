@@ -245,3 +245,55 @@ def test_a_generic_institution_before_joined_countries_is_each_ones():
 def test_a_run_of_capitalised_words_ends_where_the_script_changes():
     _, candidates = match("Эксперт центра Delta Group Ивана Сорокина отметил.")
     assert [c.name for c in candidates] == ["Delta Group", "Ивана Сорокина"]
+
+
+def test_french_spellings_of_the_districts():
+    assert canonical("Bakou a repris Fouzouli, Goubadly et Djabraïl, puis Zanguilan.") == [
+        ("Baku", "exact"),
+        ("Fuzuli", "exact"),
+        ("Qubadli", "exact"),
+        ("Jabrayil", "exact"),
+        ("Zangilan", "exact"),
+    ]
+
+
+def test_german_names_declined_as_adjective_and_noun():
+    assert [name for name, _ in canonical("Sie rief nach den Vereinten Nationen und der Europäischen Union.")] == [
+        "United Nations",
+        "European Union",
+    ]
+
+
+def test_military_ranks_introduce_a_person():
+    assert titled("Il caporale Marco Bianchi è rimasto ferito.") == ["Marco Bianchi"]
+    assert titled("Рядовой Иван Сидоров получил ранение.") == ["Иван Сидоров"]
+    assert titled("Gefreiter Jonas Keller wurde verletzt.") == ["Jonas Keller"]
+    assert titled("Onbaşı Ahmet Kaya yaralandı.") == ["Ahmet Kaya"]
+
+
+def test_a_quoted_outlet_between_a_title_and_the_name():
+    assert titled("Спецкор «Северной газеты» Иван Петров побывал в городе.") == ["Иван Петров"]
+
+
+def test_a_place_or_party_named_after_a_title_is_no_part_of_the_name():
+    assert titled("Об этом сообщил мэр города Тавуш Иван Петров.") == ["Иван Петров"]
+    assert titled("El miembro del partido opositor Alba Marcos Ruiz habló.") == ["Marcos Ruiz"]
+
+
+def test_a_listed_surname_after_other_given_names_is_another_person():
+    found, candidates = match("Ferito anche il commilitone Rauf Emin Aliyev.")
+    assert [m.canonical for m in found] == []
+    assert [c.name for c in candidates] == ["Rauf Emin Aliyev"]
+    assert [m.canonical for m in match("Dann sprach Gejdar Alijew.")[0]] == ["Heydar Aliyev"]
+
+
+def test_a_generic_institution_across_a_colon_and_tied_earlier_in_the_article():
+    assert {m.canonical for m in match("Минобороны: российские и турецкие военные проведут учения.")[0]} == {
+        "Russian Defence Ministry",
+        "Russia",
+        "Turkey",
+    }
+    found, _ = match(
+        "Учения начало армянское военное ведомство.", "Граница с Азербайджаном закрыта.", "Так сообщили в Минобороны."
+    )
+    assert [m.canonical for m in found if m.entity_type == "organisation"] == ["Armenian Defence Ministry"] * 2

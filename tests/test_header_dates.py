@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from orchestration.header_dates import PUBLISH_LINE, dateline, only_a_date, publish_statement
+from orchestration.article_parsing import parse_article
+from orchestration.header_dates import PUBLISH_LINE, dateline, header_date, only_a_date, publish_statement
 
 MARCH_3 = date(2021, 3, 3)
 
@@ -150,3 +151,25 @@ def test_a_yearless_header_date_needs_the_weekday_it_has_in_the_assumed_year():
 def test_a_place_and_a_date_in_parentheses_open_a_paragraph():
     assert dateline("(Torino 3 marzo 2021). La diga è stata aperta.", 2021) == (MARCH_3, None)
     assert dateline("(Torino 3 marzo). La diga è stata aperta.", 2021) == (None, None)  # its year must be written
+
+
+def test_a_date_line_followed_by_lower_case_topic_tags_above_the_first_paragraph():
+    line = "Wednesday, 3 March 2021    river basins   dams   water policy"
+    assert only_a_date(line, None, header_zone=True) == MARCH_3
+    assert only_a_date(line, None) is None
+    assert only_a_date("3 March 2021    The dam opened   at dawn", None, header_zone=True) is None
+
+
+def test_a_publish_line_with_a_one_word_user_handle_outranks_a_bare_date_below():
+    assert header_date("March 3, 2021 by riverwatch_2", None) == (MARCH_3, "riverwatch_2")
+    parsed = parse_article(
+        "Dam opens\nPosted on March 3, 2021 by riverwatch\n\nSource\n\nMarch 1, 2021\n\nThe dam opened."
+    )
+    assert parsed.published_date == MARCH_3
+
+
+@pytest.mark.parametrize(
+    "paragraph", ["Tbilisi/ 03.03.21/River Wire: The dam opened.", "Тбилиси/ 03.03.2021/RW: Плотина."]
+)
+def test_a_slashed_dateline_with_a_numeric_date(paragraph):
+    assert dateline(paragraph, None)[0] == MARCH_3

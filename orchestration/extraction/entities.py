@@ -11,10 +11,11 @@ after an apostrophe (Ağdam'a) and a French or Italian elision before one (dell'
 a Cyrillic word loses its inflection ending (Агдамского, Путина), so an alias is listed once per language.
 Aliases written in lowercase (foreign demonyms: russische, azerbaïdjanais) also match lowercase words.
 A generic institution ("the Defence Ministry", Минобороны) is the one of the country named nearest in its
-sentence, else the last country named before it (generic_institutions.csv, institution_countries.csv,
-capital_cities.csv). Capitalised names that match nothing become candidates for an analyst to add to the
-list; those introduced by a title (person_titles.csv: "Major General <Name>") are marked titled people and
-count as actors, and their surname alone later in the article is the same person.
+sentence, else the one its article last tied it to, else that of the last country named before it
+(generic_institutions.csv, institution_countries.csv, capital_cities.csv). Capitalised names that match
+nothing become candidates for an analyst to add to the list; those introduced by a title (person_titles.csv:
+"Major General <Name>") are marked titled people and count as actors, and their surname alone later in the
+article is the same person.
 """
 
 from __future__ import annotations
@@ -45,9 +46,18 @@ _AND = frozenset("and und и et e y ve ile".split())
 _BESIDE = 2  # words from a generic institution to a country that names it ("Foreign Ministry of Russia")
 # a title after these introduces the outlet's own staff, a byline rather than an actor ("our reporter <Name>")
 _OWN_STAFF = frozenset("our unser unsere unserem unseren notre nuestro nuestra nostro nostra наш".split())
-_NAME_JOINERS = ' -"„“”«»'  # hyphens and quotes inside a title's complement ("der Heimat-Partei", „X“)
+_QUOTES = '"„“”«»'
+_NAME_JOINERS = " -" + _QUOTES  # hyphens and quotes inside a title's complement ("der Heimat-Partei", „X“)
+# nouns a proper name follows: in a title's complement that name is no part of the person's ("мэр города <Town>
+# <Name>", "miembro del partido opositor <Party> <Name>")
+_NAMING_NOUNS = (
+    "город города район района область области село села посёлок посёлка провинция провинции партия партии "
+    "city town village region province party Stadt Gemeinde Dorf Provinz Bezirk Partei ville commune région "
+    "parti ciudad pueblo municipio región provincia partido città comune villaggio regione partito"
+)
 _FUZZY_TYPES = ("district", "place", "person", "country")
 _GENITIVE_TYPES = ("district", "place", "country")
+_DECLINED_TYPES = ("organisation", "country")  # German names declined as adjective and noun: Vereinte Nationen
 _NOT_NAMES = frozenset(
     "a an the this that these those it its in on at of for by with from to and but or as if when while after before "
     "since during under over about into he she they we i you his her their our my your there here what which who "
@@ -222,6 +232,9 @@ def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, t
             index.setdefault(key, []).append(alias)
             if _takes_genitive_s(alias, key):
                 genitives.setdefault((*key[:-1], key[-1] + "s"), []).append(alias)
+            if row.get("language") == "de" and alias.entity_type in _DECLINED_TYPES:
+                for declined in _declensions(key):
+                    genitives.setdefault(declined, []).append(alias)
     for key, aliases in genitives.items():
         index.setdefault(key, aliases)
     lengths: dict[str, set[int]] = {}
@@ -243,6 +256,19 @@ def _takes_genitive_s(alias: Alias, key: tuple[str, ...]) -> bool:
         and key[-1][-1:].isalpha()
         and key[-1][-1] not in "sxz"
     )
+
+
+def _declensions(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A German name's other case forms: its adjectives (the words before the last) with each other
+    adjective ending ("Vereinte Nationen" -> "der Vereinten Nationen", "der Europäischen Union")."""
+    endings = _inflections().get("adjective_ending", ())
+    forms = [key]
+    for k, word in enumerate(key[:-1]):
+        ending = next((e for e in endings if word.endswith(e) and len(word) - len(e) >= 3), None)
+        if ending is not None:
+            stems = {word[: -len(ending)] + other for other in endings}
+            forms = [(*form[:k], stem, *form[k + 1 :]) for form in forms for stem in stems]
+    return [form for form in forms if form != key]
 
 
 @cache
@@ -292,6 +318,21 @@ def _title_words() -> frozenset[str]:
     return frozenset(
         word.lower() for row in load_reference("person_titles") for word in tokenize(row["title"]).surfaces
     )
+
+
+@cache
+def _naming_nouns() -> frozenset[str]:
+    return frozenset(map(normalise, _NAMING_NOUNS.split()))
+
+
+@cache
+def _given_names() -> dict[str, frozenset[str]]:
+    """Per listed person, the normalised words of their full names but the last: forenames, patronymics."""
+    names: dict[str, set[str]] = {}
+    for row in load_reference("entities"):
+        if row["entity_type"] == "person" and row["alias_kind"] == "name":
+            names.setdefault(row["entity_id"], set()).update(tokenize(row["alias"]).norms[:-1])
+    return {entity_id: frozenset(words) for entity_id, words in names.items()}
 
 
 @cache
@@ -352,7 +393,7 @@ def _surface_ok(alias: Alias, surface: str) -> bool:
 
 class ArticleEntityMatcher:
     """Matches one article's sentences in order, remembering full names so later surnames resolve, and the
-    last country named so a generic institution has a country."""
+    countries named and tied to institutions so a generic institution has a country."""
 
     def __init__(self) -> None:
         self.index, self.lengths = alias_index()
@@ -362,6 +403,7 @@ class ArticleEntityMatcher:
         self.candidate_surnames: dict[str, str] = {}
         self.titled_surnames: dict[str, str] = {}
         self.last_country: str | None = None
+        self.tied: dict[str, str] = {}  # generic institution -> the country its sentence last named alone
 
     def match_sentence(
         self, sentence_id: int, text: str, offset: int, find_candidates: bool = True
@@ -409,8 +451,8 @@ class ArticleEntityMatcher:
                 if start < (first := self._peel_titles(norms, start, j)) <= j and self._listed(tokens, first):
                     i = first  # a listed person after a title: "Sözcüsü <listed name in another spelling>"
                     continue
-                if self._forename_of_next(tokens, start, j):
-                    j -= 1
+                if surname := self._surname_after(tokens, start, j):
+                    j += 1 if self._another_persons_name(tokens, start, j, surname) else -1
                 if candidate := self._name_candidate(sentence_id, text, offset, tokens, start, j, named):
                     candidates.append(candidate)
                 i = j + 1
@@ -430,25 +472,39 @@ class ArticleEntityMatcher:
         countries: list[tuple[int, int, str]],
     ) -> list[EntityMention]:
         """Each generic institution as the organisation of the country named nearest to it in the sentence
-        (in words, either side), and of the countries joined to that one when it stands right beside it ("МИД
-        РФ и Азербайджана"), else of the last country named before; none when that country has none."""
+        (in words, either side), and of the countries joined to that one when it stands right beside it with
+        no punctuation between ("МИД РФ и Азербайджана", not "Минобороны: армянские и азербайджанские
+        военные"). In a sentence naming no country, the institution is the one of the country the article last
+        tied it to, else of the last country named; none when that country has none."""
         found = []
         for first, last, institution in institutions:
             # a tie goes to the country before: "Rusya Savunma Bakanlığı, Ermenistan'ı ..."
             distances = [(first - k if k < first else k - last, k > first, n) for n, (k, _, _) in enumerate(countries)]
             nearest = min(distances, default=None)
             if nearest is None:
-                named = [self.last_country]
-            elif nearest[0] <= _BESIDE:
+                named = [self.tied.get(institution, self.last_country)]
+            elif nearest[0] <= _BESIDE and self._attached(text, offset, tokens, first, last, countries[nearest[2]]):
                 named = self._coordinated(tokens.norms, countries, nearest[2])
             else:
                 named = [countries[nearest[2]][2]]
+            if nearest is not None and len(named) == 1:
+                self.tied[institution] = named[0]
             for country in named:
                 if organisation := self.organisations.get((institution, country)):
                     found.append(
                         self._mention(sentence_id, text, offset, tokens, first, last, organisation, "context", 100.0)
                     )
         return found
+
+    @staticmethod
+    def _attached(text: str, offset: int, tokens: Tokens, first: int, last: int, country: tuple[int, int, str]) -> bool:
+        """Whether only words and spaces stand between an institution (tokens first..last) and a country."""
+        start, end = (
+            (tokens.ends[last], tokens.starts[country[0]])
+            if country[0] > last
+            else (tokens.ends[country[1]], tokens.starts[first])
+        )
+        return all(ch.isalnum() or ch.isspace() or ch in "'’-" for ch in text[start - offset : end - offset])
 
     @staticmethod
     def _coordinated(norms: list[str], countries: list[tuple[int, int, str]], n: int) -> list[str]:
@@ -483,14 +539,27 @@ class ArticleEntityMatcher:
             return alias, n, "fuzzy", score
         return None
 
-    def _forename_of_next(self, tokens: Tokens, i: int, j: int) -> bool:
-        """Whether token j, the last of a run i..j, is the forename of a listed person whose surname follows it
-        ("Staatschef <forename> Putin"): no name of its own."""
+    def _surname_after(self, tokens: Tokens, i: int, j: int) -> Alias | None:
+        """The listed surname right after a run i..j of capitalised words that does not end in a title."""
         nxt = j + 1
         if nxt >= len(tokens.norms) or tokens.starts[nxt] - tokens.ends[j] > 1 or self._title_start(tokens.norms, j, i):
-            return False
+            return None
         found = self._exact(tokens, nxt)
-        return found is not None and found[0].entity_type == "person" and found[0].alias_kind == "surname"
+        return found[0] if found and found[0].entity_type == "person" and found[0].alias_kind == "surname" else None
+
+    def _another_persons_name(self, tokens: Tokens, i: int, j: int, surname: Alias) -> bool:
+        """Whether a run i..j before a listed surname is another person's given names ("Emin Suleyman Aliyev"):
+        two words or more after its titles, none like the listed person's given names, not a heading in
+        capitals. One word is taken for the forename ("Staatschef Recep Erdoğan"): it may be any word opening a
+        sentence."""
+        first = self._peel_titles(tokens.norms, i, j)
+        words = tokens.norms[first : j + 1]
+        given = _given_names().get(surname.entity_id, frozenset())
+        return (
+            len(words) >= 2
+            and not all(surface.isupper() for surface in tokens.surfaces[first : j + 1])
+            and not any(fuzz.ratio(word, name) >= FUZZY_THRESHOLD for word in words for name in given)
+        )
 
     def _possible_starts(self, tokens: Tokens) -> list[int]:
         """Indices of tokens anything can start at: a listed alias's first word, or a capitalised word."""
@@ -540,6 +609,8 @@ class ArticleEntityMatcher:
         if inner and 2 <= j - inner[-1] <= 3:
             first = inner[-1] + 1
             i = max(i, first - 1)
+        elif first == i and j - i >= 2 and self._named_by_noun(tokens, i):
+            i = first = i + 1  # "мэр города <Town> <Name>": the town's name is the title's complement
         title = (i, first - 1) if first > i else None
         if (
             2 <= j - first + 1 <= 3
@@ -598,9 +669,29 @@ class ArticleEntityMatcher:
                 return start, k
             if not apposition and not any(first <= k <= last for first, last in named):
                 plain += 1
-                if tokens.capitalised[k] or plain > _TITLE_GAP_WORDS or tokens.norms[k] in _ARTICLES:
+                if (
+                    tokens.capitalised[k]
+                    and not self._complement_name(text, offset, tokens, k, i)
+                    or plain > _TITLE_GAP_WORDS
+                    or tokens.norms[k] in _ARTICLES
+                ):
                     return None
         return None
+
+    def _complement_name(self, text: str, offset: int, tokens: Tokens, k: int, i: int) -> bool:
+        """Whether capitalised token k, between a title and the name at token i, names the title's complement:
+        quoted (корреспондент «<Outlet>» <Name>) or after a noun it names ("мэр города <Town> <Name>")."""
+        between = text[tokens.ends[k] - offset : tokens.starts[i] - offset]
+        return sum(map(between.count, _QUOTES)) % 2 == 1 or self._named_by_noun(tokens, k)
+
+    @staticmethod
+    def _named_by_noun(tokens: Tokens, k: int) -> bool:
+        """Whether token k follows a noun it is the name of, perhaps after one lowercase word ("города <Town>",
+        "partido opositor <Party>", "city of <Town>")."""
+        nouns = _naming_nouns()
+        return k >= 1 and (
+            tokens.norms[k - 1] in nouns or k >= 2 and tokens.norms[k - 2] in nouns and not tokens.capitalised[k - 1]
+        )
 
     def _title_after(self, text: str, offset: int, tokens: Tokens, j: int) -> tuple[int, int] | None:
         """The title set off by a comma right after the name, within a few words: "<Name>, spokesman of the
