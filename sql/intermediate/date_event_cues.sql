@@ -1,8 +1,10 @@
 -- What a date mention dates, read from the words around it: the nearest anchor of reference.timeline_cues
--- within 60 characters ("concluded on November 9", "since 1992"), when its event type has no context words or
--- one of them is in the sentence ("truce", "agreement" for truce_signed; "control", "held" for control_since).
+-- within 60 characters ("concluded on November 9", "since 1992") that no other date stands nearer to, when its
+-- event type has no context words or one of them is in the sentence ("truce", "agreement" for truce_signed;
+-- "control", "held" for control_since).
 -- A context word right after the date names the event by it and counts as its anchor ("the November 10
--- agreement"). Failing both, the nearest reporting verb makes it a statement ("the Kremlin said on November
+-- agreement"), and when several events share the word ("war"), the one whose anchor is near ("since the 1994
+-- war ended"). Failing both, the nearest reporting verb makes it a statement ("the Kremlin said on November
 -- 24"). Resolved dates with none of these are left out, and so is a day counted from another ("45 days later").
 -- grain: one row per article_id, char_start (of the date mention)
 -- incremental: article_id
@@ -97,9 +99,29 @@ candidates as (
         anchors.cue_text,
         anchors.preference,
         greatest(anchors.char_start - dates.char_end, dates.char_start - anchors.char_end, 0) as distance,
-        anchors.char_start - dates.char_end between 0 and 1 as follows_date
+        anchors.char_start - dates.char_end between 0 and 1 as follows_date,
+        -- an anchor word dates the date nearest to it: "tense since 1991, but new clashes erupted on Sept 27"
+        row_number() over (
+            partition by dates.article_id, dates.sentence_id, anchors.char_start, anchors.event_type
+            order by greatest(anchors.char_start - dates.char_end, dates.char_start - anchors.char_end, 0)
+        ) = 1 as nearest_to_anchor
     from dates
     inner join anchors using (article_id, sentence_id)
+),
+
+kept as (
+    select
+        *,
+        -- a context word after the date that several events share ("the 1994 war ended", "the war began") names
+        -- the one whose anchor is near too
+        bool_or(preference = 1 and distance <= 60 and nearest_to_anchor)
+            over (partition by article_id, char_start, event_type)
+            as anchored
+    from candidates
+    where
+        preference = 2
+        or (preference = 1 and distance <= 60 and nearest_to_anchor)
+        or (preference = 0 and follows_date)
 )
 
 select
@@ -108,8 +130,7 @@ select
     event_type,
     cue_text,
     distance
-from candidates
-where preference = 2 or (preference = 1 and distance <= 60) or (preference = 0 and follows_date)
+from kept
 qualify row_number() over (
-    partition by article_id, char_start order by preference, distance, event_type, cue_text
+    partition by article_id, char_start order by preference, not anchored, distance, event_type, cue_text
 ) = 1
