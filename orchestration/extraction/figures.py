@@ -275,11 +275,12 @@ class _Tokens:
     Built by one `split` and C-level maps (offsets are running sums of the part lengths), the facts about
     each spelling cached: per token there is a cache look-up, no Python call and no object."""
 
-    __slots__ = ("starts", "ends", "kinds", "norms", "has_count_head", "has_counter", "has_slash")
+    __slots__ = ("starts", "ends", "kinds", "norms", "size", "has_count_head", "has_counter", "has_slash")
     starts: list[int]
     ends: list[int]
     kinds: tuple[str, ...]  # 'num' | 'word' | 'punct'
     norms: tuple[str, ...]  # lower-case word or punctuation; a numeral as written
+    size: int  # the number of tokens: an attribute, not len(), which the rules ask millions of times on long texts
     has_count_head: bool  # a word that may open "the number of": else no count looks back for one
     has_counter: bool  # a page counter's word ("views", "просмотров")
     has_slash: bool  # a ratio may be written ("0 / 1500")
@@ -289,13 +290,11 @@ class _Tokens:
         bounds = list(accumulate(map(len, parts)))
         self.starts, self.ends = bounds[0:-1:2], bounds[1::2]
         self.kinds, self.norms = tuple(zip(*map(_spelling, parts[1::2]))) or ((), ())
+        self.size = len(self.norms)
         words = set(self.norms)
         self.has_count_head = not _COUNT_HEAD_FIRSTS.isdisjoint(words)
         self.has_counter = not _COUNTER_WORDS.isdisjoint(words)
         self.has_slash = "/" in text
-
-    def __len__(self) -> int:
-        return len(self.norms)
 
     def possible_starts(self) -> Iterator[int]:
         """Indices of the tokens a figure can start at, in order: the scan skips the others at C speed."""
@@ -396,7 +395,7 @@ def _longest(
 ) -> tuple[T | None, int]:
     """The longest lexicon phrase starting at token i, as (entry, length), or (None, 0)."""
     for length in lengths.get(tokens.norms[i], ()):
-        if i + length <= len(tokens) and (entry := lexicon.get(tokens.norms[i : i + length])) is not None:
+        if i + length <= tokens.size and (entry := lexicon.get(tokens.norms[i : i + length])) is not None:
             return entry, length
     return None, 0
 
@@ -438,7 +437,7 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
     directly after another must be larger ("hundred thousand"), so a run of number words cannot grow without
     bound.
     """
-    first, kind, n = tokens.norms[i], tokens.kinds[i], len(tokens)
+    first, kind, n = tokens.norms[i], tokens.kinds[i], tokens.size
     spelled = kind == "word"
     if kind == "num":
         current = _numeral_value(first, i + 1 < n and tokens.norms[i + 1] in _MULTIPLIERS)
@@ -579,7 +578,7 @@ def _suffixed(rest: str, vowels: str, suffixes: int) -> bool:
 def _inflected(tokens: _Tokens, j: int) -> tuple[_Term | None, int]:
     """A Turkish term whose last word carries a case ending the lexicon does not list."""
     for length in (*(n for n in _SUBJECT_LENGTHS.get(tokens.norms[j], ()) if n > 1), 1):
-        if j + length > len(tokens):
+        if j + length > tokens.size:
             continue
         head, last = tokens.norms[j : j + length - 1], tokens.norms[j + length - 1]
         for suffix in _TR_SUFFIXES:
@@ -604,10 +603,10 @@ def _term_at(tokens: _Tokens, j: int, text: str, inflected: bool = True) -> tupl
 def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
     """The counted noun at token k or after a few modifiers. A capitalised term followed by another is a
     people's name used as an adjective ("511 Azerbaycanlı şehit"): the second is the head."""
-    j, last = k, min(k + _MAX_MODIFIERS + 1, len(tokens))
+    j, last = k, min(k + _MAX_MODIFIERS + 1, tokens.size)
     while j < last:
         if (designation := _designation_end(tokens, j, text)) is not None:  # "two An-124 aircraft"
-            j, last = designation, min(designation + _MAX_MODIFIERS + 1, len(tokens))
+            j, last = designation, min(designation + _MAX_MODIFIERS + 1, tokens.size)
             continue
         term, length = _term_at(tokens, j, text)
         if term:
@@ -616,18 +615,18 @@ def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
             # ending ("Azerbaycanlı evini": its own constituent); "2,317 killed soldiers": a state before the noun
             # (killed, wounded) leaves the noun to decide; "12 IDP camps" counts the camps
             capitalised, modifier = text[tokens.starts[j]].isupper(), _modifies_noun(tokens, after, text, term)
-            if after < len(tokens) and (capitalised or modifier or term.category in _STATES):
+            if after < tokens.size and (capitalised or modifier or term.category in _STATES):
                 head, head_length = _term_at(tokens, after, text, inflected=not capitalised)
                 if head or modifier:
                     return _Subject(head, after, after + head_length) if head else None
             return _Subject(term, j, after)
         if tokens.norms[j] in _CLASSIFIERS and j == k:
             link = (
-                j + 1 < len(tokens)
+                j + 1 < tokens.size
                 and tokens.kinds[j + 1] == "word"
                 and len(tokens.norms[j + 1]) <= _CLASSIFIER_LINK_LETTERS
             )
-            return _find_subject(tokens, j + 1 + link, text) if j + 1 + link < len(tokens) else None
+            return _find_subject(tokens, j + 1 + link, text) if j + 1 + link < tokens.size else None
         if not _is_modifier(tokens, j, text) and not _joins_modifiers(tokens, j, text):
             return None
         j += 1
@@ -639,7 +638,7 @@ def _modifies_noun(tokens: _Tokens, after: int, text: str, term: _Term) -> bool:
     camps"."""
     return (
         "en" in term.languages
-        and after < len(tokens)
+        and after < tokens.size
         and not tokens.norms[after - 1].endswith("s")
         and _ENGLISH_PLURAL.fullmatch(text, tokens.starts[after], tokens.ends[after]) is not None
     )
@@ -649,9 +648,9 @@ def _coordinated_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
     """ "hundreds and possibly thousands of people": a vague count joined to the next one shares its noun (the
     noun's offsets stay its own: the mention still ends at the first count)."""
     start = k
-    while k < len(tokens) and (tokens.norms[k] in _LIST_SEPARATORS or tokens.norms[k] in _HEDGES):
+    while k < tokens.size and (tokens.norms[k] in _LIST_SEPARATORS or tokens.norms[k] in _HEDGES):
         k += 1
-    if k == start or k == len(tokens):
+    if k == start or k == tokens.size:
         return None
     qualifier, length = _longest(_QUALIFIERS, _QUALIFIER_LENGTHS, tokens, k)
     if qualifier is None or qualifier.vague_value is None:
@@ -663,7 +662,7 @@ def _coordinated_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
 def _aside_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
     """The noun after the comma that closes an aside, and its "of" if any: "hundreds, if not thousands, of
     people", "сотни, если не тысячи, людей"."""
-    if k + 1 < len(tokens) and tokens.norms[k] == ",":
+    if k + 1 < tokens.size and tokens.norms[k] == ",":
         return _find_subject(tokens, k + 1 + (tokens.norms[k + 1] in _ASIDE_LINKS), text)
     return None
 
@@ -672,7 +671,7 @@ def _joins_modifiers(tokens: _Tokens, j: int, text: str) -> bool:
     """A list word between two modifiers: "единиц автомобильной и специальной техники", "automotive and special"."""
     return (
         tokens.norms[j] in _LIST_SEPARATORS
-        and 0 < j < len(tokens) - 1
+        and 0 < j < tokens.size - 1
         and _is_modifier(tokens, j - 1, text)
         and tokens.kinds[j + 1] == "word"
         and _longest(_QUALIFIERS, _QUALIFIER_LENGTHS, tokens, j + 1)[0] is None  # "Hunderte oder Tausende": two counts
@@ -684,7 +683,7 @@ def _designation_end(tokens: _Tokens, j: int, text: str) -> int | None:
     hyphen and a number, glued), or None."""
     end = j + 3
     if not (
-        end <= len(tokens)
+        end <= tokens.size
         and tokens.kinds[j] == "word"
         and text[tokens.starts[j]].isupper()
         and tokens.norms[j + 1] == "-"
@@ -693,7 +692,7 @@ def _designation_end(tokens: _Tokens, j: int, text: str) -> int | None:
         and tokens.starts[j + 2] == tokens.ends[j + 1]
     ):
         return None
-    if end < len(tokens) and tokens.kinds[end] == "word" and tokens.starts[end] == tokens.ends[end - 1]:
+    if end < tokens.size and tokens.kinds[end] == "word" and tokens.starts[end] == tokens.ends[end - 1]:
         end += 1  # "82A"
     return end
 
@@ -701,7 +700,7 @@ def _designation_end(tokens: _Tokens, j: int, text: str) -> int | None:
 def _peacekeeping(tokens: _Tokens, subject: _Subject, text: str) -> _Subject:
     """Troops that a phrase after them, past at most two words (an adjective of nationality: "russes",
     "rusos", "russi"), names as peacekeepers."""
-    for j in range(subject.after, min(subject.after + _MAX_PEACE_GAP + 1, len(tokens))):
+    for j in range(subject.after, min(subject.after + _MAX_PEACE_GAP + 1, tokens.size)):
         term, length = _longest(_PEACE_AFTER, _PEACE_AFTER_LENGTHS, tokens, j)
         if term:
             return _Subject(term, subject.first, j + length)
@@ -720,9 +719,9 @@ def _after_marker(tokens: _Tokens, i: int) -> bool:
 
 def _list_end(tokens: _Tokens, end: int) -> int:
     """Index after a list of numerals continuing at `end`: "822, 853, 874 and 884"."""
-    while end < len(tokens) and tokens.norms[end] in _LIST_SEPARATORS:
-        k = end + 1 + (end + 1 < len(tokens) and tokens.norms[end + 1] in _LIST_SEPARATORS)
-        if k >= len(tokens) or tokens.kinds[k] != "num":
+    while end < tokens.size and tokens.norms[end] in _LIST_SEPARATORS:
+        k = end + 1 + (end + 1 < tokens.size and tokens.norms[end + 1] in _LIST_SEPARATORS)
+        if k >= tokens.size or tokens.kinds[k] != "num":
             break
         end = k + 1
     return end
@@ -733,7 +732,7 @@ def _is_ordinal_dot(text: str, tokens: _Tokens, end: int, value: float) -> bool:
     Turkish) when a lower-case word follows, or when it ends the sentence after a day number (the sentence
     split cut the month off)."""
     dot = tokens.ends[end - 1]
-    if not (end < len(tokens) and tokens.norms[end] == "." and tokens.starts[end] == dot):
+    if not (end < tokens.size and tokens.norms[end] == "." and tokens.starts[end] == dot):
         return False
     rest = text[dot + 1 :].lstrip()
     return rest[:1].islower() or (not rest and value <= _MAX_DAY)
@@ -743,13 +742,13 @@ def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int, suffixed: bo
     """The numeral at token i is part of a word, a clock time or a list marker ("1." opening the sentence).
     `suffixed`: a case suffix the qualifier after it governs is glued on ("100'den fazla")."""
     start = tokens.starts[i]
-    list_marker = i == (tokens.norms[0] == "(") and end < len(tokens) and tokens.norms[end] in (".", ")")
+    list_marker = i == (tokens.norms[0] == "(") and end < tokens.size and tokens.norms[end] in (".", ")")
     return bool(
         list_marker
         or (start and _GLUED_BEFORE.match(text[start - 1]))
         or (not suffixed and _GLUED_AFTER.match(text, tokens.ends[end - 1]))
         or _CLOCK.match(text, tokens.ends[end - 1])
-        or (end < len(tokens) and tokens.norms[end] in _CLOCK_AFTER)  # "7.00 Uhr"
+        or (end < tokens.size and tokens.norms[end] in _CLOCK_AFTER)  # "7.00 Uhr"
     )
 
 
@@ -759,7 +758,7 @@ def _postposed(tokens: _Tokens, end: int) -> tuple[_Qualifier | None, int]:
     glued on ("100'den fazla", "2 bin civarında")."""
     for at in (end - 1, end):
         if (
-            at < len(tokens)
+            at < tokens.size
             and tokens.norms[at] in _POSTPOSED_LENGTHS
             and (tokens.kinds[at] != "punct" or tokens.starts[at] == tokens.ends[at - 1])
         ):
@@ -801,7 +800,7 @@ def _set_off_after_name(text: str, tokens: _Tokens, i: int, after: int) -> bool:
         and tokens.norms[i - 1] in _AGE_OPENERS
         and tokens.kinds[i - 2] == "word"
         and text[tokens.starts[i - 2]].isupper()
-        and (after == len(tokens) or tokens.norms[after] in _AGE_CLOSERS)
+        and (after == tokens.size or tokens.norms[after] in _AGE_CLOSERS)
     )
 
 
@@ -824,7 +823,7 @@ def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subjec
 
 def _starts_with(tokens: _Tokens, k: int, phrases: dict[str, frozenset[tuple[str, ...]]]) -> bool:
     """Whether the tokens from k start with one of `phrases` (by their first word: _by_first)."""
-    candidates = phrases.get(tokens.norms[k], ()) if k < len(tokens) else ()
+    candidates = phrases.get(tokens.norms[k], ()) if k < tokens.size else ()
     return any(tokens.norms[k : k + len(phrase)] == phrase for phrase in candidates)
 
 
@@ -856,13 +855,13 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
         return True
     if _starts_with(tokens, last, _RELATIVE_AFTER):
         return not any(tokens.norms[k] in _EXTRA_WORDS for k in range(i, subject.first))
-    return subject.term.category == "years" and after < len(tokens) and tokens.norms[after] in _AGE_AFTER_YEARS
+    return subject.term.category == "years" and after < tokens.size and tokens.norms[after] in _AGE_AFTER_YEARS
 
 
 def _is_short_span_date(tokens: _Tokens, i: int, end: int) -> bool:
     """Minutes or seconds used as a date: "6 минут назад", "vor 15 Minuten", "il y a 10 secondes"."""
     return (
-        end < len(tokens)
+        end < tokens.size
         and tokens.norms[end] in _SHORT_TIME_UNITS
         and (_starts_with(tokens, end + 1, _RELATIVE_AFTER) or _ends_with(tokens, i, _RELATIVE_BEFORE))
     )
@@ -874,7 +873,7 @@ def _span_chain(text: str, tokens: _Tokens, i: int, after: int) -> tuple[int, in
     while i >= 3 and tokens.norms[i - 1] in _LIST_SEPARATORS and _time_span_end(text, tokens, i - 3) == i - 1:
         i -= 3
     while (
-        after < len(tokens)
+        after < tokens.size
         and tokens.norms[after] in _LIST_SEPARATORS
         and (end := _time_span_end(text, tokens, after + 1))
     ):
@@ -884,7 +883,7 @@ def _span_chain(text: str, tokens: _Tokens, i: int, after: int) -> tuple[int, in
 
 def _time_span_end(text: str, tokens: _Tokens, k: int) -> int | None:
     """The token after a number at token k directly followed by a time unit ("4 месяца", "two weeks"), or None."""
-    if k >= len(tokens) or (number := _read_number(tokens, k)) is None or number[1] >= len(tokens):
+    if k >= tokens.size or (number := _read_number(tokens, k)) is None or number[1] >= tokens.size:
         return None
     term, length = _term_at(tokens, number[1], text)
     return number[1] + length if term and term.category in _TIME_UNITS else None
@@ -892,7 +891,7 @@ def _time_span_end(text: str, tokens: _Tokens, k: int) -> int | None:
 
 def _is_adjectival(tokens: _Tokens, end: int) -> bool:
     """Turkish "10 günlük", "50 bin kişilik": a counted noun with an adjective suffix modifies what follows."""
-    if end >= len(tokens) or tokens.kinds[end] != "word":
+    if end >= tokens.size or tokens.kinds[end] != "word":
         return False
     norm = tokens.norms[end]
     return any(norm.endswith(suffix) and (norm[: -len(suffix)],) in _SUBJECTS for suffix in _ADJECTIVAL_SUFFIXES)
@@ -908,7 +907,7 @@ def _opens_percentage_range(tokens: _Tokens, end: int) -> bool:
     """ "15 to 20 percent": the first number of a range of percentages is a percentage too."""
     k = end + 1
     return (
-        k < len(tokens)
+        k < tokens.size
         and tokens.norms[end] in _RANGE_WORDS
         and tokens.kinds[k] == "num"
         and _percentage_end(tokens, k, k + 1) is not None
@@ -919,7 +918,7 @@ def _percentage_end(tokens: _Tokens, i: int, end: int) -> int | None:
     """Index after a percentage ("30 %", "40 per cent", "yüzde 77") whose number starts at i and ends at end."""
     if i and tokens.norms[i - 1] in _PERCENT_BEFORE:
         return end
-    for length in range(min(_MAX_PERCENT, len(tokens) - end), 0, -1):
+    for length in range(min(_MAX_PERCENT, tokens.size - end), 0, -1):
         if tokens.norms[end : end + length] in _PERCENT_AFTER:
             return end + length
     return None
@@ -948,7 +947,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     number_at = i + length
     if qualifier and qualifier.vague_value is not None:
         value, end = qualifier.vague_value, number_at
-    elif number_at < len(tokens) and (number := _read_number(tokens, number_at)):
+    elif number_at < tokens.size and (number := _read_number(tokens, number_at)):
         value, end = number
     else:
         return None, i + 1
@@ -960,7 +959,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         return None, end
     if numeral and _after_marker(tokens, number_at):
         return None, _list_end(tokens, end)
-    if numeral and (last := _list_end(tokens, end)) < len(tokens) and tokens.norms[last] in _ID_MARKERS_AFTER:
+    if numeral and (last := _list_end(tokens, end)) < tokens.size and tokens.norms[last] in _ID_MARKERS_AFTER:
         return None, last
     if _is_adjectival(tokens, subject_from):
         return None, subject_from + 1
@@ -969,7 +968,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     if numeral and _opens_percentage_range(tokens, end):
         return None, end
     if (
-        subject_from == end < len(tokens)
+        subject_from == end < tokens.size
         and tokens.norms[end] in _MULTIPLIER_OF
         and _MULTIPLIERS.get(tokens.norms[end - 1], 0) >= _MIN_MULTIPLIER_OF
     ):
@@ -996,7 +995,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     if end > number_at and not numeral and _spelled_in_other_language(tokens, number_at, subject):
         subject = None
     mention_end = subject.after if subject and not headed else end  # a head's noun stands before the number
-    if subject and not headed and not (qualifier or post) and subject.after < len(tokens):
+    if subject and not headed and not (qualifier or post) and subject.after < tokens.size:
         post, post_length = _longest(_POSTPOSED, _POSTPOSED_LENGTHS, tokens, subject.after)  # "30 yılı aşkın"
         mention_end = subject.after + post_length
     elif post:
@@ -1022,10 +1021,10 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         return None, mention_end
     if not subject and _is_short_span_date(tokens, i, end):
         return None, end + 1
-    if subject and subject.term.category not in _TIME_UNITS and mention_end < len(tokens):
+    if subject and subject.term.category not in _TIME_UNITS and mention_end < tokens.size:
         if tokens.norms[mention_end] in _ATTRIBUTIVE_DIMENSIONS and text[tokens.starts[mention_end]].islower():
             return None, mention_end
-    if numeral and end < len(tokens) and tokens.norms[end] in _AGE_AFTER:
+    if numeral and end < tokens.size and tokens.norms[end] in _AGE_AFTER:
         return None, end + 1  # Turkish "21 yaşındaki"
     if (
         numeral
@@ -1043,7 +1042,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     if numeral and _is_year(tokens, i, number_at, end, subject):
         return None, end
     after = end
-    while after < len(tokens) and tokens.starts[after] < tokens.ends[mention_end - 1]:
+    while after < tokens.size and tokens.starts[after] < tokens.ends[mention_end - 1]:
         after += 1
     return _mention(text, tokens, i, end, value, qualifier, subject, mention_end), after
 
@@ -1078,7 +1077,7 @@ def _mention(
 def _is_money(tokens: _Tokens, number_at: int, after: int) -> bool:
     """ "62 €", "$ 41.00", "EUR 48": a currency sign or code beside the number."""
     return bool(number_at and tokens.norms[number_at - 1] in _CURRENCIES) or (
-        after < len(tokens) and tokens.norms[after] in _CURRENCIES
+        after < tokens.size and tokens.norms[after] in _CURRENCIES
     )
 
 
@@ -1119,7 +1118,7 @@ def _subject_of_count_head(tokens: _Tokens, i: int, text: str) -> _Subject | Non
 def _counts_unlisted_noun(text: str, tokens: _Tokens, number_at: int, end: int, value: float) -> bool:
     """Whether number words are followed by a word shaped as a plural noun of their language ("two minarets",
     "the two main highways")."""
-    if value < 2 or end >= len(tokens) or text[tokens.ends[end - 1] : tokens.starts[end]] != " ":
+    if value < 2 or end >= tokens.size or text[tokens.ends[end - 1] : tokens.starts[end]] != " ":
         return False
     word = tokens.norms[end - 1]
     before = tokens.norms[number_at - 1] if number_at else None
@@ -1134,7 +1133,7 @@ def _counts_unlisted_noun(text: str, tokens: _Tokens, number_at: int, end: int, 
 
 def _plural_noun_after(text: str, tokens: _Tokens, end: int, shapes: list[re.Pattern[str]]) -> bool:
     """Whether a word of one of `shapes` follows from token `end`, past at most a few adjectives."""
-    for k in range(end, min(end + _MAX_MODIFIERS + 1, len(tokens))):
+    for k in range(end, min(end + _MAX_MODIFIERS + 1, tokens.size)):
         if tokens.kinds[k] != "word" or tokens.norms[k] in _NOT_COUNTED:
             return False
         if any(shape.fullmatch(text, tokens.starts[k], tokens.ends[k]) for shape in shapes):
@@ -1148,12 +1147,12 @@ def _stands_for_noun(tokens: _Tokens, i: int, end: int) -> bool:
     """A count whose noun is left out because a larger count just named it: "the first 200" (of 2,000 troops),
     or a count opening a clause, followed by a pronoun or an auxiliary rather than a noun ("seven districts
     ... Four were retaken, and three are to be returned"; "Quatre l'ont été", "Cuatro los retomó")."""
-    if end < len(tokens) and tuple(tokens.norms[end : end + 1]) in _PARTITIVES:
+    if end < tokens.size and tuple(tokens.norms[end : end + 1]) in _PARTITIVES:
         return False  # "two of the sides": a partitive names its own set
     if i and tokens.norms[i - 1] in _PARTITIVE_HEADS and tokens.kinds[i - 1] == "word":
         return True
     opens_clause = i == 0 or tokens.norms[i - 1] in _LIST_SEPARATORS | _CLAUSE_PUNCTUATION
-    return opens_clause and end < len(tokens) and tokens.norms[end] in _ELIDED_FOLLOWERS
+    return opens_clause and end < tokens.size and tokens.norms[end] in _ELIDED_FOLLOWERS
 
 
 def _elided_subject(text: str, tokens: _Tokens, i: int, end: int) -> _Subject | None:
@@ -1205,6 +1204,9 @@ class _Spans:
         self._starts = [start for start, _ in ordered]
         self._max_ends = list(accumulate((end for _, end in ordered), max))
 
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
     def overlaps(self, start: int, end: int) -> bool:
         before = bisect_left(self._starts, end)
         return before > 0 and self._max_ends[before - 1] > start
@@ -1225,7 +1227,10 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), counted: Counte
             continue
         mention, i = _mention_at(text, tokens, start, counted)
         if mention and not (
-            excluded.overlaps(mention.char_start, mention.char_end) or _is_paired_day(mention, tokens, i, excluded)
+            excluded
+            and (
+                excluded.overlaps(mention.char_start, mention.char_end) or _is_paired_day(mention, tokens, i, excluded)
+            )
         ):
             found.append(mention)
             counted = last_count([mention], counted)
@@ -1271,5 +1276,5 @@ def _is_paired_day(mention: FigureMention, tokens: _Tokens, after: int, excluded
         return False
     return any(
         tokens.kinds[k] == "num" and excluded.overlaps(tokens.starts[k], tokens.ends[k])
-        for k in range(after, min(after + _MAX_PAIR_GAP + 1, len(tokens)))
+        for k in range(after, min(after + _MAX_PAIR_GAP + 1, tokens.size))
     )
