@@ -237,8 +237,8 @@ def find_dates(
             mentions.extend(_units_ago(match, match["ab_n"], match["ab_u"], published))
         elif match.lastgroup == "month_day":
             mentions.extend(_month_day(match, mentions))
-        elif match.lastgroup == "same_day":
-            mentions.extend(_same_day(match, mentions, previous_day))
+        elif match.lastgroup == "same_day":  # "on that day", "в указанный день"
+            mentions.extend(_days_after(match, mentions, previous_day, 0))
         else:
             mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
     if published and _has_words_of_this_month(text):
@@ -294,20 +294,19 @@ def _later(
     match: re.Match[str], before: list[DateMention], previous_day: DateMention | None, count: str, unit: str
 ) -> list[DateMention]:
     """ "Agdam on 20 November and Kalbajar five days later", "Спустя пять дней ...": days after the last day
-    named before it in the text, else in the sentence before; with none, it dates nothing (a span used as a
-    date, not a count either)."""
-    anchor = _last_day(before) or previous_day
+    named before it (_days_after); a span it cannot read dates nothing (a span used as a date, not a count
+    either)."""
     span = _span(count, unit)
-    if anchor is None or span is None:
-        return []
-    return [_mention(match, anchor.value + timedelta(days=span[0] * span[1]), "day", "relative", anchor.anchor)]
+    return _days_after(match, before, previous_day, span[0] * span[1]) if span else []
 
 
-def _same_day(match: re.Match[str], before: list[DateMention], previous_day: DateMention | None) -> list[DateMention]:
-    """ "Il 25 novembre ... quel giorno", "В указанный день войска покинули район": the last day named before it in
-    the text, else in the sentence before."""
+def _days_after(
+    match: re.Match[str], before: list[DateMention], previous_day: DateMention | None, days: int
+) -> list[DateMention]:
+    """The day `days` after the last day named before the match in the text, else in the sentence before ("Il
+    25 novembre ... quel giorno" is 0 days after); nothing without such a day."""
     anchor = _last_day(before) or previous_day
-    return [_mention(match, anchor.value, "day", "relative", anchor.anchor)] if anchor else []
+    return [_mention(match, anchor.value + timedelta(days=days), "day", "relative", anchor.anchor)] if anchor else []
 
 
 def _span(count: str, unit: str) -> tuple[int, int] | None:

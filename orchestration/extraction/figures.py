@@ -162,14 +162,6 @@ def _role_rows(role: str) -> list[dict[str, str]]:
     return [row for row in load_reference("figure_words") if row["role"] == role]
 
 
-def _by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, frozenset[tuple[str, ...]]]:
-    """Phrases by their first word, so a look-up at a token tries only those that may start there."""
-    found: dict[str, set[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        found.setdefault(phrase[0], set()).add(phrase)
-    return {first: frozenset(group) for first, group in found.items()}
-
-
 def _words(role: str) -> frozenset[str]:
     return frozenset(phrase[0] for phrase in _ROLES[role] if len(phrase) == 1)
 
@@ -221,7 +213,9 @@ _YEAR_WORDS = _words("year_before")
 # Russian "в": "в 1993 году" is a year, "контингент в 1960 военных" a count (a year takes "году" after it)
 _COUNT_BEFORE = _words("count_before")
 _DECADE_WORDS = _words("decade_before")  # "anni 90", "los 90": a decade
-_RELATIVE_AFTER = _by_first(_ROLES["relative_after"])  # "two weeks ago", "27 лет назад", "trois jours plus tôt"
+_RELATIVE_AFTER = dict.fromkeys(
+    _ROLES["relative_after"], True
+)  # "two weeks ago", "27 лет назад", "trois jours plus tôt"
 _RELATIVE_BEFORE = _ROLES["relative_before"]  # "vor 30 Jahren", "il y a 30 ans"
 _HEDGES = _words("hedge")  # "hundreds and possibly thousands of people"
 _EXTRA_WORDS = _words("extra")  # "ten more days before the handover": days added, a count, not a date
@@ -376,6 +370,7 @@ _PEACE_AFTER_LENGTHS = _lengths_by_first(_PEACE_AFTER)
 _MAX_PEACE_GAP = 2
 _POSTPOSED_LENGTHS = _lengths_by_first(_POSTPOSED)
 _SUBJECT_LENGTHS = _lengths_by_first(_SUBJECTS)
+_RELATIVE_AFTER_LENGTHS = _lengths_by_first(_RELATIVE_AFTER)
 # Every figure holds a numeral, a number word or a vague quantity (the longest word of "tens of thousands of"),
 # as a whole token ("twenty" also opens "twenty-five"): text without one (lower-cased, as token norms are) has
 # no figure.
@@ -821,10 +816,9 @@ def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subjec
     return subject is None or subject.term.category in _TIME_UNITS or after_year_word
 
 
-def _starts_with(tokens: _Tokens, k: int, phrases: dict[str, frozenset[tuple[str, ...]]]) -> bool:
-    """Whether the tokens from k start with one of `phrases` (by their first word: _by_first)."""
-    candidates = phrases.get(tokens.norms[k], ()) if k < tokens.size else ()
-    return any(tokens.norms[k : k + len(phrase)] == phrase for phrase in candidates)
+def _relative_after(tokens: _Tokens, k: int) -> bool:
+    """Whether the tokens from k open a word that makes the span before it a date ("ago", "plus tôt")."""
+    return k < tokens.size and _longest(_RELATIVE_AFTER, _RELATIVE_AFTER_LENGTHS, tokens, k)[0] is not None
 
 
 def _ends_with(tokens: _Tokens, i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -853,7 +847,7 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
         )
     ):
         return True
-    if _starts_with(tokens, last, _RELATIVE_AFTER):
+    if _relative_after(tokens, last):
         return not any(tokens.norms[k] in _EXTRA_WORDS for k in range(i, subject.first))
     return subject.term.category == "years" and after < tokens.size and tokens.norms[after] in _AGE_AFTER_YEARS
 
@@ -863,7 +857,7 @@ def _is_short_span_date(tokens: _Tokens, i: int, end: int) -> bool:
     return (
         end < tokens.size
         and tokens.norms[end] in _SHORT_TIME_UNITS
-        and (_starts_with(tokens, end + 1, _RELATIVE_AFTER) or _ends_with(tokens, i, _RELATIVE_BEFORE))
+        and (_relative_after(tokens, end + 1) or _ends_with(tokens, i, _RELATIVE_BEFORE))
     )
 
 

@@ -164,8 +164,9 @@ def _group_pattern(phrases: list[str], pattern: Callable[[str], str]) -> str:
 
 
 def word_trie(words: list[str]) -> str:
-    """Plain words or phrases (lower-case; a space is any whitespace) as one pattern that shares their prefixes: thousands of inflections ("rendaient",
-    "rendait", "rendirent") compile to a fraction of the size an alternation of them takes, which PCRE2 caps."""
+    """Plain words or phrases (lower-case; a space is any whitespace) as one pattern that shares their prefixes:
+    thousands of inflections ("rendaient", "rendait", "rendirent") compile to a fraction of the size an alternation
+    of them takes, which PCRE2 caps."""
     trie: dict = {}
     for word in words:
         node = trie

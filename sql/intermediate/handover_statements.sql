@@ -1065,8 +1065,8 @@ and not (
     )
 )
 -- an undated completion of a district whose handover the same article still puts ahead ("was ceded to Azerbaijan
--- under the accord" beside "the deadline was extended to 25 November", published on 16 November; a headline "troops leave
--- Kalbajar" over "it will be ceded") tells the deal's terms or a withdrawal under way, not the handover
+-- under the accord" beside "the deadline was extended to 25 November", published on 16 November; a headline
+-- "troops leave Kalbajar" over "it will be ceded") tells the deal's terms or a withdrawal under way, not the handover
 and not (
     dated.event_type = 'entered'
     and coalesce(dated.date_source, 'publication') = 'publication'
@@ -1086,17 +1086,16 @@ and not (
 and not (
     dated.event_type = 'entered'
     and exists (
-        select 1
-        from staging.modality_cues as cues
-        inner join staging.sentences as sentences using (article_id, sentence_id)
+        select 1 from staging.modality_cues as cues
         where
             cues.article_id = dated.article_id
             and cues.sentence_id = dated.sentence_id
             and cues.modality = 'visit'
             and cues.char_start <= dated.trigger_start
             and cues.char_end <= dated.segment_start
+            -- the statement's evidence is its sentence, which starts at its char_start
             and not regexp_matches(
-                substr(sentences.text, cues.char_end - sentences.char_start + 1, dated.segment_start - cues.char_end),
+                substr(dated.evidence, cues.char_end - dated.char_start + 1, dated.segment_start - cues.char_end),
                 '[,;:()–—]'
             )
     )
