@@ -191,3 +191,16 @@ def test_a_missing_or_broken_audit_file_fails_loading_with_the_file_named(tmp_pa
     write(tmp_path, "marts", "x", "-- audit: odd(a)\nselect 1 as a")
     with pytest.raises(ModelError, match=error):
         load_models(tmp_path, set())
+
+
+def test_no_model_matches_words_with_ascii_only_classes():
+    """DuckDB's regular expressions read \\w, \\W and \\b as ASCII: "подписано" has no word character and "ı" ends
+    a word. Models write letters of every script as [\\pL\\pN_]."""
+    offenders = [
+        f"{path.relative_to(SQL_DIR)}:{number}"
+        for path in sorted(SQL_DIR.rglob("*.sql"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if not line.lstrip().startswith("--") and any(token in line for token in ("\\w", "\\W", "\\b"))
+    ]
+    assert offenders == []
+    assert duckdb.sql(r"select regexp_extract_all('подписано ночью', '[\pL\pN_]+')").fetchone()[0] == ["подписано", "ночью"]

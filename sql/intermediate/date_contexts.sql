@@ -48,13 +48,13 @@ words_around_dates as (
         -- Turkish: a case ending glued to the year, and a word for "date", may stand before the postposition:
         -- "20 Kasım 2020'ye kadar", "1 Aralık 2020 tarihine kadar"
         lower(regexp_extract(
-            substr(sentences.text, dates.char_end - sentences.char_start + 1, 60), '^(?:[''’]\w+)?\s+([^\s,.;:]+)', 1
+            substr(sentences.text, dates.char_end - sentences.char_start + 1, 60), '^(?:[''’][\pL\pN_]+)?\s+([^\s,.;:]+)', 1
         )) as postposition_after,
         lower(regexp_extract(
             substr(sentences.text, dates.char_end - sentences.char_start + 1, 60),
-            '^(?:[''’]\w+)?\s+[^\s,.;:]+\s+([^\s,.;:]+)', 1
+            '^(?:[''’][\pL\pN_]+)?\s+[^\s,.;:]+\s+([^\s,.;:]+)', 1
         )) as second_word_after,
-        lower(regexp_extract(dates.text, '[''’](\w+)$', 1)) as case_suffix,
+        lower(regexp_extract(dates.text, '[''’]([\pL\pN_]+)$', 1)) as case_suffix,
         -- "desde el 15 hasta el 25", "nicht der 15. sondern der 25.": a day followed by "to" or "but" and another day
         -- is the one moved from
         lower(regexp_extract(

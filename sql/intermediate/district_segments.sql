@@ -57,7 +57,7 @@ with flagged as (
         ) as is_landmark,
         -- Turkish "Ağdam'dan sonra Kelbecer'e girdi": a district whose case ending "after" follows only orders events
         lower(regexp_extract(
-            substr(sentences.text, mentions.char_end - sentences.char_start + 1, 20), '^[''’]\w{1,4}\s+(\w+)', 1
+            substr(sentences.text, mentions.char_end - sentences.char_start + 1, 20), '^[''’][\pL\pN_]{1,4}\s+([\pL\pN_]+)', 1
         )) in (select date_words.word from reference.date_words where date_words.category = 'later_marker')
             as orders_only,
         -- what joins it to the mention before it: a comma or a list word ("города Физули, Зангилан и Губадлы")

@@ -329,7 +329,7 @@ leading_dates as (
             -- a Turkish case ending glued to the date may lead the link: "15 Kasım 2020'ye kadar Kelbajar"
             or regexp_replace(lower(trim(substr(
                 segments.sentence, dates.char_end - segments.sentence_start + 1, segments.segment_start - dates.char_end
-            ))), '^[''’]\w+\s+', '') in (
+            ))), '^[''’][\pL\pN_]+\s+', '') in (
                 select date_words.word from reference.date_words where date_words.category = 'date_link'
                 union all
                 select lower(modality_cues.phrase) from reference.modality_cues
@@ -626,7 +626,7 @@ date_choices as (
                                 listed.first_mention_end - listed.sentence_start + 1,
                                 listed.segment_end - listed.first_mention_end
                             ),
-                            '[\s,]*(\w{1,3}\s+)?'
+                            '[\s,]*([\pL\pN_]{1,3}\s+)?'
                         )
                 )
                 and dates.char_start >= statements.trigger_end
@@ -720,6 +720,28 @@ date_choices as (
                 and named.cue_text in (
                     select timeline_cues.phrase from reference.timeline_cues
                     where timeline_cues.event_type = 'truce_signed' and timeline_cues.role = 'context'
+                )
+        )
+        -- "returned to Baku after the truce, signed in Moscow on 9 November": a signing verb between the trigger
+        -- and the date governs the date, in a sentence that names the agreement
+        and not exists (
+            select 1 from intermediate.lexicon_matches as signing
+            where
+                signing.article_id = statements.article_id
+                and signing.sentence_id = statements.sentence_id
+                and signing.lexicon = 'timeline'
+                and signing.label = 'truce_signed'
+                and signing.role = 'anchor'
+                and signing.char_start >= statements.trigger_end
+                and dates.char_start - signing.char_end between 0 and 60
+                and exists (
+                    select 1 from intermediate.lexicon_matches as agreement
+                    where
+                        agreement.article_id = signing.article_id
+                        and agreement.sentence_id = signing.sentence_id
+                        and agreement.lexicon = 'timeline'
+                        and agreement.label = 'truce_signed'
+                        and agreement.role = 'context'
                 )
         )
         -- "granted ten more days, he said on Sunday 15 November": a day after a reporting verb that follows the

@@ -49,7 +49,7 @@ with lexicon as (
 keyed_lexicon as (
     select distinct
         phrase,
-        regexp_extract(phrase, '\w+') as first_word  -- '' for a phrase without word characters
+        regexp_extract(phrase, '[\pL\pN_]+') as first_word  -- '' for a phrase without word characters
     from lexicon
 ),
 
@@ -66,7 +66,7 @@ sentence_words as (
     select
         article_id,
         sentence_id,
-        unnest(regexp_extract_all(lower(text), '\w+')) as word
+        unnest(regexp_extract_all(lower(text), '[\pL\pN_]+')) as word
     from staging.sentences
 ),
 
@@ -118,7 +118,7 @@ occurrences as (
 )
 
 -- A literal split finds the occurrences; the characters either side (a space at the sentence's ends) must
--- not be word characters, the regex meaning of a whole word.
+-- not be letters, digits or "_" of any script: a whole word (DuckDB's \w knows only ASCII letters).
 select distinct
     article_id,
     sentence_id,
@@ -130,5 +130,5 @@ select distinct
     sentence_start + phrase_offset + length(phrase) as char_end
 from occurrences
 where
-    not regexp_matches(padded[phrase_offset + 1:phrase_offset + 1], '\w')
-    and not regexp_matches(padded[phrase_offset + length(phrase) + 2:phrase_offset + length(phrase) + 2], '\w')
+    not regexp_matches(padded[phrase_offset + 1:phrase_offset + 1], '[\pL\pN_]')
+    and not regexp_matches(padded[phrase_offset + length(phrase) + 2:phrase_offset + length(phrase) + 2], '[\pL\pN_]')
