@@ -203,4 +203,7 @@ def test_no_model_matches_words_with_ascii_only_classes():
         if not line.lstrip().startswith("--") and any(token in line for token in ("\\w", "\\W", "\\b"))
     ]
     assert offenders == []
-    assert duckdb.sql(r"select regexp_extract_all('подписано ночью', '[\pL\pN_]+')").fetchone()[0] == ["подписано", "ночью"]
+    assert duckdb.sql(r"select regexp_extract_all('подписано ночью', '[\pL\pN_]+')").fetchone()[0] == [
+        "подписано",
+        "ночью",
+    ]

@@ -28,6 +28,7 @@ def triggers(text):
         ("передаст", "передать", "ru", "scheduled"),
         ("отдали", "отдать", "ru", "entered"),
         ("занят", "занять", "ru", "entered"),  # a short participle, not a present
+        ("освободит", "освободить", "ru", "scheduled"),  # an -ить verb less its soft sign is its future
         ("zurückzugeben", "zurückgeben", "de", "scheduled"),  # the infinitive with "zu" inside
         ("zurückgab", "zurückgeben", "de", "entered"),
     ],

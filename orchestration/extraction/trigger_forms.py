@@ -59,8 +59,13 @@ def form_type(form: str, lemma: str, language: str, event_type: str, present: st
     stem = _future_stem(lemma, language)
     if form.startswith(stem) and form[len(stem) :] in _FUTURE.get(language, ()):
         return "scheduled"
-    # the infinitive less its soft sign is a short participle ("занят" of занять), whatever its ending
-    if language == "ru" and form != lemma[:-1] and _RUSSIAN_PRESENT.search(form):
+    # an -ать, -ять or -уть infinitive less its soft sign is a short participle ("занят" of занять, "покинут"),
+    # whatever its ending; that of an -ить verb is its future ("освободит", "оставит")
+    if (
+        language == "ru"
+        and not (form == lemma[:-1] and lemma.endswith(("ать", "ять", "уть")))
+        and _RUSSIAN_PRESENT.search(form)
+    ):
         return present
     return "entered"
 

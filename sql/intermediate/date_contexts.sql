@@ -3,7 +3,8 @@
 -- "15 Kasım'dan"), after "until" (a new deadline: "bis zum", "до", "25 Kasım'a kadar"), after a deadline
 -- marker ("by", "entro", "до": a schedule, not a completion), and right after a reporting verb (the day of
 -- the statement). A date next to "agreement", "signed" or "ceasefire" dates the agreement, and a bare year
--- after "since" the start of a state ("since 1993"): neither dates a handover, so both are left out.
+-- after "since" the start of a state ("since 1993"): neither dates a handover, so both are left out, nor do
+-- the two ends of a range ("entre le 20 novembre et le 1er décembre").
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, char_start)
@@ -28,7 +29,8 @@ with date_markers as (
     from reference.date_words
     where category in (
         'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'agreement_adjective',
-        'contrast_link', 'date_noun', 'from_suffix', 'to_suffix', 'since_marker', 'day_article', 'until_marker'
+        'contrast_link', 'date_noun', 'from_suffix', 'to_suffix', 'since_marker', 'day_article', 'until_marker',
+        'range_marker'
     )
 ),
 
@@ -48,7 +50,9 @@ words_around_dates as (
         -- Turkish: a case ending glued to the year, and a word for "date", may stand before the postposition:
         -- "20 Kasım 2020'ye kadar", "1 Aralık 2020 tarihine kadar"
         lower(regexp_extract(
-            substr(sentences.text, dates.char_end - sentences.char_start + 1, 60), '^(?:[''’][\pL\pN_]+)?\s+([^\s,.;:]+)', 1
+            substr(sentences.text, dates.char_end - sentences.char_start + 1, 60),
+            '^(?:[''’][\pL\pN_]+)?\s+([^\s,.;:]+)',
+            1
         )) as postposition_after,
         lower(regexp_extract(
             substr(sentences.text, dates.char_end - sentences.char_start + 1, 60),
@@ -71,6 +75,27 @@ words_around_dates as (
     from staging.date_mentions as dates
     inner join staging.sentences as sentences using (article_id, sentence_id)
     where dates.value is not null
+),
+
+range_markers as (
+    select
+        *,
+        word_before in (select date_markers.word from date_markers where date_markers.category = 'range_marker')
+        or second_word_before in (
+            select date_markers.word from date_markers where date_markers.category = 'range_marker'
+        ) as after_range_marker
+    from words_around_dates
+),
+
+ranges as (
+    -- "entre le 20 novembre et le 1er décembre", "between 20 November and 1 December": a range's two ends
+    select
+        *,
+        after_range_marker and lead(char_start) over by_position - char_end <= 12 as opens_range,
+        lag(after_range_marker) over by_position and char_start - lag(char_end) over by_position <= 12
+            as closes_range
+    from range_markers
+    window by_position as (partition by article_id, sentence_id order by char_start)
 )
 
 select
@@ -98,10 +123,10 @@ select
     exists(
         select 1 from staging.modality_cues as cues
         where
-            cues.article_id = words_around_dates.article_id
-            and cues.sentence_id = words_around_dates.sentence_id
+            cues.article_id = ranges.article_id
+            and cues.sentence_id = ranges.sentence_id
             and cues.modality = 'reporting'
-            and words_around_dates.char_start - cues.char_end between 0 and 15
+            and ranges.char_start - cues.char_end between 0 and 15
     ) as after_reporting,
     word_before in (select date_markers.word from date_markers where date_markers.category = 'to_marker')
     -- "hasta el 25 de noviembre", "until the 25th": an article between "until" and the day (not after "para
@@ -125,7 +150,7 @@ select
     )
     or case_suffix in (select date_markers.word from date_markers where date_markers.category = 'to_suffix')
         as after_until
-from words_around_dates
+from ranges
 where
     -- only agreement words: the year context list holds English "war", German for "was" ("am 20. November war");
     -- "the November 10 trilateral statement" dates the statement too
@@ -133,6 +158,8 @@ where
         select date_markers.word from date_markers
         where date_markers.category in ('agreement_marker', 'agreement_adjective')
     )
+    -- a range's ends date no one district: "between 20 November and 1 December, three districts: ..."
+    and not coalesce(opens_range or closes_range, false)
     -- "held by Armenian forces since 1993", "desde 1990": the year a state began, not a handover
     and not (
         precision = 'year'

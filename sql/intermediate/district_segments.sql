@@ -55,9 +55,22 @@ with flagged as (
                     )
                 )
         ) as is_landmark,
+        -- "Кроме Кельбаджарского района, ... обязана до 20 ноября оставить Агдамский", "apart from the Kalbajar
+        -- district": a district set aside does not own the verb and date that follow it
+        exists(
+            select 1
+            from staging.modality_cues as cues
+            where
+                cues.article_id = mentions.article_id
+                and cues.sentence_id = mentions.sentence_id
+                and cues.modality = 'aside'
+                and cues.char_end between mentions.char_start - 5 and mentions.char_start - 1
+        ) as is_set_aside,
         -- Turkish "Ağdam'dan sonra Kelbecer'e girdi": a district whose case ending "after" follows only orders events
         lower(regexp_extract(
-            substr(sentences.text, mentions.char_end - sentences.char_start + 1, 20), '^[''’][\pL\pN_]{1,4}\s+([\pL\pN_]+)', 1
+            substr(sentences.text, mentions.char_end - sentences.char_start + 1, 20),
+            '^[''’][\pL\pN_]{1,4}\s+([\pL\pN_]+)',
+            1
         )) in (select date_words.word from reference.date_words where date_words.category = 'later_marker')
             as orders_only,
         -- what joins it to the mention before it: a comma or a list word ("города Физули, Зангилан и Губадлы")
@@ -90,22 +103,24 @@ lists as (
 ),
 
 named as (
-    -- a landmark noun before a list names every place of the list: "the towns of Fuzuli, Jabrayil and Zangilan"
+    -- a landmark noun before a list names every place of the list: "the towns of Fuzuli, Jabrayil and Zangilan";
+    -- "besides" before a list sets every district of it aside
     select
-        * exclude (is_landmark, joined_by, list_no, orders_only),
+        * exclude (is_landmark, is_set_aside, joined_by, list_no, orders_only),
         is_landmark or arg_min(is_landmark, char_start) over (
             partition by article_id, sentence_id, list_no
         ) as is_place,
+        arg_min(is_set_aside, char_start) over (partition by article_id, sentence_id, list_no) as is_set_aside,
         orders_only
     from lists
 ),
 
 ordered as (
     select
-        * exclude (is_place, orders_only),
+        * exclude (is_place, is_set_aside, orders_only),
         lag(district) over (partition by article_id, sentence_id order by char_start) as previous_district
     from named
-    where not is_place and not orders_only
+    where not is_place and not is_set_aside and not orders_only
 ),
 
 runs as (

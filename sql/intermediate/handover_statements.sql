@@ -335,14 +335,15 @@ leading_dates as (
                 select lower(modality_cues.phrase) from reference.modality_cues
                 where modality_cues.cue in ('future', 'past_future')
             )
-            -- verb-final German: "am 25. November den Bezirk Kalbajar und vor dem 1. Dezember den Bezirk Lachin"
+            -- verb-final German: "am 25. November den Bezirk Kalbajar und vor dem 1. Dezember den Bezirk Lachin",
+            -- a dash may stand for the verb: "und bis zum 1. Dezember – den Bezirk Lachin"
             or list_has_all(
                 (select list(date_words.word) from reference.date_words where date_words.category = 'district_lead'),
-                string_split(lower(trim(substr(
+                string_split(regexp_replace(lower(trim(substr(
                     segments.sentence,
                     dates.char_end - segments.sentence_start + 1,
                     segments.segment_start - dates.char_end
-                ))), ' ')
+                ))), '^[–—-]\s*', ''), ' ')
             )
         )
 ),
@@ -592,6 +593,41 @@ date_choices as (
                             and deadline.char_start between dates.char_end and dates.char_end + 25
                             and deadline.char_end <= statements.trigger_start
                             and statements.trigger_start - deadline.char_end <= 25
+                    )
+                    -- "On 20 November, the last Armenian units must give up Agdam": a modal just before the verb
+                    -- ties it to the day that opens the clause, with no other district, report or clause between,
+                    -- and no other day before the verb ("entre le 20 novembre et le 1er décembre ... devront remettre")
+                    or exists (
+                        select 1 from staging.modality_cues as cues
+                        where
+                            cues.article_id = statements.article_id
+                            and cues.sentence_id = statements.sentence_id
+                            and cues.modality in ('future', 'past_future')
+                            and cues.char_start >= dates.char_end
+                            and statements.trigger_start - cues.char_end between 0 and 25
+                    )
+                    and not exists (
+                        select 1 from staging.modality_cues as cues
+                        where
+                            cues.article_id = statements.article_id
+                            and cues.sentence_id = statements.sentence_id
+                            and cues.modality in ('reporting', 'clause')
+                            and cues.char_start between dates.char_end and statements.trigger_start
+                    )
+                    and not exists (
+                        select 1 from staging.district_mentions as other
+                        where
+                            other.article_id = statements.article_id
+                            and other.sentence_id = statements.sentence_id
+                            and other.char_start between dates.char_end and statements.trigger_start
+                    )
+                    and not exists (
+                        select 1 from staging.date_mentions as other
+                        where
+                            other.article_id = statements.article_id
+                            and other.sentence_id = statements.sentence_id
+                            and other.char_start <> dates.char_start
+                            and other.char_end <= statements.trigger_start
                     )
                 )
                 then 3

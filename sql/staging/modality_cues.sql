@@ -5,17 +5,18 @@
 -- that put a completion before the publication day (earlier, previously) or in the war (during the fighting),
 -- nouns that make a district's name a place of its own ("the Lachin corridor"), and a district named by a
 -- noun alone ("the district", "der Bezirk", "район"), which takes the one an earlier sentence named;
--- perfect: an auxiliary that tells a handover as done ("were vacated by 1 December").
+-- perfect: an auxiliary that tells a handover as done ("were vacated by 1 December"); aside: "besides", "кроме"
+-- before a district that the verb after it does not govern.
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
--- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit)
+-- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence it is in (staging.sentences)
 -- column char_start: offset of the word in the article's text
 -- column char_end: offset just past the word
 -- column cue_text: the word or phrase as written ("will", "not", "said")
 -- column modality: future, past_future, negation, reporting, respectively, clause, past, wartime, landmark,
--- contrast, anaphor, perfect, destination (a return to a place) or visit (a trip to a place)
+-- contrast, anaphor, perfect, destination (a return to a place), visit (a trip to a place) or aside ("besides")
 select
     article_id,
     sentence_id,
