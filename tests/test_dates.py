@@ -1,6 +1,7 @@
 import time
 from datetime import date
 
+import duckdb
 import pytest
 
 from orchestration.extraction.dates import DateMention, find_dates, weekday_names_in
@@ -482,3 +483,23 @@ def test_a_span_later_opening_a_sentence_counts_from_the_day_the_sentence_before
             (date(2020, 11, 25), "relative")
         ]
         assert find_dates(text, PUBLISHED, None) == []  # with no day before it, a span dates nothing
+
+
+def test_an_undated_article_takes_the_year_the_corpus_writes_its_dates_in(tmp_path, monkeypatch):
+    """One look-back report dated 2022 must not move an undated 2020 report's deadlines to 2022: the full dates
+    the corpus writes ("on 20 November 2020") give the year, though its only publication year is 2022."""
+    from tests.conftest import build_warehouse
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "look_back.txt").write_text(
+        "Regional News\n\nTwo years on\n\n25 November 2022\n\n"
+        "Armenian forces left Agdam on 20 November 2020 and Kalbajar on 25 November 2020.\n"
+    )
+    (articles / "undated.txt").write_text("World\n\nDeadlines set\n\nArmenia must hand over Lachin by 1 December.\n")
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        found = connection.execute(
+            "select district, event_type, event_date::varchar from marts.handover_events where district = 'Lachin'"
+        ).fetchall()
+    assert found == [("Lachin", "scheduled", "2020-12-01")]

@@ -9,7 +9,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, multi_asset
 
 from orchestration.assets import table_metadata, table_specs
-from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year
+from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year, plausible_years
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, insert_frame, written_tables
 from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import DateMention, find_dates
@@ -190,6 +190,46 @@ def _write_batch(connection, chunks: list[tuple[dict[str, list[tuple]], list[Fai
     return frames
 
 
+def fallback_year(connection) -> int | None:
+    """The year of the dates of articles that state none: the year the corpus writes its full dates in (a report
+    dated 2022 that looks back still writes "20 November 2020"), else its most common publication year."""
+    written = connection.execute(
+        "select mode(year(value)) from staging.date_mentions "
+        "where anchor = 'explicit' and precision = 'day' and year(value) between ? and ?",
+        list(plausible_years()),
+    ).fetchone()[0]
+    return written or corpus_year(connection)
+
+
+def _reading_the_fallback(connection, articles: list[tuple]) -> list[tuple]:
+    """The articles among `articles` whose dates took the fallback year or found none."""
+    with article_ids_as(connection, "_run", [article_id for article_id, _ in articles]):
+        dependent = {
+            article_id
+            for (article_id,) in connection.execute(
+                "select distinct article_id from staging.date_mentions semi join _run using (article_id) "
+                "where anchor in ('corpus', 'unresolved')"
+            ).fetchall()
+        }
+    return [article for article in articles if article[0] in dependent]
+
+
+def _extract_articles(context, connection, articles: list[tuple], fallback: int | None):
+    """Extract (article_id, published_date) pairs in batches, replacing their rows: (rows per table, failures)."""
+    delete_articles(connection, list(SCHEMAS), [article_id for article_id, _ in articles])
+    counts = dict.fromkeys(SCHEMAS, 0)
+    batches = [articles[start : start + BATCH_ARTICLES] for start in range(0, len(articles), BATCH_ARTICLES)]
+    work = (_extraction_work(connection, batch, fallback) for batch in batches)  # read as the workers take them
+    failures = []
+    progress = Progress(context.log.info, "extracted", len(articles))
+    for chunks, batch in zip(map_batches(extract_chunk, work, extract_crashed), batches):
+        for table, frame in _write_batch(connection, chunks).items():
+            counts[table] += frame.height
+        failures += [found for _, failed in chunks for found in failed]
+        progress.advance(len(batch))
+    return counts, failures
+
+
 @multi_asset(
     specs=table_specs(
         MENTION_KEYS,
@@ -205,23 +245,18 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
         ensure_sources(connection)
         if config.full_refresh:
             connection.execute("delete from staging.extracted_articles")
-        fallback = corpus_year(connection)
+        fallback = fallback_year(connection)
         articles = connection.execute(
             "select article_id, published_date from staging.articles "
             "anti join staging.extracted_articles using (article_id) order by article_id"
         ).fetchall()
         ids = [article_id for article_id, _ in articles]
-        delete_articles(connection, list(SCHEMAS), ids)  # rows of an earlier version of these articles
-        counts = dict.fromkeys(SCHEMAS, 0)
-        batches = [articles[start : start + BATCH_ARTICLES] for start in range(0, len(articles), BATCH_ARTICLES)]
-        work = (_extraction_work(connection, batch, fallback) for batch in batches)  # read as the workers take them
-        failures = []
-        progress = Progress(context.log.info, "extracted", len(articles))
-        for chunks, batch in zip(map_batches(extract_chunk, work, extract_crashed), batches):
-            for table, frame in _write_batch(connection, chunks).items():
-                counts[table] += frame.height
-            failures += [found for _, failed in chunks for found in failed]
-            progress.advance(len(batch))
+        counts, failures = _extract_articles(context, connection, articles, fallback)
+        if (year := fallback_year(connection)) != fallback:  # the run's own full dates gave the year: the rows
+            # of the articles that read the fallback are replaced, so they are not counted again
+            dependent = _reading_the_fallback(connection, articles)
+            context.log.info(f"{len(dependent)} articles read again with the year {year}")
+            _extract_articles(context, connection, dependent, year)
         now = datetime.now(UTC).replace(tzinfo=None)
         insert_frame(
             connection,

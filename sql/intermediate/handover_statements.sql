@@ -758,6 +758,21 @@ date_choices as (
                     where timeline_cues.event_type = 'truce_signed' and timeline_cues.role = 'context'
                 )
         )
+        -- "on 9 November the war ended, with the recapture of Fuzuli": a date whose war's end (or start) is nearer
+        -- to it than the trigger dates the war
+        and not exists (
+            select 1 from intermediate.date_event_cues as named
+            where
+                named.article_id = dates.article_id
+                and named.char_start = dates.char_start
+                and named.event_type in ('war_ended', 'fighting_began')
+                and named.distance < abs(dates.char_start - statements.trigger_start)
+                -- by a verb or noun of its own, not a context word after the date (German "war" is "was")
+                and named.cue_text in (
+                    select timeline_cues.phrase from reference.timeline_cues
+                    where timeline_cues.event_type = named.event_type and timeline_cues.role = 'anchor'
+                )
+        )
         -- "returned to Baku after the truce, signed in Moscow on 9 November": a signing verb between the trigger
         -- and the date governs the date, in a sentence that names the agreement
         and not exists (
