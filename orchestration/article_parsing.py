@@ -22,6 +22,7 @@ from orchestration.header_dates import (
     dateline,
     dateline_line,
     header_date,
+    headline_date,
     only_a_date,
     publish_statement,
 )
@@ -43,8 +44,11 @@ _MONTH_WINDOW = 16
 _DATE_LIST_WORDS = 6  # a date line of a list of news items: the date alone, perhaps with its time
 _MONTH_ONLY = re.compile(r"^\s*date\s+\d{4}-\d\d\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-# "[Share]", "Mehr ▸", "Weiter »"; a "»" only ends a button of a few words, since it also closes a quote
-_BUTTON = re.compile(r"\[[A-Z][\w ]{0,20}\]|[▸►]\s*$|^(?:[^\s«]+\s+){0,3}[^\s«]*»\s*$")
+# "[Share]", "Mehr ▸", "Weiter »"; a bracketed label is a button only at either end of its line, since inside a
+# sentence it is a gloss ("Tavush [Tovuz] and ..."), and a "»" only ends a button of a few words, since it also
+# closes a quote
+_BRACKETED = r"\[[A-Z][\w ]{0,20}\]"
+_BUTTON = re.compile(rf"^\s*{_BRACKETED}|{_BRACKETED}\s*$|[▸►]\s*$|^(?:[^\s«]+\s+){{0,3}}[^\s«]*»\s*$")
 _IDENTIFIER_LINE = re.compile(
     r"^\s*(?:story|article|news)?\s*(?:code|id|no\.?|number|ref)\s*:\s*[\w-]+\s*$", re.IGNORECASE
 )
@@ -230,6 +234,9 @@ def _classify_lines(
         few_words = short and len(body.split()) <= 12
         if day := publish_statement(body, fallback_year):
             _date_found(parsed, day, "publish_statement")
+        if header_zone and short and (dated := headline_date(body, fallback_year)):
+            _date_found(parsed, dated[0], "byline")
+            parsed.byline = parsed.byline or dated[1]
         if _MONTH_ONLY.match(body):
             reasons[line.line_no] = "metadata"
         elif short and (dateline := dateline_line(body, fallback_year)):
@@ -254,7 +261,11 @@ def _classify_lines(
             rest = byline.group("rest") or ""
             if rest and (day := only_a_date(rest, fallback_year)):
                 _date_found(parsed, day, "byline")
-        elif few_words and _DIGIT.search(body) and (day := only_a_date(body, fallback_year, header_zone)) is not None:
+        elif (
+            few_words
+            and _DIGIT.search(body)
+            and (day := only_a_date(_after_repeat(body, previous, header_zone), fallback_year, header_zone)) is not None
+        ):
             reasons[line.line_no] = "metadata"
             # next to "-0.6°" it is a weather widget's today; among other date lines, a list of news items' days
             if (
@@ -280,7 +291,7 @@ def _classify_lines(
             reasons[line.line_no] = "caption"
         elif _related_link().match(body) or len(_GLUED_LIST_MARKER.findall(body)) >= 2:
             reasons[line.line_no] = "related"
-        elif few_words and furniture_share(body) >= 0.5:
+        elif few_words and furniture_share(body) >= 0.5 or header_zone and _is_menu(body):
             reasons[line.line_no] = "menu"
         elif _ELLIPSIS.search(body) and following is not None:
             stem = _ELLIPSIS.sub("", body).strip().rsplit(" ", 1)[0]
@@ -298,6 +309,17 @@ _GLUED_LIST_MARKER = re.compile(r"(?:^|\s)\d{1,2}\.[^\W\d_]")
 # "- Eight dead after storm hits coastal town": a bulleted headline of another story, no sentence of this one
 _LINK_BULLET = re.compile(r"^[-–—•·]\s+\S+(?:\s+\S+){5,}$")
 _CLOSED = re.compile(r"[.!?:;…\"”»]\s*$")
+_MENU_ITEMS = 3
+_MENU_ITEM_WORDS = 3
+
+
+def _is_menu(text: str) -> bool:
+    """A navigation line: three or more short items between "|" ("Home | World | Armenia"), no sentence in any;
+    whatever its words, the countries and sections it names are links, not what the article says."""
+    items = [item.split() for item in text.split("|")]
+    return len(items) >= _MENU_ITEMS and all(
+        1 <= len(words) <= _MENU_ITEM_WORDS and not _CLOSED.search(words[-1]) for words in items
+    )
 
 
 def _flag_trailing_links(lines: list[Line], reasons: dict[int, str], text_length: int) -> None:
@@ -477,6 +499,14 @@ def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
                 Sentence(len(parsed.sentences), paragraph_id, start, end, text[start:end], is_title)
             )
     return parsed
+
+
+def _after_repeat(body: str, previous: str | None, header_zone: bool) -> str:
+    """A header line without the short line above it that it opens with ("Channel 9" / "Channel 9 3 Mar 2021"):
+    the source of the date, repeated, whatever its words."""
+    if header_zone and previous and len(previous.split()) <= 3 and body.startswith(previous + " "):
+        return body[len(previous) :]
+    return body
 
 
 def _in_a_date_list(lines: list[Line], index: int, fallback_year: int | None) -> bool:

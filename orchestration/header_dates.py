@@ -15,6 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from orchestration.extraction.dates import find_dates
+from orchestration.extraction.entities import alias_index, tokenize
 from orchestration.extraction.jit_regex import ScanPattern
 from orchestration.reference import load_reference
 
@@ -37,7 +38,7 @@ _COUNT = _alternation("count_label")
 VIEW_COUNTER = re.compile(rf"(?<!\w)(?i:{_COUNT})\s*:?\s*\d[\d.,]*|\b\d[\d.,]*\s*(?i:{_COUNT})(?!\w)")
 _HEADER_NOISE = re.compile(
     r"\b\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # clock time: 09:40, 9.40 pm, 14h30
-    r"|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{1,4}T)(?:[+-]\d{1,2})?\)?"  # time zone
+    r"|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{1,4}T)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?"  # zone: UTC+4, GMT+0300, (UTC+04:00)
     rf"|(?<!\w)(?i:{_alternation('weekday')}|{_LABELS}|{_alternation('time_word')})(?!\w)"
     rf"|{VIEW_COUNTER.pattern}"
     rf"|(?i:{_alternation('source_label')})\s*:\s*[^|]{{1,40}}$"  # "Source: AP", glued to a zone or not
@@ -55,6 +56,8 @@ _SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—-]+")
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\w/-])")
 # a name, or a site's one-word user handle ("Posted on 3 March 2021 by riverwatch_2")
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60}|[\w.]{3,40})$")
+# an author after a pipe closing a line: "<headline> 03/03/2021 | Jane van Doe"
+_PIPED_BYLINE = re.compile(r"\s\|\s*(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]+){1,3})\s*$")
 # Asked of every line of every article: PCRE2 skips to where a suffix may start, re tried each position (5x)
 _PUBLISH_STATEMENT = ScanPattern(rf"(?i:{_alternation('published_suffix')})(?!\w)")
 _SHAPE_YEAR = 2000  # a leap year: any day and month make a date in it
@@ -66,7 +69,7 @@ _DATELINE = re.compile(
     # ... or a colon, and a country may follow the city, the comma may be missing: "Baku (Azerbaijan), Nov. 25
     # (PTI/AP): ...", "Lachin, Azerbaijan, Nov 30 (AFP):...", "Latchin 1 déc 2020 (AFP) - ..."
     r"|^\s*[A-Z][\w .'’-]{1,40}?(?:\s*\([A-Z][\w .'’-]{1,30}\)|,\s+[A-Z][\w.'’-]{1,30})?,?\s+"
-    r"(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\s*(?:[-–—]+\s+|:\s*)"
+    r"(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\.?\s*(?:[-–—]+\s+|:\s*)"  # "(EFE).-"
     # ... or city, numeric date and wire between slashes, the year perhaps in two digits: "Tbilisi/ 03.03.21/Wire:"
     r"|^\s*[^\W\d_][\w .'’-]{1,40}?/\s*(?P<date_numeric>\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?)\s*/"
     r"\s*(?P<numeric_wire>[^/:]{2,40}?)\s*:\s"
@@ -74,6 +77,8 @@ _DATELINE = re.compile(
 _TWO_DIGIT_YEAR = re.compile(r"(?<=\.)(\d{2})$")  # "03.03.21": this century's
 # A place and a date with its year in parentheses opening the paragraph: "(Milano 3 dicembre 2020). Il ..."
 _PAREN_DATELINE = re.compile(r"^\s*\(\s*[^\W\d_][\w .'’-]{1,40}?,?\s+(?P<date>[^()]{3,40}?)\s*\)\.?\s")
+# A place and a date with its year closed by a stop: "Sevilla, 3 de marzo de 2021. La presa ..."
+_STOP_DATELINE = re.compile(r"^\s*[^\W\d_][\w .'’-]{1,40}?,\s+(?P<date>[^,()]{3,40}?\d{4})\.\s")
 # A dateline standing as a line of its own: "BAKU, NOVEMBER 20, AGENCY." or "Baku, 15. November, AZERTAC"
 _DATELINE_LINE = re.compile(
     r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?)(?:,|\s+[-–—])\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$"
@@ -118,14 +123,20 @@ def _day_first(first: int, second: int, year: int) -> date | None:
 
 def _is_source(text: str) -> bool:
     """A source, place or author before a date: up to three words and a dash or bullet ("ДНД – ", "AFP — ",
-    "France 24 • "), or up to three capitalised words and a comma ("Jane Doe, ")."""
+    "France 24 • "), up to three capitalised words and a comma ("Jane Doe, "), or a listed news medium with no
+    separator ("Euronews 3 Mar 2021": its name cannot be a headline's words)."""
     text = text.strip()
     words = text[:-1].split()
     return (
         0 < len(words) <= 3
         and words[0][0].isalpha()
         and (text[-1] in "-–—•·" or text[-1] == "," and all(word[0].isupper() for word in words))
-    )
+    ) or _is_medium(text)
+
+
+def _is_medium(text: str) -> bool:
+    """Whether the whole text is a news medium's name in the alias list (entity type `media`)."""
+    return any(alias.entity_type == "media" for alias in alias_index()[0].get(tuple(tokenize(text).norms), ()))
 
 
 def _is_chrome(text: str, header_zone: bool) -> bool:
@@ -195,6 +206,18 @@ def header_date(text: str, fallback_year: int | None) -> tuple[date, str | None]
     return (day, byline) if (day := only_a_date(text, fallback_year, header_zone=True)) else None
 
 
+def headline_date(text: str, fallback_year: int | None) -> tuple[date, str] | None:
+    """(date, byline) of a headline line that closes with its date, a pipe and its author ("Troops enter Agdam
+    20/11/2020 | Jane Doe"): the page's date line run into the headline above it."""
+    if not (match := _PIPED_BYLINE.search(text)):
+        return None
+    head = text[: match.start()]
+    days = _days(head, fallback_year)
+    if days and not head[days[-1].end :].strip() and (day := only_a_date(head[days[-1].start :], fallback_year)):
+        return day, match.group("name")
+    return None
+
+
 def publish_statement(text: str, fallback_year: int | None) -> date | None:
     """The date a line says the page was written or added on: a date, perhaps with its clock time, right
     before a publish suffix ("... haberi, 20 Kasım 2020 tarihinde yazılmıştır")."""
@@ -222,9 +245,11 @@ def dateline_line(text: str, fallback_year: int | None) -> tuple[date | None, st
 def dateline(text: str, fallback_year: int | None) -> tuple[date | None, str | None]:
     """(date, wire) of a dateline opening a paragraph: "BAKU, Nov 20 (Agency) - ...", "BAKU, November 15.
     /TASS/. ...", "BAKU/ 20.11.20/Agency: ...", "(Roma 18 novembre 2020). ...", or a date with its year before a
-    dash or glued text ("December 1, 2020 - The deal ...")."""
-    if (match := _PAREN_DATELINE.match(text)) and (day := only_a_date(match.group("date"), None)):
-        return day, None
+    dash or glued text ("December 1, 2020 - The deal ..."), or a place and a full date closed by a stop
+    ("Sevilla, 3 de marzo de 2021. La presa ...")."""
+    for shape in (_PAREN_DATELINE, _STOP_DATELINE):
+        if (match := shape.match(text)) and (day := only_a_date(match.group("date"), None)):
+            return day, None
     if match := _DATELINE.match(text):
         written = (
             match.group("date")

@@ -314,3 +314,27 @@ def test_the_earliest_date_line_is_the_page_date_and_a_file_photo_dates_nothing(
     )
     parsed = parse_article(captioned)
     assert [f.reason for f in parsed.furniture] == ["caption"] and newest_year(captioned) is None
+
+
+def test_a_navigation_line_of_piped_items_above_the_first_paragraph_is_a_menu():
+    page = "Riverwire | World | Armenia | Georgia | Dams\n\nDam opens\n\nThe dam opened in Armenia on Friday.\n"
+    assert [(f.reason, f.text[:9]) for f in parse_article(page).furniture] == [("menu", "Riverwire")]
+
+
+@pytest.mark.parametrize("heading", ["Yorumlar", "Kommentare", "Commenti", "Комментарии"])
+def test_a_comments_heading_late_in_the_page_starts_the_footer(heading):
+    body = "".join(f"The dam on the river opened on Friday, the ministry said in statement {n}.\n" for n in range(4))
+    page = f"Dam opens\n\n{body}\n{heading}\nNo comments yet\nFloods hit Georgia again\n"
+    assert [f.reason for f in parse_article(page).furniture][-2:] == ["footer", "footer"]
+
+
+def test_a_bracketed_gloss_inside_a_sentence_is_no_button():
+    page = "Dam opens\n\nHe called Tavush [Tovuz] and the valley 'our land', he said.\n\nGet the news. [Subscribe]\n"
+    assert [f.text for f in parse_article(page).furniture] == ["Get the news. [Subscribe]"]
+
+
+def test_a_source_line_repeated_before_the_date_and_a_date_before_a_piped_author():
+    page = "Riverwire | World | Dams\nChannel Nine\nChannel Nine 3 Mar 2021\n\nDam opens\n\nThe dam opened.\n"
+    assert parse_article(page).published_date == date(2021, 3, 3)
+    parsed = parse_article("Home | News | Dams\n\nLa diga è aperta 03/03/2021 | Carla Nardo\n\nLa diga è aperta.\n")
+    assert (parsed.published_date, parsed.byline) == (date(2021, 3, 3), "Carla Nardo")

@@ -297,3 +297,28 @@ def test_a_generic_institution_across_a_colon_and_tied_earlier_in_the_article():
         "Учения начало армянское военное ведомство.", "Граница с Азербайджаном закрыта.", "Так сообщили в Минобороны."
     )
     assert [m.canonical for m in found if m.entity_type == "organisation"] == ["Armenian Defence Ministry"] * 2
+
+
+def test_a_hyphenated_title_after_the_name():
+    assert titled("Paul Girardot, porte-parole du gouvernement, a répondu.") == ["Paul Girardot"]
+    assert titled("Иван Козлов, вице-премьер правительства, заявил об этом.") == ["Иван Козлов"]
+
+
+def test_another_forename_inside_a_sentence_before_a_listed_surname_is_another_person():
+    found, candidates = match(
+        "Reporters asked Tural Hajiyev, a retired colonel of the border guard, about the road.",
+        "Hajiyev said it would reopen.",
+    )
+    assert [m.canonical for m in found if m.entity_type == "person"] == []
+    assert [c.name for c in candidates] == ["Tural Hajiyev", "Tural Hajiyev"]
+    # a word opening a sentence, a Title Case heading and a spelling variant keep the listed person
+    for sentence in ("Today Aliyev spoke.", "Armenia Says Aliyev Lied", "Talks with Ilkham Aliyev ended."):
+        assert "Ilham Aliyev" in [m.canonical for m in match(sentence)[0]]
+
+
+def test_media_named_after_a_country_or_with_a_number_are_media_and_social_networks_are_no_names():
+    assert [(m.canonical, m.entity_type) for m in match("France 24 and Sputnik Armenia said so.")[0]] == [
+        ("France 24", "media"),
+        ("Sputnik", "media"),
+    ]
+    assert titled("Elle a écrit sur Facebook Lucie Martel, porte-parole de la mairie.") == ["Lucie Martel"]

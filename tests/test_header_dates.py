@@ -5,7 +5,14 @@ from datetime import date
 import pytest
 
 from orchestration.article_parsing import parse_article
-from orchestration.header_dates import PUBLISH_LINE, dateline, header_date, only_a_date, publish_statement
+from orchestration.header_dates import (
+    PUBLISH_LINE,
+    dateline,
+    header_date,
+    headline_date,
+    only_a_date,
+    publish_statement,
+)
 
 MARCH_3 = date(2021, 3, 3)
 
@@ -173,3 +180,28 @@ def test_a_publish_line_with_a_one_word_user_handle_outranks_a_bare_date_below()
 )
 def test_a_slashed_dateline_with_a_numeric_date(paragraph):
     assert dateline(paragraph, None)[0] == MARCH_3
+
+
+@pytest.mark.parametrize("zone", ["(UTC+04:00)", "GMT+0400", "UTC+4"])
+def test_a_time_zone_offset_with_minutes_is_header_noise(zone):
+    assert only_a_date(f"3 March 2021 09:15 {zone}", None, header_zone=True) == MARCH_3
+
+
+def test_a_listed_news_medium_before_the_date_needs_no_separator_above_the_first_paragraph():
+    assert only_a_date("Euronews 3 Mar 2021", None, header_zone=True) == MARCH_3
+    assert only_a_date("Euronews 3 Mar 2021", None) is None
+    assert only_a_date("Dam opens 3 Mar 2021", None, header_zone=True) is None
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Sevilla, 3 de marzo de 2021. La presa se abrió.", "Sevilla, 3 de marzo (Agencia).- La presa se abrió."],
+)
+def test_spanish_datelines_closed_by_a_stop(paragraph):
+    assert dateline(paragraph, 2021)[0] == MARCH_3
+    assert dateline("Sin embargo, el 3 de marzo de 2021. La presa.", 2021) == (None, None)
+
+
+def test_a_headline_line_closing_with_its_date_and_a_piped_author():
+    assert headline_date("La diga è aperta 03/03/2021 | Carla di Nardo", None) == (MARCH_3, "Carla di Nardo")
+    assert headline_date("La diga 03/03/2021 è aperta | Carla Nardo", None) is None

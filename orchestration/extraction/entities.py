@@ -452,7 +452,7 @@ class ArticleEntityMatcher:
                     i = first  # a listed person after a title: "Sözcüsü <listed name in another spelling>"
                     continue
                 if surname := self._surname_after(tokens, start, j):
-                    j += 1 if self._another_persons_name(tokens, start, j, surname) else -1
+                    j += 1 if self._another_persons_name(text, offset, tokens, start, j, surname) else -1
                 if candidate := self._name_candidate(sentence_id, text, offset, tokens, start, j, named):
                     candidates.append(candidate)
                 i = j + 1
@@ -529,6 +529,9 @@ class ArticleEntityMatcher:
             alias, n = exact
             if alias.entity_type == "person" and n > 1:
                 self.surnames[tokens.norms[start + n - 1]] = alias
+                self.titled_surnames.pop(tokens.norms[start + n - 1], None)
+            elif alias.alias_kind == "surname" and norm in self.titled_surnames:
+                return None  # the titled person the article introduced under this surname last
             return alias, n, "surname" if alias.alias_kind == "surname" else "exact", 100.0
         if not tokens.capitalised[start]:
             return None
@@ -547,18 +550,31 @@ class ArticleEntityMatcher:
         found = self._exact(tokens, nxt)
         return found[0] if found and found[0].entity_type == "person" and found[0].alias_kind == "surname" else None
 
-    def _another_persons_name(self, tokens: Tokens, i: int, j: int, surname: Alias) -> bool:
+    def _another_persons_name(self, text: str, offset: int, tokens: Tokens, i: int, j: int, surname: Alias) -> bool:
         """Whether a run i..j before a listed surname is another person's given names ("Emin Suleyman Aliyev"):
-        two words or more after its titles, none like the listed person's given names, not a heading in
-        capitals. One word is taken for the forename ("Staatschef Recep Erdoğan"): it may be any word opening a
-        sentence."""
+        after its titles two words or more, or one that is another forename (`_other_forename`), none like the
+        listed person's given names, not a heading in capitals."""
         first = self._peel_titles(tokens.norms, i, j)
         words = tokens.norms[first : j + 1]
         given = _given_names().get(surname.entity_id, frozenset())
         return (
-            len(words) >= 2
+            (len(words) >= 2 or len(words) == 1 and self._other_forename(text, offset, tokens, first, given))
             and not all(surface.isupper() for surface in tokens.surfaces[first : j + 1])
             and not any(fuzz.ratio(word, name) >= FUZZY_THRESHOLD for word in words for name in given)
+        )
+
+    @staticmethod
+    def _other_forename(text: str, offset: int, tokens: Tokens, k: int, given: frozenset[str]) -> bool:
+        """Whether one word k before a listed surname is another person's forename ("asked Tural Hajiyev"): inside
+        a sentence, after a lowercase word and a space or comma (a word opening a sentence or in a Title Case
+        heading, "Armenia Says Aliyev", may be no name), with an initial none of the listed person's given names
+        has (a spelling variant keeps it: Sergey, Sergei; "Staatschef Recep Erdoğan" is the listed one)."""
+        return (
+            k > 0
+            and len(tokens.norms[k]) >= 2
+            and tokens.surfaces[k - 1][:1].islower()
+            and text[tokens.ends[k - 1] - offset : tokens.starts[k] - offset].strip() in ("", ",")
+            and all(name[:1] != tokens.norms[k][:1] for name in given)
         )
 
     def _possible_starts(self, tokens: Tokens) -> list[int]:
@@ -700,8 +716,8 @@ class ArticleEntityMatcher:
         if after >= len(tokens.norms) or text[tokens.ends[j] - offset : tokens.starts[after] - offset].strip() != ",":
             return None
         for k in range(after, min(len(tokens.norms), after + _APPOSITION_GAP)):
-            if k > after and text[tokens.ends[k - 1] - offset : tokens.starts[k] - offset].strip().strip("'’"):
-                return None
+            if k > after and text[tokens.ends[k - 1] - offset : tokens.starts[k] - offset].strip(_NAME_JOINERS + "'’"):
+                return None  # hyphens and quotes join a title's words ("porte-parole", "вице-премьер")
             if (start := self._title_start(tokens.norms, k, after)) is not None:
                 return start, k
         return None
