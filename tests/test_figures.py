@@ -629,7 +629,7 @@ def test_year_like_counts_are_counts():
     assert values("A contingent of 1960 servicemen arrived.") == [(1960.0, "troops")]
     assert values("Прибыли 1960 миротворцев.") == [(1960.0, "peacekeepers")]
     assert values("Arrivano 1.960 militari russi.") == [(1960.0, "troops")]
-    assert values("Il est arrivé avec 1 960 de ses hommes") == [(1960.0, None)]
+    assert values("Il est arrivé avec 1 960 de ses hommes") == [(1960.0, "people")]  # a possessive keeps the noun
     assert values("The talks began in 1960.") == []
 
 
@@ -1353,3 +1353,101 @@ def test_bodies_are_deaths_in_every_language(text, expected):
 )
 def test_a_count_with_a_noun_of_its_own_borrows_no_other_noun(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ministry said 1,450 of its soldiers were wounded.", [(1450, "troops")]),
+        ("Selon Erevan, près de 1 800 de leurs soldats sont rentrés.", [(1800, "troops")]),
+        ("El ejército admitió 640 de sus soldados heridos.", [(640, "troops")]),
+        ("Il governo ha perso 320 dei suoi militari.", [(320, "troops")]),
+        ("Армия недосчиталась 410 из своих военных.", [(410, "troops")]),
+        ("Zwei der mächtigsten Staaten schwiegen.", []),
+    ],
+)
+def test_a_possessive_between_number_and_noun_keeps_the_noun(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Talks joined the three quarrelling old Balkan states.", [(3, "countries")]),
+        ("Shelling hit 80 farming, medical, retail and school buildings.", [(80, "buildings")]),
+        ("Снаряды разрушили 70 жилых, частных и школьных домов.", [(70, "buildings")]),
+        ("Crowds fled as thousands abandoning ruined villages waited.", []),
+        ("The raid killed 6 overnight, police officers said.", [(6, None)]),
+        ("They met on one of two working bridges.", [(2, None)]),
+    ],
+)
+def test_participles_and_conjoined_lists_of_modifiers_before_the_noun(text, expected):
+    assert values(text) == expected
+
+
+def test_a_count_after_other_keeps_its_own_noun():
+    counted = Counted("people", 41_000)
+    assert values_after("Baku recalled all other four petitions of the council.", counted) == [(4, None)]
+    assert values_after("The other 300 stayed behind.", counted) == [(300, "people")]
+
+
+def values_after(text: str, counted: Counted) -> list[tuple[float, str | None]]:
+    return [(m.value, m.subject) for m in find_figures(text, counted=counted)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It ignored four resolutions of the UN Security Council (701, 713 and 757).", [(4, None)]),
+        ("Moscou cite les résolutions du Conseil de sécurité de l'ONU (701 et 713).", []),
+        ("The number of refugees in both towns (4,100 and 5,200) grew.", [(4100, None), (5200, None)]),
+    ],
+)
+def test_a_bracketed_list_after_an_identifier_phrase_lists_identifiers(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rai 3", []),
+        ("He told Channel 5 that 40 soldiers had left.", [(40, "troops")]),
+        ("Weitere 12 wurden verletzt.", [(12, None)]),
+    ],
+)
+def test_a_small_number_in_a_name_is_no_count(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll had surpassed 3,100 people.",
+        "Die Zahl übersteigt 3100 Tote.",
+        "Die Zahl der Toten hat 3100 überschritten.",
+        "Число погибших перевалило за 3100 человек.",
+        "Le bilan dépasse les 3 100 morts.",
+        "El balance superó los 3.100 muertos.",
+        "Il bilancio ha superato i 3.100 morti.",
+        "Ölü sayısı 3 bin 100 kişiyi aştı.",
+    ],
+)
+def test_a_verb_of_surpassing_is_a_lower_bound_in_every_language(text):
+    mention = only(text)
+    assert (mention.value, mention.is_approximate, mention.bound) == (3100, True, "lower")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of homes burned.",
+        "Dutzende Häuser brannten.",
+        "Des douzaines de maisons ont brûlé.",
+        "Docenas de casas ardieron.",
+        "Dozzine di case sono bruciate.",
+        "Düzinelerce ev yandı.",
+    ],
+)
+def test_dozens_are_twelve_approximate_in_every_language(text):
+    mention = only(text)
+    assert (mention.value, mention.is_approximate, mention.subject) == (12, True, "buildings")

@@ -23,8 +23,11 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
   with its case suffix glued on ("100'den fazla"), or right after the counted noun ("30 yılı aşkın").
 - "one" and "a" are never figures alone: they only lead a multiplier ("one hundred", "a dozen").
 - The counted noun is the first lexicon term (longest phrase wins) after at most three modifiers: words
-  that are capitalised (Russian), hyphenated (Moscow-backed), listed (ethnic, weitere, autres) or end like an
-  adjective (-al, -ian, -ische, -ских ...). In German a capitalised compound counts its last part
+  that are capitalised (Russian), hyphenated (Moscow-backed), listed (ethnic, weitere, autres), end like an
+  adjective (-al, -ian, -ische, -ских ...) or, after a number (not after "thousands"), like a participle
+  (struggling); a list a conjunction closes takes one modifier's place ("industrial, construction, retail and
+  catering facilities"). A possessive before the noun keeps it ("2,300 of its soldiers", "1 500 de ses
+  soldats"). In German a capitalised compound counts its last part
   (Militärfahrzeuge: vehicles). A capitalised term before another is a people's name used as an adjective
   ("511 Azerbaycanlı şehit": deaths), unless the second carries a case ending ("Azerbaycanlı evini": people);
   an English term in the singular before a plural noun modifies it ("12 IDP camps": camps, not listed). A
@@ -39,7 +42,9 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
   возрасте 47 лет", "ему было 23 года"); numerals touching a letter, hyphen, slash, colon or apostrophe (ten-day
   is one word, 1992-1994, Su-25, 1990s, '94, 77'lik); a counted noun made an adjective (Turkish "10 günlük", "5
   km genişliğindeki", German "2000 Mann starkes"); identifiers after a marker word (Code, No., Resolution,
-  резолюции), with the list of numerals the marker heads, or before one (Turkish "822 ve 884 sayılı"); a list
+  резолюции), with the list of numerals the marker heads, or before one (Turkish "822 ve 884 sayılı"), and a
+  bracketed list of bare numerals after a phrase a marker heads ("resolutions of the UN Security Council (853,
+  874 and 884)"); a small numeral that is part of a name ("France 24", "Channel 4"); a list
   marker opening the sentence ("1."); a time span used as a date ("two weeks ago", "27 лет назад", "vor 30
   Jahren", "il y a 30 ans", "trois jours plus tôt", but "desde hace diez días" is a duration), every part of one
   joined by list words ("3 years and 2 months ago"), minutes and seconds too ("6 минут назад"); percentages ("30 %",
@@ -49,8 +54,9 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
 - A decimal comma after grouped thousands ("2.245,98") ends one number, never re-read in parts. "полтора",
   "anderthalb" and "one and a half" are 1.5 ("полутора тысяч": 1500); Russian collective numerals ("двое") count;
   a Turkish "bin" or "milyon" may carry any case and possessive suffixes ("3 bininin").
-- A partitive borrows the noun before it ("Aghdam, one of three") only when no noun of its own, listed or not,
-  follows ("one of the two main highways"); so does a count joined to a later one by a list word.
+- A partitive borrows the noun before it ("Aghdam, one of three", "the other 200") only when no noun of its
+  own, listed or not, follows ("one of the two main highways", "all other three resolutions"); so does a count
+  joined to a later one by a list word.
 - Unit: the category for measures (time units, kilometres, miles), 'count' for other counted nouns.
 - "over" right after take/hand/turn/give/control is a particle or preposition ("took over three
   districts"), not a qualifier; so is "über" after "Kontrolle".
@@ -136,6 +142,10 @@ _PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0.-]?\(?\d{1,4}\)?){2,6}")
 _DROP_SEPARATORS = str.maketrans("", "", "," + _GROUP_SPACES)
 _MAX_DIGITS = 15
 _MAX_MODIFIERS = 3
+_MAX_LIST_TOKENS = 12  # a coordinated list of modifiers before its noun: "industrial, farming and retail sites"
+_MIN_LIST_ITEM = 4  # letters of an unlisted word in such a list: not "il", "the", "from"
+_MAX_NAME_NUMBER = 99  # "France 24", "Channel 4": a channel's number
+_ID_COMPLEMENT_REACH = 8  # words between an identifier marker and the bracket its list opens
 _MAX_AGE = 130
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
@@ -167,6 +177,10 @@ def _words(role: str) -> frozenset[str]:
 
 
 _MODIFIERS = _words("modifier")
+# "two struggling republics": a participle modifies the noun after a number; after a bare vague quantity it is
+# more often its verb ("thousands abandoning homes"); not a preposition shaped as one ("during", "according")
+_PARTICIPLE_ENDINGS = tuple(_words("participle_ending"))
+_NOT_PARTICIPLES = _words("not_participle")
 # A number word before a noun the lexicon does not list still counts it ("two minarets", "drei Versuche", "трех
 # сторон") when that word has the shape of a plural noun of the number's language; Italian's is too loose ("due
 # course"), Turkish counts singular nouns
@@ -222,6 +236,7 @@ _EXTRA_WORDS = _words("extra")  # "ten more days before the handover": days adde
 _ID_MARKERS = _words("id_marker")
 _ID_MARKERS_AFTER = _words("id_marker_after")  # Turkish "822 sayılı karar"
 _LIST_SEPARATORS = _words("list_separator") | {","}
+_CONJUNCTIONS = _LIST_SEPARATORS - {","}
 _AGE_WORDS = _words("age_word")
 _AGE_AFTER = _words("age_after")
 _CLOCK_BEFORE = _words("clock_before")  # "alle 21", "a las 9", "um 21": an hour of the day
@@ -235,6 +250,9 @@ _OVER_VERBS = _words("over_verb")  # "took over three districts", "control over 
 _PREPOSITION_QUALIFIERS = _words("preposition_qualifier")
 _PARTITIVE_HEADS = _words("partitive_head")  # "one", "l'ultimo", "la dernière" (of three)
 _PARTITIVES = _ROLES["partitive"]  # "of", "of the", "de los", "dei", "из"
+_COUNT_OPENERS = _MODIFIERS | _PARTITIVE_HEADS  # "Weitere 12", "Otros 300": a count, not a name's number
+_POSSESSIVES = _ROLES["possessive"]  # "2,300 of its soldiers", "1 500 de ses soldats": the noun is still counted
+_POSSESSIVE_FIRSTS = frozenset(phrase[0] for phrase in _POSSESSIVES)
 _PARTITIVE_SUFFIXES = tuple(_words("partitive_suffix"))  # Turkish plural ablative: "askerlerden 3 bini", of them
 _ELIDED_FOLLOWERS = _words("elided_follower")
 _MIN_ANTECEDENT = 4  # letters of a counted noun a partitive looks back to
@@ -506,18 +524,49 @@ def _completes(tens: str | None, unit: str) -> bool:
     )
 
 
-def _is_modifier(tokens: _Tokens, k: int, text: str) -> bool:
+def _is_modifier(tokens: _Tokens, k: int, text: str, participles: bool = False) -> bool:
     """A word that may stand between a number and its noun: "Russian", "Moscow-backed", "armed", "civilian",
-    "russische", "российских"."""
+    "russische", "российских"; `participles`: also "struggling", "abandoned"."""
     norm = tokens.norms[k]
     return tokens.kinds[k] == "word" and (
-        text[tokens.starts[k]].isupper() or "-" in norm or norm in _MODIFIERS or norm.endswith(_ADJECTIVE_ENDINGS)
+        text[tokens.starts[k]].isupper() or "-" in norm or _is_adjective(norm) or (participles and _is_participle(norm))
     )
 
 
 def _is_adjective(norm: str) -> bool:
     """A listed modifier or a word ending like an adjective ("main", "temporary", "временных")."""
     return norm in _MODIFIERS or norm.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _is_participle(norm: str) -> bool:
+    """A word shaped as a participle, not a preposition: "struggling", "working", "abandoned"; not "during"."""
+    return norm.endswith(_PARTICIPLE_ENDINGS) and norm not in _NOT_PARTICIPLES
+
+
+def _is_list_item(tokens: _Tokens, k: int, text: str) -> bool:
+    """A word of a list a conjunction closes, used as a modifier: "industrial, construction, retail and catering
+    facilities"; not "howitzers, tanks" (a plural noun), not "killed 5 overnight, police said" (no conjunction)."""
+    if not _item_word(tokens, k, text):
+        return False
+    if k and tokens.norms[k - 1] in _CONJUNCTIONS:
+        return True
+    n = k + 1
+    while n < min(k + _MAX_LIST_TOKENS, tokens.size - 1) and tokens.norms[n] == "," and _item_word(tokens, n + 1, text):
+        n += 2
+    return n < tokens.size and tokens.norms[n] in _CONJUNCTIONS
+
+
+def _item_word(tokens: _Tokens, k: int, text: str) -> bool:
+    """A lower-case content word not shaped as a plural noun and unable to open a count."""
+    norm = tokens.norms[k]
+    return (
+        tokens.kinds[k] == "word"
+        and text[tokens.starts[k]].islower()
+        and len(norm) >= _MIN_LIST_ITEM
+        and norm not in _LIST_SEPARATORS
+        and not _can_start("word", norm)
+        and not _may_be_noun(text[tokens.starts[k] : tokens.ends[k]])
+    )
 
 
 @lru_cache(maxsize=50_000)
@@ -595,9 +644,10 @@ def _term_at(tokens: _Tokens, j: int, text: str, inflected: bool = True) -> tupl
     return term, length
 
 
-def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
-    """The counted noun at token k or after a few modifiers. A capitalised term followed by another is a
-    people's name used as an adjective ("511 Azerbaycanlı şehit"): the second is the head."""
+def _find_subject(tokens: _Tokens, k: int, text: str, participles: bool = False) -> _Subject | None:
+    """The counted noun at token k or after a few modifiers (`participles`: participles among them). A
+    capitalised term followed by another is a people's name used as an adjective ("511 Azerbaycanlı şehit"):
+    the second is the head."""
     j, last = k, min(k + _MAX_MODIFIERS + 1, tokens.size)
     while j < last:
         if (designation := _designation_end(tokens, j, text)) is not None:  # "two An-124 aircraft"
@@ -621,8 +671,13 @@ def _find_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
                 and tokens.kinds[j + 1] == "word"
                 and len(tokens.norms[j + 1]) <= _CLASSIFIER_LINK_LETTERS
             )
-            return _find_subject(tokens, j + 1 + link, text) if j + 1 + link < tokens.size else None
-        if not _is_modifier(tokens, j, text) and not _joins_modifiers(tokens, j, text):
+            return _find_subject(tokens, j + 1 + link, text, participles) if j + 1 + link < tokens.size else None
+        if _joins_modifiers(tokens, j, text):  # a list of lower-case modifiers takes the place of one
+            if text[tokens.starts[j - 1]].islower() and text[tokens.starts[j + 1]].islower():
+                last = min(last + 2, tokens.size, k + _MAX_LIST_TOKENS)
+        elif tokens.kinds[j] != "word" or not (
+            _is_modifier(tokens, j, text, participles) or _is_list_item(tokens, j, text)
+        ):
             return None
         j += 1
     return None
@@ -663,11 +718,12 @@ def _aside_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
 
 
 def _joins_modifiers(tokens: _Tokens, j: int, text: str) -> bool:
-    """A list word between two modifiers: "единиц автомобильной и специальной техники", "automotive and special"."""
+    """A list word between two modifiers: "единиц автомобильной и специальной техники", "automotive and special",
+    "industrial, construction, retail and catering"."""
     return (
         tokens.norms[j] in _LIST_SEPARATORS
         and 0 < j < tokens.size - 1
-        and _is_modifier(tokens, j - 1, text)
+        and (_is_modifier(tokens, j - 1, text) or _is_list_item(tokens, j - 1, text))
         and tokens.kinds[j + 1] == "word"
         and _longest(_QUALIFIERS, _QUALIFIER_LENGTHS, tokens, j + 1)[0] is None  # "Hunderte oder Tausende": two counts
     )
@@ -710,6 +766,23 @@ def _after_marker(tokens: _Tokens, i: int) -> bool:
     while k >= 0 and i - k <= 2 and tokens.norms[k] in _MARKER_PUNCTUATION:
         k -= 1
     return k >= 0 and tokens.kinds[k] == "word" and tokens.norms[k] in _ID_MARKERS
+
+
+def _opens_bracketed_identifiers(text: str, tokens: _Tokens, i: int, end: int) -> bool:
+    """The numeral at token i, after a bracket, opens a list of bare numerals after a phrase an identifier marker
+    heads: "resolutions of the UN Security Council (853, 874 and 884)". The words between are the marker's
+    complement (names, short words), not a plural noun of their own ("the number of refugees in both towns (40,
+    50)")."""
+    last = _list_end(tokens, end)
+    if not (last < tokens.size and tokens.norms[last] == ")"):
+        return False
+    for k in range(i - 2, max(-1, i - 2 - _ID_COMPLEMENT_REACH), -1):
+        if tokens.kinds[k] == "word" and tokens.norms[k] in _ID_MARKERS:
+            return True
+        word = text[tokens.starts[k] : tokens.ends[k]]
+        if tokens.kinds[k] != "word" or (word[0].islower() and _may_be_noun(word)):
+            return False
+    return False
 
 
 def _list_end(tokens: _Tokens, end: int) -> int:
@@ -784,6 +857,21 @@ def _is_date_part(tokens: _Tokens, number_at: int, value: float) -> bool:
         and tokens.norms[month] in _MONTHS
         and tokens.norms[month - 1].isdigit()
         and int(tokens.norms[month - 1]) <= _MAX_DAY
+    )
+
+
+def _is_name_number(text: str, tokens: _Tokens, number_at: int, end: int, value: float) -> bool:
+    """A small bare numeral right after a capitalised word is part of a name: "France 24", "told Channel 4";
+    a sentence's first word is a name only when the numeral closes the line (else "Insgesamt 12 ...")."""
+    before = number_at - 1
+    return (
+        before >= 0
+        and value <= _MAX_NAME_NUMBER
+        and tokens.kinds[before] == "word"
+        and text[tokens.starts[before]].isupper()
+        and tokens.norms[before] not in _COUNT_OPENERS
+        and text[tokens.ends[before] : tokens.starts[number_at]] == " "
+        and (before > 0 or end == tokens.size or tokens.kinds[end] == "punct")
     )
 
 
@@ -951,7 +1039,10 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     post, subject_from = (None, end) if qualifier else _postposed(tokens, end)
     if numeral and _is_numeral_noise(text, tokens, number_at, end, post is not None and tokens.norms[end] == "'"):
         return None, end
-    if numeral and _after_marker(tokens, number_at):
+    bracketed = number_at and tokens.norms[number_at - 1] == "("
+    if numeral and (
+        _after_marker(tokens, number_at) or (bracketed and _opens_bracketed_identifiers(text, tokens, number_at, end))
+    ):
         return None, _list_end(tokens, end)
     if numeral and (last := _list_end(tokens, end)) < tokens.size and tokens.norms[last] in _ID_MARKERS_AFTER:
         return None, last
@@ -967,20 +1058,23 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         and _MULTIPLIERS.get(tokens.norms[end - 1], 0) >= _MIN_MULTIPLIER_OF
     ):
         subject_from += 1  # "dos millones de personas", "due milioni di persone"
+    if subject_from < tokens.size and tokens.norms[subject_from] in _POSSESSIVE_FIRSTS:
+        subject_from += _phrase_at(tokens, subject_from, _POSSESSIVES)
     if _is_money(tokens, number_at, subject_from):
         return None, end
     if numeral and _LEADING_ZERO.match(tokens.norms[number_at]):  # "00 heure 00 minute", "05": a clock, no count
         return None, end
     if numeral and (tokens.has_counter or tokens.has_slash) and _is_counter_or_ratio(text, tokens, number_at, end):
         return None, end
-    subject = _find_subject(tokens, subject_from, text)
+    vague = qualifier is not None and qualifier.vague_value is not None
+    subject = _find_subject(tokens, subject_from, text, participles=not vague)
     headed = (
         subject is None
         and numeral
         and tokens.has_count_head
         and (subject := _subject_of_count_head(tokens, i, text)) is not None
     )
-    if subject is None and qualifier and qualifier.vague_value is not None:
+    if subject is None and vague:
         subject = _coordinated_subject(tokens, end, text)
         if subject is None and i and tokens.norms[i - 1] in _HEDGES:  # "hundreds, if not thousands, of people"
             subject = _aside_subject(tokens, end, text)
@@ -999,11 +1093,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     if elided:  # "Aghdam, one of three": the count ends at the number, its noun stands before
         return _mention(text, tokens, i, end, value, None, elided, end), end
     if (
-        not subject
-        and (qualifier is None or qualifier.vague_value is None)
-        and counted
-        and value < counted.value
-        and _stands_for_noun(tokens, i, end)
+        not subject and not vague and counted and value < counted.value and _stands_for_noun(text, tokens, i, end)
     ):  # "seven districts ... Four were lost", "2,783 soldiers ... more than 100 are still missing"
         mention = _mention(text, tokens, i, end, value, qualifier, None, end)
         return mention._replace(subject=counted.category, unit="count"), end
@@ -1027,6 +1117,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
             _is_age(text, tokens, number_at, end, value)
             or _is_ordinal_dot(text, tokens, end, value)
             or _is_date_part(tokens, number_at, value)
+            or _is_name_number(text, tokens, number_at, end, value)
             or (number_at and tokens.norms[number_at - 1].endswith(_PARTITIVE_SUFFIXES))  # "askerlerden 3 bini"
         )
     ):
@@ -1126,25 +1217,27 @@ def _counts_unlisted_noun(text: str, tokens: _Tokens, number_at: int, end: int, 
 
 
 def _plural_noun_after(text: str, tokens: _Tokens, end: int, shapes: list[re.Pattern[str]]) -> bool:
-    """Whether a word of one of `shapes` follows from token `end`, past at most a few adjectives."""
+    """Whether a word of one of `shapes` follows from token `end`, past at most a few adjectives or participles
+    ("one of two working roads")."""
     for k in range(end, min(end + _MAX_MODIFIERS + 1, tokens.size)):
         if tokens.kinds[k] != "word" or tokens.norms[k] in _NOT_COUNTED:
             return False
         if any(shape.fullmatch(text, tokens.starts[k], tokens.ends[k]) for shape in shapes):
             return True
-        if not _is_adjective(tokens.norms[k]):
+        if not (_is_adjective(tokens.norms[k]) or _is_participle(tokens.norms[k])):
             return False
     return False
 
 
-def _stands_for_noun(tokens: _Tokens, i: int, end: int) -> bool:
+def _stands_for_noun(text: str, tokens: _Tokens, i: int, end: int) -> bool:
     """A count whose noun is left out because a larger count just named it: "the first 200" (of 2,000 troops),
-    or a count opening a clause, followed by a pronoun or an auxiliary rather than a noun ("seven districts
-    ... Four were retaken, and three are to be returned"; "Quatre l'ont été", "Cuatro los retomó")."""
+    not "all other three resolutions" (a noun of its own), or a count opening a clause, followed by a pronoun
+    or an auxiliary rather than a noun ("seven districts ... Four were retaken, and three are to be returned";
+    "Quatre l'ont été", "Cuatro los retomó")."""
     if end < tokens.size and tuple(tokens.norms[end : end + 1]) in _PARTITIVES:
         return False  # "two of the sides": a partitive names its own set
     if i and tokens.norms[i - 1] in _PARTITIVE_HEADS and tokens.kinds[i - 1] == "word":
-        return True
+        return not _own_noun_follows(text, tokens, i - 1, end)
     opens_clause = i == 0 or tokens.norms[i - 1] in _LIST_SEPARATORS | _CLAUSE_PUNCTUATION
     return opens_clause and end < tokens.size and tokens.norms[end] in _ELIDED_FOLLOWERS
 
@@ -1156,10 +1249,7 @@ def _elided_subject(text: str, tokens: _Tokens, i: int, end: int) -> _Subject | 
     for length in (2, 1):
         head = i - length - 1
         if head >= 0 and tokens.norms[head] in _PARTITIVE_HEADS and tuple(tokens.norms[head + 1 : i]) in _PARTITIVES:
-            languages = _PARTITIVE_HEAD_LANGUAGES[tokens.norms[head]] | _NUMBER_LANGUAGES.get(
-                tokens.norms[end - 1], set()
-            )
-            if _plural_noun_after(text, tokens, end, [_PLURAL_NOUN[lang] for lang in languages & _PLURAL_NOUN.keys()]):
+            if _own_noun_follows(text, tokens, head, end):
                 return None  # "la deuxième des trois rétrocessions": a noun of its own
             for j in range(head - 1, -1, -1):  # not a short word: French "Il" is no Turkish "il" (province)
                 if (
@@ -1170,6 +1260,13 @@ def _elided_subject(text: str, tokens: _Tokens, i: int, end: int) -> _Subject | 
                     return _Subject(term, j, j + 1)
             return None
     return None
+
+
+def _own_noun_follows(text: str, tokens: _Tokens, head: int, end: int) -> bool:
+    """Whether a noun, listed or not, follows the count ending at `end` after the partitive head at token
+    `head`, in the languages of the head or of the number."""
+    languages = _PARTITIVE_HEAD_LANGUAGES[tokens.norms[head]] | _NUMBER_LANGUAGES.get(tokens.norms[end - 1], set())
+    return _plural_noun_after(text, tokens, end, [_PLURAL_NOUN[lang] for lang in languages & _PLURAL_NOUN.keys()])
 
 
 @lru_cache(maxsize=10_000)
