@@ -175,7 +175,7 @@ create table if not exists staging.date_mentions (
     value date, -- the first day of the period it names (the last when is_deadline_end); null when unresolved
     precision varchar, -- day, week, month or year
     kind varchar, -- absolute, weekday ("on Tuesday") or relative ("yesterday")
-    anchor varchar, -- where its year or reference day comes from: explicit, publication, corpus or unresolved
+    anchor varchar, -- where its year or reference day comes from: explicit, publication, corpus, narrative, unresolved
     is_deadline_end boolean -- true when a deadline makes value the period's last day ("by the end of November")
 );
 

@@ -503,3 +503,28 @@ def test_an_undated_article_takes_the_year_the_corpus_writes_its_dates_in(tmp_pa
             "select district, event_type, event_date::varchar from marts.handover_events where district = 'Lachin'"
         ).fetchall()
     assert found == [("Lachin", "scheduled", "2020-12-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two years have passed since the district was freed.",
+        "Cela fait aujourd'hui deux ans que la région a été libérée.",
+        "Исполнилось два года со дня освобождения района.",
+        "Se cumplen dos años de la liberación del distrito.",
+        "Bölgenin kurtuluşunun üzerinden iki yıl geçti.",
+        "Zwei Jahre sind vergangen, seit der Bezirk befreit wurde.",
+    ],
+)
+def test_an_anniversary_dates_its_day_so_many_years_before_the_article(text):
+    (found,) = find_dates(text, date(2022, 11, 25), None)
+    assert (found.value, found.precision, found.anchor) == (date(2020, 11, 25), "day", "publication")
+
+
+def test_a_day_without_its_year_takes_the_year_the_article_is_telling():
+    from orchestration.assets.extraction import in_told_year
+
+    (deadline,) = find_dates("Armenia was to return it by 15 November.", date(2022, 11, 25), None)
+    assert in_told_year(deadline, 2020).value == date(2020, 11, 15)  # after "on 9 November 2020" in a 2022 report
+    assert in_told_year(deadline, 1992).value == date(2022, 11, 15)  # history ("18 May 1992") keeps the year
+    assert in_told_year(deadline, None).value == date(2022, 11, 15)

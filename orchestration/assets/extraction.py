@@ -57,6 +57,25 @@ def article_year(dates: Iterable[list[DateMention]], corpus_year: int | None) ->
     return newest
 
 
+def in_told_year(found: DateMention, told_year: int | None) -> DateMention:
+    """A day or month written without its year, in the year of the last full date before it when that is up to
+    HISTORY_YEARS earlier than the year inferred: a report of 2022 that tells "the counter-offensive ended on 9
+    November 2020 ... Kalbajar was to be handed back by November 15" means November 2020, not 2022 (a 2020 report
+    that recalls "occupied on 18 May 1992" keeps its own year for "20 November")."""
+    if (
+        told_year is None
+        or found.value is None
+        or found.kind != "absolute"
+        or found.anchor not in ("publication", "corpus")
+        or not 0 < found.value.year - told_year <= HISTORY_YEARS
+    ):
+        return found
+    try:
+        return found._replace(value=found.value.replace(year=told_year), anchor="narrative")
+    except ValueError:  # 29 February in a year without it
+        return found
+
+
 _OWN_COLUMNS = {
     table: {c: t for c, t in schema.items() if c not in ("article_id", "sentence_id")}
     for table, schema in SCHEMAS.items()
@@ -129,10 +148,15 @@ def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int
             undated = {sentence_id: find_dates(text, None, None) for sentence_id, _, text, _ in sentences}
             fallback_year = article_year(undated.values(), fallback_year)
         previous_day = None  # the last day of the sentence before: "Five days later, ..." counts from it
+        told_year = None  # the year of the last full date written before: the year the article is telling
         for sentence_id, start, text, _ in sentences:
             found = undated.get(sentence_id)
             if found is None or any(d.anchor == "unresolved" for d in found) or previous_day:  # year, anchor needed
                 found = find_dates(text, published, fallback_year, previous_day)
+            found = [in_told_year(date, told_year) for date in found]
+            told_year = next(
+                (d.value.year for d in reversed(found) if d.anchor == "explicit" and d.precision == "day"), told_year
+            )
             rows += [(article_id, sentence_id, start, *values(date)) for date in found]
             spans.append([(date.char_start, date.char_end) for date in found])
             previous_day = next((d for d in reversed(found) if d.precision == "day" and d.value), None)

@@ -44,7 +44,7 @@ class DateMention(NamedTuple):
 
     `value` is the first day of the period (the last day when `is_deadline_end`); `precision` is
     day/week/month/year, `kind` absolute/weekday/relative, `anchor` where the year or reference came
-    from: explicit/publication/corpus/unresolved.
+    from: explicit/publication/corpus/unresolved (the extraction may set narrative: the article's last full date).
     """
 
     char_start: int
@@ -94,6 +94,10 @@ _THIS_MONTH = _words("this_month")  # "on the 25th of the month", "le 25 de ce m
 _MONTH_DAY_WORDS = _words("month_day_word")  # "hasta el día 25", "il giorno 25": a day of a month named before
 _NIGHT_WORDS = _words("night_word")  # "la nuit du 24 au 25", "la notte tra il 24 e il 25"
 _NIGHT_WINDOW = 16
+_YEAR_UNITS = _words("year_unit")
+# "cela fait deux ans que", "two years have passed since": a day so many years before the article, its anniversary
+_ANNIVERSARY_BEFORE = _words("anniversary_before")
+_ANNIVERSARY_AFTER = _words("anniversary_after")
 _PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
 # year words that make a four-digit number before a counted noun a year ("in 1960 soldiers crossed"), but for the
 # count words ("контингент в 1960 военных")
@@ -172,6 +176,10 @@ _DATE_RE = ScanPattern(
             rf"|(?P<later_u>{_alternation(_LATER_UNITS, False)}){_S}(?:(?P<ago_after>{_alternation(_AGO_AFTER, False)})"
             rf"|{_alternation(_LATER_MARKERS, False)})\b)))",
             rf"(?P<same_day>(?i:{_alternation(_SAME_DAY, False)})(?!\w))",
+            rf"(?P<anniversary>(?i:(?:{_alternation(_ANNIVERSARY_BEFORE, False)}){_S}(?:[^\W\d][\w'’]{{1,12}}{_S})?(?P<anb_n>\d{{1,2}}|{_NUMBER}){_S}"
+            rf"(?:{_alternation(_YEAR_UNITS, False)})\b"
+            rf"|(?P<ana_n>\d{{1,2}}|{_NUMBER}){_S}(?:{_alternation(_YEAR_UNITS, False)}){_S}"
+            rf"(?:{_alternation(_ANNIVERSARY_AFTER, False)})\b))",
             rf"(?P<month_day>(?i:(?P<md_w>{_alternation(_MONTH_DAY_WORDS, False)}){_S}(?P<md_d>\d{{1,2}})(?P<md_o>st|nd|rd|th)?)"
             rf"(?!\d|[\w.,]\d|[^\W\d_])"
             rf"(?!\.?{_S}(?:(?:de|del|di|of){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})))",  # "el día 25 de noviembre", "the 3rd of December": a date of its own
@@ -515,6 +523,17 @@ def _ago(match, text, published, fallback_year):
     return [_mention(match, value, unit, "relative", "publication")]
 
 
+def _anniversary(match, text, published, fallback_year):
+    """ "Cela fait deux ans que ... a été libérée", "Two years have gone by since ...": the day so many years before
+    the article, which marks the anniversary."""
+    count = (match["anb_n"] or match["ana_n"]).lower()
+    n = int(count) if count.isdigit() else _NUMBERS[count]
+    if not published:
+        return [_mention(match, None, "day", "relative", "unresolved")]
+    day = min(published.day, monthrange(published.year - n, published.month)[1])  # 29 February
+    return [_mention(match, published.replace(year=published.year - n, day=day), "day", "relative", "publication")]
+
+
 def _units_ago(match: re.Match[str], count: str, unit: str, published: date | None) -> list[DateMention]:
     """Days or weeks before the article, in any language: "il y a cinq jours", "cinque giorni fa"."""
     if (span := _span(count, unit)) is None:
@@ -565,4 +584,5 @@ _HANDLERS = {
     "end": _end,
     "period": _period,
     "day_word": _day_word,
+    "anniversary": _anniversary,
 }

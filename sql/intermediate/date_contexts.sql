@@ -4,7 +4,8 @@
 -- marker ("by", "entro", "до": a schedule, not a completion), and right after a reporting verb (the day of
 -- the statement). A date next to "agreement", "signed" or "ceasefire" dates the agreement, and a bare year
 -- after "since" the start of a state ("since 1993"): neither dates a handover, so both are left out, nor do
--- the two ends of a range ("entre le 20 novembre et le 1er décembre").
+-- the two ends of a range ("entre le 20 novembre et le 1er décembre"), nor a date that names an agreement
+-- after it ("the trilateral statement of 10 November").
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, char_start)
@@ -16,7 +17,7 @@
 -- column value: the day it resolves to (staging.date_mentions)
 -- column precision: day, week, month or year
 -- column kind: absolute, weekday or relative
--- column anchor: where its year or reference day comes from: explicit, publication, corpus or unresolved
+-- column anchor: where its year or reference day comes from: explicit, publication, corpus, narrative or unresolved
 -- column is_deadline_end: true when value is the period's last day ("by the end of November")
 -- column after_from: true when the date is what a deadline moved from ("from 15 to 25 November")
 -- column after_deadline: true after a deadline marker ("by", "entro", "до"): a schedule, not a completion
@@ -30,7 +31,7 @@ with date_markers as (
     where category in (
         'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'agreement_adjective',
         'contrast_link', 'date_noun', 'from_suffix', 'to_suffix', 'since_marker', 'day_article', 'until_marker',
-        'range_marker'
+        'range_marker', 'naming_link'
     )
 ),
 
@@ -157,6 +158,14 @@ where
     word_after not in (
         select date_markers.word from date_markers
         where date_markers.category in ('agreement_marker', 'agreement_adjective')
+    )
+    -- "the trilateral declaration of 10 November", "Déclaration tripartite du 10 novembre 2020": the agreement's
+    and not (
+        word_before in (select date_markers.word from date_markers where date_markers.category = 'naming_link')
+        and second_word_before in (
+            select date_markers.word from date_markers
+            where date_markers.category in ('agreement_marker', 'agreement_adjective')
+        )
     )
     -- a range's ends date no one district: "between 20 November and 1 December, three districts: ..."
     and not coalesce(opens_range or closes_range, false)

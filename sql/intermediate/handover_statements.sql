@@ -1086,10 +1086,11 @@ with_superseded as (
 ),
 
 history_bounds as (
-    -- a year before the article's day, or before the newest date an undated article writes
+    -- five years before the article's day, or before the newest date an undated article writes (HISTORY_YEARS of
+    -- orchestration/assets/extraction.py): a report two years on still tells the handovers it looks back on
     select
         articles.article_id,
-        coalesce(any_value(articles.published_date), max(mentions.value)) - interval 1 year as history_before
+        coalesce(any_value(articles.published_date), max(mentions.value)) - interval 5 year as history_before
     from staging.articles as articles
     left join staging.date_mentions as mentions using (article_id)
     group by articles.article_id
@@ -1115,8 +1116,8 @@ select
     dated.date_source
 from with_superseded as dated
 left join history_bounds as bounds using (article_id)
--- a completion dated more than a year before the article (or, undated, before the newest date it writes) is
--- history ("under Armenian control since 1993"), not a handover
+-- a completion dated more than five years before the article (or, undated, before the newest date it writes)
+-- is history ("under Armenian control since 1993"), not a handover
 where not coalesce(dated.event_type = 'entered' and dated.event_date < bounds.history_before, false)
 -- an undated completion is not one of the article's time when an older year or decade right after its verb
 -- dates it ("fled as it fell under Armenian control in the early 1990s"; the publication year decides), nor
@@ -1135,6 +1136,20 @@ and not (
                 dated.trigger_start < dated.segment_start and cues.char_end <= dated.trigger_start
                 or cues.char_start between dated.trigger_start and dated.trigger_start + length(dated.trigger_text) + 30
             )
+    )
+)
+-- an undated completion of a district whose completion the same article dates in a sentence ("Agdam returned
+-- to Azerbaijan on 20 November 2020 ... Azerbaijan thus took Agdam back") retells that one
+and not (
+    dated.event_type = 'entered'
+    and coalesce(dated.date_source, 'publication') = 'publication'
+    and exists (
+        select 1 from with_superseded as told
+        where
+            told.article_id = dated.article_id
+            and told.district = dated.district
+            and told.event_type = 'entered'
+            and told.date_source = 'sentence'
     )
 )
 -- an undated completion of a district whose handover the same article still puts ahead ("was ceded to Azerbaijan
