@@ -1451,3 +1451,76 @@ def test_a_verb_of_surpassing_is_a_lower_bound_in_every_language(text):
 def test_dozens_are_twelve_approximate_in_every_language(text):
     mention = only(text)
     assert (mention.value, mention.is_approximate, mention.subject) == (12, True, "buildings")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Moscow flew in a brigade --2.450 soldados, 70 tanques-- last week.", [(2450, "troops"), (70, "vehicles")]),
+        ("A column—1 300 soldiers—crossed the river.", [(1300, "troops")]),
+        ("Three Su-30 jets and a BTR-82A landed.", [(3, "aircraft")]),
+        ("The 2001-2003 talks failed.", []),
+    ],
+)
+def test_a_dash_run_before_a_number_is_punctuation_not_a_hyphen(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Looters stripped hundreds of ancient and sacred shrines.", [(100, None)]),
+        ("Des centaines de fresques ont disparu.", [(100, None)]),
+        ("Cientos de estatuas fueron robadas.", [(100, None)]),
+        ("Hunderte von Grabsteinen wurden beschädigt.", [(100, None)]),
+        ("The shelling went on for dozens of times.", []),
+        ("The fighting displaced thousands, aid groups said.", []),
+    ],
+)
+def test_a_vague_quantity_with_its_link_word_counts_an_unlisted_noun(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under item 4 of the accord, Fuzuli was returned.",
+        "Point 7 of the memorandum names Zangilan.",
+        "Gemäß Punkt 7 der Vereinbarung geht Fuzuli zurück.",
+        "Согласно пункту 7 меморандума Физули возвращается.",
+        "Selon le point 7 du mémorandum, Fuzuli est rendu.",
+        "Según el punto 7 del memorando, Fuzuli vuelve.",
+        "In base al punto 7 del memorandum Fuzuli torna.",
+    ],
+)
+def test_items_and_points_of_a_text_are_identifiers(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nach Tiflis: Neun Grenzposten und Elf Sperren", [(9, "positions"), (11, None)]),
+        ("Die Elf spielte gut.", []),
+        ("Er ließ die Warnung außer Acht.", []),
+    ],
+)
+def test_a_capitalised_german_homograph_counts_the_capitalised_noun_right_after_it(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("After the 19 years' blockade the road reopened.", []),
+        ("He was given three weeks' leave.", []),
+        ("She said 'we waited 19 years' and wept.", [(19, "years")]),
+        ("The 40 soldiers' tents burned.", [(40, "troops")]),
+    ],
+)
+def test_a_measure_in_the_possessive_modifies_its_noun(text, expected):
+    assert values(text) == expected
+
+
+def test_a_n_bandas_is_a_three_way_idiom_not_a_count():
+    assert values("Se abrió un diálogo a cuatro bandas en Ginebra.") == []

@@ -13,8 +13,9 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
   (thirteen thousand, twenty-five, dos mil). A dot before exactly three digits groups thousands unless a
   multiplier follows ("2.317 million"); a comma before other than three digits is a decimal comma. Number words
   and vague quantities ("thousands of", "Tausende") count only when a counted noun of the same language follows
-  (Turkish "on gün" is ten days, English "on days" nothing); a numeral without one is kept, with subject and unit
-  None. 1 is never a figure, with a noun or without ("1 yıl"). A unit word completes a tens word of its own
+  (Turkish "on gün" is ten days, English "on days" nothing), or, for a vague quantity closed by its link word,
+  any noun phrase ("hundreds of ancient monuments": subject None); a numeral without one is kept, with subject and
+  unit None. 1 is never a figure, with a noun or without ("1 yıl"). A unit word completes a tens word of its own
   language, also across "y"/"and" ("twenty five", "treinta y cinco", Turkish "on iki"); after a thousands word a
   hundreds word opens the next group ("mil doscientos", "две тысячи триста"); a noun may follow a million-word
   through "de"/"di" ("dos millones de personas").
@@ -40,8 +41,9 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
   ends the sentence: the split cut "am 20. | November" off its month); a bare day number shortly before a date
   ("du 15 au 25 novembre"); ages ("53-year-old", "Name, 43,", "aged 43", "43 years old", "un maçon de 53 ans", "в
   возрасте 47 лет", "ему было 23 года"); numerals touching a letter, hyphen, slash, colon or apostrophe (ten-day
-  is one word, 1992-1994, Su-25, 1990s, '94, 77'lik); a counted noun made an adjective (Turkish "10 günlük", "5
-  km genişliğindeki", German "2000 Mann starkes"); identifiers after a marker word (Code, No., Resolution,
+  is one word, 1992-1994, Su-25, 1990s, '94, 77'lik; not a dash run: "--1.960 militares"); a counted noun made an
+  adjective (Turkish "10 günlük", "5 km genişliğindeki", German "2000 Mann starkes") or a measure in the
+  possessive ("27 years' occupation"); identifiers after a marker word (Code, No., Resolution, item, Punkt,
   резолюции), with the list of numerals the marker heads, or before one (Turkish "822 ve 884 sayılı"), and a
   bracketed list of bare numerals after a phrase a marker heads ("resolutions of the UN Security Council (853,
   874 and 884)"); a small numeral that is part of a name ("France 24", "Channel 4"); a list
@@ -128,8 +130,11 @@ _KINDS = {
 }
 _KIND = re.compile("|".join(rf"(?P<{kind}>{pattern})" for kind, pattern in _KINDS.items()))
 _TOKEN_SPLIT = re.compile("(" + "|".join(rf"(?:{pattern})" for pattern in _KINDS.values()) + ")")  # split keeps tokens
-_GLUED_BEFORE = re.compile(r"[\w\-–/:#.@+'’‘ʼ№]")
+# a hyphen glues only after a letter or digit ("Su-25", "1992-1994"); a dash run or a hyphen after a space is
+# punctuation ("fuerzas de paz --1.960 militares--")
+_GLUED_BEFORE = re.compile(r"[\w/:#.@+'’‘ʼ№]|(?<=[^\W_])[-–]")
 _GLUED_AFTER = re.compile(r"[^\W_]|[-–/:'’°]|[.,][0-9]")
+_OPENING_QUOTE = re.compile(r"(?<![^\W_])['‘’](?=[^\W\d_])")  # 'We ...: a single quote opening a word
 _RATIO = re.compile(r"\s*/\s*\d")
 _LEADING_ZERO = re.compile(r"0\d")
 _RATIO_BEFORE = re.compile(r"\d\s*/\s*$")
@@ -197,6 +202,9 @@ _HOMOGRAPHS = _words("homograph")  # number words that are other words elsewhere
 # ... unless an article of the number's language stands before it ("le due parti", "i due vicini"): then Italian's
 # plural shape and a homograph are safe
 _ARTICLED_PLURAL = {"it": re.compile(r"[a-zàèéìòù]{2,}[ie]")}
+# ... and where every noun is capitalised, one right after a homograph is its counted noun ("Acht Kontrollen"): the
+# homograph's own noun ("in Acht nehmen", "die Elf") takes none
+_CAPITALISED_NOUNS = frozenset({"de"})
 _NUMBER_ARTICLES: dict[str, set[str]] = {}
 for _row in load_reference("figure_words"):
     if _row["role"] == "number_article":
@@ -813,7 +821,7 @@ def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int, suffixed: bo
     list_marker = i == (tokens.norms[0] == "(") and end < tokens.size and tokens.norms[end] in (".", ")")
     return bool(
         list_marker
-        or (start and _GLUED_BEFORE.match(text[start - 1]))
+        or (start and _GLUED_BEFORE.match(text, start - 1))
         or (not suffixed and _GLUED_AFTER.match(text, tokens.ends[end - 1]))
         or _CLOCK.match(text, tokens.ends[end - 1])
         or (end < tokens.size and tokens.norms[end] in _CLOCK_AFTER)  # "7.00 Uhr"
@@ -938,6 +946,21 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
     if _relative_after(tokens, last):
         return not any(tokens.norms[k] in _EXTRA_WORDS for k in range(i, subject.first))
     return subject.term.category == "years" and after < tokens.size and tokens.norms[after] in _AGE_AFTER_YEARS
+
+
+def _is_possessive_measure(text: str, tokens: _Tokens, subject: _Subject) -> bool:
+    """ "the 27 years' occupation", "two weeks' notice": a measure in the possessive modifies the noun after it,
+    like "27-year occupation"; not when the apostrophe may close a quotation ('we waited 27 years' ...)."""
+    k = subject.after
+    return (
+        subject.term.category in _MEASURES
+        and k + 1 < tokens.size
+        and tokens.norms[k] == "'"
+        and tokens.starts[k] == tokens.ends[k - 1]
+        and tokens.norms[k - 1].endswith("s")
+        and tokens.kinds[k + 1] == "word"
+        and not _OPENING_QUOTE.search(text, 0, tokens.starts[k])
+    )
 
 
 def _is_short_span_date(tokens: _Tokens, i: int, end: int) -> bool:
@@ -1097,12 +1120,18 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     ):  # "seven districts ... Four were lost", "2,783 soldiers ... more than 100 are still missing"
         mention = _mention(text, tokens, i, end, value, qualifier, None, end)
         return mention._replace(subject=counted.category, unit="count"), end
-    if not (numeral or subject or _counts_unlisted_noun(text, tokens, number_at, end, value)):
-        return None, end  # number words need a counted noun
+    if not (
+        numeral
+        or subject
+        or (_links_noun_phrase(tokens, end) if vague else _counts_unlisted_noun(text, tokens, number_at, end, value))
+    ):
+        return None, end  # number words and vague quantities need a counted noun
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
         return None, end
     if subject and _is_time_reference(text, tokens, i, subject, numeral and not qualifier, mention_end):
         return None, mention_end
+    if subject and _is_possessive_measure(text, tokens, subject):
+        return None, subject.after + 1
     if not subject and _is_short_span_date(tokens, i, end):
         return None, end + 1
     if subject and subject.term.category not in _TIME_UNITS and mention_end < tokens.size:
@@ -1207,19 +1236,38 @@ def _counts_unlisted_noun(text: str, tokens: _Tokens, number_at: int, end: int, 
         return False
     word = tokens.norms[end - 1]
     before = tokens.norms[number_at - 1] if number_at else None
-    shapes = []
+    shapes, adjacent = [], []
     for language in _NUMBER_LANGUAGES.get(word, ()):
         if before in _NUMBER_ARTICLES.get(language, ()):
             shapes.append(_ARTICLED_PLURAL.get(language) or _PLURAL_NOUN.get(language))
         elif word not in _HOMOGRAPHS:
             shapes.append(_PLURAL_NOUN.get(language))
-    return _plural_noun_after(text, tokens, end, [shape for shape in shapes if shape])
+        elif language in _CAPITALISED_NOUNS:
+            adjacent.append(_PLURAL_NOUN[language])
+    return _plural_noun_after(text, tokens, end, [shape for shape in shapes if shape]) or _plural_noun_after(
+        text, tokens, end, adjacent, reach=1
+    )
 
 
-def _plural_noun_after(text: str, tokens: _Tokens, end: int, shapes: list[re.Pattern[str]]) -> bool:
-    """Whether a word of one of `shapes` follows from token `end`, past at most a few adjectives or participles
-    ("one of two working roads")."""
-    for k in range(end, min(end + _MAX_MODIFIERS + 1, tokens.size)):
+def _links_noun_phrase(tokens: _Tokens, end: int) -> bool:
+    """Whether a vague quantity ending at `end` with its link word ("of", "de", "d'", "von") counts the noun
+    phrase after it, listed or not: "hundreds of ancient monuments", "cientos de monumentos"; not "dozens of
+    times"."""
+    link = tokens.norms[end - 1]
+    return (
+        end < tokens.size
+        and (link in _ASIDE_LINKS or link.endswith("'"))
+        and tokens.kinds[end] == "word"
+        and tokens.norms[end] not in _NOT_COUNTED
+    )
+
+
+def _plural_noun_after(
+    text: str, tokens: _Tokens, end: int, shapes: list[re.Pattern[str]], reach: int = _MAX_MODIFIERS + 1
+) -> bool:
+    """Whether a word of one of `shapes` follows from token `end` within `reach` words, past adjectives or
+    participles ("one of two working roads")."""
+    for k in range(end, min(end + reach, tokens.size)):
         if tokens.kinds[k] != "word" or tokens.norms[k] in _NOT_COUNTED:
             return False
         if any(shape.fullmatch(text, tokens.starts[k], tokens.ends[k]) for shape in shapes):
