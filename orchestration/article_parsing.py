@@ -25,6 +25,7 @@ from orchestration.header_dates import (
     headline_date,
     only_a_date,
     publish_statement,
+    teaser_date,
 )
 from orchestration.reference import load_reference
 
@@ -33,8 +34,9 @@ _TERMINAL = re.compile(r"[.!?:;\"”’')\]…]$")
 # A stored page's first line may open with its date ("date 2020-11-15 The transfer of ..."): the date is a
 # header line of its own, whatever follows it on that line
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d\d(?:-\d\d)?(?=\s|$)", re.IGNORECASE)
-# 1990..2100 not inside a longer number; led by its first digit so re skips ahead to a 1 or 2 (4x faster)
-_YEAR_IN_TEXT = re.compile(r"[12](?<![\d.,].)(?:(?<=1)99\d|(?<=2)(?:0\d\d|100))(?![\d.,]\d)")
+# 2000..2100 not inside a longer number ("01.12.2020" is a date); led by its first digit so re skips ahead to a 2
+# (4x faster)
+_YEAR_IN_TEXT = re.compile(r"2(?<!\d.)(?:0\d\d|100)(?![\d.,]\d)")
 # what makes a year part of a date: a numeric day and month before it, a month name and a day shortly before it
 # ("1 December 2020", "Nov. 25, 2020", "20 ноября 2020 года"), or an ISO month after it
 _NUMERIC_DAY_BEFORE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]$")
@@ -57,7 +59,7 @@ _BYLINE = re.compile(
 )
 _NAME_LINE = re.compile(r"^\s*(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+\s*$")
 _CAPTION_START = re.compile(
-    r"^\s*(?:FILE\s*[-–—:]|FILE PHOTO|Photo\s*:|Image\s*:|Picture\s*:|\(?Photo(?:graph)?\s+by|Credit\s*:)"
+    r"^\s*(?:FILE\s*[-–—:]|FILE PHOTO|(?:Photo|Foto|Фото)\s*:|Image\s*:|Picture\s*:|\(?Photo(?:graph)?\s+by|Credit\s*:)"
 )
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
 # a photo credit anywhere in a line makes it a caption: "..., April 8, 2016. REUTERS/Staff/File Photo", "(AP Photo/...)"
@@ -226,7 +228,7 @@ def _classify_lines(
         following = lines[index + 1].text if index + 1 < len(lines) else None
         if body in seen:
             reasons[line.line_no] = "repeated"
-            if previous == body:
+            if previous == body and not _is_doubled_headline(body, lines[: index - 1], reasons):
                 reasons[lines[index - 1].line_no] = "caption"
             continue
         seen[body] = line.line_no
@@ -234,6 +236,8 @@ def _classify_lines(
         few_words = short and len(body.split()) <= 12
         if day := publish_statement(body, fallback_year):
             _date_found(parsed, day, "publish_statement")
+        if header_zone and short and (day := teaser_date(body, fallback_year)):
+            _date_found(parsed, day, "date_line")
         if header_zone and short and (dated := headline_date(body, fallback_year)):
             _date_found(parsed, dated[0], "byline")
             parsed.byline = parsed.byline or dated[1]
@@ -289,6 +293,9 @@ def _classify_lines(
             reasons[line.line_no] = "bio"
         elif _CAPTION_START.match(body) or _is_caption_credit(body):
             reasons[line.line_no] = "caption"
+        elif previous and _captions_again(body, previous):
+            reasons[line.line_no] = "caption"
+            reasons.setdefault(lines[index - 1].line_no, "caption")
         elif _related_link().match(body) or len(_GLUED_LIST_MARKER.findall(body)) >= 2:
             reasons[line.line_no] = "related"
         elif few_words and furniture_share(body) >= 0.5 or header_zone and _is_menu(body):
@@ -358,6 +365,26 @@ def _is_heading(text: str) -> bool:
     )
 
 
+_INNER_STOP = re.compile(r"[.!?…]\s")
+_SUBHEAD_WORDS = 3
+
+
+def _is_subhead(content: list[Line], index: int, title: str | None) -> bool:
+    """Whether a heading-shaped content line stands between two body paragraphs: a subhead, part of the
+    article's text like its headline ("2000 troops to keep the peace"), not a label ("Analysis"), a credit
+    ("J. Doe/Agency"), a form's or a caption's line with a stop inside ("I accept the rules. 600 characters
+    left") or furniture words ("3 comments")."""
+    text = content[index].text
+    return (
+        0 < index < len(content) - 1
+        and len(text.split()) >= _SUBHEAD_WORDS
+        and "/" not in text
+        and not _INNER_STOP.search(text)
+        and not furniture_share(text)
+        and all(near.text != title and not _is_heading(near.text) for near in (content[index - 1], content[index + 1]))
+    )
+
+
 def _title(content: list[Line], wrapped: set[int]) -> str | None:
     """The first content line, when shaped like a title; the second, when the first is a site name or section
     label (one word: "IQNA", "World"; a breadcrumb: "News / More") and the second is shaped like a title too."""
@@ -366,6 +393,18 @@ def _title(content: list[Line], wrapped: set[int]) -> str | None:
         return None
     label = len(shaped[0].text.split()) < 2 or _BREADCRUMB.search(shaped[0].text)
     return shaped[1].text if label and len(shaped) == 2 else shaped[0].text
+
+
+def _is_doubled_headline(text: str, before: list[Line], reasons: dict[int, str]) -> bool:
+    """Whether a line printed twice in a row after `before` is the headline (title and heading), which counts
+    once, not a caption: the page's first content line, or the second after a one-word site name, shaped like
+    a title and longer than a site's name or logo text ("Vision Logo Circle")."""
+    content = [line for line in before if line.line_no not in reasons]
+    return (
+        (not content or len(content) == 1 and len(content[0].text.split()) < 2)
+        and _is_title_shaped(text)
+        and len(text.split()) > _MENU_ITEM_WORDS
+    )
 
 
 def _is_title_shaped(text: str) -> bool:
@@ -441,9 +480,11 @@ def _dateline(paragraph: Line, parsed: ParsedArticle, fallback_year: int | None)
 
 
 def newest_year(text: str) -> int | None:
-    """The newest year (1990 to 2100) the article writes in a full date ("1 December 2020", "01.12.2020",
-    "2020-12-01"): the year of a dateline that gives none. Years alone ("in 1992-1994", "since 1994") are history,
-    and would date a wire story's "MOSCOW, December 1." to 1994."""
+    """The newest year (2000 to 2100) the article writes in a full date ("1 December 2020", "01.12.2020",
+    "2020-12-01"): the year of a dateline that gives none. Years alone ("in 1992-1994", "since 2019") are history,
+    and would date a wire story's "MOSCOW, December 1." to 1994; so are full dates of the last century ("seized
+    on May 18, 1992"), written in a page of the web era only as history. Without such a year the run's own
+    year dates the page."""
     years = [
         int(match.group())
         for match in _YEAR_IN_TEXT.finditer(text)
@@ -456,6 +497,17 @@ def _in_a_caption(text: str, at: int) -> bool:
     """Whether the line holding text[at] credits a photo: a file photo's date is no date of the report."""
     line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
     return _is_caption_credit(line)
+
+
+# a photo's caption printed again under its credit, perhaps with the agency and a stamp after a dash:
+# "© Agency / J. Doe Ruins of a village" then "Ruins of a village - Agency, 1920, 24.11.2021"
+_CAPTION_TAIL = re.compile(r"\s+[-–—]\s+.*$")
+
+
+def _captions_again(text: str, previous: str) -> bool:
+    """Whether `text` repeats the caption ending the photo credit above it (a line opening with ©)."""
+    caption = _CAPTION_TAIL.sub("", text)
+    return previous.startswith("©") and len(caption.split()) >= 2 and previous.endswith(caption)
 
 
 def _is_caption_credit(line: str) -> bool:
@@ -480,8 +532,13 @@ def parse_article(text: str, fallback_year: int | None = None) -> ParsedArticle:
     content = [line for line in lines if line.line_no not in reasons]
     wrapped = {line.line_no for pair in zip(content, content[1:]) if _continued_by(*pair) for line in pair}
     parsed.title = _title(content, wrapped)
-    for line in content:
-        if line.text != parsed.title and line.line_no not in wrapped and _is_heading(line.text):
+    for index, line in enumerate(content):
+        if (
+            line.text != parsed.title
+            and line.line_no not in wrapped
+            and _is_heading(line.text)
+            and not _is_subhead(content, index, parsed.title)
+        ):
             reasons[line.line_no] = "heading"
     parsed.furniture = [
         Furniture(line.line_no, line.char_start, line.char_end, line.text, reasons[line.line_no])

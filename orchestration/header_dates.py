@@ -38,7 +38,7 @@ _COUNT = _alternation("count_label")
 VIEW_COUNTER = re.compile(rf"(?<!\w)(?i:{_COUNT})\s*:?\s*\d[\d.,]*|\b\d[\d.,]*\s*(?i:{_COUNT})(?!\w)")
 _HEADER_NOISE = re.compile(
     r"\b\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # clock time: 09:40, 9.40 pm, 14h30
-    r"|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{1,4}T)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?"  # zone: UTC+4, GMT+0300, (UTC+04:00)
+    r"|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{1,4}T)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?\)?"  # zone: UTC+4, (UTC +04:00)
     rf"|(?<!\w)(?i:{_alternation('weekday')}|{_LABELS}|{_alternation('time_word')})(?!\w)"
     rf"|{VIEW_COUNTER.pattern}"
     rf"|(?i:{_alternation('source_label')})\s*:\s*[^|]{{1,40}}$"  # "Source: AP", glued to a zone or not
@@ -52,7 +52,7 @@ _WEEKDAY_NUMBERS = {
 }
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _WIDE_SPACE = re.compile(r"\s{2,}")
-_SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—-]+")
+_SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—#-]+")  # "#": a markdown heading's mark
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\w/-])")
 # a name, or a site's one-word user handle ("Posted on 3 March 2021 by riverwatch_2")
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60}|[\w.]{3,40})$")
@@ -64,12 +64,12 @@ _SHAPE_YEAR = 2000  # a leap year: any day and month make a date in it
 _DATE_WINDOW = 60  # characters that hold a date with its clock time
 _DATELINE = re.compile(
     r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,40},\s+(?P<date>[^()\-–—]{3,40}?)\s*"
-    r"(?:(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+|\.?\s*/(?P<slashed_wire>[^/]{2,40})/\.?)\s+"
+    r"(?:(?:\((?P<wire>[^)]{2,40})\))?\s*[-–—]+|\.?\s*/(?P<slashed_wire>[^/]{2,40})/\.?)(?:\s+|$)"
     # a city in mixed case needs the wire in parentheses and the dash: "Milano, 10 nov. (askanews) - ..."
     # ... or a colon, and a country may follow the city, the comma may be missing: "Baku (Azerbaijan), Nov. 25
     # (PTI/AP): ...", "Lachin, Azerbaijan, Nov 30 (AFP):...", "Latchin 1 déc 2020 (AFP) - ..."
     r"|^\s*[A-Z][\w .'’-]{1,40}?(?:\s*\([A-Z][\w .'’-]{1,30}\)|,\s+[A-Z][\w.'’-]{1,30})?,?\s+"
-    r"(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\.?\s*(?:[-–—]+\s+|:\s*)"  # "(EFE).-"
+    r"(?P<date_wired>[^()\-–—,]{3,40}?)\s*\((?P<paren_wire>[^)]{2,40})\)\.?\s*(?:[-–—]+(?:\s+|$)|:\s*)"  # "(EFE).-"
     # ... or city, numeric date and wire between slashes, the year perhaps in two digits: "Tbilisi/ 03.03.21/Wire:"
     r"|^\s*[^\W\d_][\w .'’-]{1,40}?/\s*(?P<date_numeric>\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?)\s*/"
     r"\s*(?P<numeric_wire>[^/:]{2,40}?)\s*:\s"
@@ -83,6 +83,7 @@ _STOP_DATELINE = re.compile(r"^\s*[^\W\d_][\w .'’-]{1,40}?,\s+(?P<date>[^,()]{
 _DATELINE_LINE = re.compile(
     r"^\s*[^\W\d_][\w .'’-]{1,40},\s+(?P<date>[^,]{3,40}?)(?:,|\s+[-–—])\s+(?P<wire>[\w .&'’-]{2,40}?)\.?\s*$"
 )
+_TEASER_STAMP = re.compile(r"\w\s?(?:…|\.\.\.)\s*(?P<stamp>[^.…]*\d[^…]{0,60})$")
 # What may follow a date that opens the first paragraph: a dash, or text glued to it by the scraper (not an
 # apostrophe: "3 Mart 2021'de ..." is a Turkish sentence on that day)
 _AFTER_LEADING_DATE = re.compile(r"\s*[-–—]+\s|[\"“«„]|[^\W\d_]")
@@ -144,9 +145,11 @@ def _is_chrome(text: str, header_zone: bool) -> bool:
     pipe-separated sections of up to three words after the dates. Above the first paragraph also a source
     before the date, such sections before it, and one upper-case section name; lower down, lines of those
     shapes are lists and tables ("Agdam – 20 November", "Agdam | 20 November 2020")."""
-    source = text.partition("\0")[0]
+    source, medium = text.partition("\0")[0], text.rpartition("\0")[2]
     if header_zone and _is_source(source):
         text = text[len(source) :]
+    if header_zone and medium.lstrip().startswith(",") and _is_medium(medium.strip(" ,")):
+        text = text[: len(text) - len(medium)]  # "27.08.2022, Sputnik International"
     segments = [section for segment in text.split("|") for section in _sections(segment, header_zone)]
     last_dated = max(index for index, segment in enumerate(segments) if "\0" in segment)
     kept = [
@@ -197,6 +200,13 @@ def _weekdays_fit(text: str, days: list[_Day]) -> bool:
     return all(day.value.weekday() in weekdays for day in days) if weekdays else True
 
 
+def teaser_date(text: str, fallback_year: int | None) -> date | None:
+    """The date stamp closing a page's teaser (its description, cut off by an ellipsis): "... voicing his
+    satisfaction over... 27.08.2022, Sputnik International"."""
+    match = _TEASER_STAMP.search(text)
+    return only_a_date(match.group("stamp"), fallback_year, header_zone=True) if match else None
+
+
 def header_date(text: str, fallback_year: int | None) -> tuple[date, str | None] | None:
     """(date, byline) of what follows a publish label ("November 26, 2020 by Jane Doe", "01/12/2020 09:40"):
     the label makes it a header wherever it stands."""
@@ -234,12 +244,21 @@ def dateline_line(text: str, fallback_year: int | None) -> tuple[date | None, st
     later with the corpus year, and the line's numbers must not read as figures meanwhile."""
     match = _DATELINE_LINE.match(text)
     if not match:
-        return None
+        return _dateline_alone(text, fallback_year)
     written, year = match.group("date"), fallback_year or _SHAPE_YEAR
     # as written ("1er décembre"), else in title case ("NOVEMBER 20" is "November 20")
     if day := only_a_date(written, year) or only_a_date(written.title(), year):
         return (day if fallback_year else None), match.group("wire").strip()
     return None
+
+
+def _dateline_alone(text: str, fallback_year: int | None) -> tuple[date | None, str] | None:
+    """(date, wire) of a wire's dateline on a line of its own before its paragraph: "MADRID, 18 Nov. (AGENCY) -"."""
+    match = _DATELINE.match(text)
+    if not match or match.end() < len(text.rstrip()):
+        return None
+    day, wire = dateline(text, fallback_year or _SHAPE_YEAR)
+    return ((day if fallback_year else None), wire) if day and wire else None
 
 
 def dateline(text: str, fallback_year: int | None) -> tuple[date | None, str | None]:

@@ -338,3 +338,45 @@ def test_a_source_line_repeated_before_the_date_and_a_date_before_a_piped_author
     assert parse_article(page).published_date == date(2021, 3, 3)
     parsed = parse_article("Home | News | Dams\n\nLa diga è aperta 03/03/2021 | Carla Nardo\n\nLa diga è aperta.\n")
     assert (parsed.published_date, parsed.byline) == (date(2021, 3, 3), "Carla Nardo")
+
+
+def test_numeric_dates_give_the_newest_year_and_dates_of_the_last_century_are_history():
+    assert newest_year("The dam opened on 03.03.2021 after a delay.") == 2021
+    assert newest_year("The valley was seized on May 4, 1993.") is None
+    page = "Riverwire | Dams\n\nDam anniversary\n\n3 Mar. 10:00\n\nThe valley was seized on May 4, 1993.\n"
+    assert parse_article(page).published_date is None  # the run's year dates the header, not 1993
+
+
+def test_a_dateline_after_a_lead_and_a_caption_printed_again_under_its_photo_credit():
+    page = (
+        "Плотина открыта\n\n© Агентство / И. Петров Развалины фермы у реки\n"
+        "Развалины фермы у реки - Агентство, 1920, 03.03.2021\nПодписаться\n\n"
+        "Власти показали, что осталось от фермы.\n\nТБИЛИСИ, 3 мар — Агентство. Плотину открыли утром.\n"
+    )
+    parsed = parse_article(page)
+    assert [f.reason for f in parsed.furniture][:2] == ["credit", "caption"]
+    assert parsed.published_date == date(2021, 3, 3)
+
+
+def test_a_headline_printed_twice_opening_the_page_counts_once_but_a_doubled_logo_is_a_caption():
+    parsed = parse_article(
+        "Riverwire | World | Dams\n\nDam opens on the river Kura\n\nDam opens on the river Kura\n\nIt opened.\n"
+    )
+    assert parsed.title == "Dam opens on the river Kura"
+    assert [f.reason for f in parsed.furniture] == ["menu", "repeated"]
+    parsed = parse_article("River Logo Mark\nRiver Logo Mark\n\nDam opens on the river Kura\n\nIt opened.\n")
+    assert [f.reason for f in parsed.furniture] == ["caption", "repeated"]
+
+
+def test_a_subhead_between_paragraphs_is_article_text_but_labels_and_counters_are_not():
+    first, second, third, fourth = (f"The dam on the river opened on day {n}, the ministry said." for n in range(4))
+    page = (
+        f"Dam opens\n\n{first}\n\n300 houses were flooded downstream\n\n{second}\n\n"
+        f"Analysis\n\n{third}\n\n12 comments on this story\n\n{fourth}\n"
+    )
+    parsed = parse_article(page)
+    assert "300 houses were flooded downstream" in [s.text for s in parsed.sentences]
+    assert [(f.reason, f.text) for f in parsed.furniture] == [
+        ("heading", "Analysis"),
+        ("heading", "12 comments on this story"),
+    ]

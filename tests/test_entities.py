@@ -322,3 +322,23 @@ def test_media_named_after_a_country_or_with_a_number_are_media_and_social_netwo
         ("Sputnik", "media"),
     ]
     assert titled("Elle a écrit sur Facebook Lucie Martel, porte-parole de la mairie.") == ["Lucie Martel"]
+
+
+def test_a_portfolio_after_a_title_is_no_person_and_the_name_after_it_is():
+    assert titled("The Minister of Coastal Affairs and Fisheries met farmers.") == []
+    assert titled("El ministro de Obras Públicas y Transporte de Valdoria, Tomás Redondo, habló.") == ["Tomás Redondo"]
+    assert titled("Tomás Redondo, ministro de Obras Públicas y Transporte, habló.") == ["Tomás Redondo"]
+
+
+def test_a_russian_title_in_the_instrumental_after_an_appointed_name_and_an_outlet_before_the_name():
+    assert titled("Президент назначил Ивана Соколова своим специальным советником.") == ["Иван Соколов"]
+    assert titled("Об этом пишет обозреватель Le Figaro Марина Белова.") == ["Марина Белова"]
+
+
+def test_acronyms_in_title_case_but_never_in_lowercase_nor_as_a_word_opening_a_sentence():
+    assert canonical("La Nato e l'Onu hanno chiesto una tregua.") == [
+        ("NATO", "exact"),
+        ("United Nations", "exact"),
+    ]
+    assert canonical("L'Onu tace.") == [("United Nations", "exact")]
+    assert canonical("Onu da gördük.") == canonical("la nato tace.") == []

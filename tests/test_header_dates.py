@@ -8,10 +8,12 @@ from orchestration.article_parsing import parse_article
 from orchestration.header_dates import (
     PUBLISH_LINE,
     dateline,
+    dateline_line,
     header_date,
     headline_date,
     only_a_date,
     publish_statement,
+    teaser_date,
 )
 
 MARCH_3 = date(2021, 3, 3)
@@ -182,7 +184,7 @@ def test_a_slashed_dateline_with_a_numeric_date(paragraph):
     assert dateline(paragraph, None)[0] == MARCH_3
 
 
-@pytest.mark.parametrize("zone", ["(UTC+04:00)", "GMT+0400", "UTC+4"])
+@pytest.mark.parametrize("zone", ["(UTC+04:00)", "GMT+0400", "UTC+4", "(UTC +04:00)"])
 def test_a_time_zone_offset_with_minutes_is_header_noise(zone):
     assert only_a_date(f"3 March 2021 09:15 {zone}", None, header_zone=True) == MARCH_3
 
@@ -205,3 +207,21 @@ def test_spanish_datelines_closed_by_a_stop(paragraph):
 def test_a_headline_line_closing_with_its_date_and_a_piped_author():
     assert headline_date("La diga è aperta 03/03/2021 | Carla di Nardo", None) == (MARCH_3, "Carla di Nardo")
     assert headline_date("La diga 03/03/2021 è aperta | Carla Nardo", None) is None
+
+
+def test_a_markdown_heading_mark_before_a_date_line_is_a_separator():
+    assert only_a_date("# 3 March 2021 09:15 (UTC +04:00)", None, header_zone=True) == MARCH_3
+    assert only_a_date("#floods 3 March 2021", None, header_zone=True) is None
+
+
+def test_the_date_stamp_closing_a_cut_off_teaser_with_a_listed_medium_after_it():
+    assert teaser_date("Officials said the dam would stay shut until... 03.03.2021, Euronews", None) == MARCH_3
+    assert teaser_date("The dam stays shut… 03.03.2021", None) == MARCH_3
+    assert teaser_date("The dam stays shut... 03.03.2021, Jane Doe", None) is None
+    assert teaser_date("The dam closed on 03.03.2021, Euronews said.", None) is None
+
+
+def test_a_wire_dateline_alone_on_its_line_before_the_paragraph():
+    assert dateline_line("MADRID, 3 Mar. (AGENCIA) -", 2021) == (MARCH_3, "AGENCIA")
+    assert dateline_line("MADRID, 3 Mar. (AGENCIA) -", None) == (None, "AGENCIA")
+    assert dateline_line("MADRID, he said (AGENCIA) -", 2021) is None

@@ -38,12 +38,16 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _APOSTROPHES = ("'", "’")
 _TITLE_GAP = 4  # words between a title and the name it introduces ("помощник президента Азербайджана <Name>")
 _TITLE_GAP_WORDS = 2  # of which plain words, not listed names
-_APPOSITION_GAP = 6  # words of a title's complement before ", <Name>," ("head of the X department, <Name>,")
+_APPOSITION_GAP = 8  # words of a title's complement before ", <Name>," ("ministro de X e Y de Z, <Name>,")
 _TRANSLITERATION = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 _ARTICLES = frozenset("the der die das des dem den".split())  # open a title's complement: "der Chef der X-Partei"
+# right before capitalised words after a title, these make them its portfolio or body, not a name: "Minister of
+# Territorial Administration", "ministro de Administración Territorial", "ministro degli Affari Esteri"
+_OF = frozenset("of de del della dello dei degli di du des für von".split())
 # joins the countries one institution names ("МИД РФ и Азербайджана")
 _AND = frozenset("and und и et e y ve ile".split())
 _BESIDE = 2  # words from a generic institution to a country that names it ("Foreign Ministry of Russia")
+_APPOINTING = ("назнач", "избра", "утверд")  # stems of Russian verbs that appoint someone as something
 # a title after these introduces the outlet's own staff, a byline rather than an actor ("our reporter <Name>")
 _OWN_STAFF = frozenset("our unser unsere unserem unseren notre nuestro nuestra nostro nostra наш".split())
 _QUOTES = '"„“”«»'
@@ -104,7 +108,8 @@ class CandidateMention(NamedTuple):
 @cache
 def _inflections() -> dict[str, tuple[str, ...]]:
     """Affixes per kind from name_inflections.csv, longest first: Cyrillic endings (`suffix`), Turkish case
-    suffixes after an apostrophe (`case_suffix`), and elided articles and prepositions before one (`elision`)."""
+    suffixes after an apostrophe (`case_suffix`), elided articles and prepositions before one (`elision`), and
+    Russian instrumental endings of a title a name is appointed as (`instrumental`)."""
     kinds: dict[str, set[str]] = {}
     for row in load_reference("name_inflections"):
         kinds.setdefault(row["kind"], set()).add(row["affix"].lower())
@@ -384,11 +389,19 @@ def _fuzzy_match(key: str, n_words: int) -> tuple[Alias, float] | None:
     return None
 
 
-def _surface_ok(alias: Alias, surface: str) -> bool:
+def _surface_ok(alias: Alias, surface: str, opens_sentence: bool) -> bool:
     if alias.case_sensitive:  # as written, but for a case suffix or an elision (AB'nin, l'UE)
         lead, tail = _affix_lengths(surface)
-        return surface[lead : len(surface) - tail].replace(".", "") == alias.alias.replace(".", "")
+        written, acronym = surface[lead : len(surface) - tail].replace(".", ""), alias.alias.replace(".", "")
+        return written == acronym or _title_case_acronym(written, acronym) and (lead > 0 or not opens_sentence)
     return alias.any_case or " " in alias.alias or surface[_affix_lengths(surface)[0] :][:1].isupper()
+
+
+def _title_case_acronym(written: str, acronym: str) -> bool:
+    """An acronym of three letters or more in title case, as Italian and Spanish print it ("la Nato", "l'Onu");
+    never in lowercase, and not opening a sentence without an elided article, where it may be a word ("Onu",
+    Turkish for "him")."""
+    return len(acronym) >= 3 and written == acronym.capitalize()
 
 
 class ArticleEntityMatcher:
@@ -596,7 +609,7 @@ class ArticleEntityMatcher:
                 continue
             surface = " ".join(tokens.surfaces[i : i + n])
             for alias in aliases:
-                if _surface_ok(alias, surface):
+                if _surface_ok(alias, surface, i == 0):
                     return alias, n
         return None
 
@@ -632,6 +645,7 @@ class ArticleEntityMatcher:
             2 <= j - first + 1 <= 3
             and (
                 title
+                or (title := self._appointed_as(text, offset, tokens, i, j))
                 or (title := self._title_before(text, offset, tokens, i, j, named))
                 or (title := self._title_after(text, offset, tokens, j))
             )
@@ -676,13 +690,16 @@ class ArticleEntityMatcher:
         apposition = "," in text[tokens.ends[i - 1] - offset : tokens.starts[i] - offset] if i else False
         if apposition and text[tokens.ends[j] - offset :].lstrip()[:1] not in ("", ",", ".", ";", ")"):
             apposition = False
+        if not apposition and i and tokens.norms[i - 1] in _OF:
+            return None
         plain = 0
         for k in range(i - 1, max(-1, i - 2 - (_APPOSITION_GAP if apposition else _TITLE_GAP)), -1):
             between = text[tokens.ends[k] - offset : tokens.starts[k + 1] - offset]
             if between.strip(_NAME_JOINERS) not in ("", ",") or ("," in between and k < i - 1):
                 return None
             if (start := self._title_start(tokens.norms, k)) is not None:
-                return start, k
+                # a name in another script is the title's complement: "обозреватель <Outlet in Latin> <Name>"
+                return (start, k) if _is_cyrillic(tokens.surfaces[k]) == _is_cyrillic(tokens.surfaces[i]) else None
             if not apposition and not any(first <= k <= last for first, last in named):
                 plain += 1
                 if (
@@ -696,9 +713,14 @@ class ArticleEntityMatcher:
 
     def _complement_name(self, text: str, offset: int, tokens: Tokens, k: int, i: int) -> bool:
         """Whether capitalised token k, between a title and the name at token i, names the title's complement:
-        quoted (корреспондент «<Outlet>» <Name>) or after a noun it names ("мэр города <Town> <Name>")."""
+        quoted (корреспондент «<Outlet>» <Name>), after a noun it names ("мэр города <Town> <Name>"), or in
+        another script than the name, which it then cannot be part of ("корреспондент <Outlet in Latin> <Name>")."""
         between = text[tokens.ends[k] - offset : tokens.starts[i] - offset]
-        return sum(map(between.count, _QUOTES)) % 2 == 1 or self._named_by_noun(tokens, k)
+        return (
+            sum(map(between.count, _QUOTES)) % 2 == 1
+            or self._named_by_noun(tokens, k)
+            or _is_cyrillic(tokens.surfaces[k]) != _is_cyrillic(tokens.surfaces[i])
+        )
 
     @staticmethod
     def _named_by_noun(tokens: Tokens, k: int) -> bool:
@@ -719,6 +741,22 @@ class ArticleEntityMatcher:
             if k > after and text[tokens.ends[k - 1] - offset : tokens.starts[k] - offset].strip(_NAME_JOINERS + "'’"):
                 return None  # hyphens and quotes join a title's words ("porte-parole", "вице-премьер")
             if (start := self._title_start(tokens.norms, k, after)) is not None:
+                return start, k
+        return None
+
+    def _appointed_as(self, text: str, offset: int, tokens: Tokens, i: int, j: int) -> tuple[int, int] | None:
+        """A Russian title in the instrumental after the name i..j that a verb of appointing governs, perhaps
+        after a word or two agreeing with it: "назначил Ивана Петрова своим советником" (the name is the
+        verb's object, in the accusative)."""
+        if not (i and _is_cyrillic(tokens.surfaces[j]) and tokens.surfaces[i - 1].lower().startswith(_APPOINTING)):
+            return None
+        for k in range(j + 1, min(len(tokens.norms), j + 2 + _TITLE_GAP_WORDS)):
+            if tokens.capitalised[k] or text[tokens.ends[k - 1] - offset : tokens.starts[k] - offset].strip(
+                _NAME_JOINERS
+            ):
+                return None
+            start = self._title_start(tokens.norms, k, j + 1)
+            if start is not None and tokens.surfaces[k].lower().endswith(_inflections().get("instrumental", ())):
                 return start, k
         return None
 
