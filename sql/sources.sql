@@ -102,7 +102,7 @@ create table if not exists staging.articles (
     outlet_source varchar, -- where outlet comes from: manifest, metadata (HTML, JSON) or credit (a credit line)
     published_date date, -- its publication date; null when nothing states or implies one
     published_source varchar, -- manifest, metadata, publish_line, byline, dateline, date_line, publish_statement, inferred
-    published_confidence double, -- 1.0 stated, 0.9 read from a dateline, date line or statement, 0.6 inferred
+    published_confidence double, -- 1.0 stated, 0.9 a dateline, date line or statement, 0.7 one without its year, 0.6 inferred
     byline varchar, -- the author as the byline names them
     wires varchar[], -- news agencies its credit line or dateline names (Reuters, AFP...)
     url varchar, -- its URL (manifest or metadata)

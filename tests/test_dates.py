@@ -528,3 +528,24 @@ def test_a_day_without_its_year_takes_the_year_the_article_is_telling():
     assert in_told_year(deadline, 2020).value == date(2020, 11, 15)  # after "on 9 November 2020" in a 2022 report
     assert in_told_year(deadline, 1992).value == date(2022, 11, 15)  # history ("18 May 1992") keeps the year
     assert in_told_year(deadline, None).value == date(2022, 11, 15)
+
+
+def test_a_date_line_without_its_year_dates_no_day_of_the_text(tmp_path, monkeypatch):
+    """ "24 Мая" heads a page of a later year: read in the corpus year (2020) it would put "до 20 ноября" (past
+    tense) in November 2019. Its year is a guess, so the text's days take the year the corpus writes in."""
+    from tests.conftest import build_warehouse
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "dated.txt").write_text(
+        "Новости\n\nСроки\n\n10 ноября 2020\n\nАрмения должна до 1 декабря 2020 года передать Лачинский район.\n"
+    )
+    (articles / "later.txt").write_text(
+        "24 Мая\n\nНазначен представитель\n\nАгдамский район был возвращен Азербайджану до 20 ноября.\n"
+    )
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        found = connection.execute(
+            "select event_date::varchar from marts.handover_events where district = 'Agdam'"
+        ).fetchall()
+    assert found == [("2020-11-20",)]

@@ -9,7 +9,14 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, multi_asset
 
 from orchestration.assets import table_metadata, table_specs
-from orchestration.assets.staging import ARTICLES, SENTENCES, RefreshConfig, corpus_year, plausible_years
+from orchestration.assets.staging import (
+    ARTICLES,
+    SENTENCES,
+    YEAR_GUESSED,
+    RefreshConfig,
+    corpus_year,
+    plausible_years,
+)
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, insert_frame, written_tables
 from orchestration.extraction.cues import find_cues
 from orchestration.extraction.dates import DateMention, find_dates
@@ -270,9 +277,12 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
         if config.full_refresh:
             connection.execute("delete from staging.extracted_articles")
         fallback = fallback_year(connection)
+        # a publication date whose year is a guess ("24 Мая" on a page of a later year) dates no day of the text:
+        # those take the fallback year, like an undated article's
         articles = connection.execute(
-            "select article_id, published_date from staging.articles "
-            "anti join staging.extracted_articles using (article_id) order by article_id"
+            "select article_id, if(published_confidence = ?, null, published_date) from staging.articles "
+            "anti join staging.extracted_articles using (article_id) order by article_id",
+            [YEAR_GUESSED],
         ).fetchall()
         ids = [article_id for article_id, _ in articles]
         counts, failures = _extract_articles(context, connection, articles, fallback)

@@ -272,11 +272,14 @@ def _stays_undated(item: tuple[str, DatingEvidence], error: BaseException) -> li
     return []
 
 
+YEAR_GUESSED = 0.7  # the confidence of a header date read without its year, in the corpus year
+
+
 def _dated(evidence: DatingEvidence, fallback: int | None) -> tuple[date | None, float | None, str]:
-    """A header date the parse could not read for want of a year, read with the corpus year; else the
-    inference from weekdays and stated dates."""
+    """A header date the parse could not read for want of a year, read with the corpus year (its confidence
+    YEAR_GUESSED); else the inference from weekdays and stated dates."""
     if evidence.text is not None and fallback and (header := parse_article(evidence.text, fallback)).published_date:
-        return header.published_date, header.published_confidence, header.published_source
+        return header.published_date, YEAR_GUESSED, header.published_source
     return *date_from_evidence(evidence, fallback), "inferred"
 
 

@@ -4,7 +4,8 @@
 -- Otherwise the words around it type it (intermediate.date_event_cues: truce_signed, fighting_began,
 -- control_since, phone_call, meeting, handover where no dated handover event was read, statement), else it is
 -- 'other'; an event type whose scope is a district (reference.timeline_event_types) takes the district when the
--- sentence names exactly one. The article's own dateline dates the report: a cue after it types no event with it.
+-- sentence names exactly one. The article's own dateline dates the report: a cue after it types no event with it,
+-- and an event told only once it happened (reference.timeline_event_types.in_the_past) is none after the report.
 -- Every column comes from the article's own rows, so a run only types the dates of new articles; the mart
 -- adds what depends on the corpus (the syndication cluster, how many sources give the same event).
 -- grain: one row per article_id, date_start
@@ -67,6 +68,24 @@ datelines as (
         )
 ),
 
+told_events as (
+    -- an event that can only be told once it happened, dated after the report, is none: "due to pass to
+    -- Azerbaijan under the November 25 agreement" in a report of 24 November names a deadline, not a signing
+    select cues.*
+    from intermediate.date_event_cues as cues
+    where not exists (
+        select 1
+        from dates
+        inner join staging.articles as articles using (article_id)
+        inner join reference.timeline_event_types as event_types on event_types.in_the_past = 'true'
+        where
+            dates.article_id = cues.article_id
+            and dates.char_start = cues.char_start
+            and event_types.event_type = cues.event_type
+            and dates.value > articles.published_date
+    )
+),
+
 sentence_districts as (
     select
         article_id,
@@ -91,7 +110,7 @@ typed as (
     from dates
     left join datelines using (article_id, char_start)
     left join handovers using (article_id, char_start)
-    left join intermediate.date_event_cues as cues using (article_id, char_start)
+    left join told_events as cues using (article_id, char_start)
     left join reference.timeline_event_types as event_types on cues.event_type = event_types.event_type
     left join sentence_districts using (article_id, sentence_id)
 )
