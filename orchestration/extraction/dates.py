@@ -98,6 +98,8 @@ _YEAR_UNITS = _words("year_unit")
 # "cela fait deux ans que", "two years have passed since": a day so many years before the article, its anniversary
 _ANNIVERSARY_BEFORE = _words("anniversary_before")
 _ANNIVERSARY_AFTER = _words("anniversary_after")
+_ANNIVERSARY_ORDINALS = _words("anniversary_ordinal")  # "the second anniversary", "вторая годовщина": 2 years
+_ANNIVERSARY_NOUNS = _words("anniversary_noun")
 _PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
 # year words that make a four-digit number before a counted noun a year ("in 1960 soldiers crossed"), but for the
 # count words ("контингент в 1960 военных")
@@ -179,7 +181,8 @@ _DATE_RE = ScanPattern(
             rf"(?P<anniversary>(?i:(?:{_alternation(_ANNIVERSARY_BEFORE, False)}){_S}(?:[^\W\d][\w'’]{{1,12}}{_S})?(?P<anb_n>\d{{1,2}}|{_NUMBER}){_S}"
             rf"(?:{_alternation(_YEAR_UNITS, False)})\b"
             rf"|(?P<ana_n>\d{{1,2}}|{_NUMBER}){_S}(?:{_alternation(_YEAR_UNITS, False)}){_S}"
-            rf"(?:{_alternation(_ANNIVERSARY_AFTER, False)})\b))",
+            rf"(?:{_alternation(_ANNIVERSARY_AFTER, False)})\b"
+            rf"|(?P<an_ord>{_alternation(_ANNIVERSARY_ORDINALS, False)}){_S}(?:{_alternation(_ANNIVERSARY_NOUNS, False)})\b))",
             rf"(?P<month_day>(?i:(?P<md_w>{_alternation(_MONTH_DAY_WORDS, False)}){_S}(?P<md_d>\d{{1,2}})(?P<md_o>st|nd|rd|th)?)"
             rf"(?!\d|[\w.,]\d|[^\W\d_])"
             rf"(?!\.?{_S}(?:(?:de|del|di|of){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})))",  # "el día 25 de noviembre", "the 3rd of December": a date of its own
@@ -524,10 +527,13 @@ def _ago(match, text, published, fallback_year):
 
 
 def _anniversary(match, text, published, fallback_year):
-    """ "Cela fait deux ans que ... a été libérée", "Two years have gone by since ...": the day so many years before
-    the article, which marks the anniversary."""
-    count = (match["anb_n"] or match["ana_n"]).lower()
-    n = int(count) if count.isdigit() else _NUMBERS[count]
+    """ "Cela fait deux ans que ... a été libérée", "Two years have gone by since ...", "the second anniversary of":
+    the day so many years before the article, which marks the anniversary."""
+    if match["an_ord"]:
+        n = _ANNIVERSARY_ORDINALS[match["an_ord"].lower()]
+    else:
+        count = (match["anb_n"] or match["ana_n"]).lower()
+        n = int(count) if count.isdigit() else _NUMBERS[count]
     if not published:
         return [_mention(match, None, "day", "relative", "unresolved")]
     day = min(published.day, monthrange(published.year - n, published.month)[1])  # 29 February
