@@ -515,6 +515,8 @@ def test_an_undated_article_takes_the_year_the_corpus_writes_its_dates_in(tmp_pa
         "Bölgenin kurtuluşunun üzerinden iki yıl geçti.",
         "Zwei Jahre sind vergangen, seit der Bezirk befreit wurde.",
         "The town marks the second anniversary of its return.",
+        "Deux ans se sont écoulés depuis la libération du district.",
+        "Due anni sono trascorsi dalla liberazione del distretto.",
         "Сегодня отмечается вторая годовщина освобождения района.",
         "Bölgenin kurtuluşunun ikinci yıl dönümü kutlanıyor.",
     ],
