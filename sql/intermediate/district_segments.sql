@@ -22,7 +22,7 @@
 -- column sentence: the sentence
 with flagged as (
     -- "the Lachin corridor", "Berdzor (Lachin) corridor", "Latschin-Korridor", "le corridor de Latchine" name a road,
-    -- not the district
+    -- and "Lachin town" a town, not the district
     select
         mentions.*,
         exists(
@@ -32,7 +32,7 @@ with flagged as (
             where
                 cues.article_id = mentions.article_id
                 and cues.sentence_id = mentions.sentence_id
-                and cues.modality = 'landmark'
+                and cues.modality in ('landmark', 'town')
                 and (
                     cues.char_start between mentions.char_end and mentions.char_end + 20
                     and regexp_full_match(
@@ -44,7 +44,10 @@ with flagged as (
                         '[\s-]*(\([^()]*\))?\s*\)?\s*'
                     )
                     -- "le corridor de Latchine", "il corridoio di Lachin": the noun first, then at most a short word
-                    or cues.char_end between mentions.char_start - 6 and mentions.char_start
+                    -- (a town noun only after the name: "Lachin town", "Laçın şehri"; "the city of Aghdam" is read
+                    -- as the district in the development gold as often as not)
+                    or cues.modality = 'landmark'
+                    and cues.char_end between mentions.char_start - 6 and mentions.char_start
                     and regexp_full_match(
                         substr(
                             cue_sentences.text,

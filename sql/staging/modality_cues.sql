@@ -9,14 +9,15 @@
 -- before a district that the verb after it does not govern.
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
--- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside)
+-- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside, town)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence it is in (staging.sentences)
 -- column char_start: offset of the word in the article's text
 -- column char_end: offset just past the word
 -- column cue_text: the word or phrase as written ("will", "not", "said")
 -- column modality: future, past_future, negation, reporting, respectively, clause, past, wartime, landmark,
--- contrast, anaphor, perfect, destination (a return to a place), visit (a trip to a place) or aside ("besides")
+-- contrast, anaphor, perfect, destination (a return to a place), visit (a trip to a place), aside ("besides") or
+-- town (a town noun after a name: "Lachin town")
 select
     article_id,
     sentence_id,
