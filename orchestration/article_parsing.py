@@ -78,7 +78,7 @@ def _related_link() -> re.Pattern[str]:
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?:\s+|(?=[^\W\d_]))")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen lt col maj capt sgt st jr sr prof rev gov sen rep jan feb mar apr jun jul aug sep sept oct "
+    "mr mrs ms dr gen lt col maj capt sgt st jr sr prof rev fr msgr gov sen rep jan feb mar apr jun jul aug sep sept oct "
     "nov dec no vs etc e.g i.e u.s u.n u.k approx est dept inc ltd co corp".split()
 )
 _CONFIDENCE = {"publish_line": 1.0, "byline": 1.0, "dateline": 0.9, "date_line": 0.9, "publish_statement": 0.9}

@@ -59,6 +59,11 @@ def test_split_sentences_does_not_split_initials_or_decimals():
     assert [text[a:b] for a, b in spans] == ["Units moved 2.5 km.", "J. R. Smith said so.", "Then nothing."]
 
 
+def test_clerical_abbreviations_end_no_sentence():
+    text = "Ask the vicar, Rev. Fr. Tomas Welby, or Msgr. Ian Dunne. They know."
+    assert [text[a:b] for a, b in split_sentences(text)] == [text[:-11], "They know."]
+
+
 def test_publish_line_gives_the_date():
     parsed = parse_article("Posted on November 26, 2020\nHeadline here\n\nBody sentence one. Body sentence two.")
     assert parsed.published_date == date(2020, 11, 26)

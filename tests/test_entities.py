@@ -342,3 +342,24 @@ def test_acronyms_in_title_case_but_never_in_lowercase_nor_as_a_word_opening_a_s
     ]
     assert canonical("L'Onu tace.") == [("United Nations", "exact")]
     assert canonical("Onu da gördük.") == canonical("la nato tace.") == []
+
+
+def test_clerical_titles_and_abbreviated_titles_with_their_dot():
+    assert titled("They asked the vicar, Rev. Fr. Tomas Welby, for help.") == ["Tomas Welby"]
+    assert titled("Lt. Gen. Ivan Korsak inspected them.") == ["Ivan Korsak"]
+    assert titled("Священник Андрей Ларин остался.") == ["Андрей Ларин"]
+    assert titled("Der Pfarrer Jonas Feld blieb im Dorf.") == ["Jonas Feld"]
+    assert titled("L'évêque Paul Girardot a prié.") == ["Paul Girardot"]
+
+
+def test_responsable_encargado_and_titular_are_functions():
+    assert titled("Omar Salimov, responsable regional de la agencia, habló.") == ["Omar Salimov"]
+    assert titled("Lucie Martel, responsable de la mairie, a parlé.") == ["Lucie Martel"]
+    assert titled("Omar Salimov, encargado de la zona, habló.") == ["Omar Salimov"]
+    assert titled("La titular de Hacienda, Marta Ruiz, habló.") == ["Marta Ruiz"]
+
+
+def test_an_outlet_after_a_title_is_no_person():
+    assert canonical("A correspondent of RFE/RL watched.") == [("Radio Free Europe/Radio Liberty", "exact")]
+    assert titled("The reporter KTV/Vesti Plus filmed.") == []
+    assert titled("Correspondent ABC NEWS reported.") == []

@@ -404,6 +404,12 @@ def _title_case_acronym(written: str, acronym: str) -> bool:
     return len(acronym) >= 3 and written == acronym.capitalize()
 
 
+def _name_shaped(name: str) -> bool:
+    """Whether words after a title may be a person's name: not an outlet's acronym or a pair of them ("ABC
+    NEWS", "RTR/Vesti"), so no word of two letters or more in capitals and no slash."""
+    return "/" not in name and not any(len(word) >= 2 and word.isupper() for word in name.split())
+
+
 class ArticleEntityMatcher:
     """Matches one article's sentences in order, remembering full names so later surnames resolve, and the
     countries named and tied to institutions so a generic institution has a country."""
@@ -650,6 +656,7 @@ class ArticleEntityMatcher:
                 or (title := self._title_after(text, offset, tokens, j))
             )
             and not (title[0] and tokens.norms[title[0] - 1] in _OWN_STAFF)
+            and _name_shaped(text[tokens.starts[first] - offset : tokens.ends[j] - offset])
         ):
             name = _POSSESSIVE.sub("", text[tokens.starts[first] - offset : self._name_end(tokens, j) - offset])
             if _is_cyrillic(name) and not _title_words().issuperset(
@@ -695,7 +702,8 @@ class ArticleEntityMatcher:
         plain = 0
         for k in range(i - 1, max(-1, i - 2 - (_APPOSITION_GAP if apposition else _TITLE_GAP)), -1):
             between = text[tokens.ends[k] - offset : tokens.starts[k + 1] - offset]
-            if between.strip(_NAME_JOINERS) not in ("", ",") or ("," in between and k < i - 1):
+            # a dot right after a word inside a sentence ends an abbreviation: "Rev. Fr. <Name>", "Lt. Gen. <Name>"
+            if between.removeprefix(".").strip(_NAME_JOINERS) not in ("", ",") or ("," in between and k < i - 1):
                 return None
             if (start := self._title_start(tokens.norms, k)) is not None:
                 # a name in another script is the title's complement: "обозреватель <Outlet in Latin> <Name>"
