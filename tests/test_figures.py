@@ -1524,3 +1524,20 @@ def test_a_measure_in_the_possessive_modifies_its_noun(text, expected):
 
 def test_a_n_bandas_is_a_three_way_idiom_not_a_count():
     assert values("Se abrió un diálogo a cuatro bandas en Ginebra.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La regione ha ricevuto quattro miliardi di dollari.", [(4e9, False, None)]),  # scale word, link, noun
+        ("About four thousand soldier-peacekeepers left.", [(4000, True, "peacekeepers")]),  # hyphened head
+        ("Около четырех тысяч солдат-миротворцев прибыли.", [(4000, True, "peacekeepers")]),
+        ("Quelques dizaines de milliers de réfugiés sont venus.", [(10000, True, "refugees")]),
+        ("Il contrat se renouvelle par périodes de 7 ans.", [(7, False, "years")]),
+        ("Ils ont envoyé 45 automobiles.", [(45, False, "vehicles")]),
+        ("A tre settimane dalla firma, il paese era calmo.", []),  # a date three weeks from the signing
+        ("They agreed to a 12 day pause.", []),  # a modifier, like "12-day"
+    ],
+)
+def test_round_twelve_constructions(text, expected):
+    assert [(m.value, m.is_approximate, m.subject) for m in find_figures(text)] == expected

@@ -267,6 +267,8 @@ _MIN_ANTECEDENT = 4  # letters of a counted noun a partitive looks back to
 _CLAUSE_PUNCTUATION = frozenset(
     {",", ";", ":", "(", "–", "—"}
 )  # "Quatre l'ont été", "Cuatro los retomó", "two were lost"
+_DISTANCE_OPENERS = _words("distance_open")  # "A due settimane dalla tregua": the date two weeks from the truce
+_DISTANCE_FROM = _words("distance_from")
 _DURATION_BEFORE = _ROLES["duration_before"]  # "desde hace diez días": for ten days, not ten days ago
 _MAX_PHRASE_BEFORE = max(map(len, _RELATIVE_BEFORE | _DURATION_BEFORE | _HOUR_BEFORE))
 _RANGE_WORDS = _words("range_word")
@@ -647,9 +649,17 @@ def _term_at(tokens: _Tokens, j: int, text: str, inflected: bool = True) -> tupl
     term, length = _longest(_SUBJECTS, _SUBJECT_LENGTHS, tokens, j)
     if term is None and inflected and tokens.kinds[j] == "word":
         term, length = _inflected(tokens, j)
+    if term is None and tokens.kinds[j] == "word" and "-" in tokens.norms[j]:
+        term, length = _hyphened_head(tokens.norms[j]), 1
     if term is None and tokens.kinds[j] == "word" and text[tokens.starts[j]].isupper():
         term, length = _compound_head(tokens.norms[j]), 1
     return term, length
+
+
+def _hyphened_head(norm: str) -> _Term | None:
+    """The counted noun of a hyphened noun-noun compound, its last part first (the head): "soldier-peacekeepers",
+    "солдат-миротворцев" count peacekeepers."""
+    return next((term for part in reversed(norm.split("-")) if (term := _SUBJECTS.get((part,)))), None)
 
 
 def _find_subject(tokens: _Tokens, k: int, text: str, participles: bool = False) -> _Subject | None:
@@ -932,6 +942,8 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
     first, last = _span_chain(text, tokens, i, after)
     if _ends_with(tokens, first, _RELATIVE_BEFORE) and not _ends_with(tokens, first, _DURATION_BEFORE):
         return True
+    if _opens_distance(tokens, first, last):
+        return True
     if (
         subject.term.category == "years"
         and age_like
@@ -946,6 +958,34 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
     if _relative_after(tokens, last):
         return not any(tokens.norms[k] in _EXTRA_WORDS for k in range(i, subject.first))
     return subject.term.category == "years" and after < tokens.size and tokens.norms[after] in _AGE_AFTER_YEARS
+
+
+def _opens_distance(tokens: _Tokens, first: int, last: int) -> bool:
+    """A clause opened by "a/à N units da/de X" is a date at that distance from X ("À trois jours de sa
+    rétrocession"); only at the clause's start, where it cannot be a sentence ("condamné à 5 ans de prison")."""
+    return (
+        0 < first < tokens.size
+        and last < tokens.size
+        and tokens.norms[first - 1] in _DISTANCE_OPENERS
+        and (first == 1 or tokens.norms[first - 2] in _CLAUSE_PUNCTUATION)
+        and tokens.norms[last] in _DISTANCE_FROM
+    )
+
+
+def _is_unit_modifier(tokens: _Tokens, i: int, subject: _Subject, value: float) -> bool:
+    """ "a 10 day delay", "a 5 mile walk": an article before a number above one and a unit in the singular
+    makes the measure a modifier of the noun after it, like "10-day"."""
+    unit = tokens.norms[subject.after - 1]
+    return (
+        value > 1
+        and i > 0
+        and tokens.norms[i - 1] in {"a", "an"}
+        and subject.term.category in _MEASURES
+        and "en" in subject.term.languages
+        and not unit.endswith("s")
+        and subject.after < tokens.size
+        and tokens.kinds[subject.after] == "word"
+    )
 
 
 def _is_possessive_measure(text: str, tokens: _Tokens, subject: _Subject) -> bool:
@@ -1123,13 +1163,16 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     if not (
         numeral
         or subject
-        or (_links_noun_phrase(tokens, end) if vague else _counts_unlisted_noun(text, tokens, number_at, end, value))
+        or _links_noun_phrase(tokens, end if vague else subject_from)  # "sei miliardi di dollari"
+        or (not vague and _counts_unlisted_noun(text, tokens, number_at, end, value))
     ):
         return None, end  # number words and vague quantities need a counted noun
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
         return None, end
     if subject and _is_time_reference(text, tokens, i, subject, numeral and not qualifier, mention_end):
         return None, mention_end
+    if subject and _is_unit_modifier(tokens, i, subject, value):
+        return None, subject.after
     if subject and _is_possessive_measure(text, tokens, subject):
         return None, subject.after + 1
     if not subject and _is_short_span_date(tokens, i, end):
