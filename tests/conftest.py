@@ -20,6 +20,15 @@ def own_dagster_home(tmp_path_factory: pytest.TempPathFactory):
         yield
 
 
+def folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    """An articles folder holding `files` (name -> text)."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, text in files.items():
+        (articles / name).write_text(text)
+    return articles
+
+
 def build_warehouse(monkeypatch: pytest.MonkeyPatch, articles: Path, warehouse: Path) -> Path:
     """Point the pipeline at `articles` and `warehouse`, run one build, return the published path."""
     monkeypatch.setenv("NEWS_ARTICLES_DIR", str(articles))

@@ -5,6 +5,7 @@ import duckdb
 import pytest
 
 from orchestration.extraction.dates import DateMention, find_dates, weekday_names_in
+from tests.conftest import build_warehouse, folder
 
 PUBLISHED = date(2020, 11, 25)  # a Wednesday
 
@@ -485,24 +486,25 @@ def test_a_span_later_opening_a_sentence_counts_from_the_day_the_sentence_before
         assert find_dates(text, PUBLISHED, None) == []  # with no day before it, a span dates nothing
 
 
+def handover_events(tmp_path, monkeypatch, files: dict[str, str], district: str) -> list[tuple[str, str, str]]:
+    """(district, event_type, event_date) of `district` in a warehouse built from `files` (name -> text)."""
+    warehouse = build_warehouse(monkeypatch, folder(tmp_path, files), tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return connection.execute(
+            "select district, event_type, event_date::varchar from marts.handover_events where district = ?",
+            [district],
+        ).fetchall()
+
+
 def test_an_undated_article_takes_the_year_the_corpus_writes_its_dates_in(tmp_path, monkeypatch):
     """One look-back report dated 2022 must not move an undated 2020 report's deadlines to 2022: the full dates
     the corpus writes ("on 20 November 2020") give the year, though its only publication year is 2022."""
-    from tests.conftest import build_warehouse
-
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "look_back.txt").write_text(
-        "Regional News\n\nTwo years on\n\n25 November 2022\n\n"
-        "Armenian forces left Agdam on 20 November 2020 and Kalbajar on 25 November 2020.\n"
-    )
-    (articles / "undated.txt").write_text("World\n\nDeadlines set\n\nArmenia must hand over Lachin by 1 December.\n")
-    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        found = connection.execute(
-            "select district, event_type, event_date::varchar from marts.handover_events where district = 'Lachin'"
-        ).fetchall()
-    assert found == [("Lachin", "scheduled", "2020-12-01")]
+    files = {
+        "look_back.txt": "Regional News\n\nTwo years on\n\n25 November 2022\n\n"
+        "Armenian forces left Agdam on 20 November 2020 and Kalbajar on 25 November 2020.\n",
+        "undated.txt": "World\n\nDeadlines set\n\nArmenia must hand over Lachin by 1 December.\n",
+    }
+    assert handover_events(tmp_path, monkeypatch, files, "Lachin") == [("Lachin", "scheduled", "2020-12-01")]
 
 
 @pytest.mark.parametrize(
@@ -538,19 +540,8 @@ def test_a_day_without_its_year_takes_the_year_the_article_is_telling():
 def test_a_date_line_without_its_year_dates_no_day_of_the_text(tmp_path, monkeypatch):
     """ "24 Мая" heads a page of a later year: read in the corpus year (2020) it would put "до 20 ноября" (past
     tense) in November 2019. Its year is a guess, so the text's days take the year the corpus writes in."""
-    from tests.conftest import build_warehouse
-
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "dated.txt").write_text(
-        "Новости\n\nСроки\n\n10 ноября 2020\n\nАрмения должна до 1 декабря 2020 года передать Лачинский район.\n"
-    )
-    (articles / "later.txt").write_text(
-        "24 Мая\n\nНазначен представитель\n\nАгдамский район был возвращен Азербайджану до 20 ноября.\n"
-    )
-    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        found = connection.execute(
-            "select event_date::varchar from marts.handover_events where district = 'Agdam'"
-        ).fetchall()
-    assert found == [("2020-11-20",)]
+    files = {
+        "dated.txt": "Новости\n\nСроки\n\n10 ноября 2020\n\nАрмения должна до 1 декабря 2020 года передать Лачинский район.\n",
+        "later.txt": "24 Мая\n\nНазначен представитель\n\nАгдамский район был возвращен Азербайджану до 20 ноября.\n",
+    }
+    assert [day for *_, day in handover_events(tmp_path, monkeypatch, files, "Agdam")] == ["2020-11-20"]

@@ -9,7 +9,7 @@ import duckdb
 from orchestration import article_files, quarantine
 from orchestration.assets import extraction, staging
 from orchestration.build import build as run_build
-from tests.conftest import build_warehouse
+from tests.conftest import build_warehouse, folder
 
 ARTICLE = "Troops enter {district}\n\nAzerbaijani troops entered {district} on 20 November 2020, {marker} said.\n"
 NESTED_JSON = "[" * 200_000 + "]" * 200_000
@@ -17,15 +17,6 @@ NESTED_JSON = "[" * 200_000 + "]" * 200_000
 
 def article(district: str, marker: str = "the ministry") -> str:
     return ARTICLE.format(district=district, marker=marker)
-
-
-def folder(tmp_path: Path, files: dict[str, str]) -> Path:
-    """An articles folder holding `files` (name -> text)."""
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for name, text in files.items():
-        (articles / name).write_text(text)
-    return articles
 
 
 def counts(warehouse: Path, *tables: str) -> tuple[int, ...]:
