@@ -273,7 +273,38 @@ statements as (
     -- вывод войск"), not a schedule
     select
         *,
-        case when trigger_type = 'entered' and is_future then 'scheduled' else trigger_type end as event_type
+        case
+            when trigger_type = 'entered' and is_future then 'scheduled'
+            -- a handover noun whose clause says it took place is a completion ("the handover of Lachin took place
+            -- on 1 December", "передача района состоялась", "la consegna è avvenuta")
+            when
+                trigger_type = 'scheduled' and not is_future
+                and exists (
+                    select 1 from staging.modality_cues as cues
+                    inner join staging.sentences as sentences using (article_id, sentence_id)
+                    where
+                        cues.article_id = with_modality.article_id
+                        and cues.sentence_id = with_modality.sentence_id
+                        and cues.modality = 'occurred'
+                        and cues.char_start - with_modality.trigger_end between 0 and 80
+                        and not regexp_matches(
+                            substr(
+                                sentences.text, with_modality.trigger_end - sentences.char_start + 1,
+                                cues.char_start - with_modality.trigger_end
+                            ),
+                            '[,;:()–—]'
+                        )
+                        and not exists (
+                            select 1 from staging.handover_triggers as other
+                            where
+                                other.article_id = cues.article_id
+                                and other.sentence_id = cues.sentence_id
+                                and other.char_start between with_modality.trigger_end and cues.char_start
+                        )
+                )
+                then 'entered'
+            else trigger_type
+        end as event_type
     from with_modality
     where
         not is_negated
@@ -900,6 +931,20 @@ resolved as (
                 )
                 then 'scheduled'
             when statements.event_type = 'entered' and best_dates.event_date > articles.published_date then 'scheduled'
+            -- "after handing over Agdam on 20 November", "nach der Übergabe am 20. November", "после передачи": a
+            -- handover noun or gerund that something followed, dated no later than the article, happened
+            when
+                statements.trigger_type = 'scheduled' and not statements.is_future
+                and best_dates.event_date <= articles.published_date
+                and exists (
+                    select 1 from staging.modality_cues as cues
+                    where
+                        cues.article_id = statements.article_id
+                        and cues.sentence_id = statements.sentence_id
+                        and cues.modality = 'after'
+                        and statements.trigger_start - cues.char_end between 0 and 5
+                )
+                then 'entered'
             else statements.event_type
         end as event_type,
         statements.trigger_type,

@@ -6,10 +6,11 @@
 -- nouns that make a district's name a place of its own ("the Lachin corridor"), and a district named by a
 -- noun alone ("the district", "der Bezirk", "район"), which takes the one an earlier sentence named;
 -- perfect: an auxiliary that tells a handover as done ("were vacated by 1 December"); aside: "besides", "кроме"
--- before a district that the verb after it does not govern.
+-- before a district that the verb after it does not govern; occurred: "took place", "состоялась" after a handover noun;
+-- after: "after", "после" before one.
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
--- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside, town)
+-- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside, town, occurred, after)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence it is in (staging.sentences)
 -- column char_start: offset of the word in the article's text
@@ -17,7 +18,8 @@
 -- column cue_text: the word or phrase as written ("will", "not", "said")
 -- column modality: future, past_future, negation, reporting, respectively, clause, past, wartime, landmark,
 -- contrast, anaphor, perfect, destination (a return to a place), visit (a trip to a place), aside ("besides") or
--- town (a town noun after a name: "Lachin town")
+-- town (a town noun after a name: "Lachin town"), occurred ("took place", "состоялась": a handover noun told as
+-- done) or after ("after", "nach der", "после" before a handover noun or gerund)
 select
     article_id,
     sentence_id,
