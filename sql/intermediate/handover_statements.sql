@@ -1214,6 +1214,18 @@ and not (
             and ahead.event_date > articles.published_date
     )
 )
+-- a hold "since" a time the sentence does not date ("in Armenian hands since the war ended", "under Azerbaijani
+-- control since then") tells a state, not when it began
+and not (
+    dated.event_type = 'entered'
+    and dated.date_source is distinct from 'sentence'
+    and exists (
+        select 1 from reference.date_words as since
+        where
+            since.category = 'since_marker'
+            and regexp_matches(lower(dated.trigger_text), '(^|[^\pL])' || since.word || '($|[^\pL])')
+    )
+)
 -- a flag raised or a place reached on a visit ("went to the liberated city of Aghdam and hoisted the flag there",
 -- "s'est rendu à Latchine"): the visit comes after the handover, it is none
 and not (
