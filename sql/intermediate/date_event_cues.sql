@@ -1,7 +1,7 @@
 -- What a date mention dates, read from the words around it: the nearest anchor of reference.timeline_cues
 -- within 60 characters ("concluded on November 9", "since 1992") that no other date stands nearer to, when its
 -- event type has no context words or one of them is in the sentence ("truce", "agreement" for truce_signed;
--- "control", "held" for control_since).
+-- "control", "held" for control_since) nearer to it than any of its other objects ("decree", "memorandum").
 -- A context word right after the date names the event by it and counts as its anchor ("the November 10
 -- agreement"), and when several events share the word ("war"), the one whose anchor is near ("since the 1994
 -- war ended"). Failing both, the nearest reporting verb makes it a statement ("the Kremlin said on November
@@ -65,6 +65,18 @@ anchors as (
                     and contexts.sentence_id = anchors.sentence_id
                     and contexts.label = anchors.label
                     and contexts.role = 'context'
+                    -- "signed the papers on the monitoring centre, as the agreement foresaw", "signed a decree":
+                    -- another thing nearer to the anchor is what it did
+                    and not exists (
+                        select 1 from cues as others
+                        where
+                            others.article_id = anchors.article_id
+                            and others.sentence_id = anchors.sentence_id
+                            and others.label = anchors.label
+                            and others.role = 'other'
+                            and greatest(others.char_start - anchors.char_end, anchors.char_start - others.char_end)
+                            < greatest(contexts.char_start - anchors.char_end, anchors.char_start - contexts.char_end)
+                    )
             )
         )
     union all
@@ -100,6 +112,16 @@ candidates as (
         anchors.preference,
         greatest(anchors.char_start - dates.char_end, dates.char_start - anchors.char_end, 0) as distance,
         anchors.char_start - dates.char_end between 0 and 1 as follows_date,
+        -- "the agreement, signed on 10 November, ended the war": an anchor in the date's own clause beats a
+        -- nearer one across a comma
+        regexp_matches(
+            substr(
+                sentences.text,
+                least(anchors.char_end, dates.char_end) - sentences.char_start + 1,
+                greatest(greatest(anchors.char_start, dates.char_start) - least(anchors.char_end, dates.char_end), 0)
+            ),
+            '[,;:()–—]'
+        ) as across_clause,
         -- an anchor word dates the date nearest to it: "tense since 1991, but new clashes erupted on Sept 27"
         row_number() over (
             partition by dates.article_id, dates.sentence_id, anchors.char_start, anchors.event_type
@@ -107,6 +129,7 @@ candidates as (
         ) = 1 as nearest_to_anchor
     from dates
     inner join anchors using (article_id, sentence_id)
+    inner join staging.sentences as sentences using (article_id, sentence_id)
 ),
 
 kept as (
@@ -132,5 +155,5 @@ select
     distance
 from kept
 qualify row_number() over (
-    partition by article_id, char_start order by preference, not anchored, distance, event_type, cue_text
+    partition by article_id, char_start order by preference, not anchored, across_clause, distance, event_type, cue_text
 ) = 1

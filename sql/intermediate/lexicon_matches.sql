@@ -12,7 +12,8 @@
 -- column lexicon: timeline (reference.timeline_cues), figure_claim (figure_claim_cues), era (era_phrases) or
 -- increment (increment_phrases: "in the last 24 hours", a count of one day)
 -- column label: what the phrase stands for: an event type, a figure claim cue or a decade
--- column role: anchor (names the event) or context (a word that must also be in the sentence)
+-- column role: anchor (names the event), context (a word that must also be in the sentence) or other (a thing
+-- the anchor may do instead: "signed a decree")
 -- column phrase: the lexicon's phrase, lowercased
 -- column char_start: offset of the phrase in the article's text, measured in the lowercased sentence
 -- column char_end: offset just past the phrase
