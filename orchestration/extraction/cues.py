@@ -63,19 +63,21 @@ _PLACE_AHEAD = r"(?=\s+(?-i:(?:the\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁ]))"
 
 def _phrase_pattern(phrase: str, lookahead: bool = True) -> str:
     """Words separated by any whitespace; '*' stands for exactly one word ("came under * control"), '**' for
-    any words of the same clause, as few as reach the rest (German separable verbs: "gibt ** zurück" is "gibt den
+    any words of the same clause (a list of names included), as few as reach the rest (German separable verbs: "gibt ** zurück" is "gibt den
     Bezirk bis zum 15. November zurück"), and a word ending in '*' is a stem with any ending ("перенес*" is
     перенесена, перенесли...: one entry for the inflections of languages that have many). A final '>' asks
     for a place right after the phrase, a capitalised word or "the" ("left Agdam", "left the district", not
-    "left 30,000 dead" nor "is left burning")."""
+    "left 30,000 dead" nor "is left burning"). Without `lookahead` the pattern reads a lowercased match again."""
     pattern = ""
     for word in phrase.split():
         if word == ">":
             pattern += _PLACE_AHEAD if lookahead else ""
             continue
         if word == "**":  # as few words as reach the rest, unbounded: a bounded repeat is compiled once per
-            # repetition, and twenty of them per '**' phrase took the trigger pattern past PCRE2's size limit
-            pattern += r"(?:\s+[^\s,;:]+)*?"
+            # repetition, and twenty of them per '**' phrase took the trigger pattern past PCRE2's size limit; a
+            # comma only inside a list of names ("zog Truppen aus Kalbajar, Agdam und Latschin ab")
+            listed = r",(?=\s+(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ]))" if lookahead else ","
+            pattern += rf"(?:\s+[^\s,;:]+(?:{listed})?)*?"
             continue
         piece = r"[\w'-]+" if word == "*" else re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
         pattern += (r"\s+" if pattern else "") + piece

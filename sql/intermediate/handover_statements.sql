@@ -886,6 +886,16 @@ reported_days as (
     group by article_id, sentence_id
 ),
 
+article_days as (
+    -- the article's day: its publication date, or the newest date an undated article writes
+    select
+        articles.article_id,
+        coalesce(any_value(articles.published_date), max(mentions.value)) as article_day
+    from staging.articles as articles
+    left join staging.date_mentions as mentions using (article_id)
+    group by articles.article_id
+),
+
 best_dates as (
     select *
     from date_choices
@@ -909,6 +919,9 @@ resolved as (
             -- übergeben", in an article of a later day)
             when
                 statements.event_type = 'entered' and best_dates.after_deadline
+                -- nor when the deadline had passed a month before the article: "left Lachin by 1 December 2020" in
+                -- a report of 2022 tells what was done
+                and best_dates.event_date >= article_days.article_day - interval 30 day
                 and not (
                     best_dates.event_date <= articles.published_date
                     and exists (
@@ -984,6 +997,7 @@ resolved as (
             and statements.sentence_id = triggers.sentence_id
             and statements.trigger_start = triggers.char_start
     inner join staging.articles as articles on statements.article_id = articles.article_id
+    left join article_days on statements.article_id = article_days.article_id
     left join best_dates using (article_id, sentence_id, segment_start, trigger_start)
     left join delays using (article_id, sentence_id, segment_start, trigger_start)
     left join undated_today using (article_id, sentence_id, segment_start, trigger_start)
@@ -1128,17 +1142,6 @@ with_superseded as (
     select * from superseded
     union all
     select * from corrections
-),
-
-history_bounds as (
-    -- five years before the article's day, or before the newest date an undated article writes (HISTORY_YEARS of
-    -- orchestration/assets/extraction.py): a report two years on still tells the handovers it looks back on
-    select
-        articles.article_id,
-        coalesce(any_value(articles.published_date), max(mentions.value)) - interval 5 year as history_before
-    from staging.articles as articles
-    left join staging.date_mentions as mentions using (article_id)
-    group by articles.article_id
 )
 
 select
@@ -1160,10 +1163,11 @@ select
     case when dated.date_source in ('delay', 'nearby') then 'day' else dated.date_precision end as date_precision,
     dated.date_source
 from with_superseded as dated
-left join history_bounds as bounds using (article_id)
--- a completion dated more than five years before the article (or, undated, before the newest date it writes)
--- is history ("under Armenian control since 1993"), not a handover
-where not coalesce(dated.event_type = 'entered' and dated.event_date < bounds.history_before, false)
+left join article_days using (article_id)
+-- a completion dated more than five years before the article's day (HISTORY_YEARS of
+-- orchestration/assets/extraction.py) is history ("under Armenian control since 1993"), not a handover; a report
+-- two years on still tells the handovers it looks back on
+where not coalesce(dated.event_type = 'entered' and dated.event_date < article_days.article_day - interval 5 year, false)
 -- an undated completion is not one of the article's time when an older year or decade right after its verb
 -- dates it ("fled as it fell under Armenian control in the early 1990s"; the publication year decides), nor
 -- when the sentence puts it in the war ("during the fighting, troops also recaptured Jabrayil"; "a town the
