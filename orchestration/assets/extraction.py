@@ -145,6 +145,18 @@ def _entity_rows(work: list[tuple]) -> tuple[list[tuple], list[tuple]]:
     return entities, candidates
 
 
+def _in_told_years(found: list[DateMention], told_year: int | None) -> tuple[list[DateMention], int | None]:
+    """A sentence's dates in the year told so far, which each full date moves on for the dates after it ("signed on
+    10 November 2020 ... was to be handed back on November 15", after a sentence dated 2023), and the year told at
+    the sentence's end."""
+    told = list(found)
+    for i in sorted(range(len(found)), key=lambda i: found[i].char_start):
+        told[i] = in_told_year(found[i], told_year)
+        if found[i].anchor == "explicit" and found[i].precision == "day":
+            told_year = found[i].value.year
+    return told, told_year
+
+
 def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int]]]]:
     """Date mention rows, and each sentence's date spans in chunk order (figures skip numbers inside them)."""
     rows, spans = [], []
@@ -160,10 +172,7 @@ def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int
             found = undated.get(sentence_id)
             if found is None or any(d.anchor == "unresolved" for d in found) or previous_day:  # year, anchor needed
                 found = find_dates(text, published, fallback_year, previous_day)
-            found = [in_told_year(date, told_year) for date in found]
-            told_year = next(
-                (d.value.year for d in reversed(found) if d.anchor == "explicit" and d.precision == "day"), told_year
-            )
+            found, told_year = _in_told_years(found, told_year)
             rows += [(article_id, sentence_id, start, *values(date)) for date in found]
             spans.append([(date.char_start, date.char_end) for date in found])
             previous_day = next((d for d in reversed(found) if d.precision == "day" and d.value), None)

@@ -199,10 +199,43 @@ carried as (
     having count(distinct previous.district) = 1
 ),
 
+renamed as (
+    -- "Kalbajar City Day marks five years since the army pulled out of the district": a sentence that names its
+    -- district only as a town or road before "the district" hands over the district of that name
+    select
+        triggers.article_id,
+        triggers.sentence_id,
+        -1 as run_no,
+        any_value(places.district) as district,
+        min(cues.char_start) as segment_start,
+        min(cues.char_end) as first_mention_end,
+        'carried' as match_methods
+    from staging.handover_triggers as triggers
+    inner join staging.modality_cues as cues
+        on
+            triggers.article_id = cues.article_id
+            and triggers.sentence_id = cues.sentence_id
+            and cues.modality = 'anaphor'
+    inner join named as places
+        on
+            triggers.article_id = places.article_id
+            and triggers.sentence_id = places.sentence_id
+            and places.is_place
+            and places.char_end <= cues.char_start
+    where not exists (
+        select 1 from ordered as own
+        where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id
+    )
+    group by triggers.article_id, triggers.sentence_id
+    having count(distinct places.district) = 1
+),
+
 all_segments as (
     select * from segments
     union all
     select * from carried
+    union all
+    select * from renamed
 )
 
 select
