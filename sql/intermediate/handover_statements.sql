@@ -776,14 +776,15 @@ date_choices as (
         -- "moved from 15 November to 25 November": the date after "from" is the old deadline, not the new one
         and not (statements.event_type = 'postponed' and dates.after_from)
         -- "the districts Yerevan gave up in the November peace deal": a date that names the deal after it dates
-        -- the deal, and so does one right before its signing ("am 10. November 2020 unterschrieben")
+        -- the deal, and so does one right next to its signing ("am 10. November 2020 unterschrieben", "которое
+        -- 10 ноября 2020 года подписали", "signed on 10 November")
         and not exists (
             select 1 from intermediate.date_event_cues as named
             where
                 named.article_id = dates.article_id
                 and named.char_start = dates.char_start
                 and named.event_type = 'truce_signed'
-                and named.distance <= 2
+                and named.distance <= 7
         )
         -- "on 9 November the war ended, with the recapture of Fuzuli": a date whose war's end (or start) is nearer
         -- to it than the trigger dates the war
