@@ -913,27 +913,28 @@ resolved as (
         -- after the article ("с 1 декабря переходит", "under the deal, Lachin is handed over on 1 December")
         case
             -- unless the verb is told as done by then ("were vacated by 1 December", "wurde bis zum 20. November
-            -- übergeben", in an article of a later day)
+            -- übergeben", in an article of a later day, or an undated one that writes a later date)
             when
                 statements.event_type = 'entered' and best_dates.after_deadline
                 -- nor when the deadline had passed a month before the article: "left Lachin by 1 December 2020" in
                 -- a report of 2022 tells what was done
                 and best_dates.event_date >= article_days.article_day - interval 30 day
                 and not (
-                    best_dates.event_date <= articles.published_date
+                    best_dates.event_date <= article_days.article_day
                     and exists (
                         select 1 from staging.modality_cues as cues
                         where
                             cues.article_id = statements.article_id
                             and cues.sentence_id = statements.sentence_id
                             and cues.modality = 'perfect'
-                            and cues.char_end <= statements.trigger_start
+                            -- or the verb's own first word: "was handed back by 20 November"
+                            and cues.char_start <= statements.trigger_start
                             and statements.trigger_start - cues.char_end <= 60
                             and not regexp_matches(
                                 substr(
                                     segments.sentence,
                                     cues.char_end - segments.sentence_start + 1,
-                                    statements.trigger_start - cues.char_end
+                                    greatest(statements.trigger_start - cues.char_end, 0)
                                 ),
                                 '[,;:()]'
                             )
