@@ -20,7 +20,7 @@ from orchestration.assets.charts import HANDOVER_TIMELINE_CHART, handover_timeli
 from orchestration.assets.models import MODELS
 from orchestration.definitions import defs
 from orchestration.warehouse import PROJECT_ROOT, Warehouse
-from tests.conftest import build_warehouse
+from tests.conftest import build_warehouse, folder
 
 CROSS_SOURCE = PROJECT_ROOT / "tests" / "fixtures" / "cross_source"
 
@@ -415,3 +415,27 @@ def _count(source_id: str, value: float, as_of: date) -> dict:
 def test_a_running_count_compares_as_a_series(statements, verdict, reason):
     [row] = _agreement_of(statements)
     assert (row["verdict"], row["reason"]) == (verdict, reason)
+
+
+def test_claims_are_framed_by_what_happened_and_when(tmp_path, monkeypatch):
+    """Issue 18's false conflicts, in our own words: a date "following" a ceasefire is not the truce's, people
+    "captured or went missing" are no death toll, and losses the occupation left belong to the 1990s war."""
+    articles = folder(
+        tmp_path,
+        {
+            "patrol.txt": "Published 22 November 2020\n\nPatrols\n\nTroops patrolled near the line on 21 November "
+            "2020, following a ceasefire brokered by Moscow.\n",
+            "truce.txt": "Published 12 November 2020\n\nTruce\n\nThe ceasefire was signed on 10 November.\n",
+            "losses.txt": "Published 25 November 2023\n\nThree years on\n\nThe occupation left 40,120 people "
+            "displaced; 400 civilians were killed, and 250 people were captured or went missing.\n",
+            "war.txt": "Published 20 November 2020\n\nStill displaced\n\nAbout 900,000 people are still displaced, "
+            "officials said. The six-week war left 2,400 people dead.\n",
+        },
+    )
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        claims = set(connection.execute("select claim, stated_value from marts.claim_statements").fetchall())
+    assert ("truce_signed (2020s)", "10 November 2020") in claims
+    assert not any(value == "21 November 2020" for _, value in claims)
+    assert {("prisoners (1990s)", "250"), ("refugees (1990s)", "40,120"), ("deaths (2020s)", "2,400")} <= claims
+    assert ("refugees (2020s)", "about 900,000") in claims

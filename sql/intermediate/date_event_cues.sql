@@ -122,6 +122,17 @@ candidates as (
             ),
             '[,;:()–—]'
         ) as across_clause,
+        -- "on patrol on 21 November, following a ceasefire brokered by Russia": the event after "following" came
+        -- before the date
+        exists(
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = dates.article_id
+                and cues.sentence_id = dates.sentence_id
+                and cues.modality = 'after'
+                and cues.char_start >= dates.char_end
+                and cues.char_end <= anchors.char_start
+        ) as follows_after,
         -- an anchor word dates the date nearest to it: "tense since 1991, but new clashes erupted on Sept 27"
         row_number() over (
             partition by dates.article_id, dates.sentence_id, anchors.char_start, anchors.event_type
@@ -143,8 +154,8 @@ kept as (
     from candidates
     where
         preference = 2
-        or (preference = 1 and distance <= 60 and nearest_to_anchor)
-        or (preference = 0 and follows_date)
+        or (preference = 1 and distance <= 60 and nearest_to_anchor and not follows_after)
+        or (preference = 0 and follows_date and not follows_after)
 )
 
 select

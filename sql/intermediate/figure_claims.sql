@@ -1,7 +1,7 @@
 -- What a figure is a claim about, so that figures from different outlets can be compared. Its subject comes
 -- from reference.figure_claims: peacekeepers are peacekeepers, while "people" or "civilians" are a claim only
--- with the nearest cue word within 40 characters (reference.figure_claim_cues): "killed 30,000 people" are
--- deaths, "13,000 people who fled" refugees. A cue also narrows a subject of its own: "385 bodies exchanged" are
+-- with the nearest cue word within 40 characters, of its own clause first (reference.figure_claim_cues): "killed
+-- 30,000 people" are deaths, "13,000 people who fled" refugees. A cue also narrows a subject of its own: "385 bodies exchanged" are
 -- remains handed back, no death toll. Its decade is that of the nearest date or decade phrase in the
 -- sentence ("since 1992", "in the 1990s", "at the end of the last century"), else of the article's publication
 -- date (the newest in the corpus when the article has none): 30,000 dead in the 1990s war and thousands dead
@@ -40,13 +40,26 @@ cue_distances as (
         figures.char_start,
         cues.label as cue,
         cues.char_start as cue_start,
-        greatest(cues.char_start - figures.char_end, figures.char_start - cues.char_end, 0) as distance
+        greatest(cues.char_start - figures.char_end, figures.char_start - cues.char_end, 0) as distance,
+        -- "displaced; 400 civilians were killed": a cue of the figure's own clause beats a nearer one across a stop
+        regexp_matches(
+            substr(
+                sentences.text,
+                least(cues.char_end, figures.char_end) - sentences.char_start + 1,
+                greatest(greatest(cues.char_start, figures.char_start) - least(cues.char_end, figures.char_end), 0)
+            ),
+            '[,;:()–—]'
+        ) as across_clause
     from figures
     inner join intermediate.lexicon_matches as cues
         on
             figures.article_id = cues.article_id
             and figures.sentence_id = cues.sentence_id
             and cues.lexicon = 'figure_claim'
+    inner join staging.sentences as sentences
+        on
+            figures.article_id = sentences.article_id
+            and figures.sentence_id = sentences.sentence_id
 ),
 
 nearest_cues as (
@@ -56,7 +69,7 @@ nearest_cues as (
         cue
     from cue_distances
     where distance <= 40
-    qualify row_number() over (partition by article_id, char_start order by distance, cue_start) = 1
+    qualify row_number() over (partition by article_id, char_start order by across_clause, distance, cue_start) = 1
 ),
 
 claims as (
