@@ -1541,3 +1541,66 @@ def test_a_n_bandas_is_a_three_way_idiom_not_a_count():
 )
 def test_round_twelve_constructions(text, expected):
     assert [(m.value, m.is_approximate, m.subject) for m in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a qualifier, an indefinite article and a scale word: one approximate count
+        ("Etwa eine Million Menschen flohen damals.", [(1e6, True, "people")]),
+        ("Ne sono arrivati circa un milione di profughi.", [(1e6, True, "refugees")]),
+        ("Environ un million de personnes ont fui.", [(1e6, True, "people")]),
+        ("Cerca de un millón de personas huyeron.", [(1e6, True, "people")]),
+        ("About a million people fled.", [(1e6, True, "people")]),
+        ("Die Versorgung einer Million Vertriebener kostet viel.", [(1e6, False, "refugees")]),  # genitive plural
+        ("Er berichtete von 31 Verletzter.", [(31, False, "wounded")]),
+        ("Речь шла о 41 военнопленном.", [(41, False, "prisoners")]),  # prepositional singular after 41
+        ("Он сообщил о 21 раненом.", [(21, False, "wounded")]),
+        # a duration participle makes the span an adjective, like "fünfjährige"
+        ("Der fünf Jahre andauernde Streit endete.", []),
+        ("Nach den 12 Tage dauernden Gesprächen reisten sie ab.", []),
+        ("Die 20 Jahre währende Sperre fiel.", []),
+        ("Die Kämpfe dauerten 12 Tage.", [(12, False, "days")]),
+        # "in nur", "innerhalb von", "within": how long it took, not a date after an event
+        ("In nur 14 Monaten nach dem Beschluss stand die Brücke.", [(14, False, "months")]),
+        ("Innerhalb von drei Wochen nach der Wahl trat er zurück.", [(3, False, "weeks")]),
+        ("Within 18 months after the accord the line reopened.", [(18, False, "months")]),
+        ("Drei Wochen nach der Wahl trat er zurück.", []),  # still a date
+        # "other" before a bare count takes the noun just counted, even when the count is larger
+        ("Murieron 15 soldados y resultaron heridos otros 230.", [(15, False, "troops"), (230, False, "troops")]),
+        ("Sono morti 8 agenti e ne sono rimasti feriti altri 64.", [(8, False, "police"), (64, False, "police")]),
+        ("The blast killed 9 workers and hurt another 40.", [(9, False, "people"), (40, False, "people")]),
+        # a number word, a noun used as a modifier, a plural noun
+        ("The survey found three copper mines.", [(3, False, None)]),
+        ("They opened two coloured decorative stone quarries.", [(2, False, None)]),
+        ("The two were later freed.", []),
+        # a verb of extent before "over": a preposition, not "more than"
+        ("The orchards spread over 120 hectares.", [(120, False, None)]),
+        ("The park stretches over 35 kilometres.", [(35, False, "kilometres")]),
+        ("Control passed to over 120 hectares of farms.", [(120, True, None)]),
+        # a number after a media noun names the outlet
+        ("Об этом сообщает телеканал 365.", []),
+        ("The report aired on channel 360 yesterday.", []),
+    ],
+)
+def test_round_thirteen_constructions(text, expected):
+    assert [(m.value, m.is_approximate, m.subject) for m in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Raiders burned 31 out of 45 schools.", [(31, "buildings"), (45, "buildings")]),  # a ratio shares its noun
+        ("They took twenty-six farms.", [(26, None)]),  # a hyphened number word before an unlisted plural
+        ("Raiders burned twenty-one out of 45 schools.", [(21, "buildings"), (45, "buildings")]),
+        ("They seized 41 state and private farms.", [(41, None)]),  # "state" modifies the farms
+        ("A 2,400 soldier-strong force moved in.", []),  # a made adjective, like "2000 Mann starkes"
+        ("A 40 soldier-peacekeepers unit moved in.", [(40, "peacekeepers")]),
+        ("It reported 5 civilian and military casualties.", [(5, "deaths")]),
+        ("Награды вручили пятерым военнослужащим.", [(5, "troops")]),  # a collective numeral in the dative
+        # a bare count opening a clause before a plural past verb counts the noun just counted
+        ("Погибли 40 солдат, 12 попали в плен, 9 пропали без вести.", [(40, "troops"), (12, "troops"), (9, "troops")]),
+    ],
+)
+def test_round_thirteen_counts_and_their_nouns(text, expected):
+    assert values(text) == expected

@@ -22,14 +22,17 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
 - A qualifier stands before the number, or, where figure_words.csv gives it the role qualifier_after, after
   it: starting with the number's last word, whose case it governs ("2 bine yakın"), right after the number
   with its case suffix glued on ("100'den fazla"), or right after the counted noun ("30 yılı aşkın").
-- "one" and "a" are never figures alone: they only lead a multiplier ("one hundred", "a dozen").
+- "one" and an indefinite article are never figures alone: they only lead a multiplier ("one hundred", "a dozen",
+  "etwa eine Million", "circa un milione"), after a qualifier too.
 - The counted noun is the first lexicon term (longest phrase wins) after at most three modifiers: words
   that are capitalised (Russian), hyphenated (Moscow-backed), listed (ethnic, weitere, autres), end like an
   adjective (-al, -ian, -ische, -ских ...) or, after a number (not after "thousands"), like a participle
   (struggling); a list a conjunction closes takes one modifier's place ("industrial, construction, retail and
   catering facilities"). A possessive before the noun keeps it ("2,300 of its soldiers", "1 500 de ses
   soldats"). In German a capitalised compound counts its last part
-  (Militärfahrzeuge: vehicles). A capitalised term before another is a people's name used as an adjective
+  (Militärfahrzeuge: vehicles). An English number word counts an unlisted plural after a noun modifier too ("three
+  copper mines"), and a listed singular joined by a list word to adjectives modifies the plural after them ("38
+  state and collective farms"). A capitalised term before another is a people's name used as an adjective
   ("511 Azerbaycanlı şehit": deaths), unless the second carries a case ending ("Azerbaycanlı evini": people);
   an English term in the singular before a plural noun modifies it ("12 IDP camps": camps, not listed). A
   vague count and its hedged alternative share the noun after the aside ("hundreds, if not thousands, of
@@ -58,10 +61,16 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
   a Turkish "bin" or "milyon" may carry any case and possessive suffixes ("3 bininin").
 - A partitive borrows the noun before it ("Aghdam, one of three", "the other 200") only when no noun of its
   own, listed or not, follows ("one of the two main highways", "all other three resolutions"); so does a count
-  joined to a later one by a list word.
+  joined to a later one by a list word, or by a ratio's "out of" ("74 out of 108 schools"). After an "other" word
+  ("otras 454", "another 40") it borrows the last count's noun even when it is larger. A bare count opening a
+  clause before a Russian plural past verb ("..., 65 попали в плен") counts the noun just counted.
 - Unit: the category for measures (time units, kilometres, miles), 'count' for other counted nouns.
-- "over" right after take/hand/turn/give/control is a particle or preposition ("took over three
-  districts"), not a qualifier; so is "über" after "Kontrolle".
+- "over" right after take/hand/turn/give/control or a verb of extent is a particle or preposition ("took over three
+  districts", "spread over 240 hectares"), not a qualifier; so is "über" after "Kontrolle".
+- A span made an adjective by a participle of lasting ("drei Jahrzehnte andauernde") or a count in an English
+  hyphened "-strong"/"-long" adjective ("a 1,960 person-strong contingent") is no figure; nor is a span after
+  "nach"/"after" a date when an opener of a duration stands before it ("in nur 21 Monaten nach", "within").
+- A bare numeral after a media noun names the outlet ("телеканал 360").
 Dates are left to the date extractor: pass its spans as `exclude`.
 """
 
@@ -256,20 +265,26 @@ _AGE_AFTER_YEARS = _words("age_after_years")  # "43 years old", "9 Jahre alt"
 _SPAN_BEFORE_DE = _words("span_before_de")  # "después de 28 años", "au bout de 28 ans": a span, not an age
 _OVER_VERBS = _words("over_verb")  # "took over three districts", "control over two regions"
 _PREPOSITION_QUALIFIERS = _words("preposition_qualifier")
-_PARTITIVE_HEADS = _words("partitive_head")  # "one", "l'ultimo", "la dernière" (of three)
-_PARTITIVES = _ROLES["partitive"]  # "of", "of the", "de los", "dei", "из"
+# "hirieron a otras 454": more of the noun just counted, whatever their number
+_OTHER_WORDS = _words("other_word")
+_PARTITIVE_HEADS = _words("partitive_head") | _OTHER_WORDS  # "one", "l'ultimo", "la dernière" (of three), "other"
+_PARTITIVES = _ROLES["partitive"]  # "of", "of the", "de los", "dei", "из", "out of"
+_RATIO_LINKS = _ROLES["ratio_link"]  # "twenty-six out of 38": a count of part of the next
 _COUNT_OPENERS = _MODIFIERS | _PARTITIVE_HEADS  # "Weitere 12", "Otros 300": a count, not a name's number
 _POSSESSIVES = _ROLES["possessive"]  # "2,300 of its soldiers", "1 500 de ses soldats": the noun is still counted
 _POSSESSIVE_FIRSTS = frozenset(phrase[0] for phrase in _POSSESSIVES)
 _PARTITIVE_SUFFIXES = tuple(_words("partitive_suffix"))  # Turkish plural ablative: "askerlerden 3 bini", of them
 _ELIDED_FOLLOWERS = _words("elided_follower")
+# "погибли 264 человека, 65 попали в плен": a plural past verb of any stem
+_ELIDED_FOLLOWER_ENDINGS = tuple(_words("elided_follower_ending"))
+_MIN_VERB = 5  # letters of such a verb: not "ли", "или"
 _MIN_ANTECEDENT = 4  # letters of a counted noun a partitive looks back to
 _CLAUSE_PUNCTUATION = frozenset(
     {",", ";", ":", "(", "–", "—"}
 )  # "Quatre l'ont été", "Cuatro los retomó", "two were lost"
 _DISTANCE_OPENERS = _words("distance_open")  # "A due settimane dalla tregua": the date two weeks from the truce
 _DISTANCE_FROM = _words("distance_from")
-_DURATION_BEFORE = _ROLES["duration_before"]  # "desde hace diez días": for ten days, not ten days ago
+_DURATION_BEFORE = _ROLES["duration_before"]  # "desde hace diez días", "within 18 months after": a span, no date
 _MAX_PHRASE_BEFORE = max(map(len, _RELATIVE_BEFORE | _DURATION_BEFORE | _HOUR_BEFORE))
 _RANGE_WORDS = _words("range_word")
 _HALVES = _ROLES["half"]  # "one and a half"
@@ -288,6 +303,11 @@ _STATES = frozenset({"deaths", "wounded", "missing"})  # words for them may stan
 # "den fünf Kilometer breiten Korridor": a length made an adjective modifies its noun, like "a 5-km-wide corridor"
 # "ein 2000 Mann starkes Kontingent", Turkish "beş kilometre genişliğindeki koridor" likewise
 _ATTRIBUTIVE_DIMENSIONS = _words("attributive_dimension")
+# "der drei Jahre andauernde Streit": a span made an adjective by a participle of lasting (a span before "lange" stays
+# a figure: dev keeps "sechs Wochen langen Kämpfen")
+_ATTRIBUTIVE_DURATIONS = _words("attributive_duration")
+_HYPHEN_DIMENSIONS = _words("hyphen_dimension")  # the end of "person-strong", "metre-long"
+_MEDIA_NOUNS = _words("media_noun")  # "телеканал 360", "channel 360": a number naming an outlet
 _CURRENCIES = _words("currency")  # "62 €", "$ 41.00", "USD 41": an amount of money, not a count of things
 
 
@@ -350,9 +370,11 @@ _NUMBER_LANGUAGES = {
     word.rstrip("."): languages
     for word, languages in _languages([*load_reference("number_words"), *_role_rows("one_and_a_half")], "word").items()
 }
-_NUMBER_LANGUAGES |= {"a": frozenset({"en"}), "an": frozenset({"en"}), "one": frozenset({"en"})}
+# "a million", "eine Million", "un milione": an indefinite article is one, but only before a multiplier
+_INDEFINITE_ARTICLES = _words("indefinite_article")
+_NUMBER_LANGUAGES |= _languages(_role_rows("indefinite_article"), "word") | {"one": frozenset({"en"})}
 # "one of the two highways": a partitive head tells the language of a numeral after it
-_PARTITIVE_HEAD_LANGUAGES = _languages(_role_rows("partitive_head"), "word")
+_PARTITIVE_HEAD_LANGUAGES = _languages([*_role_rows("partitive_head"), *_role_rows("other_word")], "word")
 # "dozen" multiplies like "hundred" ("two dozen") although it is below 100.
 _MULTIPLIERS = {word: float(v) for word, v in _NUMBER_WORDS.items() if v >= 100 or word in _words("small_multiplier")}
 # "one" is no figure by itself (guide) but completes "twenty-one" and leads "one hundred".
@@ -410,7 +432,7 @@ _FIGURE_WORDS = sorted(
     reverse=True,
 )
 _MAY_HOLD_FIGURE = ScanPattern(r"[0-9]|(?<![^\W\d_])(?:" + grouped_alternation(_FIGURE_WORDS) + r")(?![^\W\d_])")
-_STARTERS = _QUALIFIER_LENGTHS.keys() | {"a", "an"} | _MULTIPLIERS.keys() | _SMALL.keys()
+_STARTERS = _QUALIFIER_LENGTHS.keys() | _INDEFINITE_ARTICLES | _MULTIPLIERS.keys() | _SMALL.keys()
 
 
 def _longest(
@@ -456,7 +478,7 @@ def _numeral_value(numeral: str, multiplied: bool) -> float | None:
 def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
     """(value, index after it) of the number at token i: a numeral or number words, then multipliers.
 
-    "two hundred and fifty", "twenty five", "2.5 million", "a dozen", "120mila", "2 тыс."; a multiplier
+    "two hundred and fifty", "twenty five", "2.5 million", "a dozen", "eine Million", "120mila", "2 тыс."; a multiplier
     directly after another must be larger ("hundred thousand"), so a run of number words cannot grow without
     bound.
     """
@@ -464,7 +486,7 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
     spelled = kind == "word"
     if kind == "num":
         current = _numeral_value(first, i + 1 < n and tokens.norms[i + 1] in _MULTIPLIERS)
-    elif first in ("a", "an"):
+    elif first in _INDEFINITE_ARTICLES:
         current = 1.0 if i + 1 < n and tokens.norms[i + 1] in _MULTIPLIERS else None
     elif first in _MULTIPLIERS:
         current = 0.0  # read by the loop: "several hundred"
@@ -677,11 +699,13 @@ def _find_subject(tokens: _Tokens, k: int, text: str, participles: bool = False)
             # "511 Azerbaycanlı şehit": a people's name used as an adjective, not before a noun with a case
             # ending ("Azerbaycanlı evini": its own constituent); "2,317 killed soldiers": a state before the noun
             # (killed, wounded) leaves the noun to decide; "12 IDP camps" counts the camps
-            capitalised, modifier = text[tokens.starts[j]].isupper(), _modifies_noun(tokens, after, text, term)
+            capitalised, head_at = text[tokens.starts[j]].isupper(), _modified_noun(tokens, after, text, term)
+            modifier = head_at is not None
             if after < tokens.size and (capitalised or modifier or term.category in _STATES):
-                head, head_length = _term_at(tokens, after, text, inflected=not capitalised)
+                at = head_at if modifier else after
+                head, head_length = _term_at(tokens, at, text, inflected=not capitalised)
                 if head or modifier:
-                    return _Subject(head, after, after + head_length) if head else None
+                    return _Subject(head, at, at + head_length) if head else None
             return _Subject(term, j, after)
         if tokens.norms[j] in _CLASSIFIERS and j == k:
             link = (
@@ -701,15 +725,21 @@ def _find_subject(tokens: _Tokens, k: int, text: str, participles: bool = False)
     return None
 
 
-def _modifies_noun(tokens: _Tokens, after: int, text: str, term: _Term) -> bool:
-    """An English counted noun in the singular before a plural noun modifies it: "12 IDP camps", "5 refugee
-    camps"."""
-    return (
-        "en" in term.languages
-        and after < tokens.size
-        and not tokens.norms[after - 1].endswith("s")
-        and _ENGLISH_PLURAL.fullmatch(text, tokens.starts[after], tokens.ends[after]) is not None
-    )
+def _modified_noun(tokens: _Tokens, after: int, text: str, term: _Term) -> int | None:
+    """The index of the plural noun an English counted noun in the singular modifies, right after it ("12 IDP
+    camps", "5 refugee camps") or after a list word and adjectives ("38 state and collective farms"), or None."""
+    if "en" not in term.languages or tokens.norms[after - 1].endswith("s"):
+        return None
+    k = after
+    if k < tokens.size and tokens.norms[k] in _CONJUNCTIONS:
+        k += 1
+        while k < min(after + _MAX_MODIFIERS + 1, tokens.size - 1) and _is_adjective(tokens.norms[k]):
+            k += 1
+        if k == after + 1:
+            return None  # "police and soldiers": two nouns
+    if k < tokens.size and _ENGLISH_PLURAL.fullmatch(text, tokens.starts[k], tokens.ends[k]) is not None:
+        return k
+    return None
 
 
 def _coordinated_subject(tokens: _Tokens, k: int, text: str) -> _Subject | None:
@@ -880,15 +910,17 @@ def _is_date_part(tokens: _Tokens, number_at: int, value: float) -> bool:
 
 def _is_name_number(text: str, tokens: _Tokens, number_at: int, end: int, value: float) -> bool:
     """A small bare numeral right after a capitalised word is part of a name: "France 24", "told Channel 4";
-    a sentence's first word is a name only when the numeral closes the line (else "Insgesamt 12 ...")."""
+    a sentence's first word is a name only when the numeral closes the line (else "Insgesamt 12 ..."). After a
+    media noun any bare numeral names the outlet: "передает телеканал 360"."""
     before = number_at - 1
-    return (
-        before >= 0
-        and value <= _MAX_NAME_NUMBER
-        and tokens.kinds[before] == "word"
+    if not (
+        before >= 0 and tokens.kinds[before] == "word" and text[tokens.ends[before] : tokens.starts[number_at]] == " "
+    ):
+        return False
+    return tokens.norms[before] in _MEDIA_NOUNS or (
+        value <= _MAX_NAME_NUMBER
         and text[tokens.starts[before]].isupper()
         and tokens.norms[before] not in _COUNT_OPENERS
-        and text[tokens.ends[before] : tokens.starts[number_at]] == " "
         and (before > 0 or end == tokens.size or tokens.kinds[end] == "punct")
     )
 
@@ -940,7 +972,9 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
     if subject.term.category not in _TIME_UNITS:
         return False
     first, last = _span_chain(text, tokens, i, after)
-    if _ends_with(tokens, first, _RELATIVE_BEFORE) and not _ends_with(tokens, first, _DURATION_BEFORE):
+    # "desde hace diez días", "in nur 21 Monaten nach ...": how long something took, not a date before or after
+    duration = _ends_with(tokens, first, _DURATION_BEFORE)
+    if _ends_with(tokens, first, _RELATIVE_BEFORE) and not duration:
         return True
     if _opens_distance(tokens, first, last):
         return True
@@ -955,7 +989,7 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
         )
     ):
         return True
-    if _relative_after(tokens, last):
+    if _relative_after(tokens, last) and not duration:
         return not any(tokens.norms[k] in _EXTRA_WORDS for k in range(i, subject.first))
     return subject.term.category == "years" and after < tokens.size and tokens.norms[after] in _AGE_AFTER_YEARS
 
@@ -1156,7 +1190,11 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
     if elided:  # "Aghdam, one of three": the count ends at the number, its noun stands before
         return _mention(text, tokens, i, end, value, None, elided, end), end
     if (
-        not subject and not vague and counted and value < counted.value and _stands_for_noun(text, tokens, i, end)
+        not subject
+        and not vague
+        and counted
+        and (value < counted.value or (i and tokens.norms[i - 1] in _OTHER_WORDS))
+        and _stands_for_noun(text, tokens, i, end)
     ):  # "seven districts ... Four were lost", "2,783 soldiers ... more than 100 are still missing"
         mention = _mention(text, tokens, i, end, value, qualifier, None, end)
         return mention._replace(subject=counted.category, unit="count"), end
@@ -1165,6 +1203,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         or subject
         or _links_noun_phrase(tokens, end if vague else subject_from)  # "sei miliardi di dollari"
         or (not vague and _counts_unlisted_noun(text, tokens, number_at, end, value))
+        or (not vague and _opens_ratio(tokens, end))
     ):
         return None, end  # number words and vague quantities need a counted noun
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
@@ -1175,10 +1214,17 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         return None, subject.after
     if subject and _is_possessive_measure(text, tokens, subject):
         return None, subject.after + 1
+    if (
+        subject
+        and (hyphened := tokens.norms[subject.after - 1].rpartition("-"))[1]
+        and hyphened[2] in _HYPHEN_DIMENSIONS
+    ):
+        return None, subject.after  # "a 1,960 person-strong contingent": a made adjective, like "2000 Mann starkes"
     if not subject and _is_short_span_date(tokens, i, end):
         return None, end + 1
-    if subject and subject.term.category not in _TIME_UNITS and mention_end < tokens.size:
-        if tokens.norms[mention_end] in _ATTRIBUTIVE_DIMENSIONS and text[tokens.starts[mention_end]].islower():
+    if subject and mention_end < tokens.size and text[tokens.starts[mention_end]].islower():
+        span = subject.term.category in _TIME_UNITS
+        if tokens.norms[mention_end] in (_ATTRIBUTIVE_DURATIONS if span else _ATTRIBUTIVE_DIMENSIONS):
             return None, mention_end
     if numeral and end < tokens.size and tokens.norms[end] in _AGE_AFTER:
         return None, end + 1  # Turkish "21 yaşındaki"
@@ -1280,16 +1326,25 @@ def _counts_unlisted_noun(text: str, tokens: _Tokens, number_at: int, end: int, 
     word = tokens.norms[end - 1]
     before = tokens.norms[number_at - 1] if number_at else None
     shapes, adjacent = [], []
-    for language in _NUMBER_LANGUAGES.get(word, ()):
+    # "twenty-six" is in the language of "twenty"
+    languages = _NUMBER_LANGUAGES.get(word) or _NUMBER_LANGUAGES.get(word.partition("-")[0], frozenset())
+    for language in languages:
         if before in _NUMBER_ARTICLES.get(language, ()):
             shapes.append(_ARTICLED_PLURAL.get(language) or _PLURAL_NOUN.get(language))
         elif word not in _HOMOGRAPHS:
             shapes.append(_PLURAL_NOUN.get(language))
         elif language in _CAPITALISED_NOUNS:
             adjacent.append(_PLURAL_NOUN[language])
-    return _plural_noun_after(text, tokens, end, [shape for shape in shapes if shape]) or _plural_noun_after(
-        text, tokens, end, adjacent, reach=1
-    )
+    compounds = "en" in languages  # "three copper mines": English nouns modify nouns
+    return _plural_noun_after(
+        text, tokens, end, [shape for shape in shapes if shape], noun_modifiers=compounds
+    ) or _plural_noun_after(text, tokens, end, adjacent, reach=1)
+
+
+def _opens_ratio(tokens: _Tokens, end: int) -> bool:
+    """Whether a ratio's link and a number follow: "twenty-six out of 38 farms" counts what the 38 count."""
+    link = _phrase_at(tokens, end, _RATIO_LINKS)
+    return bool(link) and end + link < tokens.size and _can_start(tokens.kinds[end + link], tokens.norms[end + link])
 
 
 def _links_noun_phrase(tokens: _Tokens, end: int) -> bool:
@@ -1306,18 +1361,39 @@ def _links_noun_phrase(tokens: _Tokens, end: int) -> bool:
 
 
 def _plural_noun_after(
-    text: str, tokens: _Tokens, end: int, shapes: list[re.Pattern[str]], reach: int = _MAX_MODIFIERS + 1
+    text: str,
+    tokens: _Tokens,
+    end: int,
+    shapes: list[re.Pattern[str]],
+    reach: int = _MAX_MODIFIERS + 1,
+    noun_modifiers: bool = False,
 ) -> bool:
     """Whether a word of one of `shapes` follows from token `end` within `reach` words, past adjectives or
-    participles ("one of two working roads")."""
+    participles ("one of two working roads"); `noun_modifiers`: or a content word right before it ("two
+    stone quarries"), not a verb ("the two were freed")."""
     for k in range(end, min(end + reach, tokens.size)):
         if tokens.kinds[k] != "word" or tokens.norms[k] in _NOT_COUNTED:
             return False
-        if any(shape.fullmatch(text, tokens.starts[k], tokens.ends[k]) for shape in shapes):
+        if _has_shape(text, tokens, k, shapes):
             return True
-        if not (_is_adjective(tokens.norms[k]) or _is_participle(tokens.norms[k])):
+        if not (
+            _is_adjective(tokens.norms[k])
+            or _is_participle(tokens.norms[k])
+            or (
+                noun_modifiers
+                and k + 1 < tokens.size
+                and tokens.norms[k].isalpha()  # not "three-man": a measure of its own
+                and tokens.norms[k] not in _ELIDED_FOLLOWERS
+                and _item_word(tokens, k, text)
+                and _has_shape(text, tokens, k + 1, shapes)
+            )
+        ):
             return False
     return False
+
+
+def _has_shape(text: str, tokens: _Tokens, k: int, shapes: list[re.Pattern[str]]) -> bool:
+    return any(shape.fullmatch(text, tokens.starts[k], tokens.ends[k]) for shape in shapes)
 
 
 def _stands_for_noun(text: str, tokens: _Tokens, i: int, end: int) -> bool:
@@ -1330,7 +1406,12 @@ def _stands_for_noun(text: str, tokens: _Tokens, i: int, end: int) -> bool:
     if i and tokens.norms[i - 1] in _PARTITIVE_HEADS and tokens.kinds[i - 1] == "word":
         return not _own_noun_follows(text, tokens, i - 1, end)
     opens_clause = i == 0 or tokens.norms[i - 1] in _LIST_SEPARATORS | _CLAUSE_PUNCTUATION
-    return opens_clause and end < tokens.size and tokens.norms[end] in _ELIDED_FOLLOWERS
+    return opens_clause and end < tokens.size and _is_elided_follower(tokens.norms[end])
+
+
+def _is_elided_follower(norm: str) -> bool:
+    """A pronoun, an auxiliary or a plural past verb after a count whose noun is left out."""
+    return norm in _ELIDED_FOLLOWERS or (len(norm) >= _MIN_VERB and norm.endswith(_ELIDED_FOLLOWER_ENDINGS))
 
 
 def _elided_subject(text: str, tokens: _Tokens, i: int, end: int) -> _Subject | None:
