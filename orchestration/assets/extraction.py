@@ -65,7 +65,7 @@ def article_year(dates: Iterable[list[DateMention]], corpus_year: int | None) ->
 
 
 def in_told_year(found: DateMention, told_year: int | None) -> DateMention:
-    """A day or month written without its year, in the year of the last full date before it when that is up to
+    """A day or month written without its year, in the year of the last date with its year before it when that is up to
     HISTORY_YEARS earlier than the year inferred: a report of 2022 that tells "the counter-offensive ended on 9
     November 2020 ... Kalbajar was to be handed back by November 15" means November 2020, not 2022 (a 2020 report
     that recalls "occupied on 18 May 1992" keeps its own year for "20 November")."""
@@ -146,15 +146,16 @@ def _entity_rows(work: list[tuple]) -> tuple[list[tuple], list[tuple]]:
 
 
 def _in_told_years(found: list[DateMention], told_year: int | None) -> tuple[list[DateMention], int | None]:
-    """A sentence's dates in the year told so far, which each full date moves on for the dates after it ("signed on
-    10 November 2020 ... was to be handed back on November 15", after a sentence dated 2023), and the year told at
-    the sentence's end."""
-    told = list(found)
-    for i in sorted(range(len(found)), key=lambda i: found[i].char_start):
-        told[i] = in_told_year(found[i], told_year)
-        if found[i].anchor == "explicit" and found[i].precision == "day":
-            told_year = found[i].value.year
-    return told, told_year
+    """A sentence's dates in the year told so far, which each date with its year written out moves on for the dates
+    after it ("signed on 10 November 2020 ... was to be handed back on November 15", "осенью 2020 года", after a
+    sentence dated 2023); a date before the sentence's first year takes that year ("returned on 1 December under
+    the statement signed on 10 November 2020"). Also the year told at the sentence's end."""
+    years = sorted((d.char_start, d.value.year) for d in found if d.anchor == "explicit" and d.value is not None)
+    told = []
+    for date in found:
+        before = [year for start, year in years if start < date.char_start]
+        told.append(in_told_year(date, before[-1] if before else years[0][1] if years else told_year))
+    return told, years[-1][1] if years else told_year
 
 
 def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int]]]]:

@@ -146,9 +146,10 @@ own_triggers as (
 ),
 
 borrowed_triggers as (
-    select * from sentence_triggers as candidates
+    select candidates.* from sentence_triggers as candidates
+    inner join staging.sentences as sentences using (article_id, sentence_id)
     where
-        not reporting_between
+        not candidates.reporting_between
         and not exists (
             select 1 from own_triggers as own
             where
@@ -157,8 +158,15 @@ borrowed_triggers as (
                 and own.segment_start = candidates.segment_start
         )
     qualify row_number() over (
-        partition by article_id, sentence_id, segment_start
-        order by case when trigger_start < segment_start then 0 else 1 end, abs(trigger_start - segment_start)
+        partition by candidates.article_id, candidates.sentence_id, candidates.segment_start
+        order by
+            -- not a verb set off in brackets: "return Kalbajar by 15 November (later extended to 25 November),
+            -- and Lachin by 1 December"
+            regexp_matches(
+                substr(sentences.text, 1, candidates.trigger_start - sentences.char_start), '\([^()]*$'
+            ),
+            case when candidates.trigger_start < candidates.segment_start then 0 else 1 end,
+            abs(candidates.trigger_start - candidates.segment_start)
     ) = 1
 ),
 
@@ -269,8 +277,8 @@ with_modality as (
 ),
 
 statements as (
-    -- a deadline word that a postponement governs is the postponement ("die verlängerte Frist", "отсрочку на
-    -- вывод войск"), not a schedule
+    -- a deadline word or handover noun that a postponement governs is the postponement ("die verlängerte Frist",
+    -- "отсрочку на вывод войск", "отсрочить возвращение Кяльбаджара"), not a schedule or a completion
     select
         *,
         case
@@ -309,7 +317,7 @@ statements as (
     where
         not is_negated
         and not (
-            trigger_type = 'scheduled'
+            trigger_type in ('scheduled', 'entered')
             and exists (
                 select 1 from staging.handover_triggers as postponement
                 inner join staging.sentences as sentences using (article_id, sentence_id)
@@ -733,12 +741,23 @@ date_choices as (
             or (statements.event_type = 'scheduled' and dates.after_from)
             or not exists (
                 select 1 from staging.handover_triggers as other
+                inner join staging.sentences as sentences using (article_id, sentence_id)
                 where
                     other.article_id = statements.article_id
                     and other.sentence_id = statements.sentence_id
                     and other.trigger_type <> statements.trigger_type
                     and other.char_start >= least(statements.trigger_end, dates.char_end)
                     and other.char_end <= greatest(statements.trigger_start, dates.char_start)
+                    -- nor does one in brackets between: "by 15 November (later extended to 25 November), and Lachin
+                    -- by 1 December"
+                    and not regexp_matches(
+                        substr(
+                            sentences.text,
+                            other.char_end - sentences.char_start + 1,
+                            greatest(statements.trigger_start, dates.char_start) - other.char_end
+                        ),
+                        '^[^()]*\)'
+                    )
                     -- "asked to postpone the withdrawal until 25 November": what is postponed does not block
                     and not (
                         statements.event_type = 'postponed' and other.trigger_type = 'scheduled'
@@ -775,6 +794,37 @@ date_choices as (
         )
         -- "moved from 15 November to 25 November": the date after "from" is the old deadline, not the new one
         and not (statements.event_type = 'postponed' and dates.after_from)
+        -- "three years pass today since Kalbajar was freed": the day of the anniversary, not of what it marks (the
+        -- sentence dates that in an earlier year, same day) ...
+        and not (
+            dates.value = articles.published_date
+            and exists (
+                select 1 from staging.date_mentions as marked
+                where
+                    marked.article_id = dates.article_id
+                    and marked.sentence_id = dates.sentence_id
+                    and marked.precision = 'day'
+                    and marked.value < dates.value
+                    and month(marked.value) = month(dates.value)
+                    and day(marked.value) = day(dates.value)
+            )
+        )
+        -- ... nor "today the country marks the anniversary of the liberation of Lachin"
+        and not exists (
+            select 1
+            from reference.date_words as anniversary
+            inner join staging.sentences as sentences
+                on statements.article_id = sentences.article_id and statements.sentence_id = sentences.sentence_id
+            where
+                anniversary.category = 'anniversary_noun'
+                and dates.char_end <= statements.trigger_start
+                and regexp_matches(
+                    lower(substr(
+                        sentences.text, dates.char_end - sentences.char_start + 1, statements.trigger_start - dates.char_end
+                    )),
+                    '(^|[^\pL])' || anniversary.word || '([^\pL]|$)'
+                )
+        )
         -- "the districts Yerevan gave up in the November peace deal": a date that names the deal after it dates
         -- the deal, and so does one right next to its signing ("am 10. November 2020 unterschrieben", "которое
         -- 10 ноября 2020 года подписали", "signed on 10 November")

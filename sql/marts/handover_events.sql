@@ -14,8 +14,8 @@
 -- column article_id: the article (staging.articles)
 -- column district: the district's canonical name
 -- column event_type: entered (handed over), scheduled (a deadline set) or postponed (a deadline moved)
--- column event_date: the event's date as the article gives it; null when nothing dates it
--- column date_precision: day, week, month or year
+-- column event_date: the event's date as the article gives it; null when nothing dates it, or only a year does
+-- column date_precision: day, week or month
 -- column date_source: sentence (a date in it), publication (the article's day), delay (deadline plus delay), nearby
 -- column sentence_id: the first sentence that states it
 -- column char_start: offset of that sentence in the article's text
@@ -26,20 +26,31 @@
 -- column n_statements: statements of this event in the article
 -- column outlet: the article's outlet; null when unknown
 -- column published_date: the article's publication date
-with statements as (
+with year_only as (
+    -- "lost control of Fuzuli after the war of 2020": a year alone does not date a handover
+    select
+        * replace (
+            case when date_precision = 'year' then null else event_date end as event_date,
+            case when date_precision = 'year' then null else date_precision end as date_precision,
+            case when date_precision = 'year' then null else date_source end as date_source
+        )
+    from intermediate.handover_statements
+),
+
+statements as (
     select
         *,
         count(*) filter (where date_source in ('sentence', 'delay', 'nearby'))
             over (partition by article_id, district, event_type)
             as n_dated
-    from intermediate.handover_statements as statements
+    from year_only as statements
     where
         (event_type <> 'scheduled' or event_date is not null)
         -- "Baku granted Armenia until 25 November": the new deadline is the postponement, not a schedule
         and not (
             event_type = 'scheduled'
             and exists (
-                select 1 from intermediate.handover_statements as moved
+                select 1 from year_only as moved
                 where
                     moved.article_id = statements.article_id
                     and moved.district = statements.district
