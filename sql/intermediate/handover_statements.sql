@@ -582,10 +582,11 @@ date_choices as (
                 and (dates.after_deadline or dates.after_until)
                 and breaks.date_end is null
                 then 2
-            -- verb-final German with the modal first: "Aghdam soll am 20. November an Aserbaidschan übergeben
-            -- werden": the day between the modal and the verb, with no other verb between them
+            -- verb-final German with the modal or auxiliary first: "Aghdam soll am 20. November an Aserbaidschan
+            -- übergeben werden", "wurde der Bezirk am 20. November der aserbaidschanischen Seite übertragen": the day
+            -- between the modal and the verb, with no other verb between them
             when
-                statements.event_type = 'scheduled'
+                statements.event_type in ('scheduled', 'entered')
                 and dates.char_start >= statements.segment_start and dates.char_end <= statements.trigger_start
                 and statements.trigger_start < statements.segment_end
                 and breaks.date_end is null
@@ -594,8 +595,13 @@ date_choices as (
                     where
                         cues.article_id = statements.article_id
                         and cues.sentence_id = statements.sentence_id
-                        and cues.modality in ('future', 'past_future')
-                        and cues.char_start >= statements.segment_start
+                        and (
+                            statements.event_type = 'scheduled' and cues.modality in ('future', 'past_future')
+                            and cues.char_start >= statements.segment_start
+                            -- the auxiliary may lead its subject: "wurde der Bezirk Aghdam am 20. November"
+                            or statements.event_type = 'entered' and cues.modality = 'perfect'
+                            and cues.char_start >= statements.segment_start - 20
+                        )
                         and cues.char_end <= dates.char_start
                 )
                 and not exists (
