@@ -530,6 +530,39 @@ clause_breaks as (
     where statements.event_type = 'postponed'
 ),
 
+anniversary_days as (
+    -- a day whose sentence also writes it in an earlier year: "three years pass today (25 November) since 25
+    -- November 2020"
+    select distinct
+        days.article_id,
+        days.char_start
+    from staging.date_mentions as days
+    inner join staging.date_mentions as marked
+        on
+            days.article_id = marked.article_id
+            and days.sentence_id = marked.sentence_id
+            and marked.value < days.value
+            and month(marked.value) = month(days.value)
+            and day(marked.value) = day(days.value)
+    where marked.precision = 'day'
+),
+
+anniversary_nouns as (
+    -- the first anniversary noun after a date in its sentence
+    select
+        dates.article_id,
+        dates.char_start,
+        min(nouns.char_end) as noun_end
+    from staging.date_mentions as dates
+    inner join intermediate.lexicon_matches as nouns
+        on
+            dates.article_id = nouns.article_id
+            and dates.sentence_id = nouns.sentence_id
+            and nouns.char_start >= dates.char_end
+    where nouns.lexicon = 'anniversary'
+    group by dates.article_id, dates.char_start
+),
+
 date_choices as (
     select
         statements.article_id,
@@ -733,6 +766,14 @@ date_choices as (
             dates.article_id = owned_dates.article_id
             and dates.sentence_id = owned_dates.sentence_id
             and dates.char_start = owned_dates.date_start
+    left join anniversary_days
+        on
+            dates.article_id = anniversary_days.article_id
+            and dates.char_start = anniversary_days.char_start
+    left join anniversary_nouns
+        on
+            dates.article_id = anniversary_nouns.article_id
+            and dates.char_start = anniversary_nouns.char_start
     left join clause_breaks as breaks
         on
             statements.article_id = breaks.article_id
@@ -802,35 +843,9 @@ date_choices as (
         and not (statements.event_type = 'postponed' and dates.after_from)
         -- "three years pass today since Kalbajar was freed": the day of the anniversary, not of what it marks (the
         -- sentence dates that in an earlier year, same day) ...
-        and not (
-            dates.value = articles.published_date
-            and exists (
-                select 1 from staging.date_mentions as marked
-                where
-                    marked.article_id = dates.article_id
-                    and marked.sentence_id = dates.sentence_id
-                    and marked.precision = 'day'
-                    and marked.value < dates.value
-                    and month(marked.value) = month(dates.value)
-                    and day(marked.value) = day(dates.value)
-            )
-        )
+        and not (dates.value = articles.published_date and anniversary_days.char_start is not null)
         -- ... nor "today the country marks the anniversary of the liberation of Lachin"
-        and not exists (
-            select 1
-            from reference.date_words as anniversary
-            inner join staging.sentences as sentences
-                on statements.article_id = sentences.article_id and statements.sentence_id = sentences.sentence_id
-            where
-                anniversary.category = 'anniversary_noun'
-                and dates.char_end <= statements.trigger_start
-                and regexp_matches(
-                    lower(substr(
-                        sentences.text, dates.char_end - sentences.char_start + 1, statements.trigger_start - dates.char_end
-                    )),
-                    '(^|[^\pL])' || anniversary.word || '([^\pL]|$)'
-                )
-        )
+        and not coalesce(anniversary_nouns.noun_end <= statements.trigger_start, false)
         -- "the districts Yerevan gave up in the November peace deal": a date that names the deal after it dates
         -- the deal, and so does one right next to its signing ("am 10. November 2020 unterschrieben", "которое
         -- 10 ноября 2020 года подписали", "signed on 10 November")
@@ -1277,11 +1292,9 @@ and not (
 and not (
     dated.event_type = 'entered'
     and dated.date_source is distinct from 'sentence'
-    and exists (
-        select 1 from reference.date_words as since
-        where
-            since.category = 'since_marker'
-            and regexp_matches(lower(dated.trigger_text), '(^|[^\pL])' || since.word || '($|[^\pL])')
+    and list_has_any(
+        string_split(lower(dated.trigger_text), ' '),
+        (select list(date_words.word) from reference.date_words where date_words.category = 'since_marker')
     )
 )
 -- a flag raised or a place reached on a visit ("went to the liberated city of Aghdam and hoisted the flag there",

@@ -1,16 +1,16 @@
 -- Where the cross-source lexicons occur in sentences, as whole words in any case: the words that date an
 -- event or set its context (reference.timeline_cues), what a counted group suffered or did
 -- (reference.figure_claim_cues), phrases that name a decade (reference.era_phrases) and those that make a count
--- one day's (reference.increment_phrases). Offsets are those of
+-- one day's (reference.increment_phrases), and the nouns of an anniversary (reference.date_words). Offsets are those of
 -- the lowercased sentence, which are the article's for all but a few letters; they only measure distances.
 -- grain: one row per article_id, sentence_id, lexicon, label, role, char_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, lexicon, label, role, char_start)
--- audit: accepted_values(lexicon, timeline, figure_claim, era, increment)
+-- audit: accepted_values(lexicon, timeline, figure_claim, era, increment, anniversary)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence (staging.sentences)
--- column lexicon: timeline (reference.timeline_cues), figure_claim (figure_claim_cues), era (era_phrases) or
--- increment (increment_phrases: "in the last 24 hours", a count of one day)
+-- column lexicon: timeline (reference.timeline_cues), figure_claim (figure_claim_cues), era (era_phrases),
+-- increment (increment_phrases: "in the last 24 hours", a count of one day) or anniversary (date_words)
 -- column label: what the phrase stands for: an event type, a figure claim cue or a decade
 -- column role: anchor (names the event), context (a word that must also be in the sentence) or other (a thing
 -- the anchor may do instead: "signed a decree")
@@ -45,6 +45,14 @@ with lexicon as (
         'anchor' as role,
         lower(phrase) as phrase
     from reference.increment_phrases
+    union all
+    select
+        'anniversary' as lexicon,
+        'anniversary' as label,
+        'anchor' as role,
+        lower(word) as phrase
+    from reference.date_words
+    where category = 'anniversary_noun'
 ),
 
 keyed_lexicon as (
