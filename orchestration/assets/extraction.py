@@ -147,10 +147,15 @@ def _entity_rows(work: list[tuple]) -> tuple[list[tuple], list[tuple]]:
 
 def _in_told_years(found: list[DateMention], told_year: int | None) -> tuple[list[DateMention], int | None]:
     """A sentence's dates in the year told so far, which each date with its year written out moves on for the dates
-    after it ("signed on 10 November 2020 ... was to be handed back on November 15", "осенью 2020 года", after a
-    sentence dated 2023); a date before the sentence's first year takes that year ("returned on 1 December under
-    the statement signed on 10 November 2020"). Also the year told at the sentence's end."""
-    years = sorted((d.char_start, d.value.year) for d in found if d.anchor == "explicit" and d.value is not None)
+    after it ("signed on 10 November 2020 ... was to be handed back on November 15", "осенью 2020 года", "five years
+    ago, on September 27", after a sentence dated 2023); a date before the sentence's first year takes that year
+    ("returned on 1 December under the statement signed on 10 November 2020"). Also the year told at the sentence's
+    end."""
+    years = sorted(
+        (d.char_start, d.value.year)
+        for d in found
+        if d.value is not None and (d.anchor == "explicit" or d.kind == "relative" and d.precision == "year")
+    )
     told = []
     for date in found:
         before = [year for start, year in years if start < date.char_start]
