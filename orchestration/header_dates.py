@@ -51,6 +51,8 @@ _WEEKDAY_NUMBERS = {
     row["word"]: int(row["value"]) for row in load_reference("date_words") if row["category"] == "weekday"
 }
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_CLOCK_AFTER = re.compile(r"[\s,]*\d{1,2}[:.]\d{2}(?!\d)")  # a date's clock time: "3 Mar 2021, 09:15"
+_RUBRIC_WORDS = 5  # words of a story rubric before a timed date line: "Armenia and Azerbaijan: conflict,"
 _WIDE_SPACE = re.compile(r"\s{2,}")
 _SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—#-]+")  # "#": a markdown heading's mark
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\w/-])")
@@ -122,16 +124,24 @@ def _day_first(first: int, second: int, year: int) -> date | None:
         return None
 
 
-def _is_source(text: str) -> bool:
+def _is_source(text: str, timed: bool) -> bool:
     """A source, place or author before a date: up to three words and a dash or bullet ("ДНД – ", "AFP — ",
     "France 24 • "), up to three capitalised words and a comma ("Jane Doe, "), or a listed news medium with no
-    separator ("Euronews 3 Mar 2021": its name cannot be a headline's words)."""
+    separator ("Euronews 3 Mar 2021": its name cannot be a headline's words). Before a date with its clock time
+    (`timed`), also a story's rubric of a few words and a comma ("Floods in the north: rivers, 3 Mar 2021,
+    09:15"): a headline carries no clock time."""
     text = text.strip()
     words = text[:-1].split()
     return (
-        0 < len(words) <= 3
+        0 < len(words)
         and words[0][0].isalpha()
-        and (text[-1] in "-–—•·" or text[-1] == "," and all(word[0].isupper() for word in words))
+        and (
+            len(words) <= 3
+            and (text[-1] in "-–—•·" or text[-1] == "," and all(word[0].isupper() for word in words))
+            or timed
+            and len(words) <= _RUBRIC_WORDS
+            and text[-1] == ","
+        )
     ) or _is_medium(text)
 
 
@@ -140,13 +150,14 @@ def _is_medium(text: str) -> bool:
     return any(alias.entity_type == "media" for alias in alias_index()[0].get(tuple(tokenize(text).norms), ()))
 
 
-def _is_chrome(text: str, header_zone: bool) -> bool:
+def _is_chrome(text: str, header_zone: bool, timed: bool) -> bool:
     """Whether what is left of a line around its dates (marked \\0, noise words removed) is only separators and
     pipe-separated sections of up to three words after the dates. Above the first paragraph also a source
-    before the date, such sections before it, and one upper-case section name; lower down, lines of those
-    shapes are lists and tables ("Agdam – 20 November", "Agdam | 20 November 2020")."""
+    before the date (a rubric too when the date has its clock time: `timed`), such sections before it, and one
+    upper-case section name; lower down, lines of those shapes are lists and tables ("Agdam – 20 November",
+    "Agdam | 20 November 2020")."""
     source, medium = text.partition("\0")[0], text.rpartition("\0")[2]
-    if header_zone and _is_source(source):
+    if header_zone and _is_source(source, timed):
         text = text[len(source) :]
     if header_zone and medium.lstrip().startswith(",") and _is_medium(medium.strip(" ,")):
         text = text[: len(text) - len(medium)]  # "27.08.2022, Sputnik International"
@@ -186,7 +197,8 @@ def only_a_date(text: str, fallback_year: int | None, header_zone: bool = False)
         rest += [text[position : day.start], "\0"]
         position = day.end
     rest.append(text[position:])
-    if not _is_chrome(_HEADER_NOISE.sub(" ", "".join(rest)), header_zone) or not _weekdays_fit(text, days):
+    timed = _CLOCK_AFTER.match(text, days[-1].end) is not None
+    if not _is_chrome(_HEADER_NOISE.sub(" ", "".join(rest)), header_zone, timed) or not _weekdays_fit(text, days):
         return None
     return min(day.value for day in days)
 
@@ -209,10 +221,14 @@ def teaser_date(text: str, fallback_year: int | None) -> date | None:
 
 def header_date(text: str, fallback_year: int | None) -> tuple[date, str | None] | None:
     """(date, byline) of what follows a publish label ("November 26, 2020 by Jane Doe", "01/12/2020 09:40"):
-    the label makes it a header wherever it stands."""
+    the label makes it a header wherever it stands. Its year must be written: read in an assumed year, an update's
+    "7 March, 14:12" would outrank "15 November 2020" above it as the earlier publish line (the line may still
+    date the page as a plain date line)."""
     byline = None
     if match := _TRAILING_BYLINE.search(text):
         text, byline = text[: match.start()], match.group("name").strip()
+    if not _YEAR.search(text):
+        return None
     return (day, byline) if (day := only_a_date(text, fallback_year, header_zone=True)) else None
 
 

@@ -545,3 +545,57 @@ def test_a_date_line_without_its_year_dates_no_day_of_the_text(tmp_path, monkeyp
         "later.txt": "24 Мая\n\nНазначен представитель\n\nАгдамский район был возвращен Азербайджану до 20 ноября.\n",
     }
     assert [day for *_, day in handover_events(tmp_path, monkeypatch, files, "Agdam")] == ["2020-11-20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "fallback_year", "expected"),
+    [
+        # the day the anniversary falls on, named beside it: the event is that day so many years before
+        ("Today, March 3, marks four years since the bridge was reopened.", date(2025, 3, 3), None, date(2021, 3, 3)),
+        ("Сегодня, 3 марта, исполнилось четыре года со дня открытия моста.", date(2025, 3, 3), None, date(2021, 3, 3)),
+        # the article's own day, further off in its sentence
+        (
+            "March 3 is Bridge Day, which marks four years since the bridge was reopened.",
+            date(2025, 3, 3),
+            None,
+            date(2021, 3, 3),
+        ),
+        # the year the phrase gives the event outranks the article's (a page's date may be wrong or missing)
+        (
+            "The valley marks on 14 June the second anniversary of the 2019 reopening of the pass.",
+            date(2022, 2, 10),
+            None,
+            date(2019, 6, 14),
+        ),
+        ("Today, 14 June, is the first anniversary of the 2019 reopening of the pass.", None, 2019, date(2019, 6, 14)),
+        (
+            "Today, 14 June, is the first anniversary of the 2019 reopening of the pass.",
+            date(2021, 6, 14),
+            None,
+            date(2019, 6, 14),
+        ),
+    ],
+)
+def test_an_anniversary_falls_on_the_day_and_counts_from_the_year_its_sentence_states(
+    text, published, fallback_year, expected
+):
+    """The day is the anniversary's, not a date of the sentence's own: both name the event's day."""
+    found = [m for m in find_dates(text, published, fallback_year) if m.text not in ("Today", "Сегодня")]
+    assert [(m.value, m.precision) for m in found] == [(expected, "day"), (expected, "day")]
+
+
+def test_a_day_of_another_clause_is_not_the_anniversarys():
+    text = "On 10 March the plan was signed, and two years have passed since the dam opened."
+    assert summary(find_dates(text, date(2023, 3, 25), None)) == [
+        ("10 March", date(2023, 3, 10), "day", "absolute", "publication"),
+        ("two years have passed since", date(2021, 3, 25), "day", "relative", "publication"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Quattro anni sono passati e il ponte è di nuovo aperto.", "Cuatro años se cumplen de la apertura del puente."],
+)
+def test_an_anniversary_with_its_count_first(text):
+    (found,) = find_dates(text, date(2025, 3, 3), None)
+    assert (found.value, found.precision) == (date(2021, 3, 3), "day")

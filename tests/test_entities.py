@@ -363,3 +363,45 @@ def test_an_outlet_after_a_title_is_no_person():
     assert canonical("A correspondent of RFE/RL watched.") == [("Radio Free Europe/Radio Liberty", "exact")]
     assert titled("The reporter KTV/Vesti Plus filmed.") == []
     assert titled("Correspondent ABC NEWS reported.") == []
+
+
+def test_a_german_generic_institution_in_the_genitive():
+    found, _ = match(
+        "Ein Sprecher des russischen Friedenssicherungskontingents bestätigte die Lage.",
+        "Die Posten des russischen Friedenskontingentes blieben besetzt.",
+        "Eine Erklärung des armenischen Außenministeriums folgte.",
+    )
+    assert [(m.canonical, m.match_method) for m in found if m.entity_type == "organisation"] == [
+        ("Russian peacekeeping mission", "context"),
+        ("Russian peacekeeping mission", "context"),
+        ("Armenian Foreign Ministry", "context"),
+    ]
+
+
+def test_a_commander_in_chief_title_is_no_name():
+    """A head of state's second title before or after the name: neither title is a person."""
+    assert (
+        titled("The flag was raised, and the President of Russia, Supreme Commander-in-Chief Vladimir Putin, was told.")
+        == []
+    )
+    assert titled("It was won under President Vladimir Putin, Supreme Commander-in-Chief of the Army.") == []
+    assert titled("Победу одержали во главе с Президентом и Верховным Главнокомандующим Иваном Сидоровым.") == [
+        "Иван Сидоров"
+    ]
+    assert titled("Es sprach der Präsident und Oberbefehlshaber Jonas Feldmann.") == ["Jonas Feldmann"]
+
+
+def test_azerbaijani_russian_spellings_of_districts_and_their_adjectives():
+    assert canonical("Колонны прошли из Кяльбаджарского района к Лачынскому перевалу.") == [
+        ("Kalbajar", "exact"),
+        ("Lachin", "exact"),
+    ]
+    assert canonical("Сёла Джебраильского и Кубатлинского районов опустели.") == [
+        ("Jabrayil", "exact"),
+        ("Qubadli", "exact"),
+    ]
+
+
+def test_a_body_after_of_and_an_article_is_a_titles_complement_not_a_name():
+    assert titled("Vladimir Putin, jefe del Estado y jefe de las Fuerzas Armadas, firmó el decreto.") == []
+    assert titled("Vladimir Putin, capo dello Stato e comandante supremo delle Forze Armate, ha firmato.") == []

@@ -225,3 +225,23 @@ def test_a_wire_dateline_alone_on_its_line_before_the_paragraph():
     assert dateline_line("MADRID, 3 Mar. (AGENCIA) -", 2021) == (MARCH_3, "AGENCIA")
     assert dateline_line("MADRID, 3 Mar. (AGENCIA) -", None) == (None, "AGENCIA")
     assert dateline_line("MADRID, he said (AGENCIA) -", 2021) is None
+
+
+def test_a_rubric_before_a_date_with_its_clock_time_above_the_first_paragraph():
+    """A story's rubric of a few words and a comma; without the clock time, or lower down, or longer, it may be a
+    headline's words."""
+    assert only_a_date("Floods in the north: rivers, 3 Mar 2021, 09:15", None, header_zone=True) == MARCH_3
+    assert only_a_date("Наводнения на севере: реки, 3 марта 2021, 09:15", None, header_zone=True) == MARCH_3
+    assert only_a_date("Floods in the north: rivers, 3 Mar 2021", None, header_zone=True) is None
+    assert only_a_date("Floods in the north: rivers, 3 Mar 2021, 09:15", None) is None
+    assert only_a_date("The dam opened after years of delay, 3 Mar 2021, 09:15", None, header_zone=True) is None
+
+
+def test_a_yearless_update_line_does_not_outrank_the_publish_line_with_its_year():
+    for header in (
+        "Published 3 March 2021, 12:47\nUpdated 2 February, 09:10",
+        "Updated 2 February\nPosted 3 March 2021",
+    ):
+        parsed = parse_article(f"Dam opens\n{header}\n\nThe dam opened after years of delay.\n")
+        assert (parsed.published_date, parsed.published_source) == (MARCH_3, "publish_line")
+    assert header_date("2 February, 09:10", 2021) is None  # a plain date line still

@@ -181,7 +181,7 @@ _DATE_RE = ScanPattern(
             rf"(?P<anniversary>(?i:(?:{_alternation(_ANNIVERSARY_BEFORE, False)}){_S}(?:[^\W\d][\w'’]{{1,12}}{_S})?(?P<anb_n>\d{{1,2}}|{_NUMBER}){_S}"
             rf"(?:{_alternation(_YEAR_UNITS, False)})\b"
             rf"|(?P<ana_n>\d{{1,2}}|{_NUMBER}){_S}(?:{_alternation(_YEAR_UNITS, False)}){_S}"
-            rf"(?:{_alternation(_ANNIVERSARY_AFTER, False)})\b"
+            rf"(?:{_alternation(_ANNIVERSARY_AFTER | _ANNIVERSARY_BEFORE, False)})\b"  # "Dos años se cumplen"
             rf"|(?P<an_ord>{_alternation(_ANNIVERSARY_ORDINALS, False)}){_S}(?:{_alternation(_ANNIVERSARY_NOUNS, False)})\b))",
             rf"(?P<month_day>(?i:(?P<md_w>{_alternation(_MONTH_DAY_WORDS, False)}){_S}(?P<md_d>\d{{1,2}})(?P<md_o>st|nd|rd|th)?)"
             rf"(?!\d|[\w.,]\d|[^\W\d_])"
@@ -226,6 +226,11 @@ _WORDS_BEFORE = re.compile(r"(?:(\w+)\W{1,3})?(\w+)\W{1,3}$")
 _WORD_AFTER = re.compile(r"(?:['’]s)?\s{1,3}(\w+)")
 _CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z]\w* $")
 _PERIOD_OFFSETS = {"last": -1, "this": 0, "the": 0, "next": 1}
+# the event's year right after an anniversary phrase: "the first anniversary of the 2020 liberation"
+_STATED_YEAR = re.compile(rf"\s{{1,3}}(?:[^\W\d_]+\s{{1,3}}){{0,4}}(?P<year>{_BARE_YEAR})(?!\w|[.,]\d)")
+_WORD_RE = re.compile(r"\w+")
+_CLAUSE_END = re.compile(r"[.;:!?]")
+_BESIDE_WORDS = 2  # words between an anniversary phrase and the day it falls on: "marks on December 1 the first"
 
 
 def find_dates(
@@ -237,6 +242,7 @@ def find_dates(
     mentions: list[DateMention] = []
     if not _may_hold_date(text):
         return mentions
+    anniversaries = []
     for match in _DATE_RE.finditer(text):
         if match.lastgroup == "span" and match["ago_after"]:  # "cinque giorni fa", "пять дней назад"
             mentions.extend(_units_ago(match, match["span_n"], match["later_u"], published))
@@ -251,9 +257,12 @@ def find_dates(
         elif match.lastgroup == "same_day":  # "on that day", "в указанный день"
             mentions.extend(_days_after(match, mentions, previous_day, 0))
         else:
+            anniversaries += [match] if match.lastgroup == "anniversary" else []
             mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
     if published and _has_words_of_this_month(text):
         mentions = _with_days_of_this_month(text, published, mentions)
+    for match in anniversaries:
+        mentions = _on_stated_day(text, match, mentions, published)
     return _nights(text, mentions)
 
 
@@ -528,16 +537,63 @@ def _ago(match, text, published, fallback_year):
 
 def _anniversary(match, text, published, fallback_year):
     """ "Cela fait deux ans que ... a été libérée", "Two years have gone by since ...", "the second anniversary of":
-    the day so many years before the article, which marks the anniversary."""
-    if match["an_ord"]:
-        n = _ANNIVERSARY_ORDINALS[match["an_ord"].lower()]
-    else:
-        count = (match["anb_n"] or match["ana_n"]).lower()
-        n = int(count) if count.isdigit() else _NUMBERS[count]
+    the day so many years before the article, which marks the anniversary (see _on_stated_day for a day or year
+    the sentence states)."""
     if not published:
         return [_mention(match, None, "day", "relative", "unresolved")]
+    n = _anniversary_years(match)
     day = min(published.day, monthrange(published.year - n, published.month)[1])  # 29 February
     return [_mention(match, published.replace(year=published.year - n, day=day), "day", "relative", "publication")]
+
+
+def _anniversary_years(match: re.Match[str]) -> int:
+    if match["an_ord"]:
+        return _ANNIVERSARY_ORDINALS[match["an_ord"].lower()]
+    count = (match["anb_n"] or match["ana_n"]).lower()
+    return int(count) if count.isdigit() else _NUMBERS[count]
+
+
+def _on_stated_day(
+    text: str, match: re.Match[str], mentions: list[DateMention], published: date | None
+) -> list[DateMention]:
+    """ "Today, November 25, marks three years since ...", "marks on December 1 the first anniversary of the 2020
+    liberation": an anniversary falls on the day the sentence names with it, and dates its event that day so many
+    years before, or in the year the phrase gives the event. That day is the anniversary's, no date of its own
+    (a story of 2023 names "November 25" for the liberation of 2020), so it takes the same date."""
+    anniversary = next(m for m in mentions if m.char_start == match.start())
+    day = _commemorated_day(text, match, mentions, published)
+    stated = _STATED_YEAR.match(text, match.end())
+    year = int(stated["year"]) if stated else None
+    if day is not None and (year or day.anchor == "publication"):
+        value = _date(year or day.value.year - _anniversary_years(match), day.value.month, day.value.day)
+    elif year and published:
+        value = _date(year, published.month, published.day)
+    else:
+        return mentions
+    if value is None:
+        return mentions
+    anchor = "explicit" if year else day.anchor
+    return [m._replace(value=value, anchor=anchor) if m is anniversary or m is day else m for m in mentions]
+
+
+def _commemorated_day(
+    text: str, match: re.Match[str], mentions: list[DateMention], published: date | None
+) -> DateMention | None:
+    """The day without its year nearest an anniversary phrase that names when it falls: beside it in its clause
+    (at most _BESIDE_WORDS words between), or the article's own day ("November 25 is the town's day, which marks
+    five years since ...")."""
+    days = [
+        m
+        for m in mentions
+        if m.precision == "day" and m.kind == "absolute" and m.anchor in ("publication", "corpus") and m.value
+    ]
+    for day in sorted(days, key=lambda m: min(abs(m.char_end - match.start()), abs(m.char_start - match.end()))):
+        between = text[min(day.char_end, match.end()) : max(day.char_start, match.start())]
+        if day.value == published or (
+            len(_WORD_RE.findall(between)) <= _BESIDE_WORDS and not _CLAUSE_END.search(between)
+        ):
+            return day
+    return None
 
 
 def _units_ago(match: re.Match[str], count: str, unit: str, published: date | None) -> list[DateMention]:

@@ -43,7 +43,8 @@ _TRANSLITERATION = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "�
 _ARTICLES = frozenset("the der die das des dem den".split())  # open a title's complement: "der Chef der X-Partei"
 # right before capitalised words after a title, these make them its portfolio or body, not a name: "Minister of
 # Territorial Administration", "ministro de Administración Territorial", "ministro degli Affari Esteri"
-_OF = frozenset("of de del della dello dei degli di du des für von".split())
+_OF = frozenset("of de del della dello delle dei degli di du des für von".split())
+_OF_ARTICLES = frozenset("the la las los le les".split())  # "de las Fuerzas Armadas", "of the Armed Forces"
 # joins the countries one institution names ("МИД РФ и Азербайджана")
 _AND = frozenset("and und и et e y ve ile".split())
 _BESIDE = 2  # words from a generic institution to a country that names it ("Foreign Ministry of Russia")
@@ -166,6 +167,12 @@ def normalise(word: str) -> str:
     return _POSSESSIVE.sub("", word).rstrip(".").replace("’", "'")
 
 
+def _after_of(norms: list[str], i: int) -> bool:
+    """Whether token i follows "of" or the like, perhaps with an article ("of the", "de las"): a body's name."""
+    before = norms[max(0, i - 2) : i]
+    return bool(before) and (before[-1] in _OF or len(before) == 2 and before[1] in _OF_ARTICLES and before[0] in _OF)
+
+
 @lru_cache(maxsize=200_000)
 def _is_capitalised(surface: str) -> bool:
     """A word that may be (part of) a name: capitalised, not a function word or title, not a number."""
@@ -204,6 +211,7 @@ def _alias_rows() -> list[dict[str, str]]:
             "entity_type": "institution",
             "alias": row["phrase"],
             "alias_kind": "generic",
+            "language": row["language"],
         }
         for row in load_reference("generic_institutions")
     ]
@@ -240,6 +248,9 @@ def alias_index() -> tuple[dict[tuple[str, ...], tuple[Alias, ...]], dict[str, t
             if row.get("language") == "de" and alias.entity_type in _DECLINED_TYPES:
                 for declined in _declensions(key):
                     genitives.setdefault(declined, []).append(alias)
+            if row.get("language") == "de" and alias.entity_type == "institution":
+                for declined in _noun_genitives(key):
+                    genitives.setdefault(declined, []).append(alias)
     for key, aliases in genitives.items():
         index.setdefault(key, aliases)
     lengths: dict[str, set[int]] = {}
@@ -261,6 +272,12 @@ def _takes_genitive_s(alias: Alias, key: tuple[str, ...]) -> bool:
         and key[-1][-1:].isalpha()
         and key[-1][-1] not in "sxz"
     )
+
+
+def _noun_genitives(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A German institution noun's genitive, its adjectives declined too: "des Friedenskontingents",
+    "des Verteidigungsministeriums", "des friedenssichernden Kontingentes"."""
+    return [(*form[:-1], form[-1] + ending) for form in (key, *_declensions(key)) for ending in ("s", "es")]
 
 
 def _declensions(key: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -697,7 +714,7 @@ class ArticleEntityMatcher:
         apposition = "," in text[tokens.ends[i - 1] - offset : tokens.starts[i] - offset] if i else False
         if apposition and text[tokens.ends[j] - offset :].lstrip()[:1] not in ("", ",", ".", ";", ")"):
             apposition = False
-        if not apposition and i and tokens.norms[i - 1] in _OF:
+        if not apposition and _after_of(tokens.norms, i):
             return None
         plain = 0
         for k in range(i - 1, max(-1, i - 2 - (_APPOSITION_GAP if apposition else _TITLE_GAP)), -1):
