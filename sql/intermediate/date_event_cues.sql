@@ -68,13 +68,15 @@ anchors as (
                     -- "signed the papers on the monitoring centre, as the agreement foresaw", "signed a decree":
                     -- another thing nearer to the anchor is what it did
                     and not exists (
-                        select 1 from cues as others
+                        select 1 from cues as signed_things
                         where
-                            others.article_id = anchors.article_id
-                            and others.sentence_id = anchors.sentence_id
-                            and others.label = anchors.label
-                            and others.role = 'other'
-                            and greatest(others.char_start - anchors.char_end, anchors.char_start - others.char_end)
+                            signed_things.article_id = anchors.article_id
+                            and signed_things.sentence_id = anchors.sentence_id
+                            and signed_things.label = anchors.label
+                            and signed_things.role = 'other'
+                            and greatest(
+                                signed_things.char_start - anchors.char_end, anchors.char_start - signed_things.char_end
+                            )
                             < greatest(contexts.char_start - anchors.char_end, anchors.char_start - contexts.char_end)
                     )
             )

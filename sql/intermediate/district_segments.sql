@@ -220,12 +220,13 @@ renamed as (
         on
             triggers.article_id = places.article_id
             and triggers.sentence_id = places.sentence_id
+            and cues.char_start >= places.char_end
             and places.is_place
-            and places.char_end <= cues.char_start
-    where not exists (
-        select 1 from ordered as own
-        where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id
-    )
+    where
+        not exists (
+            select 1 from ordered as own
+            where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id
+        )
     group by triggers.article_id, triggers.sentence_id
     having count(distinct places.district) = 1
 ),

@@ -534,16 +534,16 @@ anniversary_days as (
     -- a day whose sentence also writes it in an earlier year: "three years pass today (25 November) since 25
     -- November 2020"
     select distinct
-        days.article_id,
-        days.char_start
-    from staging.date_mentions as days
+        today.article_id,
+        today.char_start
+    from staging.date_mentions as today
     inner join staging.date_mentions as marked
         on
-            days.article_id = marked.article_id
-            and days.sentence_id = marked.sentence_id
-            and marked.value < days.value
-            and month(marked.value) = month(days.value)
-            and day(marked.value) = day(days.value)
+            today.article_id = marked.article_id
+            and today.sentence_id = marked.sentence_id
+            and today.value > marked.value
+            and month(today.value) = month(marked.value)
+            and day(today.value) = day(marked.value)
     where marked.precision = 'day'
 ),
 
@@ -558,7 +558,7 @@ anniversary_nouns as (
         on
             dates.article_id = nouns.article_id
             and dates.sentence_id = nouns.sentence_id
-            and nouns.char_start >= dates.char_end
+            and dates.char_end <= nouns.char_start
     where nouns.lexicon = 'anniversary'
     group by dates.article_id, dates.char_start
 ),
@@ -1236,7 +1236,9 @@ left join article_days using (article_id)
 -- a completion dated more than five years before the article's day (HISTORY_YEARS of
 -- orchestration/assets/extraction.py) is history ("under Armenian control since 1993"), not a handover; a report
 -- two years on still tells the handovers it looks back on
-where not coalesce(dated.event_type = 'entered' and dated.event_date < article_days.article_day - interval 5 year, false)
+where not coalesce(
+    dated.event_type = 'entered' and dated.event_date < article_days.article_day - interval 5 year, false
+)
 -- an undated completion is not one of the article's time when an older year or decade right after its verb
 -- dates it ("fled as it fell under Armenian control in the early 1990s"; the publication year decides), nor
 -- when the sentence puts it in the war ("during the fighting, troops also recaptured Jabrayil"; "a town the
