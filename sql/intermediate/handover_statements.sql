@@ -503,8 +503,20 @@ owned_dates as (
         on
             segments.article_id = dates.article_id
             and segments.sentence_id = dates.sentence_id
-            and segments.k = dates.k
-            and segments.n = dates.n
+            and (
+                segments.k = dates.k and segments.n = dates.n
+                -- "lost Fuzuli and Qubadli, and must return Agdam, Kalbajar and Lachin by D1, D2 and D3
+                -- respectively": the days pair with the last districts
+                or segments.n > dates.n
+                and segments.n - segments.k = dates.n - dates.k
+                and exists (
+                    select 1 from staging.modality_cues as cues
+                    where
+                        cues.article_id = segments.article_id
+                        and cues.sentence_id = segments.sentence_id
+                        and cues.modality = 'respectively'
+                )
+            )
 ),
 
 clause_breaks as (
