@@ -65,10 +65,10 @@ def article_year(dates: Iterable[list[DateMention]], corpus_year: int | None) ->
 
 
 def in_told_year(found: DateMention, told_year: int | None) -> DateMention:
-    """A day or month written without its year, in the year of the last date with its year before it when that is up to
-    HISTORY_YEARS earlier than the year inferred: a report of 2022 that tells "the counter-offensive ended on 9
-    November 2020 ... Kalbajar was to be handed back by November 15" means November 2020, not 2022 (a 2020 report
-    that recalls "occupied on 18 May 1992" keeps its own year for "20 November")."""
+    """A day or month written without its year, in the year the article is telling (`told_year`, see _in_told_years)
+    when that is up to HISTORY_YEARS earlier than the year inferred: a report of 2022 that tells "the counter-offensive
+    ended on 9 November 2020 ... Kalbajar was to be handed back by November 15" means November 2020, not 2022 (a 2020
+    report that recalls "occupied on 18 May 1992" keeps its own year for "20 November")."""
     if (
         told_year is None
         or found.value is None
@@ -173,7 +173,7 @@ def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int
             undated = {sentence_id: find_dates(text, None, None) for sentence_id, _, text, _ in sentences}
             fallback_year = article_year(undated.values(), fallback_year)
         previous_day = None  # the last day of the sentence before: "Five days later, ..." counts from it
-        told_year = None  # the year of the last full date written before: the year the article is telling
+        told_year = None  # the year last written out before: the year the article is telling
         for sentence_id, start, text, _ in sentences:
             found = undated.get(sentence_id)
             if found is None or any(d.anchor == "unresolved" for d in found) or previous_day:  # year, anchor needed

@@ -63,11 +63,12 @@ _PLACE_AHEAD = r"(?=\s+(?-i:(?:the\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁ]))"
 
 def _phrase_pattern(phrase: str, lookahead: bool = True) -> str:
     """Words separated by any whitespace; '*' stands for exactly one word ("came under * control"), '**' for
-    any words of the same clause (a list of names included), as few as reach the rest (German separable verbs: "gibt ** zurück" is "gibt den
-    Bezirk bis zum 15. November zurück"), and a word ending in '*' is a stem with any ending ("перенес*" is
-    перенесена, перенесли...: one entry for the inflections of languages that have many). A final '>' asks
-    for a place right after the phrase, a capitalised word or "the" ("left Agdam", "left the district", not
-    "left 30,000 dead" nor "is left burning"). Without `lookahead` the pattern reads a lowercased match again."""
+    any words of the same clause (a list of names included), as few as reach the rest (German separable verbs:
+    "gibt ** zurück" is "gibt den Bezirk bis zum 15. November zurück"), and a word ending in '*' is a stem with
+    any ending ("перенес*" is перенесена, перенесли...: one entry for the inflections of languages that have
+    many). A final '>' asks for a place right after the phrase, a capitalised word or "the" ("left Agdam", "left
+    the district", not "left 30,000 dead" nor "is left burning"). Without `lookahead` the pattern reads a
+    lowercased match again."""
     pattern = ""
     for word in phrase.split():
         if word == ">":

@@ -44,7 +44,7 @@ class DateMention(NamedTuple):
 
     `value` is the first day of the period (the last day when `is_deadline_end`); `precision` is
     day/week/month/year, `kind` absolute/weekday/relative, `anchor` where the year or reference came
-    from: explicit/publication/corpus/unresolved (the extraction may set narrative: the article's last full date).
+    from: explicit/publication/corpus/unresolved (the extraction may set narrative: the year the article tells).
     """
 
     char_start: int
