@@ -2,7 +2,9 @@
 
 The rule: the latest day-precision date stated in the body as something that happened (not a deadline,
 not a future plan, not an agreement's day) whose weekday is one the article names ("said on Wednesday"). Without such agreement
-the date stays null: a wrong date would shift every relative and weekday date of the article.
+the date stays null: a wrong date would shift every relative and weekday date of the article. A day written without
+its year takes part only when the article writes no other year and counts no years back: one weekday in seven agrees
+with a guessed year by chance, and a look-back's yearless days are seldom in the corpus year.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from orchestration.extraction.cues import find_cues
-from orchestration.extraction.dates import find_dates, weekday_names_in
+from orchestration.extraction.dates import find_dates, weekday_names_in, years_counted_back
 from orchestration.reference import load_reference
 
 INFERRED_CONFIDENCE = 0.6
@@ -38,6 +40,7 @@ class DatingEvidence(NamedTuple):
     sentences: list[str]
     text: str | None = None  # the whole text when it writes no year: a header date without one ("BAKU,
     # November 15 /TASS/") is read again with the corpus year
+    years_back: int = 0  # the most years the body counts back ("two years ago"): its days are that much older
 
 
 def dating_evidence(sentences: Iterable[str], text: str | None = None) -> DatingEvidence:
@@ -52,14 +55,18 @@ def dating_evidence(sentences: Iterable[str], text: str | None = None) -> Dating
         for sentence in sentences
         if _DIGIT.search(sentence) and not any(cue.label in ("future", "scheduled") for cue in find_cues(0, sentence))
     ]
-    return DatingEvidence(weekdays, stated, text)
+    return DatingEvidence(weekdays, stated, text, years_counted_back("\n".join(sentences)))
 
 
 def date_from_evidence(evidence: DatingEvidence, fallback_year: int | None) -> tuple[date | None, float | None]:
     """(date, confidence) inferred from an article's evidence, or (None, None)."""
     candidates: list[date] = []
+    guessed: list[date] = []  # days whose year is the corpus year, not written
+    written_years: set[int] = set()
     for sentence in evidence.sentences:
         for mention in find_dates(sentence, None, fallback_year):
+            if mention.anchor == "explicit" and mention.precision == "day" and mention.value is not None:
+                written_years.add(mention.value.year)
             before = sentence[max(0, mention.char_start - 16) : mention.char_start].lower()
             near = sentence[max(0, mention.char_start - _AGREEMENT_WINDOW) : mention.char_end + _AGREEMENT_WINDOW]
             if (
@@ -69,7 +76,11 @@ def date_from_evidence(evidence: DatingEvidence, fallback_year: int | None) -> t
                 and not before.endswith(_DEADLINE_WORDS)
                 and _AGREEMENT_WORDS.isdisjoint(_WORD.findall(near.lower()))
             ):
-                candidates.append(mention.value)
+                (candidates if mention.anchor == "explicit" else guessed).append(mention.value)
+    if not evidence.years_back and written_years <= {fallback_year}:
+        candidates += guessed
+    if evidence.years_back and written_years:  # only a day that many years after the oldest it tells can be its own
+        candidates = [day for day in candidates if day.year >= min(written_years) + evidence.years_back]
     agreeing = [day for day in candidates if day.weekday() in evidence.weekdays]
     if not agreeing:
         return None, None

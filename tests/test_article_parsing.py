@@ -79,6 +79,21 @@ def test_date_is_inferred_only_when_a_weekday_agrees():
     assert infer_published_date(["Troops crossed in on November 24."], 2020) == (None, None)
 
 
+def test_a_guessed_year_or_a_look_back_day_does_not_date_the_page():
+    """A weekday agrees with one day in seven by chance: a yearless day in the corpus year counts only in a page that
+    writes no other year, and a page that counts years back is not dated by the days it looks back on."""
+    yearless = "On Wednesday the governor spoke in the town that troops had reached on November 25."
+    assert infer_published_date([yearless], 2020) == (date(2020, 11, 25), 0.6)
+    # the page writes 2023 elsewhere: the corpus year of "November 25" is a guess it does not back
+    assert infer_published_date([yearless, "A decree of 14 March 2023 named the governor."], 2020) == (None, None)
+    # "two years ago" puts the page two years after the Wednesday, 25 November 2020, that it tells of
+    look_back = ["Two years ago, on Wednesday, troops reached the town on 25 November 2020."]
+    assert infer_published_date(look_back, 2020) == (None, None)
+    assert infer_published_date([*look_back, "It held a fair on 29 November 2022."], 2020) == (None, None)
+    later_day = ["Two years ago troops reached the town on 25 November 2020.", "On Wednesday, 30 November 2022, it"]
+    assert infer_published_date(later_day, 2020) == (date(2022, 11, 30), 0.6)
+
+
 def test_a_dateline_without_a_year_takes_the_corpus_year():
     """Wire datelines often give no year; an article that writes none is read again once the run's year is
     known, and its dateline dates it as a dateline, not as an inference."""

@@ -32,6 +32,8 @@ def summary(mentions: list[DateMention]) -> list[tuple]:
         ("It was signed on November 25, 2020, by both sides.", "November 25, 2020", date(2020, 11, 25), "explicit"),
         ("Posted 25.11.2020 by the desk.", "25.11.2020", date(2020, 11, 25), "explicit"),
         ("Posted 2020-11-25 by the desk.", "2020-11-25", date(2020, 11, 25), "explicit"),
+        ("Posted 2020.11.25 by the desk.", "2020.11.25", date(2020, 11, 25), "explicit"),
+        ("Posted 2020/11/25 by the desk.", "2020/11/25", date(2020, 11, 25), "explicit"),
         ("The deal took effect on 20 November.", "20 November", date(2020, 11, 20), "publication"),
         ("The area must be vacated by December 1.", "December 1", date(2020, 12, 1), "publication"),
         ("The area must be vacated by 1 December 2020.", "1 December 2020", date(2020, 12, 1), "explicit"),
@@ -149,6 +151,8 @@ def test_second_year_after_and_is_a_year():
         "He met wednesday with the envoy.",
         "The range 2020-2019 is reversed.",
         "A vote on 31 February is impossible.",
+        "Version 2020.11.25.4 of the app.",
+        "Mixed 2020-11.25 separators.",
     ],
 )
 def test_not_dates(text):

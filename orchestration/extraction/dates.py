@@ -151,7 +151,8 @@ _DATE_RE = ScanPattern(
     r"(?:\b|(?<=[^\W\d_])(?=\d))(?:(?=\d)(?:"
     + "|".join(
         (
-            rf"(?P<iso>(?<![\w.-])(?P<iso_y>{_YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d))",
+            # "2020-11-25", and year-first with dots or slashes as some agencies write it: "2020.11.25", "2020/11/25"
+            rf"(?P<iso>(?<![\w.-])(?P<iso_y>{_YEAR})(?P<iso_sep>[-./])(?P<iso_m>\d\d)(?P=iso_sep)(?P<iso_d>\d\d)(?![\d.]\d|\d))",
             # "1.12.2020", and German "bis 15.11." without its year
             rf"(?P<dotted>(?<![\d.])(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?:(?P<dot_y>{_YEAR})(?!\.\d)|(?![\d.])))",
             rf"(?P<day_month>(?<![\d.,]){_DMY})",
@@ -264,6 +265,23 @@ def find_dates(
     for match in anniversaries:
         mentions = _on_stated_day(text, match, mentions, published)
     return _nights(text, mentions)
+
+
+def years_counted_back(text: str) -> int:
+    """The most years `text` counts back from its own day ("two years ago", "the third anniversary of", "cela fait
+    deux ans que"); 0 when it counts none. A report that counts years back is written years after the days it
+    tells, so none of those days can be its own."""
+    counts = [
+        _anniversary_years(match) if match.lastgroup == "anniversary" else _count(match["span_n"])
+        for match in _DATE_RE.finditer(text)
+        if match.lastgroup == "anniversary" or (match.lastgroup == "span" and (match["ago_u"] or "").lower() == "year")
+    ]
+    return max(counts, default=0)
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBERS[word]
 
 
 def _has_words_of_this_month(text: str) -> bool:
@@ -526,8 +544,7 @@ def _ago(match, text, published, fallback_year):
     unit = match["ago_u"].lower()
     if not published:
         return [_mention(match, None, unit, "relative", "unresolved")]
-    count = match["span_n"].lower()
-    n = int(count) if count.isdigit() else _NUMBERS[count]
+    n = _count(match["span_n"])
     if unit in ("day", "week"):
         value = published - timedelta(days=n * (7 if unit == "week" else 1))
     else:
@@ -549,8 +566,7 @@ def _anniversary(match, text, published, fallback_year):
 def _anniversary_years(match: re.Match[str]) -> int:
     if match["an_ord"]:
         return _ANNIVERSARY_ORDINALS[match["an_ord"].lower()]
-    count = (match["anb_n"] or match["ana_n"]).lower()
-    return int(count) if count.isdigit() else _NUMBERS[count]
+    return _count(match["anb_n"] or match["ana_n"])
 
 
 def _on_stated_day(
