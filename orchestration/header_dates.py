@@ -261,11 +261,20 @@ def dateline_line(text: str, fallback_year: int | None) -> tuple[date | None, st
     match = _DATELINE_LINE.match(text)
     if not match:
         return _dateline_alone(text, fallback_year)
+    if _is_clause(match.group("wire")):  # "Three years ago, on 10 November 2020, the statement was signed."
+        return None
     written, year = match.group("date"), fallback_year or _SHAPE_YEAR
     # as written ("1er décembre"), else in title case ("NOVEMBER 20" is "November 20")
     if day := only_a_date(written, year) or only_a_date(written.title(), year):
         return (day if fallback_year else None), match.group("wire").strip()
     return None
+
+
+def _is_clause(wire: str) -> bool:
+    """Lower-case words after a dateline's date are a sentence going on, not a wire: wires are names ("AZERTAC",
+    "РИА Новости", "agence France-Presse"), or one lower-case acronym ("dpa")."""
+    words = wire.split()
+    return words[0][0].islower() and (len(words) > 2 or len(words) == 2 and words[1][0].islower())
 
 
 def _dateline_alone(text: str, fallback_year: int | None) -> tuple[date | None, str] | None:

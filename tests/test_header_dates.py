@@ -130,6 +130,20 @@ def test_russian_wire_datelines(line, day, wire):
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Berlin, 20. November, dpa.", (date(2020, 11, 20), "dpa")),
+        ("Paris, 3 décembre 2020 - agence France-Presse", (date(2020, 12, 3), "agence France-Presse")),
+        # a first sentence with a date between commas goes on in lower case: no wire
+        ("Два года назад, 25 ноября 2020 года, колонна вошла в долину.", None),
+        ("Two winters ago, on 3 March 2021, the dam was opened to traffic.", None),
+    ],
+)
+def test_a_dateline_line_ends_with_a_wire_not_a_clause(line, expected):
+    assert dateline_line(line, 2020) == expected
+
+
+@pytest.mark.parametrize(
     ("line", "day", "wire"),
     [
         ("Ganja (Azerbaijan), Nov. 24 (PTI/AP): Troops moved in.", date(2020, 11, 24), "PTI/AP"),
