@@ -236,6 +236,20 @@ def test_weekday_unresolved_without_publication_date():
         ("The road closed three days ago.", "three days ago", date(2020, 11, 22), "day"),
         ("The road closed a month ago.", "a month ago", date(2020, 10, 1), "month"),
         ("Families left 27 years ago.", "27 years ago", date(1993, 1, 1), "year"),
+        # years ago in other languages: the year so many before the article's
+        ("Die Familien flohen vor 27 Jahren.", "vor 27 Jahren", date(1993, 1, 1), "year"),
+        ("Семьи бежали 27 лет назад.", "27 лет назад", date(1993, 1, 1), "year"),
+        ("Aileler 27 yıl önce kaçtı.", "27 yıl önce", date(1993, 1, 1), "year"),
+        ("Les familles ont fui il y a 27 ans.", "il y a 27 ans", date(1993, 1, 1), "year"),
+        ("Las familias huyeron hace 27 años.", "hace 27 años", date(1993, 1, 1), "year"),
+        ("Le famiglie fuggirono 27 anni fa.", "27 anni fa", date(1993, 1, 1), "year"),
+        # beside a word for the article's own day, the year is that day of it
+        ("Two years ago today the bridge reopened.", "Two years ago", date(2018, 11, 25), "day"),
+        ("Heute vor zwei Jahren öffnete die Brücke.", "vor zwei Jahren", date(2018, 11, 25), "day"),
+        ("Ровно два года назад мост открылся.", "два года назад", date(2018, 11, 25), "day"),
+        ("Tam iki yıl önce köprü açıldı.", "iki yıl önce", date(2018, 11, 25), "day"),
+        ("Il y a deux ans jour pour jour, le pont rouvrait.", "Il y a deux ans", date(2018, 11, 25), "day"),
+        ("Due anni fa, in questo giorno, il ponte riaprì.", "Due anni fa", date(2018, 11, 25), "day"),
         ("The envoy visited last week.", "last week", date(2020, 11, 16), "week"),
         ("The envoy visits this week.", "this week", date(2020, 11, 23), "week"),
         ("The envoy visited earlier this week.", "earlier this week", date(2020, 11, 23), "week"),
@@ -255,6 +269,22 @@ def test_relative_expressions(text, expression, value, precision):
         "publication",
     )
     assert mention.is_deadline_end is False
+
+
+def test_a_year_beside_this_day_and_a_count_beside_its_day():
+    """ "On this day in 2018" is the article's day in 2018; "today" far from a year stays the article's own day;
+    a count of days with the day set beside it is that day."""
+    assert summary(find_dates("On this day in 2018, the bridge reopened.", PUBLISHED, None)) == [
+        ("2018", date(2018, 11, 25), "day", "absolute", "explicit")
+    ]
+    assert [m.value for m in find_dates("Today the bridge, rebuilt in 2018, is busy.", PUBLISHED, None)] == [
+        PUBLISHED,
+        date(2018, 1, 1),
+    ]
+    apposed = "The east bank opened on 3 November 2020 and the west bank a week later, on 11 November 2020."
+    assert [m.text for m in find_dates(apposed, PUBLISHED, None)] == ["3 November 2020", "11 November 2020"]
+    counted = "The east bank opened on 3 November 2020 and the west bank a week later."
+    assert [m.value for m in find_dates(counted, PUBLISHED, None)] == [date(2020, 11, 3), date(2020, 11, 10)]
 
 
 def test_last_month_crosses_the_year():

@@ -100,6 +100,8 @@ _ANNIVERSARY_BEFORE = _words("anniversary_before")
 _ANNIVERSARY_AFTER = _words("anniversary_after")
 _ANNIVERSARY_ORDINALS = _words("anniversary_ordinal")  # "the second anniversary", "вторая годовщина": 2 years
 _ANNIVERSARY_NOUNS = _words("anniversary_noun")
+# "on this day in 2020", "heute vor drei Jahren", "tam üç yıl önce": the article's day in the year named beside it
+_THIS_DAY = _words("this_day")
 _PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
 # year words that make a four-digit number before a counted noun a year ("in 1960 soldiers crossed"), but for the
 # count words ("контингент в 1960 военных")
@@ -173,6 +175,10 @@ _DATE_RE = ScanPattern(
             # "il y a cinq jours", "hace cinco días", "vor fünf Tagen": days or weeks before the article
             rf"(?P<ago_before>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}(?P<ab_n>\d{{1,3}}|{_NUMBER}){_S}"
             rf"(?P<ab_u>{_alternation(_LATER_UNITS, False)})\b))",
+            # "vor drei Jahren", "три года назад", "il y a trois ans": the year so many before the article's
+            rf"(?P<ago_year>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}(?P<ay_n>\d{{1,3}}|{_NUMBER}){_S}"
+            rf"(?:{_alternation(_YEAR_UNITS, False)})\b|(?P<ay_m>\d{{1,3}}|{_NUMBER}){_S}(?:{_alternation(_YEAR_UNITS, False)})"
+            rf"{_S}(?:{_alternation(_AGO_AFTER, False)})\b))",
             rf"(?P<later_before>(?i:(?:{_alternation(_LATER_BEFORE, False)}){_S}(?P<lb_n>\d{{1,3}}|{_NUMBER}){_S}"
             rf"(?P<lb_u>{_alternation(_LATER_UNITS, False)})\b))",
             rf"(?P<span>(?i:(?<![\d.,])(?P<span_n>\d{{1,3}}|{_NUMBER}){_S}(?:(?P<ago_u>day|{_UNIT})s?{_S}ago\b"
@@ -201,6 +207,7 @@ _DATE_RE = ScanPattern(
 _THIS_MONTH_RE = re.compile(
     rf"(?<![\d.,])(?P<tm_d>\d{{1,2}})(?:st|nd|rd|th|er|\.|-?го)?{_S}(?i:{_alternation(_THIS_MONTH, False)})\b"
 )
+_THIS_DAY_RE = re.compile(rf"(?<!\w)(?i:{_alternation(_THIS_DAY, False)})(?!\w)")
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}")
 _NIGHT_BEFORE = re.compile(rf"(?i:\b(?:{_alternation(_NIGHT_WORDS, False)})\b)\W+(?:\w+\W+){{0,2}}$")
 _DMY_RE = re.compile(_DMY)
@@ -264,7 +271,55 @@ def find_dates(
         mentions = _with_days_of_this_month(text, published, mentions)
     for match in anniversaries:
         mentions = _on_stated_day(text, match, mentions, published)
-    return _nights(text, mentions)
+    if published:
+        mentions = _on_this_day(text, mentions, published)
+    return _apposed(text, _nights(text, mentions))
+
+
+_APPOSITION = re.compile(r"\s*[,(–—-]\s*(?:[^\W\d_]+\s+)?")
+
+
+def _apposed(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "eine Woche später, am 1. Dezember", "five days later (on 25 November)": a day counted from another, with
+    the day itself set beside it, is that day: the count is only the writer's round figure."""
+    return [
+        mention
+        for mention, following in zip(mentions, [*mentions[1:], None])
+        if following is None
+        or mention.kind != "relative"
+        or following.kind != "absolute"
+        or mention.precision != "day"
+        or following.precision != "day"
+        or not _APPOSITION.fullmatch(text, mention.char_end, following.char_start)
+    ]
+
+
+def _on_this_day(text: str, mentions: list[DateMention], published: date) -> list[DateMention]:
+    """ "On this day in 2020", "three years ago today", "heute vor drei Jahren", "ровно три года назад": a year
+    beside a word for the article's own day (at most _BESIDE_WORDS words between, in one clause) is that day of
+    the year, and "today" there is no date of its own."""
+    years = [
+        m for m in mentions if m.precision == "year" and m.value and (m.kind == "relative" or m.anchor == "explicit")
+    ]
+    if not years:
+        return mentions
+    todays = [m for m in mentions if m.kind == "relative" and m.value == published and m.text.lower() in _DAY_OFFSETS]
+    markers = [(m.start(), m.end(), None) for m in _THIS_DAY_RE.finditer(text)] + [
+        (m.char_start, m.char_end, m) for m in todays
+    ]
+    replaced, used = {}, set()
+    for year in years:
+        for start, end, today in markers:
+            between = text[min(end, year.char_end) : max(start, year.char_start)]
+            if len(_WORD_RE.findall(between)) <= _BESIDE_WORDS and not _CLAUSE_END.search(between):
+                day = _date(year.value.year, published.month, published.day)
+                if day:
+                    replaced[year] = year._replace(value=day, precision="day")
+                    used |= {today} | {m for m in todays if start <= m.char_start and m.char_end <= end}
+                break
+    if not replaced:
+        return mentions
+    return [replaced.get(m, m) for m in mentions if m not in used]  # "tal día como hoy": its "hoy" too
 
 
 def years_counted_back(text: str) -> int:
@@ -272,9 +327,12 @@ def years_counted_back(text: str) -> int:
     deux ans que"); 0 when it counts none. A report that counts years back is written years after the days it
     tells, so none of those days can be its own."""
     counts = [
-        _anniversary_years(match) if match.lastgroup == "anniversary" else _count(match["span_n"])
+        _anniversary_years(match)
+        if match.lastgroup == "anniversary"
+        else _count(match["ay_n"] or match["ay_m"] or match["span_n"])
         for match in _DATE_RE.finditer(text)
-        if match.lastgroup == "anniversary" or (match.lastgroup == "span" and (match["ago_u"] or "").lower() == "year")
+        if match.lastgroup in ("anniversary", "ago_year")
+        or (match.lastgroup == "span" and (match["ago_u"] or "").lower() == "year")
     ]
     return max(counts, default=0)
 
@@ -552,6 +610,20 @@ def _ago(match, text, published, fallback_year):
     return [_mention(match, value, unit, "relative", "publication")]
 
 
+def _years_ago(match, text, published, fallback_year):
+    if not published:
+        return [_mention(match, None, "year", "relative", "unresolved")]
+    return [
+        _mention(
+            match,
+            _period_start(published, "year", -_count(match["ay_n"] or match["ay_m"])),
+            "year",
+            "relative",
+            "publication",
+        )
+    ]
+
+
 def _anniversary(match, text, published, fallback_year):
     """ "Cela fait deux ans que ... a été libérée", "Two years have gone by since ...", "the second anniversary of":
     the day so many years before the article, which marks the anniversary (see _on_stated_day for a day or year
@@ -663,4 +735,5 @@ _HANDLERS = {
     "period": _period,
     "day_word": _day_word,
     "anniversary": _anniversary,
+    "ago_year": _years_ago,
 }
