@@ -913,7 +913,8 @@ date_choices as (
 
 delays as (
     -- "was delayed for 10 days": the nearest count of days or weeks after a postponement's trigger, or inside
-    -- it ("granted ten more days", "weitere zehn Tage": the count is the trigger's first or middle word)
+    -- it ("granted ten more days", "weitere zehn Tage": the count is the trigger's first or middle word), else
+    -- one right before it in its clause, where the verb comes last ("um zehn Tage verlängert", "on gün uzatıldı")
     select
         statements.article_id,
         statements.sentence_id,
@@ -921,16 +922,34 @@ delays as (
         statements.trigger_start,
         arg_min(
             figures.value::integer * case figures.subject when 'weeks' then 7 else 1 end,
-            figures.char_start
+            [
+                (figures.char_end <= statements.trigger_start)::integer,
+                abs(figures.char_start - statements.trigger_start)
+            ]
         ) as delay_days
     from statements
     inner join staging.figure_mentions as figures
         on
             statements.article_id = figures.article_id
             and statements.sentence_id = figures.sentence_id
-            and statements.trigger_start < figures.char_end
             and figures.subject in ('days', 'weeks')
-    where statements.event_type = 'postponed'
+    inner join staging.sentences as sentences
+        on
+            statements.article_id = sentences.article_id
+            and statements.sentence_id = sentences.sentence_id
+    where
+        statements.event_type = 'postponed'
+        and (
+            statements.trigger_start < figures.char_end
+            or statements.trigger_start - figures.char_end <= 25
+            and not regexp_matches(
+                substr(
+                    sentences.text, figures.char_end - sentences.char_start + 1,
+                    statements.trigger_start - figures.char_end
+                ),
+                '[,;:()–—]'
+            )
+        )
     group by statements.article_id, statements.sentence_id, statements.segment_start, statements.trigger_start
 ),
 
