@@ -89,7 +89,8 @@ _INITIALS = frozenset(string.ascii_lowercase)  # one lower-cased letter before a
 _DAY_DATELINE = re.compile(
     r"^\s*[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3},\s+\d{1,2}\s*\((?P<wire>[^()]{2,40})\)\.?\s*$"
 )
-_TEMPERATURE = re.compile(r"[-+−]?\d{1,2}(?:[.,]\d)?\s?°")
+# "-0.6°", "12 °C"; not an Italian ordinal day ("il 1° dicembre")
+_TEMPERATURE = re.compile(r"[-+−]?\d{1,2}(?:[.,]\d)?\s?°(?:\s?[CF]\b|(?!\s?[^\W\d_]))")
 FOOTER_ZONE = 0.6
 MAX_SENTENCE_CHARS = 2000
 SHORT_LINE_CHARS = 500  # header, credit and furniture rules only look at lines this short

@@ -216,6 +216,9 @@ def test_a_weather_widgets_date_is_not_the_publication_date():
     page = "• Sunday\n\n    22 November, 2026\n\n  • -0.6°\n    Clear sky\n\nTroops entered Agdam\n\nTroops entered Agdam today."
     assert parse_article(page).published_date is None
     assert parse_article(page.replace("-0.6°", "Clear")).published_date == date(2026, 11, 22)
+    # an Italian ordinal day is no temperature: the date line above it stays the page's
+    dated = "Eco di Valle\n12 marzo 2022\n\nLa diga fu aperta il 1° marzo 2021 dal sindaco.\n"
+    assert parse_article(dated).published_date == date(2022, 3, 12)
 
 
 def test_a_wrapped_page_keeps_its_sentences_whole():

@@ -287,6 +287,21 @@ def test_a_year_beside_this_day_and_a_count_beside_its_day():
     assert [m.value for m in find_dates(counted, PUBLISHED, None)] == [date(2020, 11, 3), date(2020, 11, 10)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The east bank opened on 14 November; eleven days earlier, the west bank.",
+        "Am 14. November das Ostufer, elf Tage zuvor das Westufer.",
+        "Il 14 novembre la riva est; undici giorni prima, la riva ovest.",
+        "El 14 de noviembre la orilla este; once días antes, la oeste.",
+        "Le 14 novembre la rive est, onze jours plus tôt la rive ouest.",
+    ],
+)
+def test_days_earlier_count_back_from_the_day_named(sentence):
+    """Counts of days before a day named, in any language, with the number words of number_words.csv."""
+    assert [m.value for m in find_dates(sentence, PUBLISHED, None)] == [date(2020, 11, 14), date(2020, 11, 3)]
+
+
 def test_last_month_crosses_the_year():
     assert only("It happened last month.", date(2021, 1, 15)).value == date(2020, 12, 1)
 

@@ -32,7 +32,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from orchestration.extraction.jit_regex import ScanPattern
+from orchestration.extraction.jit_regex import ScanPattern, word_trie
 from orchestration.reference import load_reference
 
 _MAX_DAYS_AHEAD = 120
@@ -78,7 +78,13 @@ MONTH_WORDS = frozenset(_MONTHS)  # every language's month names and abbreviatio
 _WEEKDAYS = _words("weekday", english=True)
 _FOREIGN_WEEKDAYS = _words("weekday", english=False)
 _ALL_WEEKDAYS = _WEEKDAYS | _FOREIGN_WEEKDAYS
-_NUMBERS = _words("number")
+# counts of days, weeks and years: number_words.csv (the figures' list) up to a hundred, and the words for one
+# that only a span reads so ("a week ago", "ein Jahr")
+_NUMBERS = _words("number") | {
+    row["word"]: int(row["value"])
+    for row in load_reference("number_words")
+    if row["value"].isdigit() and int(row["value"]) <= 100 and not row["word"].endswith(".")
+}
 _YEAR_BEFORE = frozenset(_words("year_context_before"))
 _YEAR_AFTER = frozenset(_words("year_context_after"))
 _DAY_OFFSETS = _words("day_word")
@@ -86,6 +92,7 @@ _FIRST_DAY = _words("first_day")  # "il primo dicembre", "le premier décembre",
 _ORDINAL_DAYS = sorted(_FIRST_DAY.items(), key=lambda item: -len(item[0]))  # longest first: "двадцать первого"
 _LATER_UNITS = _words("later_unit")  # "five days later", "fünf Tage später": days per unit
 _LATER_MARKERS = _words("later_marker")
+_EARLIER_MARKERS = _words("earlier_marker")  # "ten days earlier", "dieci giorni prima": days before the day named
 _AGO_AFTER = _words("ago_after")  # "cinque giorni fa", "пять дней назад", "beş gün önce"
 _LATER_BEFORE = _words("later_before")  # "спустя пять дней": days after the day named before it
 _SAME_DAY = _words("same_day")  # "on that day", "в указанный день": the day named before it
@@ -136,7 +143,9 @@ _FOREIGN_MONTH = (
     rf"(?:['’][^\W\d_]{{1,4}}\b)?"
 )
 _WEEKDAY = rf"(?:{_alternation(_WEEKDAYS, True)})\b"
-_NUMBER = _alternation(_NUMBERS, False)
+_NUMBER = word_trie(
+    sorted(_NUMBERS)
+)  # some hundred words, used in several alternatives: shared prefixes keep the pattern small
 # a German weekday may carry the part of the day ("Mittwochmorgen", "Dienstagabend"): the day is the weekday's
 _WEEKDAY_PARTS = _words("weekday_part")
 _FOREIGN_WEEKDAY = rf"(?i:(?:{_alternation(_FOREIGN_WEEKDAYS, False)})(?:{_alternation(_WEEKDAY_PARTS, False)})?)\b"
@@ -183,7 +192,7 @@ _DATE_RE = ScanPattern(
             rf"(?P<lb_u>{_alternation(_LATER_UNITS, False)})\b))",
             rf"(?P<span>(?i:(?<![\d.,])(?P<span_n>\d{{1,3}}|{_NUMBER}){_S}(?:(?P<ago_u>day|{_UNIT})s?{_S}ago\b"
             rf"|(?P<later_u>{_alternation(_LATER_UNITS, False)}){_S}(?:(?P<ago_after>{_alternation(_AGO_AFTER, False)})"
-            rf"|{_alternation(_LATER_MARKERS, False)})\b)))",
+            rf"|(?P<earlier>{_alternation(_EARLIER_MARKERS, False)})|{_alternation(_LATER_MARKERS, False)})\b)))",
             rf"(?P<same_day>(?i:{_alternation(_SAME_DAY, False)})(?!\w))",
             rf"(?P<anniversary>(?i:(?:{_alternation(_ANNIVERSARY_BEFORE, False)}){_S}(?:[^\W\d][\w'’]{{1,12}}{_S})?(?P<anb_n>\d{{1,2}}|{_NUMBER}){_S}"
             rf"(?:{_alternation(_YEAR_UNITS, False)})\b"
@@ -255,7 +264,9 @@ def find_dates(
         if match.lastgroup == "span" and match["ago_after"]:  # "cinque giorni fa", "пять дней назад"
             mentions.extend(_units_ago(match, match["span_n"], match["later_u"], published))
         elif match.lastgroup == "span" and match["later_u"]:
-            mentions.extend(_later(match, mentions, previous_day, match["span_n"], match["later_u"]))
+            mentions.extend(
+                _later(match, mentions, previous_day, match["span_n"], match["later_u"], -1 if match["earlier"] else 1)
+            )
         elif match.lastgroup == "later_before":
             mentions.extend(_later(match, mentions, previous_day, match["lb_n"], match["lb_u"]))
         elif match.lastgroup == "ago_before":
@@ -387,13 +398,18 @@ def _month_day(match: re.Match[str], before: list[DateMention]) -> list[DateMent
 
 
 def _later(
-    match: re.Match[str], before: list[DateMention], previous_day: DateMention | None, count: str, unit: str
+    match: re.Match[str],
+    before: list[DateMention],
+    previous_day: DateMention | None,
+    count: str,
+    unit: str,
+    sign: int = 1,
 ) -> list[DateMention]:
     """ "Agdam on 20 November and Kalbajar five days later", "Спустя пять дней ...": days after the last day
-    named before it (_days_after); a span it cannot read dates nothing (a span used as a date, not a count
-    either)."""
+    named before it (_days_after), or before it (`sign` -1: "ten days earlier"); a span it cannot read dates
+    nothing (a span used as a date, not a count either)."""
     span = _span(count, unit)
-    return _days_after(match, before, previous_day, span[0] * span[1]) if span else []
+    return _days_after(match, before, previous_day, sign * span[0] * span[1]) if span else []
 
 
 def _days_after(
