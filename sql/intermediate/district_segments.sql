@@ -5,6 +5,8 @@
 -- A sentence with a deadline phrase (scheduled or postponed) but no district ("the deadline was extended to
 -- 25 November") carries the district of the last sentence before it that names one, of the two before it,
 -- when that sentence names exactly one (a reporting sentence may stand between: "..., he said on Sunday").
+-- A relative clause after a district ("Kalbajar, which was due on 15 November, ...") is a segment of its own, and
+-- so is the main clause that resumes after it when it has a verb.
 -- grain: one row per article_id, sentence_id, segment_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start)
@@ -12,7 +14,8 @@
 -- column sentence_id: the sentence (staging.sentences)
 -- column district: the district's canonical name
 -- column match_methods: how the district was read: exact, fuzzy or carried (from an earlier sentence), comma-separated
--- column segment_start: offset where the segment starts: its first mention of the district
+-- column segment_start: offset where the segment starts: its first mention of the district (or the relative pronoun
+-- or closing comma of a relative clause after it)
 -- column first_mention_end: offset just past that first mention
 -- column segment_end: offset where the next district's segment starts, or the sentence's end
 -- column clause_end: offset of the first clause opener after the district (while, but), or the sentence's end
@@ -231,12 +234,84 @@ renamed as (
     having count(distinct places.district) = 1
 ),
 
+relative_clauses as (
+    -- "Kalbajar, which it was due to hand over on 15 November, ...", "Kelbadschar, das bis zum 15. November ...": a
+    -- relative clause after a district, up to its closing comma, is a segment of that district of its own, so its
+    -- verb and date are not the main clause's (nor the main clause's its)
+    select
+        mentions.article_id,
+        mentions.sentence_id,
+        mentions.district,
+        cues.char_start as clause_start,
+        cues.char_end as pronoun_end,
+        coalesce(
+            cues.char_end
+            + nullif(strpos(substr(sentences.text, cues.char_end - sentences.char_start + 1), ','), 0) - 1,
+            sentences.char_end
+        ) as clause_close
+    from ordered as mentions
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    inner join staging.modality_cues as cues
+        on
+            mentions.article_id = cues.article_id
+            and mentions.sentence_id = cues.sentence_id
+            and cues.modality = 'relative'
+            and cues.char_start between mentions.char_end + 1 and mentions.char_end + 20
+            -- right after the name, or after one noun: "Kalbajar district, which"
+            and regexp_full_match(
+                substr(
+                    sentences.text, mentions.char_end - sentences.char_start + 1, cues.char_start - mentions.char_end
+                ),
+                '(\s+\pL+)?\s*,\s*'
+            )
+    where exists (
+        select 1 from staging.handover_triggers as triggers
+        where
+            triggers.article_id = cues.article_id
+            and triggers.sentence_id = cues.sentence_id
+            and triggers.char_start > cues.char_end
+    )
+),
+
+relative_segments as (
+    -- the relative clause, and the main clause that resumes after it, each the district's
+    select
+        article_id,
+        sentence_id,
+        -1 as run_no,
+        district,
+        clause_start as segment_start,
+        pronoun_end as first_mention_end,
+        'carried' as match_methods
+    from relative_clauses
+    union all
+    select
+        article_id,
+        sentence_id,
+        -1 as run_no,
+        district,
+        clause_close as segment_start,
+        clause_close + 1 as first_mention_end,
+        'carried' as match_methods
+    from relative_clauses
+    -- only where the main clause has a verb of its own after it
+    where exists (
+        select 1 from staging.handover_triggers as triggers
+        where
+            triggers.article_id = relative_clauses.article_id
+            and triggers.sentence_id = relative_clauses.sentence_id
+            and triggers.char_start > relative_clauses.clause_close
+    )
+),
+
 all_segments as (
     select * from segments
     union all
     select * from carried
     union all
     select * from renamed
+    union all
+    select * from relative_segments
 )
 
 select

@@ -150,6 +150,16 @@ borrowed_triggers as (
     inner join staging.sentences as sentences using (article_id, sentence_id)
     where
         not candidates.reporting_between
+        -- "..., and Lachin, which is to be returned on 2 December, ...": a name whose verb is in the relative
+        -- clause after it borrows none
+        and not exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = candidates.article_id
+                and cues.sentence_id = candidates.sentence_id
+                and cues.modality = 'relative'
+                and cues.char_start = candidates.segment_end
+        )
         and not exists (
             select 1 from own_triggers as own
             where
