@@ -302,6 +302,14 @@ def test_days_earlier_count_back_from_the_day_named(sentence):
     assert [m.value for m in find_dates(sentence, PUBLISHED, None)] == [date(2020, 11, 14), date(2020, 11, 3)]
 
 
+def test_a_german_anniversary_counts_times_only_after_its_verb():
+    """ "jährt sich zum zweiten Mal" is two years before the article; "zum zweiten Mal" alone is the second time."""
+    assert [m.value for m in find_dates("Die Eröffnung jährt sich zum zweiten Mal.", PUBLISHED, None)] == [
+        date(2018, 11, 25)
+    ]
+    assert find_dates("Der Minister kam zum zweiten Mal.", PUBLISHED, None) == []
+
+
 def test_last_month_crosses_the_year():
     assert only("It happened last month.", date(2021, 1, 15)).value == date(2020, 12, 1)
 

@@ -107,6 +107,9 @@ _ANNIVERSARY_BEFORE = _words("anniversary_before")
 _ANNIVERSARY_AFTER = _words("anniversary_after")
 _ANNIVERSARY_ORDINALS = _words("anniversary_ordinal")  # "the second anniversary", "вторая годовщина": 2 years
 _ANNIVERSARY_NOUNS = _words("anniversary_noun")
+# "jährt sich zum dritten Mal": "the third time" is an anniversary only after a verb that says so
+_ANNIVERSARY_TIMES = _words("anniversary_times")
+_ANNIVERSARY_VERBS = _words("anniversary_verb")
 # "on this day in 2020", "heute vor drei Jahren", "tam üç yıl önce": the article's day in the year named beside it
 _THIS_DAY = _words("this_day")
 _PAIR_LINKS = _words("day_pair_link")  # "desde el 15 hasta el 25 de noviembre", "nicht der 15. sondern der 25."
@@ -198,7 +201,8 @@ _DATE_RE = ScanPattern(
             rf"(?:{_alternation(_YEAR_UNITS, False)})\b"
             rf"|(?P<ana_n>\d{{1,2}}|{_NUMBER}){_S}(?:{_alternation(_YEAR_UNITS, False)}){_S}"
             rf"(?:{_alternation(_ANNIVERSARY_AFTER | _ANNIVERSARY_BEFORE, False)})\b"  # "Dos años se cumplen"
-            rf"|(?P<an_ord>{_alternation(_ANNIVERSARY_ORDINALS, False)}){_S}(?:{_alternation(_ANNIVERSARY_NOUNS, False)})\b))",
+            rf"|(?P<an_ord>{_alternation(_ANNIVERSARY_ORDINALS, False)}){_S}(?:{_alternation(_ANNIVERSARY_NOUNS, False)}"
+            rf"|(?P<an_times>{_alternation(_ANNIVERSARY_TIMES, False)}))\b))",
             rf"(?P<month_day>(?i:(?P<md_w>{_alternation(_MONTH_DAY_WORDS, False)}){_S}(?P<md_d>\d{{1,2}})(?P<md_o>st|nd|rd|th)?)"
             rf"(?!\d|[\w.,]\d|[^\W\d_])"
             rf"(?!\.?{_S}(?:(?:de|del|di|of){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})))",  # "el día 25 de noviembre", "the 3rd of December": a date of its own
@@ -216,6 +220,7 @@ _DATE_RE = ScanPattern(
 _THIS_MONTH_RE = re.compile(
     rf"(?<![\d.,])(?P<tm_d>\d{{1,2}})(?:st|nd|rd|th|er|\.|-?го)?{_S}(?i:{_alternation(_THIS_MONTH, False)})\b"
 )
+_ANNIVERSARY_VERB = re.compile(rf"(?<!\w)(?i:{_alternation(_ANNIVERSARY_VERBS, False)})(?!\w)")
 _THIS_DAY_RE = re.compile(rf"(?<!\w)(?i:{_alternation(_THIS_DAY, False)})(?!\w)")
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}")
 _NIGHT_BEFORE = re.compile(rf"(?i:\b(?:{_alternation(_NIGHT_WORDS, False)})\b)\W+(?:\w+\W+){{0,2}}$")
@@ -276,8 +281,9 @@ def find_dates(
         elif match.lastgroup == "same_day":  # "on that day", "в указанный день"
             mentions.extend(_days_after(match, mentions, previous_day, 0))
         else:
-            anniversaries += [match] if match.lastgroup == "anniversary" else []
-            mentions.extend(_HANDLERS[match.lastgroup](match, text, published, fallback_year))
+            found = _HANDLERS[match.lastgroup](match, text, published, fallback_year)
+            anniversaries += [match] if match.lastgroup == "anniversary" and found else []
+            mentions.extend(found)
     if published and _has_words_of_this_month(text):
         mentions = _with_days_of_this_month(text, published, mentions)
     for match in anniversaries:
@@ -644,6 +650,8 @@ def _anniversary(match, text, published, fallback_year):
     """ "Cela fait deux ans que ... a été libérée", "Two years have gone by since ...", "the second anniversary of":
     the day so many years before the article, which marks the anniversary (see _on_stated_day for a day or year
     the sentence states)."""
+    if match["an_times"] and not _ANNIVERSARY_VERB.search(text, 0, match.start()):
+        return []  # "zum dritten Mal" without "jährt sich": the third time something happens
     if not published:
         return [_mention(match, None, "day", "relative", "unresolved")]
     n = _anniversary_years(match)

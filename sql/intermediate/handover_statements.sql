@@ -321,6 +321,31 @@ statements as (
                         )
                 )
                 then 'entered'
+            -- a handover noun whose anniversary the sentence marks took place ("jährt sich die Rückgabe von
+            -- Kalbadschar zum zweiten Mal", "the anniversary of the handover of Agdam")
+            when
+                trigger_type = 'scheduled' and not is_future
+                and (
+                    exists (
+                        select 1 from intermediate.lexicon_matches as nouns
+                        where
+                            nouns.article_id = with_modality.article_id
+                            and nouns.sentence_id = with_modality.sentence_id
+                            and nouns.lexicon = 'anniversary'
+                    )
+                    or exists (
+                        select 1 from staging.date_mentions as dates
+                        inner join staging.articles as articles using (article_id)
+                        where
+                            dates.article_id = with_modality.article_id
+                            and dates.sentence_id = with_modality.sentence_id
+                            and dates.kind = 'relative' and dates.precision = 'day'
+                            and year(dates.value) < year(articles.published_date)
+                            and month(dates.value) = month(articles.published_date)
+                            and day(dates.value) = day(articles.published_date)
+                    )
+                )
+                then 'entered'
             else trigger_type
         end as event_type
     from with_modality
