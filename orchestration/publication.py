@@ -19,6 +19,10 @@ from orchestration.extraction.dates import find_dates, weekday_names_in, years_c
 from orchestration.reference import load_reference
 
 INFERRED_CONFIDENCE = 0.6
+# A report that counts a few years back ("two years ago", "the third anniversary") is written years after the days
+# it tells, so none of them is its own day; longer counts recall history that a report of the day recalls too
+# ("occupied 27 years ago")
+LOOK_BACK_YEARS = 10
 _DEADLINE_WORDS = ("by ", "before ", "until ", "till ", "no later than ")
 _DIGIT = re.compile(r"\d")  # a stated day holds one
 # "the deal signed on November 9", "the November 10 trilateral statement": the agreement's day, not the report's
@@ -40,7 +44,7 @@ class DatingEvidence(NamedTuple):
     sentences: list[str]
     text: str | None = None  # the whole text when it writes no year: a header date without one ("BAKU,
     # November 15 /TASS/") is read again with the corpus year
-    years_back: int = 0  # the most years the body counts back ("two years ago"): its days are that much older
+    years_back: int = 0  # the most years, up to LOOK_BACK_YEARS, the body counts back ("two years ago")
 
 
 def dating_evidence(sentences: Iterable[str], text: str | None = None) -> DatingEvidence:
@@ -55,7 +59,8 @@ def dating_evidence(sentences: Iterable[str], text: str | None = None) -> Dating
         for sentence in sentences
         if _DIGIT.search(sentence) and not any(cue.label in ("future", "scheduled") for cue in find_cues(0, sentence))
     ]
-    return DatingEvidence(weekdays, stated, text, years_counted_back("\n".join(sentences)))
+    look_back = max((n for n in years_counted_back("\n".join(sentences)) if n <= LOOK_BACK_YEARS), default=0)
+    return DatingEvidence(weekdays, stated, text, look_back)
 
 
 def date_from_evidence(evidence: DatingEvidence, fallback_year: int | None) -> tuple[date | None, float | None]:

@@ -92,6 +92,8 @@ def test_a_guessed_year_or_a_look_back_day_does_not_date_the_page():
     assert infer_published_date([*look_back, "It held a fair on 29 November 2022."], 2020) == (None, None)
     later_day = ["Two years ago troops reached the town on 25 November 2020.", "On Wednesday, 30 November 2022, it"]
     assert infer_published_date(later_day, 2020) == (date(2022, 11, 30), 0.6)
+    # history counted in decades is recalled by a report of the day too
+    assert infer_published_date([yearless, "The town was lost 27 years ago."], 2020) == (date(2020, 11, 25), 0.6)
 
 
 def test_a_dateline_without_a_year_takes_the_corpus_year():

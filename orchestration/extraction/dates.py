@@ -339,11 +339,10 @@ def _on_this_day(text: str, mentions: list[DateMention], published: date) -> lis
     return [replaced.get(m, m) for m in mentions if m not in used]  # "tal día como hoy": its "hoy" too
 
 
-def years_counted_back(text: str) -> int:
-    """The most years `text` counts back from its own day ("two years ago", "the third anniversary of", "cela fait
-    deux ans que"); 0 when it counts none. A report that counts years back is written years after the days it
-    tells, so none of those days can be its own."""
-    counts = [
+def years_counted_back(text: str) -> list[int]:
+    """The years `text` counts back from its own day ("two years ago", "the third anniversary of", "cela fait
+    deux ans que")."""
+    return [
         _anniversary_years(match)
         if match.lastgroup == "anniversary"
         else _count(match["ay_n"] or match["ay_m"] or match["span_n"])
@@ -351,7 +350,6 @@ def years_counted_back(text: str) -> int:
         if match.lastgroup in ("anniversary", "ago_year")
         or (match.lastgroup == "span" and (match["ago_u"] or "").lower() == "year")
     ]
-    return max(counts, default=0)
 
 
 def _count(word: str) -> int:
