@@ -59,7 +59,7 @@ def dating_evidence(sentences: Iterable[str], text: str | None = None) -> Dating
         for sentence in sentences
         if _DIGIT.search(sentence) and not any(cue.label in ("future", "scheduled") for cue in find_cues(0, sentence))
     ]
-    look_back = max((n for n in years_counted_back("\n".join(sentences)) if n <= LOOK_BACK_YEARS), default=0)
+    look_back = max((n for n in years_counted_back(sentences) if n <= LOOK_BACK_YEARS), default=0)
     return DatingEvidence(weekdays, stated, text, look_back)
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -158,6 +159,27 @@ _UNIT = rf"(?:{'|'.join(_UNITS)})"
 _MDY = rf"{_MONTH}(?:{_S}|(?<=\.)){_DAYS}(?:(?:,\s{{0,3}}|{_S}){_YEAR})?"  # "November 25,2020" too
 _DMY = rf"{_DAYS}(?:\.|er|°|º|-?го)?{_S}(?:(?:of|de|del){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})(?:,?{_S}(?:(?:de|del){_S})?{_YEAR})?"
 
+# "vor drei Jahren", "три года назад", "il y a trois ans": the year so many before the article's
+_AGO_YEAR = (
+    rf"(?P<ago_year>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}(?P<ay_n>\d{{1,3}}|{_NUMBER}){_S}"
+    rf"(?:{_alternation(_YEAR_UNITS, False)})\b|(?P<ay_m>\d{{1,3}}|{_NUMBER}){_S}(?:{_alternation(_YEAR_UNITS, False)})"
+    rf"{_S}(?:{_alternation(_AGO_AFTER, False)})\b))"
+)
+_ANNIVERSARY = (
+    rf"(?P<anniversary>(?i:(?:{_alternation(_ANNIVERSARY_BEFORE, False)}){_S}(?:[^\W\d][\w'’]{{1,12}}{_S})?(?P<anb_n>\d{{1,2}}|{_NUMBER}){_S}"
+    rf"(?:{_alternation(_YEAR_UNITS, False)})\b"
+    rf"|(?P<ana_n>\d{{1,2}}|{_NUMBER}){_S}(?:{_alternation(_YEAR_UNITS, False)}){_S}"
+    rf"(?:{_alternation(_ANNIVERSARY_AFTER | _ANNIVERSARY_BEFORE, False)})\b"  # "Dos años se cumplen"
+    rf"|(?P<an_ord>{_alternation(_ANNIVERSARY_ORDINALS, False)}){_S}(?:{_alternation(_ANNIVERSARY_NOUNS, False)}"
+    rf"|(?P<an_times>{_alternation(_ANNIVERSARY_TIMES, False)}))\b))"
+)
+# only what counts years back from the article's day, for years_counted_back: "two years ago", "il y a deux ans",
+# "the second anniversary"
+_YEARS_BACK_WORDS = ("year", *_YEAR_UNITS, *_ANNIVERSARY_NOUNS, *_ANNIVERSARY_TIMES)
+_YEARS_BACK_RE = ScanPattern(
+    rf"\b(?:(?P<span>(?i:(?P<span_n>\d{{1,3}}|{_NUMBER}){_S}years?{_S}ago\b))|{_AGO_YEAR}|{_ANNIVERSARY})"
+)
+
 # Expressions start at a word boundary, or at a digit glued to a word ("date25 Nov 2020"); the
 # alternatives are grouped by their first character so most positions are rejected after one test. Scanned
 # over every sentence, so compiled by PCRE2's JIT (jit_regex), as are the two prefilter patterns below.
@@ -187,22 +209,14 @@ _DATE_RE = ScanPattern(
             # "il y a cinq jours", "hace cinco días", "vor fünf Tagen": days or weeks before the article
             rf"(?P<ago_before>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}(?P<ab_n>\d{{1,3}}|{_NUMBER}){_S}"
             rf"(?P<ab_u>{_alternation(_LATER_UNITS, False)})\b))",
-            # "vor drei Jahren", "три года назад", "il y a trois ans": the year so many before the article's
-            rf"(?P<ago_year>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}(?P<ay_n>\d{{1,3}}|{_NUMBER}){_S}"
-            rf"(?:{_alternation(_YEAR_UNITS, False)})\b|(?P<ay_m>\d{{1,3}}|{_NUMBER}){_S}(?:{_alternation(_YEAR_UNITS, False)})"
-            rf"{_S}(?:{_alternation(_AGO_AFTER, False)})\b))",
+            _AGO_YEAR,
             rf"(?P<later_before>(?i:(?:{_alternation(_LATER_BEFORE, False)}){_S}(?P<lb_n>\d{{1,3}}|{_NUMBER}){_S}"
             rf"(?P<lb_u>{_alternation(_LATER_UNITS, False)})\b))",
             rf"(?P<span>(?i:(?<![\d.,])(?P<span_n>\d{{1,3}}|{_NUMBER}){_S}(?:(?P<ago_u>day|{_UNIT})s?{_S}ago\b"
             rf"|(?P<later_u>{_alternation(_LATER_UNITS, False)}){_S}(?:(?P<ago_after>{_alternation(_AGO_AFTER, False)})"
             rf"|(?P<earlier>{_alternation(_EARLIER_MARKERS, False)})|{_alternation(_LATER_MARKERS, False)})\b)))",
             rf"(?P<same_day>(?i:{_alternation(_SAME_DAY, False)})(?!\w))",
-            rf"(?P<anniversary>(?i:(?:{_alternation(_ANNIVERSARY_BEFORE, False)}){_S}(?:[^\W\d][\w'’]{{1,12}}{_S})?(?P<anb_n>\d{{1,2}}|{_NUMBER}){_S}"
-            rf"(?:{_alternation(_YEAR_UNITS, False)})\b"
-            rf"|(?P<ana_n>\d{{1,2}}|{_NUMBER}){_S}(?:{_alternation(_YEAR_UNITS, False)}){_S}"
-            rf"(?:{_alternation(_ANNIVERSARY_AFTER | _ANNIVERSARY_BEFORE, False)})\b"  # "Dos años se cumplen"
-            rf"|(?P<an_ord>{_alternation(_ANNIVERSARY_ORDINALS, False)}){_S}(?:{_alternation(_ANNIVERSARY_NOUNS, False)}"
-            rf"|(?P<an_times>{_alternation(_ANNIVERSARY_TIMES, False)}))\b))",
+            _ANNIVERSARY,
             rf"(?P<month_day>(?i:(?P<md_w>{_alternation(_MONTH_DAY_WORDS, False)}){_S}(?P<md_d>\d{{1,2}})(?P<md_o>st|nd|rd|th)?)"
             rf"(?!\d|[\w.,]\d|[^\W\d_])"
             rf"(?!\.?{_S}(?:(?:de|del|di|of){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})))",  # "el día 25 de noviembre", "the 3rd of December": a date of its own
@@ -339,16 +353,16 @@ def _on_this_day(text: str, mentions: list[DateMention], published: date) -> lis
     return [replaced.get(m, m) for m in mentions if m not in used]  # "tal día como hoy": its "hoy" too
 
 
-def years_counted_back(text: str) -> list[int]:
-    """The years `text` counts back from its own day ("two years ago", "the third anniversary of", "cela fait
-    deux ans que")."""
+def years_counted_back(sentences: Iterable[str]) -> list[int]:
+    """The years the sentences count back from their article's day ("two years ago", "the third anniversary of",
+    "cela fait deux ans que"); only those with a word for years or anniversaries are scanned."""
     return [
         _anniversary_years(match)
         if match.lastgroup == "anniversary"
         else _count(match["ay_n"] or match["ay_m"] or match["span_n"])
-        for match in _DATE_RE.finditer(text)
-        if match.lastgroup in ("anniversary", "ago_year")
-        or (match.lastgroup == "span" and (match["ago_u"] or "").lower() == "year")
+        for sentence in sentences
+        if any(word in sentence.lower() for word in _YEARS_BACK_WORDS)
+        for match in _YEARS_BACK_RE.finditer(sentence)
     ]
 
 
