@@ -568,10 +568,12 @@ def _after_repeat(body: str, previous: str | None, header_zone: bool) -> str:
 
 
 def _in_a_date_list(lines: list[Line], index: int, fallback_year: int | None) -> bool:
-    """A date line next to another line that is only a date: the days of a list of headlines ("Последние
-    новости / 13 декабря 2025 / 12 декабря 2025"), not the article's."""
+    """A date line next to another line that is only another date: the days of a list of headlines ("Последние
+    новости / 13 декабря 2025 / 12 декабря 2025"), not the article's. The same date twice is the page's date
+    printed again (an aggregator's "05:05 25 November 2020 Source: ...")."""
+    own = only_a_date(lines[index].text, fallback_year)
     return any(
-        len(near.text.split()) <= _DATE_LIST_WORDS and only_a_date(near.text, fallback_year) is not None
+        len(near.text.split()) <= _DATE_LIST_WORDS and only_a_date(near.text, fallback_year) not in (None, own)
         for near in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
     )
 

@@ -37,7 +37,8 @@ _COUNT = _alternation("count_label")
 # the article's
 VIEW_COUNTER = re.compile(rf"(?<!\w)(?i:{_COUNT})\s*:?\s*\d[\d.,]*|\b\d[\d.,]*\s*(?i:{_COUNT})(?!\w)")
 _HEADER_NOISE = re.compile(
-    r"\b\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # clock time: 09:40, 9.40 pm, 14h30
+    # clock time: 09:40, 9.40 pm, 14h30; with a bare view count after it at the line's end ("10:32 262")
+    r"\b\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\d{1,7}\s*$)?"
     r"|\(?\b(?:GMT|UTC|MSK|CET|EET|AZT|AMT|[A-Z]{1,4}T)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?\)?"  # zone: UTC+4, (UTC +04:00)
     rf"|(?<!\w)(?i:{_alternation('weekday')}|{_LABELS}|{_alternation('time_word')})(?!\w)"
     rf"|{VIEW_COUNTER.pattern}"

@@ -223,6 +223,19 @@ def test_a_weather_widgets_date_is_not_the_publication_date():
     assert parse_article(dated).published_date == date(2022, 3, 12)
 
 
+def test_a_date_line_printed_twice_or_with_a_bare_view_count_dates_the_page():
+    """An aggregator prints the page's date line again with its source; a counter may follow the clock time with no
+    label. Neither is a list of other stories' days."""
+    twice = (
+        "Dam opens\n\n07:10  3 November  2021\n07:10  3 November  2021 Source:   rivernews.example\n\nThe dam opened.\n"
+    )
+    assert parse_article(twice).published_date == date(2021, 11, 3)
+    counted = "Dam opens\n\n3 March 2021, 07:10 845\nThe dam opened on Wednesday.\n"
+    assert parse_article(counted).published_date == date(2021, 3, 3)
+    listed = "Latest\n\n3 March 2021\n2 March 2021\n\nThe dam opened.\n"
+    assert parse_article(listed).published_date is None
+
+
 def test_a_wrapped_page_keeps_its_sentences_whole():
     page = (
         "The ministry said today that\nits troops had entered the Agdam district, one of the three that\n"

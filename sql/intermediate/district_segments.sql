@@ -28,7 +28,7 @@ with flagged as (
     -- and "Lachin town" a town, not the district
     select
         mentions.*,
-        exists(
+        exists (
             select 1
             from staging.modality_cues as cues
             inner join staging.sentences as cue_sentences using (article_id, sentence_id)
@@ -59,6 +59,33 @@ with flagged as (
                         ),
                         '\s*(\S{1,3}\s+|\S{1,2}[''’])?'
                     )
+                )
+        )
+        -- "освобождены села А, Б - Физулинского района", "the villages of A and B in the Fuzuli district": a
+        -- district that only places the villages a verb before them governs is no district handed over
+        or exists (
+            select 1
+            from staging.modality_cues as cues
+            inner join staging.sentences as cue_sentences using (article_id, sentence_id)
+            where
+                cues.article_id = mentions.article_id
+                and cues.sentence_id = mentions.sentence_id
+                and cues.modality = 'village'
+                and cues.char_end <= mentions.char_start
+                and not regexp_matches(
+                    substr(
+                        cue_sentences.text,
+                        cues.char_end - cue_sentences.char_start + 1,
+                        mentions.char_start - cues.char_end
+                    ),
+                    '[.;:]'
+                )
+                and not exists (
+                    select 1 from staging.handover_triggers as triggers
+                    where
+                        triggers.article_id = cues.article_id
+                        and triggers.sentence_id = cues.sentence_id
+                        and triggers.char_start between cues.char_end and mentions.char_start
                 )
         ) as is_landmark,
         -- "Кроме Кельбаджарского района, ... обязана до 20 ноября оставить Агдамский", "apart from the Kalbajar
