@@ -87,6 +87,37 @@ with flagged as (
                         and triggers.sentence_id = cues.sentence_id
                         and triggers.char_start between cues.char_end and mentions.char_start
                 )
+        )
+        -- ... unless a list word joins it to them: "fielen die Dörfer und der Bezirk Kalbadschar an ..."
+        and not (
+            with before as (
+                select regexp_extract(
+                    'x x x ' || lower(substr(
+                        sentences.text,
+                        greatest(mentions.char_start - 40, sentences.char_start) - sentences.char_start + 1,
+                        mentions.char_start - greatest(mentions.char_start - 40, sentences.char_start)
+                    )),
+                    '(\S+)\s+(\S+)\s+(\S+)\s*$',
+                    ['w1', 'w2', 'w3']
+                ) as words
+            ),
+
+            joins as (
+                select figure_words.word from reference.figure_words where figure_words.role = 'list_separator'
+            ),
+
+            leads as (
+                select date_words.word from reference.date_words where date_words.category = 'district_lead'
+            )
+
+            select
+                before.words.w3 in (select joins.word from joins)
+                or before.words.w2 in (select joins.word from joins)
+                and before.words.w3 in (select leads.word from leads)
+                or before.words.w1 in (select joins.word from joins)
+                and before.words.w2 in (select leads.word from leads)
+                and before.words.w3 in (select leads.word from leads)
+            from before
         ) as is_landmark,
         -- "Кроме Кельбаджарского района, ... обязана до 20 ноября оставить Агдамский", "apart from the Kalbajar
         -- district": a district set aside does not own the verb and date that follow it
