@@ -260,7 +260,7 @@ def _classify_lines(
             continue
         elif _IDENTIFIER_LINE.match(body):
             reasons[line.line_no] = "metadata"
-        elif (byline := _BYLINE.match(body)) and len(body.split()) <= 12:
+        elif (byline := _BYLINE.match(body)) and len(body.split()) <= 12 and not _opens_with_a_date(byline["name"]):
             reasons[line.line_no] = "byline"
             parsed.byline = byline.group("name").strip()
             rest = byline.group("rest") or ""
@@ -565,6 +565,15 @@ def _after_repeat(body: str, previous: str | None, header_zone: bool) -> str:
     if header_zone and previous and len(previous.split()) <= 3 and body.startswith(previous + " "):
         return body[len(previous) :]
     return body
+
+
+def _opens_with_a_date(name: str) -> bool:
+    """ "By November 2020, troops had ...", "By 25 November, ..." open a sentence with a deadline, not a byline with a
+    name ("By May Jones" is one)."""
+    words = [word.strip(",.").lower() for word in name.split()[:2]]
+    return bool(words) and (
+        words[0][:1].isdigit() or words[0] in MONTH_WORDS and len(words) > 1 and words[1][:1].isdigit()
+    )
 
 
 def _in_a_date_list(lines: list[Line], index: int, fallback_year: int | None) -> bool:

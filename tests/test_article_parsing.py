@@ -236,6 +236,12 @@ def test_a_date_line_printed_twice_or_with_a_bare_view_count_dates_the_page():
     assert parse_article(listed).published_date is None
 
 
+def test_a_sentence_opening_with_by_and_a_date_is_no_byline():
+    assert parse_article("Dam news\n\nBy March 2021, the dam had been opened.\n").byline is None
+    assert parse_article("Dam news\n\nBy 3 March, the dam had been opened.\n").byline is None
+    assert parse_article("Dam news\nBy May Jones\n\nThe dam was opened.\n").byline == "May Jones"
+
+
 def test_a_wrapped_page_keeps_its_sentences_whole():
     page = (
         "The ministry said today that\nits troops had entered the Agdam district, one of the three that\n"

@@ -990,7 +990,9 @@ delays as (
 
 undated_today as (
     -- an undated completion happened on the publication day, unless the sentence says it came earlier
-    -- ("Earlier, Armenian troops withdrew from Agdam")
+    -- ("Earlier, Armenian troops withdrew from Agdam"), or the article looks back a few years ("five years have
+    -- passed since the liberation", "two years ago"; not "thirty years ago", history a report of the day recalls
+    -- too; LOOK_BACK_YEARS of orchestration/publication.py): a retold handover is not of the article's day
     select
         article_id,
         sentence_id,
@@ -1005,6 +1007,19 @@ undated_today as (
                 cues.article_id = statements.article_id
                 and cues.sentence_id = statements.sentence_id
                 and cues.modality = 'past'
+        )
+        and not exists (
+            select 1 from staging.date_mentions as back
+            inner join staging.articles as articles using (article_id)
+            where
+                back.article_id = statements.article_id
+                and back.kind = 'relative'
+                and (
+                    back.precision = 'day' and year(articles.published_date) - year(back.value) between 1 and 10
+                    and month(back.value) = month(articles.published_date)
+                    and day(back.value) = day(articles.published_date)
+                    or back.precision = 'year' and year(articles.published_date) - year(back.value) between 2 and 10
+                )
         )
 ),
 
@@ -1299,11 +1314,11 @@ select
     dated.date_source
 from with_superseded as dated
 left join article_days using (article_id)
--- a completion dated more than five years before the article's day (HISTORY_YEARS of
--- orchestration/assets/extraction.py) is history ("under Armenian control since 1993"), not a handover; a report
--- two years on still tells the handovers it looks back on
+-- a completion dated more than twenty years before the article's day is history ("under Armenian control since
+-- 1993" in a report of 2020), not a handover; a report five or ten years on still tells the handovers it looks
+-- back on (a bound of five years dropped every handover of November 2020 from the reports of late 2025)
 where not coalesce(
-    dated.event_type = 'entered' and dated.event_date < article_days.article_day - interval 5 year, false
+    dated.event_type = 'entered' and dated.event_date < article_days.article_day - interval 20 year, false
 )
 -- an undated completion is not one of the article's time when an older year or decade right after its verb
 -- dates it ("fled as it fell under Armenian control in the early 1990s"; the publication year decides), nor

@@ -14,7 +14,8 @@
 -- column article_id: the article (staging.articles)
 -- column district: the district's canonical name
 -- column event_type: entered (handed over), scheduled (a deadline set) or postponed (a deadline moved)
--- column event_date: the event's date as the article gives it; null when nothing dates it, or only a year does
+-- column event_date: the event's date as the article gives it; null when nothing dates it, or only a year does (or,
+-- for a completion, only a month)
 -- column date_precision: day, week or month
 -- column date_source: sentence (a date in it), publication (the article's day), delay (deadline plus delay), nearby
 -- column sentence_id: the first sentence that states it
@@ -27,14 +28,21 @@
 -- column outlet: the article's outlet; null when unknown
 -- column published_date: the article's publication date
 with year_only as (
-    -- "lost control of Fuzuli after the war of 2020": a year alone does not date a handover
+    -- "lost control of Fuzuli after the war of 2020": a year alone does not date a handover, nor does a month
+    -- alone date one that took place ("by November 2020 the districts had been freed"); a deadline keeps its month
     select
         * replace (
-            case when date_precision = 'year' then null else event_date end as event_date,
-            case when date_precision = 'year' then null else date_precision end as date_precision,
-            case when date_precision = 'year' then null else date_source end as date_source
+            case when not_a_day then null else event_date end as event_date,
+            case when not_a_day then null else date_precision end as date_precision,
+            case when not_a_day then null else date_source end as date_source
         )
-    from intermediate.handover_statements
+    from (
+        select
+            *,
+            coalesce(date_precision = 'year' or event_type = 'entered' and date_precision = 'month', false)
+                as not_a_day
+        from intermediate.handover_statements
+    ) as flagged
 ),
 
 statements as (
@@ -56,6 +64,23 @@ statements as (
                     and moved.district = statements.district
                     and moved.event_type = 'postponed'
                     and moved.event_date = statements.event_date
+            )
+        )
+        -- "today, 4 October, is the day Jabrayil was freed" beside "on 4 October 2020 ... freed": the article's own day
+        -- marks the anniversary of the completion that an earlier year dates
+        and not (
+            event_type = 'entered'
+            and exists (
+                select 1 from year_only as earlier
+                inner join staging.articles as articles using (article_id)
+                where
+                    earlier.article_id = statements.article_id
+                    and earlier.district = statements.district
+                    and earlier.event_type = 'entered'
+                    and statements.event_date = articles.published_date
+                    and year(earlier.event_date) < year(statements.event_date)
+                    and month(earlier.event_date) = month(statements.event_date)
+                    and day(earlier.event_date) = day(statements.event_date)
             )
         )
 ),
