@@ -78,6 +78,7 @@ statements as (
                     and earlier.district = statements.district
                     and earlier.event_type = 'entered'
                     and statements.event_date = articles.published_date
+                    and regexp_matches(earlier.date_text, '\d{4}')  -- the earlier year written out
                     and year(earlier.event_date) < year(statements.event_date)
                     and month(earlier.event_date) = month(statements.event_date)
                     and day(earlier.event_date) = day(statements.event_date)
