@@ -292,6 +292,16 @@ renamed as (
     having count(distinct places.district) = 1
 ),
 
+last_triggers as (
+    -- the sentence's last handover verb: a relative clause, and the main clause after it, need one
+    select
+        article_id,
+        sentence_id,
+        max(char_start) as last_start
+    from staging.handover_triggers
+    group by article_id, sentence_id
+),
+
 relative_clauses as (
     -- "Kalbajar, which it was due to hand over on 15 November, ...", "Kelbadschar, das bis zum 15. November ...": a
     -- relative clause after a district, up to its closing comma, is a segment of that district of its own, so its
@@ -306,9 +316,11 @@ relative_clauses as (
             cues.char_end
             + nullif(strpos(substr(sentences.text, cues.char_end - sentences.char_start + 1), ','), 0) - 1,
             sentences.char_end
-        ) as clause_close
+        ) as clause_close,
+        last_triggers.last_start as last_trigger_start
     from ordered as mentions
     inner join staging.sentences as sentences using (article_id, sentence_id)
+    inner join last_triggers using (article_id, sentence_id)
     inner join staging.modality_cues as cues
         on
             mentions.article_id = cues.article_id
@@ -322,13 +334,7 @@ relative_clauses as (
                 ),
                 '(\s+\pL+)?\s*,\s*'
             )
-    where exists (
-        select 1 from staging.handover_triggers as triggers
-        where
-            triggers.article_id = cues.article_id
-            and triggers.sentence_id = cues.sentence_id
-            and triggers.char_start > cues.char_end
-    )
+    where last_triggers.last_start > cues.char_end
 ),
 
 relative_segments as (
@@ -352,14 +358,7 @@ relative_segments as (
         clause_close + 1 as first_mention_end,
         'carried' as match_methods
     from relative_clauses
-    -- only where the main clause has a verb of its own after it
-    where exists (
-        select 1 from staging.handover_triggers as triggers
-        where
-            triggers.article_id = relative_clauses.article_id
-            and triggers.sentence_id = relative_clauses.sentence_id
-            and triggers.char_start > relative_clauses.clause_close
-    )
+    where last_trigger_start > clause_close
 ),
 
 all_segments as (
