@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from orchestration.duckdb_io import ensure_sources
 from orchestration.extraction.entities import ArticleEntityMatcher
@@ -67,3 +68,16 @@ def test_a_person_introduced_by_a_rank_is_an_actor():
     connection = _warehouse_with("Il caporale Marco Bianchi era al posto di blocco. Bianchi è poi tornato a Roma.")
     rows = connection.execute(f"select actor, actor_type, in_reference, mentions from ({ACTOR_MENTIONS.read_text()})")
     assert rows.fetchall() == [("Marco Bianchi", "person", False, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sözcü Yarbay Kemal Durmaz açıklama yaptı.", "Kemal Durmaz"),  # a Turkish rank
+        ("Il senatore Marco Bellini ha visitato la diga.", "Marco Bellini"),
+    ],
+)
+def test_ranks_and_offices_of_more_languages_introduce_actors(text, name):
+    connection = _warehouse_with(text)
+    rows = connection.execute(f"select actor, actor_type, in_reference, mentions from ({ACTOR_MENTIONS.read_text()})")
+    assert rows.fetchall() == [(name, "person", False, 1)]

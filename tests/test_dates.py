@@ -302,6 +302,13 @@ def test_days_earlier_count_back_from_the_day_named(sentence):
     assert [m.value for m in find_dates(sentence, PUBLISHED, None)] == [date(2020, 11, 14), date(2020, 11, 3)]
 
 
+def test_a_german_count_of_years_gone_by_is_an_anniversary():
+    """ "Seit der Eröffnung sind 2 Jahre vergangen": the day two years before the article, no count of years."""
+    assert [m.value for m in find_dates("Seit der Eröffnung sind 2 Jahre vergangen.", PUBLISHED, None)] == [
+        date(2018, 11, 25)
+    ]
+
+
 def test_a_german_anniversary_counts_times_only_after_its_verb():
     """ "jährt sich zum zweiten Mal" is two years before the article; "zum zweiten Mal" alone is the second time."""
     assert [m.value for m in find_dates("Die Eröffnung jährt sich zum zweiten Mal.", PUBLISHED, None)] == [

@@ -1052,6 +1052,7 @@ def test_a_bound_in_a_verb_and_a_german_clock_time(text, expected):
     ("text", "expected"),
     [
         ("The shelling killed hundreds and possibly thousands of people.", [(100, "people"), (1000, "people")]),
+        ("The floods drove out hundreds and potentially thousands of people.", [(100, "people"), (1000, "people")]),
         ("Hunderte oder Tausende Menschen flohen.", [(100, "people"), (1000, "people")]),
         ("Прибыли 270 единиц бронированной и специальной техники.", [(270, "vehicles")]),
         ("They brought 270 units of military and special equipment.", [(270, "vehicles")]),
