@@ -276,7 +276,7 @@ def _classify_lines(
             if (
                 VIEW_COUNTER.search(body)
                 or not any(_TEMPERATURE.search(near.text) for near in lines[max(0, index - 3) : index + 4])
-            ) and not _in_a_date_list(lines, index, fallback_year):
+            ) and not _in_a_date_list(lines, index, day, fallback_year):
                 _date_found(parsed, day, "date_line")
             if previous and index >= 1 and _NAME_LINE.match(previous) and lines[index - 1].line_no not in reasons:
                 reasons[lines[index - 1].line_no] = "byline"
@@ -576,11 +576,10 @@ def _opens_with_a_date(name: str) -> bool:
     )
 
 
-def _in_a_date_list(lines: list[Line], index: int, fallback_year: int | None) -> bool:
+def _in_a_date_list(lines: list[Line], index: int, own: date, fallback_year: int | None) -> bool:
     """A date line next to another line that is only another date: the days of a list of headlines ("Последние
     новости / 13 декабря 2025 / 12 декабря 2025"), not the article's. The same date twice is the page's date
     printed again (an aggregator's "05:05 25 November 2020 Source: ...")."""
-    own = only_a_date(lines[index].text, fallback_year)
     return any(
         len(near.text.split()) <= _DATE_LIST_WORDS and only_a_date(near.text, fallback_year) not in (None, own)
         for near in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]

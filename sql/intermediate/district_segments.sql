@@ -31,7 +31,6 @@ with flagged as (
         exists (
             select 1
             from staging.modality_cues as cues
-            inner join staging.sentences as cue_sentences using (article_id, sentence_id)
             where
                 cues.article_id = mentions.article_id
                 and cues.sentence_id = mentions.sentence_id
@@ -40,8 +39,8 @@ with flagged as (
                     cues.char_start between mentions.char_end and mentions.char_end + 20
                     and regexp_full_match(
                         substr(
-                            cue_sentences.text,
-                            mentions.char_end - cue_sentences.char_start + 1,
+                            sentences.text,
+                            mentions.char_end - sentences.char_start + 1,
                             cues.char_start - mentions.char_end
                         ),
                         '[\s-]*(\([^()]*\))?\s*\)?\s*'
@@ -53,8 +52,8 @@ with flagged as (
                     and cues.char_end between mentions.char_start - 6 and mentions.char_start
                     and regexp_full_match(
                         substr(
-                            cue_sentences.text,
-                            cues.char_end - cue_sentences.char_start + 1,
+                            sentences.text,
+                            cues.char_end - sentences.char_start + 1,
                             mentions.char_start - cues.char_end
                         ),
                         '\s*(\S{1,3}\s+|\S{1,2}[''’])?'
@@ -66,7 +65,6 @@ with flagged as (
         or exists (
             select 1
             from staging.modality_cues as cues
-            inner join staging.sentences as cue_sentences using (article_id, sentence_id)
             where
                 cues.article_id = mentions.article_id
                 and cues.sentence_id = mentions.sentence_id
@@ -74,8 +72,8 @@ with flagged as (
                 and cues.char_end <= mentions.char_start
                 and not regexp_matches(
                     substr(
-                        cue_sentences.text,
-                        cues.char_end - cue_sentences.char_start + 1,
+                        sentences.text,
+                        cues.char_end - sentences.char_start + 1,
                         mentions.char_start - cues.char_end
                     ),
                     '[.;:]'

@@ -286,6 +286,27 @@ with_modality as (
             and paired.trigger_start = near.trigger_start
 ),
 
+years_back as (
+    -- dates that count whole years back from the article's day: the day itself so many years before (an
+    -- anniversary: "five years have passed since", "on this day in 2020") or the year ("two years ago")
+    select
+        dates.article_id,
+        dates.sentence_id,
+        dates.precision,
+        year(articles.published_date) - year(dates.value) as years
+    from staging.date_mentions as dates
+    inner join staging.articles as articles using (article_id)
+    where
+        dates.kind = 'relative'
+        and year(dates.value) < year(articles.published_date)
+        and (
+            dates.precision = 'year'
+            or dates.precision = 'day'
+            and month(dates.value) = month(articles.published_date)
+            and day(dates.value) = day(articles.published_date)
+        )
+),
+
 statements as (
     -- a deadline word or handover noun that a postponement governs is the postponement ("die verlängerte Frist",
     -- "отсрочку на вывод войск", "отсрочить возвращение Кяльбаджара"), not a schedule or a completion
@@ -334,15 +355,11 @@ statements as (
                             and nouns.lexicon = 'anniversary'
                     )
                     or exists (
-                        select 1 from staging.date_mentions as dates
-                        inner join staging.articles as articles using (article_id)
+                        select 1 from years_back
                         where
-                            dates.article_id = with_modality.article_id
-                            and dates.sentence_id = with_modality.sentence_id
-                            and dates.kind = 'relative' and dates.precision = 'day'
-                            and year(dates.value) < year(articles.published_date)
-                            and month(dates.value) = month(articles.published_date)
-                            and day(dates.value) = day(articles.published_date)
+                            years_back.article_id = with_modality.article_id
+                            and years_back.sentence_id = with_modality.sentence_id
+                            and years_back.precision = 'day'
                     )
                 )
                 then 'entered'
@@ -1009,17 +1026,11 @@ undated_today as (
                 and cues.modality = 'past'
         )
         and not exists (
-            select 1 from staging.date_mentions as back
-            inner join staging.articles as articles using (article_id)
+            select 1 from years_back
             where
-                back.article_id = statements.article_id
-                and back.kind = 'relative'
-                and (
-                    back.precision = 'day' and year(articles.published_date) - year(back.value) between 1 and 10
-                    and month(back.value) = month(articles.published_date)
-                    and day(back.value) = day(articles.published_date)
-                    or back.precision = 'year' and year(articles.published_date) - year(back.value) between 2 and 10
-                )
+                years_back.article_id = statements.article_id
+                and years_back.years <= 10
+                and (years_back.precision = 'day' or years_back.years >= 2)
         )
 ),
 
