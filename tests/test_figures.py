@@ -548,16 +548,19 @@ def test_exclusion_with_many_unsorted_spans():
         ("Nach knapp acht Wochen endeten die Gefechte.", 8.0, True, "weeks"),
         ("Mehr als 1,5 Millionen Menschen waren betroffen.", 1_500_000.0, True, "people"),
         ("Tausende Menschen verließen die Stadt.", 1000.0, True, "people"),
+        ("Gemeldet wurde die Einnahme der Stadt sowie 12 weiterer Dörfer.", 12.0, False, "villages"),
         # Russian: genitive after numbers, abbreviated thousands
         ("В район прибыли 1850 российских миротворцев.", 1850.0, False, "peacekeepers"),
         ("Колонна насчитывала около 70 единиц техники.", 70.0, True, "vehicles"),
         ("Город покинули более 3 тыс. жителей.", 3000.0, True, "people"),
         ("Отсрочка составила десять дней.", 10.0, False, "days"),
         ("В конвое шли 12 бронетранспортёров.", 12.0, False, "vehicles"),
+        ("Выплаты назначены 1 201 гражданину из района.", 1201.0, False, "people"),
         # Turkish: singular after numbers, bin, case endings
         ("Bölgeye yaklaşık 3 bin asker gönderildi.", 3000.0, True, "troops"),
         ("Operasyonda 140 köyün kontrolü sağlandı.", 140.0, False, "villages"),
         ("Ermenistan'a on gün ek süre tanındı.", 10.0, False, "days"),
+        ("Geri alınan köy sayısının 12 olduğu bildirildi.", 12.0, False, "villages"),
         ("Çatışmalarda 312 Azerbaycanlı şehit oldu.", 312.0, False, "deaths"),
         ("Anlaşma gereği 1850 barış gücü askeri görev yapacak.", 1850.0, False, "peacekeepers"),
         # French
@@ -581,6 +584,44 @@ def test_exclusion_with_many_unsorted_spans():
 def test_figures_in_other_languages(text, value, approximate, subject):
     mention = find_figures(text)[0]
     assert (mention.value, mention.is_approximate, mention.subject) == (value, approximate, subject), mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nine soldiers died and 35 others were wounded.", "Nine soldiers died, and 35 others were wounded."],
+)
+def test_others_after_a_count_are_more_of_the_noun_just_counted(text):
+    assert [(m.value, m.subject) for m in find_figures(text)] == [(9.0, "troops"), (35.0, "troops")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demining the valley may take 6 to 8 years.",
+        "Demining the valley may take 6-8 years.",
+        "Разминирование долины займёт 6–8 лет.",
+        "Le déminage prendra de 6 à 8 ans.",
+    ],
+)
+def test_both_ends_of_a_range_count_its_noun(text):
+    assert [(m.value, m.subject) for m in find_figures(text)] == [(6.0, "years"), (8.0, "years")]
+
+
+@pytest.mark.parametrize("text", ["The match ended 2-1.", "Two Su-25 jets flew over.", "The 1991-1994 war ended."])
+def test_dashed_numbers_that_are_no_range_of_counts_stay_out(text):
+    assert [m.value for m in find_figures(text)] == ([2.0] if text.startswith("Two") else [])
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        ("Sappers found some 640 different kinds of shells.", 640.0, "weapons"),
+        ("Konvoyda 45 zırhlı personel taşıyıcısı ile 210 diğer aracı vardı.", 45.0, "vehicles"),
+        ("Konvoyda 45 zırhlı personel taşıyıcısı ile 210 diğer aracı vardı.", 210.0, "vehicles"),
+    ],
+)
+def test_kinds_carriers_and_other_vehicles(text, value, subject):
+    assert (value, subject) in [(m.value, m.subject) for m in find_figures(text)]
 
 
 @pytest.mark.parametrize(

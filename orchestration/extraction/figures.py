@@ -143,6 +143,9 @@ _TOKEN_SPLIT = re.compile("(" + "|".join(rf"(?:{pattern})" for pattern in _KINDS
 # punctuation ("fuerzas de paz --1.960 militares--")
 _GLUED_BEFORE = re.compile(r"[\w/:#.@+'’‘ʼ№]|(?<=[^\W_])[-–]")
 _GLUED_AFTER = re.compile(r"[^\W_]|[-–/:'’°]|[.,][0-9]")
+_DASHES = frozenset("-–")
+_RANGE_TOKENS = 3  # "3", "-", "5"
+_YEAR_DIGITS = 4
 _OPENING_QUOTE = re.compile(r"(?<![^\W_])['‘’](?=[^\W\d_])")  # 'We ...: a single quote opening a word
 _RATIO = re.compile(r"\s*/\s*\d")
 _LEADING_ZERO = re.compile(r"0\d")
@@ -221,8 +224,9 @@ for _row in load_reference("figure_words"):
 # "put the number of soldiers killed at 1,434", "die Zahl der getöteten Soldaten auf 1383": a count whose noun
 # follows a head like this one before it, in its clause
 _COUNT_HEADS = _ROLES.get("count_head", frozenset())
+_COUNT_HEADS_AFTER = _words("count_head_after")  # Turkish "köy sayısı": the counted noun stands before the head
 _COUNT_HEAD_REACH = 12  # tokens between the head and the number
-_COUNT_HEAD_FIRSTS = frozenset(phrase[0] for phrase in _COUNT_HEADS)
+_COUNT_HEAD_FIRSTS = frozenset(phrase[0] for phrase in _COUNT_HEADS) | _COUNT_HEADS_AFTER
 
 
 def _date_words(*categories: str) -> frozenset[str]:
@@ -707,7 +711,7 @@ def _find_subject(tokens: _Tokens, k: int, text: str, participles: bool = False)
                 if head or modifier:
                     return _Subject(head, at, at + head_length) if head else None
             return _Subject(term, j, after)
-        if tokens.norms[j] in _CLASSIFIERS and j == k:
+        if tokens.norms[j] in _CLASSIFIERS:
             link = (
                 j + 1 < tokens.size
                 and tokens.kinds[j + 1] == "word"
@@ -865,6 +869,25 @@ def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int, suffixed: bo
         or (not suffixed and _GLUED_AFTER.match(text, tokens.ends[end - 1]))
         or _CLOCK.match(text, tokens.ends[end - 1])
         or (end < tokens.size and tokens.norms[end] in _CLOCK_AFTER)  # "7.00 Uhr"
+    )
+
+
+def _in_counted_range(text: str, tokens: _Tokens, i: int, end: int) -> bool:
+    """The numeral at token i is one end of a range written with a dash before a counted noun ("in 3-5 years",
+    "10–15 лет"), not a word's part ("Su-25") or a score."""
+    if end + 1 < tokens.size and tokens.norms[end] in _DASHES and tokens.kinds[end + 1] == "num":
+        first, last = i, end + 2  # "3" of "3-5 years"
+    elif i >= _RANGE_TOKENS - 1 and tokens.norms[i - 1] in _DASHES and tokens.kinds[i - 2] == "num":
+        first, last = i - 2, end  # "5" of it
+    else:
+        return False
+    return (
+        len(tokens.norms[first]) < _YEAR_DIGITS  # "1992-1994" is a span of years
+        and tokens.ends[first] == tokens.starts[first + 1]
+        and tokens.ends[first + 1] == tokens.starts[first + 2]
+        and not (tokens.starts[first] and _GLUED_BEFORE.match(text, tokens.starts[first] - 1))
+        and not _GLUED_AFTER.match(text, tokens.ends[first + 2])
+        and _find_subject(tokens, last, text) is not None
     )
 
 
@@ -1134,7 +1157,11 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         return None, end
     numeral = end > number_at and tokens.kinds[number_at] == "num"
     post, subject_from = (None, end) if qualifier else _postposed(tokens, end)
-    if numeral and _is_numeral_noise(text, tokens, number_at, end, post is not None and tokens.norms[end] == "'"):
+    if (
+        numeral
+        and _is_numeral_noise(text, tokens, number_at, end, post is not None and tokens.norms[end] == "'")
+        and not _in_counted_range(text, tokens, number_at, end)
+    ):
         return None, end
     bracketed = number_at and tokens.norms[number_at - 1] == "("
     if numeral and (
@@ -1193,9 +1220,13 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         not subject
         and not vague
         and counted
-        and (value < counted.value or (i and tokens.norms[i - 1] in _OTHER_WORDS))
+        and (
+            value < counted.value
+            or (i and tokens.norms[i - 1] in _OTHER_WORDS)
+            or (end < tokens.size and tokens.norms[end] in _OTHER_WORDS)
+        )
         and _stands_for_noun(text, tokens, i, end)
-    ):  # "seven districts ... Four were lost", "2,783 soldiers ... more than 100 are still missing"
+    ):  # "seven districts ... Four were lost", "2,783 soldiers ... more than 100 are still missing", "40 others"
         mention = _mention(text, tokens, i, end, value, qualifier, None, end)
         return mention._replace(subject=counted.category, unit="count"), end
     if not (
@@ -1306,12 +1337,15 @@ def _is_counter_or_ratio(text: str, tokens: _Tokens, number_at: int, end: int) -
 
 def _subject_of_count_head(tokens: _Tokens, i: int, text: str) -> _Subject | None:
     """The counted noun after "the number of" (Zahl der, numero dei, число) shortly before the count at token
-    i, in its clause: "put the number of soldiers killed at 1,434"."""
+    i, in its clause: "put the number of soldiers killed at 1,434", or before a head that follows its noun
+    ("kurtarılan köy sayısının 7 olduğu")."""
     for head in range(i - 1, max(-1, i - _COUNT_HEAD_REACH), -1):
         if tokens.norms[head] in _CLAUSE_PUNCTUATION:
             return None
         if tokens.norms[head] not in _COUNT_HEAD_FIRSTS:
             continue
+        if tokens.norms[head] in _COUNT_HEADS_AFTER:
+            return _find_subject(tokens, head - 1, text) if head else None
         for phrase in _COUNT_HEADS:
             if tuple(tokens.norms[head : head + len(phrase)]) == phrase and head + len(phrase) < i:
                 return _find_subject(tokens, head + len(phrase), text)
@@ -1406,7 +1440,11 @@ def _stands_for_noun(text: str, tokens: _Tokens, i: int, end: int) -> bool:
     if i and tokens.norms[i - 1] in _PARTITIVE_HEADS and tokens.kinds[i - 1] == "word":
         return not _own_noun_follows(text, tokens, i - 1, end)
     opens_clause = i == 0 or tokens.norms[i - 1] in _LIST_SEPARATORS | _CLAUSE_PUNCTUATION
-    return opens_clause and end < tokens.size and _is_elided_follower(tokens.norms[end])
+    return (
+        opens_clause
+        and end < tokens.size
+        and (_is_elided_follower(tokens.norms[end]) or tokens.norms[end] in _OTHER_WORDS)
+    )
 
 
 def _is_elided_follower(norm: str) -> bool:
@@ -1502,7 +1540,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), counted: Counte
 
 def _partitive_subjects(text: str, found: list[FigureMention]) -> list[FigureMention]:
     """ "400 of the 1,960 soldiers", "400 de los 1.960 soldados": a count without a noun before a partitive and
-    a count with one counts that noun; so does one joined to it by a list word, perhaps after an adjective
+    a count with one counts that noun; so does the first of a range, and one joined to it by a list word, perhaps after an adjective
     ("18 постоянных и 7 временных постов", "12 permanent and 4 temporary posts"), not past a noun of its own."""
     for k, (part, whole) in reversed(list(enumerate(zip(found, found[1:])))):
         words = text[part.char_end : whole.char_start].split()
@@ -1512,7 +1550,13 @@ def _partitive_subjects(text: str, found: list[FigureMention]) -> list[FigureMen
             and between[-1] in _LIST_SEPARATORS
             and not any(map(_may_be_noun, words[:-1]))
         )
-        if part.subject is None and part.unit is None and whole.subject and (between in _PARTITIVES or joined):
+        ranged = len(between) == 1 and between[0] in _RANGE_WORDS  # "in 3 to 5 years", "de 3 a 5 años"
+        if (
+            part.subject is None
+            and part.unit is None
+            and whole.subject
+            and (between in _PARTITIVES or joined or ranged)
+        ):
             found[k] = part._replace(subject=whole.subject, subject_text=whole.subject_text, unit=whole.unit)
     return found
 
