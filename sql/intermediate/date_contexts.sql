@@ -2,7 +2,8 @@
 -- statement: after "from" (the deadline moved from: "from 15 to 25 November", "desde el 15 hasta el 25",
 -- "15 Kasım'dan"), after "until" (a new deadline: "bis zum", "до", "25 Kasım'a kadar"), after a deadline
 -- marker ("by", "entro", "до": a schedule, not a completion), and right after a reporting verb (the day of
--- the statement). A date next to "agreement", "signed" or "ceasefire" dates the agreement, and a bare year
+-- the statement). A date next to "agreement", "signed" or "ceasefire", or a few words after "signed" in its clause,
+-- dates the agreement, and a bare year
 -- after "since" the start of a state ("since 1993"): neither dates a handover, so both are left out, nor do
 -- the two ends of a range ("entre le 20 novembre et le 1er décembre"), nor a date that names an agreement
 -- after it ("the trilateral statement of 10 November").
@@ -60,6 +61,16 @@ words_around_dates as (
             '^(?:[''’][\pL\pN_]+)?\s+[^\s,.;:]+\s+([^\s,.;:]+)', 1
         )) as second_word_after,
         lower(regexp_extract(dates.text, '[''’]([\pL\pN_]+)$', 1)) as case_suffix,
+        -- "signée pendant la nuit du 9 au 10 novembre", "signed in Moscow on 10 November": a signing verb a few words
+        -- before the date, in its clause, dates the signing
+        regexp_matches(
+            lower(right(substr(sentences.text, 1, dates.char_start - sentences.char_start), 60)),
+            (
+                select '(^|[^\pL])(' || string_agg(signing.word, '|') || ')\s+([^\s,;:.()–—]+\s+){0,6}$'
+                from reference.date_words as signing
+                where signing.category = 'signing_verb'
+            )
+        ) as after_signing,
         -- "desde el 15 hasta el 25", "nicht der 15. sondern der 25.": a day followed by "to" or "but" and another day
         -- is the one moved from
         lower(regexp_extract(
@@ -174,6 +185,7 @@ where
         precision = 'year'
         and word_before in (select date_markers.word from date_markers where date_markers.category = 'since_marker')
     )
+    and not after_signing
     and word_before not in (
         select date_markers.word from date_markers where date_markers.category = 'agreement_marker'
     )

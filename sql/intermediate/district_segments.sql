@@ -6,7 +6,9 @@
 -- 25 November") carries the district of the last sentence before it that names one, of the two before it,
 -- when that sentence names exactly one (a reporting sentence may stand between: "..., he said on Sunday").
 -- A relative clause after a district ("Kalbajar, which was due on 15 November, ...") is a segment of its own, and
--- so is the main clause that resumes after it when it has a verb.
+-- so is the main clause that resumes after it when it has a verb. A plural for the districts ("the three districts")
+-- in a sentence that names none carries every district of the last sentence that named several; their segments
+-- start at successive characters of the plural and all run to the sentence's end.
 -- grain: one row per article_id, sentence_id, segment_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start)
@@ -58,6 +60,52 @@ with flagged as (
                         ),
                         '\s*(\S{1,3}\s+|\S{1,2}[''’])?'
                     )
+                )
+        )
+        -- "Fuzuli'nin A ve B, Cebrail ilinin C köyleri kurtarıldı", "Fuzuli ve Cebrail bölgelerinde 6 köy", "Fuzuli's
+        -- villages of A and B": a district that owns or holds the villages after it (genitive, locative, "bağlı"),
+        -- before any handover verb
+        or exists (
+            select 1
+            from staging.modality_cues as cues
+            where
+                cues.article_id = mentions.article_id
+                and cues.sentence_id = mentions.sentence_id
+                and cues.modality = 'village'
+                and cues.char_start between mentions.char_end and mentions.char_end + 400
+                -- the word right after the district, or after another district joined to it ("Fuzuli ve Cebrail
+                -- bölgelerinde")
+                and exists (
+                    select 1 from reference.date_words as links
+                    where
+                        links.category = 'village_owner_link'
+                        and links.word in (
+                            regexp_extract(
+                                lower(substr(sentences.text, mentions.char_end - sentences.char_start + 1, 60)),
+                                '^\s*((?:[''’]\pL+|\pL+(?:[''’]s)?)(?:\s+bağlı)?)',
+                                1
+                            ),
+                            regexp_extract(
+                                lower(substr(sentences.text, mentions.char_end - sentences.char_start + 1, 60)),
+                                '^\s+\pL+\s+\pL+\s*((?:[''’]\pL+|\pL+(?:[''’]s)?)(?:\s+bağlı)?)',
+                                1
+                            )
+                        )
+                )
+                and not regexp_matches(
+                    substr(
+                        sentences.text,
+                        mentions.char_end - sentences.char_start + 1,
+                        cues.char_start - mentions.char_end
+                    ),
+                    '[.;:]'
+                )
+                and not exists (
+                    select 1 from staging.handover_triggers as triggers
+                    where
+                        triggers.article_id = cues.article_id
+                        and triggers.sentence_id = cues.sentence_id
+                        and triggers.char_start between mentions.char_end and cues.char_start
                 )
         )
         -- "освобождены села А, Б - Физулинского района", "the villages of A and B in the Fuzuli district": a
@@ -258,6 +306,58 @@ carried as (
     having count(distinct previous.district) = 1
 ),
 
+carried_list as (
+    -- "Kalbajar was due by 15 November, Aghdam by 20 November and Lachin by 1 December. The three districts were
+    -- all given back": a plural for the districts, in a sentence that names none, hands over every district the last
+    -- sentence naming several named, unless that sentence handed them over already. Each district's segment starts
+    -- at a character of the plural of its own (segments are keyed by their start) and runs to the sentence's end.
+    select
+        triggers.article_id,
+        triggers.sentence_id,
+        -1 as run_no,
+        previous.district,
+        any_value(cues.char_start) - 1
+        + dense_rank()
+            over (partition by triggers.article_id, triggers.sentence_id order by min(previous.char_start))
+            as segment_start,
+        any_value(cues.char_end) as first_mention_end,
+        'carried' as match_methods,
+        any_value(sentences.char_end) as span_end
+    from staging.handover_triggers as triggers
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    inner join staging.modality_cues as cues
+        on
+            triggers.article_id = cues.article_id
+            and triggers.sentence_id = cues.sentence_id
+            and cues.modality = 'anaphor_list'
+    inner join ordered as previous
+        on
+            triggers.article_id = previous.article_id
+            and previous.sentence_id = (
+                select max(named.sentence_id) from ordered as named
+                where
+                    named.article_id = triggers.article_id
+                    and named.sentence_id between triggers.sentence_id - 2 and triggers.sentence_id - 1
+            )
+    where
+        not exists (
+            select 1 from staging.district_mentions as own
+            where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id
+        )
+        and not exists (
+            select 1 from staging.handover_triggers as earlier
+            where
+                earlier.article_id = previous.article_id
+                and earlier.sentence_id = previous.sentence_id
+                and earlier.trigger_type = 'entered'
+        )
+        and (
+            select count(distinct named.district) from ordered as named
+            where named.article_id = previous.article_id and named.sentence_id = previous.sentence_id
+        ) > 1
+    group by triggers.article_id, triggers.sentence_id, previous.district
+),
+
 renamed as (
     -- "Kalbajar City Day marks five years since the army pulled out of the district": a sentence that names its
     -- district only as a town or road before "the district" hands over the district of that name
@@ -360,13 +460,27 @@ relative_segments as (
 ),
 
 all_segments as (
-    select * from segments
+    select
+        *,
+        null as span_end
+    from segments
     union all
-    select * from carried
+    select
+        *,
+        null as span_end
+    from carried
     union all
-    select * from renamed
+    select * from carried_list
     union all
-    select * from relative_segments
+    select
+        *,
+        null as span_end
+    from renamed
+    union all
+    select
+        *,
+        null as span_end
+    from relative_segments
 )
 
 select
@@ -377,6 +491,7 @@ select
     segments.segment_start,
     segments.first_mention_end,
     coalesce(
+        segments.span_end,
         lead(segments.segment_start) over (
             partition by segments.article_id, segments.sentence_id order by segments.segment_start
         ),

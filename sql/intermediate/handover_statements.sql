@@ -307,6 +307,26 @@ years_back as (
         )
 ),
 
+told_years as (
+    -- the year each sentence that writes one out tells (its last date with a year), up to the next such sentence,
+    -- counted back from the article's day
+    select
+        article_id,
+        sentence_id,
+        lead(sentence_id, 1, 2147483647) over (partition by article_id order by sentence_id) as next_sentence_id,
+        years_before
+    from (
+        select
+            dates.article_id,
+            dates.sentence_id,
+            arg_max(year(articles.published_date) - year(dates.value), dates.char_start) as years_before
+        from staging.date_mentions as dates
+        inner join staging.articles as articles using (article_id)
+        where dates.anchor in ('explicit', 'narrative') and dates.value is not null
+        group by dates.article_id, dates.sentence_id
+    ) as last_years
+),
+
 statements as (
     -- a deadline word or handover noun that a postponement governs is the postponement ("die verlängerte Frist",
     -- "отсрочку на вывод войск", "отсрочить возвращение Кяльбаджара"), not a schedule or a completion
@@ -1009,21 +1029,30 @@ undated_today as (
     -- an undated completion happened on the publication day, unless the sentence says it came earlier
     -- ("Earlier, Armenian troops withdrew from Agdam"), or the article looks back a few years ("five years have
     -- passed since the liberation", "two years ago"; not "thirty years ago", history a report of the day recalls
-    -- too; LOOK_BACK_YEARS of orchestration/publication.py): a retold handover is not of the article's day
+    -- too; LOOK_BACK_YEARS of orchestration/publication.py): a retold handover is not of the article's day.
+    -- `published_day` is that day when the page states it, not when it was only inferred (a weekday matched to a
+    -- caption's date)
     select
-        article_id,
-        sentence_id,
-        segment_start,
-        trigger_start
+        statements.article_id,
+        statements.sentence_id,
+        statements.segment_start,
+        statements.trigger_start,
+        case
+            when coalesce(articles.published_source, '') <> 'inferred' then articles.published_date
+        end as published_day
     from statements
+    inner join staging.articles as articles using (article_id)
     where
-        event_type = 'entered'
+        statements.event_type = 'entered'
         and not exists (
             select 1 from staging.modality_cues as cues
             where
                 cues.article_id = statements.article_id
                 and cues.sentence_id = statements.sentence_id
-                and cues.modality = 'past'
+                and (
+                    cues.modality = 'past'
+                    or cues.modality = 'recent' and statements.trigger_start - cues.char_end between 0 and 2
+                )
         )
         and not exists (
             select 1 from years_back
@@ -1031,6 +1060,16 @@ undated_today as (
                 years_back.article_id = statements.article_id
                 and years_back.years <= 10
                 and (years_back.precision = 'day' or years_back.years >= 2)
+        )
+        -- ... or the year the article tells by then is an earlier one, up to ten years before ("Armenia had to vacate
+        -- Lachin by 1 December 2020. All three districts were handed back", in a report of 2023)
+        and not exists (
+            select 1 from told_years
+            where
+                told_years.article_id = statements.article_id
+                and told_years.sentence_id <= statements.sentence_id
+                and told_years.next_sentence_id > statements.sentence_id
+                and told_years.years_before between 1 and 10
         )
 ),
 
@@ -1059,7 +1098,18 @@ article_days as (
 best_dates as (
     select *
     from date_choices
-    where date_rank is not null
+    where
+        date_rank is not null
+        -- "the recently liberated areas", "недавно освобождённые районы": a handover told as an attribute, whose
+        -- day the sentence's dates are not
+        and not exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = date_choices.article_id
+                and cues.sentence_id = date_choices.sentence_id
+                and cues.modality = 'recent'
+                and date_choices.trigger_start - cues.char_end between 0 and 2
+        )
     qualify row_number() over (
         partition by article_id, sentence_id, segment_start, trigger_start
         order by date_precision <> 'day', date_rank, distance
@@ -1132,21 +1182,21 @@ resolved as (
         coalesce(
             best_dates.event_date,
             case when undated_today.article_id is not null then reported_days.reported_day end,
-            case when undated_today.article_id is not null then articles.published_date end
+            undated_today.published_day
         ) as event_date,
         coalesce(
             best_dates.date_precision,
             case
                 when
                     undated_today.article_id is not null
-                    and coalesce(reported_days.reported_day, articles.published_date) is not null
+                    and coalesce(reported_days.reported_day, undated_today.published_day) is not null
                     then 'day'
             end
         ) as date_precision,
         case
             when best_dates.event_date is not null then 'sentence'
             when undated_today.article_id is not null and reported_days.reported_day is not null then 'sentence'
-            when undated_today.article_id is not null and articles.published_date is not null then 'publication'
+            when undated_today.published_day is not null then 'publication'
         end as date_source,
         best_dates.date_text,
         delays.delay_days
@@ -1408,6 +1458,17 @@ and not (
                 substr(dated.evidence, cues.char_end - dated.char_start + 1, dated.segment_start - cues.char_end),
                 '[,;:()–—]'
             )
+    )
+    -- ... not a participle set off after the districts, which tells how they came back ("si è recato nei distretti
+    -- di A e B, liberati nel corso del conflitto")
+    and not (
+        dated.trigger_start > dated.segment_start
+        and regexp_full_match(
+            substr(
+                dated.evidence, dated.segment_start - dated.char_start + 1, dated.trigger_start - dated.segment_start
+            ),
+            '[^,;:()–—]*,\s*'
+        )
     )
 )
 -- a return told of people, with the district as where they go ("families returned to Fuzuli", "возвращаются в

@@ -8,10 +8,12 @@
 -- perfect: an auxiliary that tells a handover as done ("were vacated by 1 December"); aside: "besides", "кроме"
 -- before a district that the verb after it does not govern; occurred: "took place", "состоялась" after a handover noun;
 -- after: "after", "после" before one; relative: a relative pronoun ("which", "который") that may open a clause about
--- the district before it; village: a noun for villages ("villages", "села") that a district after it may only place.
+-- the district before it; village: a noun for villages ("villages", "села") that a district after it may only place;
+-- anaphor_list: a plural for districts ("the three districts", "эти районы") that stands for those named before;
+-- recent: "recently", "недавно" right before a handover verb told as an attribute ("the recently liberated areas").
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
--- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside, town, occurred, after, relative, village)
+-- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside, town, occurred, after, relative, village, anaphor_list, recent)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence it is in (staging.sentences)
 -- column char_start: offset of the word in the article's text
@@ -20,7 +22,9 @@
 -- column modality: future, past_future, negation, reporting, respectively, clause, past, wartime, landmark,
 -- contrast, anaphor, perfect, destination (a return to a place), visit (a trip to a place), aside ("besides") or
 -- town (a town noun after a name: "Lachin town"), occurred ("took place", "состоялась": a handover noun told as
--- done), after ("after", "nach der", "после" before a handover noun or gerund), relative ("which", "который") or village ("villages", "села")
+-- done), after ("after", "nach der", "после" before a handover noun or gerund), relative ("which", "который"),
+-- village ("villages", "села"),
+-- anaphor_list (a plural for districts named before: "the three districts") or recent ("recently", "недавно")
 select
     article_id,
     sentence_id,
