@@ -63,13 +63,15 @@ words_around_dates as (
         lower(regexp_extract(dates.text, '[''’]([\pL\pN_]+)$', 1)) as case_suffix,
         -- "signée pendant la nuit du 9 au 10 novembre", "signed in Moscow on 10 November": a signing verb a few words
         -- before the date, in its clause, dates the signing
-        regexp_matches(
-            lower(right(substr(sentences.text, 1, dates.char_start - sentences.char_start), 60)),
-            (
-                select '(^|[^\pL])(' || string_agg(signing.word, '|') || ')\s+([^\s,;:.()–—]+\s+){0,6}$'
-                from reference.date_words as signing
-                where signing.category = 'signing_verb'
-            )
+        list_has_any(
+            string_split(
+                regexp_extract(
+                    lower(right(substr(sentences.text, 1, dates.char_start - sentences.char_start), 60)),
+                    '([^\s,;:.()–—]+\s+){1,7}$'
+                ),
+                ' '
+            ),
+            (select list(signing.word) from reference.date_words as signing where signing.category = 'signing_verb')
         ) as after_signing,
         -- "desde el 15 hasta el 25", "nicht der 15. sondern der 25.": a day followed by "to" or "but" and another day
         -- is the one moved from
