@@ -4,7 +4,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from orchestration.extraction.dates import DateMention, find_dates, weekday_names_in
+from orchestration.extraction.dates import DateMention, dates_a_decree, find_dates, weekday_names_in
 from tests.conftest import build_warehouse, folder
 
 PUBLISHED = date(2020, 11, 25)  # a Wednesday
@@ -309,6 +309,29 @@ def test_a_german_count_of_years_gone_by_is_an_anniversary():
     ]
 
 
+def test_a_german_count_of_years_gone_by_since_an_event_is_an_anniversary():
+    """ "3 Jahre sind seit der Eröffnung der Brücke vergangen": the verb comes last, the count first."""
+    found = find_dates("3 Jahre sind seit der Eröffnung der Brücke vergangen.", PUBLISHED, None)
+    assert [(m.value, m.precision) for m in found] == [(date(2017, 11, 25), "day")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Il y a presque trois ans, le pont a rouvert.", "Hace exactamente tres años se reabrió el puente."]
+)
+def test_a_word_between_ago_and_its_count_keeps_the_date(text):
+    (found,) = find_dates(text, PUBLISHED, None)
+    assert found.value.year == PUBLISHED.year - 3
+
+
+def test_a_decree_date_is_no_year_the_article_tells():
+    decree, told = (
+        "By a decree signed on 2 March 2023, Bridge Day falls on 25 November.",
+        "The statement signed on 10 November 2020 set the date.",
+    )
+    assert [dates_a_decree(decree, m) for m in find_dates(decree, PUBLISHED, None)] == [True, True]
+    assert [dates_a_decree(told, m) for m in find_dates(told, PUBLISHED, None)] == [False]
+
+
 def test_a_german_anniversary_counts_times_only_after_its_verb():
     """ "jährt sich zum zweiten Mal" is two years before the article; "zum zweiten Mal" alone is the second time."""
     assert [m.value for m in find_dates("Die Eröffnung jährt sich zum zweiten Mal.", PUBLISHED, None)] == [
@@ -521,6 +544,8 @@ def test_a_year_glued_to_the_comma_after_the_day():
         ("Die Soldaten gingen vor fünf Tagen.", date(2020, 11, 20)),
         ("Солдаты ушли пять дней назад.", date(2020, 11, 20)),
         ("Askerler beş gün önce ayrıldı.", date(2020, 11, 20)),
+        ("Los soldados se fueron hace casi cinco días.", date(2020, 11, 20)),
+        ("Die Soldaten gingen vor genau fünf Tagen.", date(2020, 11, 20)),
     ],
 )
 def test_days_ago_in_every_language(text, day):

@@ -351,6 +351,9 @@ def test_durations_take_the_time_unit(text, value, subject):
         "Residents left nearly 30 years ago.",
         "Three days later the convoy returned.",
         "Talks resumed four months earlier in Geneva.",
+        "Переговоры начались 5 днями раньше.",
+        "Tras la guerra de siete semanas, el puente reabrió.",
+        "Dopo la guerra di 40 giorni il ponte fu riaperto.",
     ],
 )
 def test_durations_used_as_dates_are_not_figures(text):

@@ -19,7 +19,7 @@ from orchestration.assets.staging import (
 )
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, insert_frame, written_tables
 from orchestration.extraction.cues import find_cues
-from orchestration.extraction.dates import DateMention, find_dates
+from orchestration.extraction.dates import DateMention, dates_a_decree, find_dates
 from orchestration.extraction.entities import ArticleEntityMatcher
 from orchestration.extraction.figures import find_figures, last_count
 from orchestration.parallel import map_batches
@@ -145,16 +145,19 @@ def _entity_rows(work: list[tuple]) -> tuple[list[tuple], list[tuple]]:
     return entities, candidates
 
 
-def _in_told_years(found: list[DateMention], told_year: int | None) -> tuple[list[DateMention], int | None]:
+def _in_told_years(found: list[DateMention], told_year: int | None, text: str) -> tuple[list[DateMention], int | None]:
     """A sentence's dates in the year told so far, which each date with its year written out moves on for the dates
     after it ("signed on 10 November 2020 ... was to be handed back on November 15", "осенью 2020 года", "five years
-    ago, on September 27", after a sentence dated 2023); a date before the sentence's first year takes that year
-    ("returned on 1 December under the statement signed on 10 November 2020"). Also the year told at the sentence's
-    end."""
+    ago, on September 27", "the fifth anniversary of the liberation", after a sentence dated 2023); a date before the sentence's first year takes that year
+    ("returned on 1 December under the statement signed on 10 November 2020"). A decree's date moves nothing on
+    ("under a decree of July 31, 2023, City Day is November 25" in a look-back at 2020). Also the year told at the
+    sentence's end."""
     years = sorted(
         (d.char_start, d.value.year)
         for d in found
-        if d.value is not None and (d.anchor == "explicit" or d.kind == "relative" and d.precision == "year")
+        if d.value is not None
+        and (d.anchor == "explicit" or d.kind == "relative" and d.precision in ("year", "day"))
+        and not dates_a_decree(text, d)
     )
     told = []
     for date in found:
@@ -178,7 +181,7 @@ def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int
             found = undated.get(sentence_id)
             if found is None or any(d.anchor == "unresolved" for d in found) or previous_day:  # year, anchor needed
                 found = find_dates(text, published, fallback_year, previous_day)
-            found, told_year = _in_told_years(found, told_year)
+            found, told_year = _in_told_years(found, told_year, text)
             rows += [(article_id, sentence_id, start, *values(date)) for date in found]
             spans.append([(date.char_start, date.char_end) for date in found])
             previous_day = next((d for d in reversed(found) if d.precision == "day" and d.value), None)

@@ -159,9 +159,11 @@ _UNIT = rf"(?:{'|'.join(_UNITS)})"
 _MDY = rf"{_MONTH}(?:{_S}|(?<=\.)){_DAYS}(?:(?:,\s{{0,3}}|{_S}){_YEAR})?"  # "November 25,2020" too
 _DMY = rf"{_DAYS}(?:\.|er|°|º|-?го)?{_S}(?:(?:of|de|del){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})(?:,?{_S}(?:(?:de|del){_S})?{_YEAR})?"
 
+# "il y a exactement quatre ans", "hace casi dos años", "vor genau drei Jahren": a word between "ago" and the count
+_AGO_ADVERB = rf"(?:(?:{_alternation(_words('ago_adverb'), False)}){_S})?"
 # "vor drei Jahren", "три года назад", "il y a trois ans": the year so many before the article's
 _AGO_YEAR = (
-    rf"(?P<ago_year>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}(?P<ay_n>\d{{1,3}}|{_NUMBER}){_S}"
+    rf"(?P<ago_year>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}{_AGO_ADVERB}(?P<ay_n>\d{{1,3}}|{_NUMBER}){_S}"
     rf"(?:{_alternation(_YEAR_UNITS, False)})\b|(?P<ay_m>\d{{1,3}}|{_NUMBER}){_S}(?:{_alternation(_YEAR_UNITS, False)})"
     rf"{_S}(?:{_alternation(_AGO_AFTER, False)})\b))"
 )
@@ -207,7 +209,7 @@ _DATE_RE = ScanPattern(
             rf"(?P<weekday>(?:(?P<wd_rel>(?i:last|next)){_S})?(?P<wd>{_WEEKDAY}|{_FOREIGN_WEEKDAY}))",
             # a count of days or weeks, before or after a day: "two weeks ago", "five days later", "fünf Tage später"
             # "il y a cinq jours", "hace cinco días", "vor fünf Tagen": days or weeks before the article
-            rf"(?P<ago_before>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}(?P<ab_n>\d{{1,3}}|{_NUMBER}){_S}"
+            rf"(?P<ago_before>(?i:(?:{_alternation(_AGO_BEFORE, False)}){_S}{_AGO_ADVERB}(?P<ab_n>\d{{1,3}}|{_NUMBER}){_S}"
             rf"(?P<ab_u>{_alternation(_LATER_UNITS, False)})\b))",
             _AGO_YEAR,
             rf"(?P<later_before>(?i:(?:{_alternation(_LATER_BEFORE, False)}){_S}(?P<lb_n>\d{{1,3}}|{_NUMBER}){_S}"
@@ -351,6 +353,19 @@ def _on_this_day(text: str, mentions: list[DateMention], published: date) -> lis
     if not replaced:
         return mentions
     return [replaced.get(m, m) for m in mentions if m not in used]  # "tal día como hoy": its "hoy" too
+
+
+# "under a decree signed on July 31, 2023", "подписанному 31 июля 2023 года распоряжению": a document's date, whose
+# year is no year the article tells
+_DECREES = _alternation(_words("decree_word"), False)
+_DECREE_BEFORE = re.compile(rf"(?i:\b(?:{_DECREES})\b[^.;:]{{0,60}})$")
+_DECREE_AFTER = re.compile(rf"(?i:[^.;:]{{0,25}}?\b(?:{_DECREES})\b)")
+
+
+def dates_a_decree(text: str, mention: DateMention) -> bool:
+    """Whether a word for a decree stands shortly before or after the date, in its clause."""
+    before = text[max(0, mention.char_start - 80) : mention.char_start]
+    return bool(_DECREE_BEFORE.search(before) or _DECREE_AFTER.match(text, mention.char_end, mention.char_end + 40))
 
 
 def years_counted_back(sentences: Iterable[str]) -> list[int]:

@@ -266,6 +266,8 @@ _HOUR_BEFORE = _ROLES["hour_before"]  # "à 14 heures", "a las 18 horas": an hou
 _LAST_HOUR = 24
 _AGE_BEFORE_YEARS = _words("age_before_years")  # "un maçon de 53 ans", "cuando tenía 12 años"
 _AGE_AFTER_YEARS = _words("age_after_years")  # "43 years old", "9 Jahre alt"
+_SPANNED_NOUNS = _words("spanned_noun")  # "la guerra de seis semanas": the war's length, no count
+_SPAN_LINKS = _words("span_link")
 _SPAN_BEFORE_DE = _words("span_before_de")  # "después de 28 años", "au bout de 28 ans": a span, not an age
 _OVER_VERBS = _words("over_verb")  # "took over three districts", "control over two regions"
 _PREPOSITION_QUALIFIERS = _words("preposition_qualifier")
@@ -994,6 +996,8 @@ def _is_time_reference(text: str, tokens: _Tokens, i: int, subject: _Subject, ag
     qualifier after it)."""
     if subject.term.category not in _TIME_UNITS:
         return False
+    if i > 1 and tokens.norms[i - 1] in _SPAN_LINKS and tokens.norms[i - 2] in _SPANNED_NOUNS:
+        return True  # "la guerra de seis semanas", "la guerre de 44 jours": a measure of the noun, like "44-day war"
     first, last = _span_chain(text, tokens, i, after)
     # "desde hace diez días", "in nur 21 Monaten nach ...": how long something took, not a date before or after
     duration = _ends_with(tokens, first, _DURATION_BEFORE)

@@ -58,7 +58,8 @@ with flagged as (
                             cues.char_end - sentences.char_start + 1,
                             mentions.char_start - cues.char_end
                         ),
-                        '\s*(\S{1,3}\s+|\S{1,2}[''’])?'
+                        -- or a dash or colon run into the name: "5 cities—Fuzuli, Jabrayil"
+                        '\s*(\S{1,3}\s+|\S{1,2}[''’]|[—–:])?'
                     )
                 )
         )
