@@ -1649,3 +1649,34 @@ def test_round_thirteen_constructions(text, expected):
 )
 def test_round_thirteen_counts_and_their_nouns(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Some 650,000 Azeris left their homes.", [(650000.0, "people")]),
+        (
+            "The convoy had 70 armoured carriers and 240 units of motor vehicles.",
+            [(70.0, "vehicles"), (240.0, "vehicles")],
+        ),
+        (
+            "Колонна ушла с 70 бронетранспортерами и 240 единицами автомобильной техники.",
+            [(70.0, "vehicles"), (240.0, "vehicles")],
+        ),
+        ("Es kamen über 2.100 früheren Binnenvertriebenen zurück.", [(2100.0, "refugees")]),
+    ],
+)
+def test_counted_nouns_in_more_forms(text, expected):
+    assert [(m.value, m.subject) for m in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schrift A− A+ 18 px",
+        "Cami 1795 yılında inşa edildi.",
+        "42 gün süren savaş sona erdi.",
+    ],
+)
+def test_page_sizes_old_years_and_spans_are_not_figures(text):
+    assert find_figures(text) == []

@@ -262,6 +262,7 @@ _AGE_WORDS = _words("age_word")
 _AGE_AFTER = _words("age_after")
 _CLOCK_BEFORE = _words("clock_before")  # "alle 21", "a las 9", "um 21": an hour of the day
 _CLOCK_AFTER = _words("clock_after")  # "7.00 Uhr", "18 hora argentina"
+_PAGE_UNITS = _words("page_unit")  # a page control's size ("A+ 16 px"), no count
 _HOUR_BEFORE = _ROLES["hour_before"]  # "à 14 heures", "a las 18 horas": an hour of the day, not a count of hours
 _LAST_HOUR = 24
 _AGE_BEFORE_YEARS = _words("age_before_years")  # "un maçon de 53 ans", "cuando tenía 12 años"
@@ -273,6 +274,7 @@ _OVER_VERBS = _words("over_verb")  # "took over three districts", "control over 
 _PREPOSITION_QUALIFIERS = _words("preposition_qualifier")
 # "hirieron a otras 454": more of the noun just counted, whatever their number
 _OTHER_WORDS = _words("other_word")
+_OTHERS_AFTER = _words("others_after")  # "613 killed and 487 others": more of the noun just counted
 _PARTITIVE_HEADS = _words("partitive_head") | _OTHER_WORDS  # "one", "l'ultimo", "la dernière" (of three), "other"
 _PARTITIVES = _ROLES["partitive"]  # "of", "of the", "de los", "dei", "из", "out of"
 _RATIO_LINKS = _ROLES["ratio_link"]  # "twenty-six out of 38": a count of part of the next
@@ -870,7 +872,7 @@ def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int, suffixed: bo
         or (start and _GLUED_BEFORE.match(text, start - 1))
         or (not suffixed and _GLUED_AFTER.match(text, tokens.ends[end - 1]))
         or _CLOCK.match(text, tokens.ends[end - 1])
-        or (end < tokens.size and tokens.norms[end] in _CLOCK_AFTER)  # "7.00 Uhr"
+        or (end < tokens.size and tokens.norms[end] in _CLOCK_AFTER | _PAGE_UNITS)  # "7.00 Uhr", "16 px"
     )
 
 
@@ -964,7 +966,7 @@ def _set_off_after_name(text: str, tokens: _Tokens, i: int, after: int) -> bool:
 
 def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subject | None) -> bool:
     """A bare 4-digit 1900..2100 is a year unless it counts a noun ("2000 troops") and follows no year word;
-    with a year noun it is a year too ("1993 года"). Grouped digits (1 960, 1.960) are never a year. A round
+    with a year noun it is a year too, of any century ("1993 года", "1868 yılında"). Grouped digits (1 960, 1.960) are never a year. A round
     two-digit number after a decade word is a decade ("anni 90")."""
     norm = tokens.norms[number_at]
     if end != number_at + 1 or not norm.isdigit():
@@ -974,7 +976,10 @@ def _is_year(tokens: _Tokens, i: int, number_at: int, end: int, subject: _Subjec
     after_year_word = i > 0 and tokens.norms[i - 1] in _YEAR_WORDS
     if after_year_word and tokens.norms[i - 1] in _COUNT_BEFORE and subject is not None:
         after_year_word = subject.term.category in _TIME_UNITS
-    if len(norm) != 4 or not (_FIRST_YEAR <= int(norm) <= _LAST_YEAR or (after_year_word and subject is None)):
+    year_noun = subject is not None and subject.term.category == "years"  # "1868 yılında", "1828 года"
+    if len(norm) != 4 or not (
+        _FIRST_YEAR <= int(norm) <= _LAST_YEAR or (after_year_word and subject is None) or year_noun
+    ):
         return False  # "en 1145", "in 1828": any 4-digit number after a year word, with no counted noun
     return subject is None or subject.term.category in _TIME_UNITS or after_year_word
 
@@ -1227,7 +1232,7 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         and (
             value < counted.value
             or (i and tokens.norms[i - 1] in _OTHER_WORDS)
-            or (end < tokens.size and tokens.norms[end] in _OTHER_WORDS)
+            or (end < tokens.size and tokens.norms[end] in _OTHERS_AFTER)
         )
         and _stands_for_noun(text, tokens, i, end)
     ):  # "seven districts ... Four were lost", "2,783 soldiers ... more than 100 are still missing", "40 others"
@@ -1447,7 +1452,7 @@ def _stands_for_noun(text: str, tokens: _Tokens, i: int, end: int) -> bool:
     return (
         opens_clause
         and end < tokens.size
-        and (_is_elided_follower(tokens.norms[end]) or tokens.norms[end] in _OTHER_WORDS)
+        and (_is_elided_follower(tokens.norms[end]) or tokens.norms[end] in _OTHERS_AFTER)
     )
 
 

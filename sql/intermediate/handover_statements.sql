@@ -322,7 +322,10 @@ told_years as (
             arg_max(year(articles.published_date) - year(dates.value), dates.char_start) as years_before
         from staging.date_mentions as dates
         inner join staging.articles as articles using (article_id)
-        where dates.anchor in ('explicit', 'narrative') and dates.value is not null
+        where
+            dates.value is not null
+            -- a year written out, or counted back from the article ("last year", "в прошлом году")
+            and (dates.anchor in ('explicit', 'narrative') or dates.kind = 'relative' and dates.precision = 'year')
         group by dates.article_id, dates.sentence_id
     ) as last_years
 ),
@@ -984,7 +987,7 @@ date_choices as (
 ),
 
 delays as (
-    -- "was delayed for 10 days": the nearest count of days or weeks after a postponement's trigger, or inside
+    -- "was delayed for 10 days": the nearest count of days or weeks after a postponement's trigger in its clause, or inside
     -- it ("granted ten more days", "weitere zehn Tage": the count is the trigger's first or middle word), else
     -- one right before it in its clause, where the verb comes last ("um zehn Tage verlängert", "on gün uzatıldı")
     select
@@ -1013,6 +1016,22 @@ delays as (
         statements.event_type = 'postponed'
         and (
             statements.trigger_start < figures.char_end
+            -- after the trigger, in its clause; past a comma only right after "by", "for" ("delayed the handover of
+            -- Kalbajar, a mountain district, by ten days"), not a count of another clause ("..., under the deal that
+            -- halted six weeks of fighting")
+            and not (
+                figures.char_start > statements.trigger_start
+                and regexp_matches(
+                    substr(
+                        sentences.text, statements.trigger_start - sentences.char_start + 1,
+                        figures.char_start - statements.trigger_start
+                    ),
+                    '[,;:()–—]'
+                )
+                and lower(regexp_extract(
+                    substr(sentences.text, 1, figures.char_start - sentences.char_start), '(\pL+)\s+$', 1
+                )) not in (select date_words.word from reference.date_words where date_words.category = 'delay_link')
+            )
             or statements.trigger_start - figures.char_end <= 25
             and not regexp_matches(
                 substr(
