@@ -91,6 +91,8 @@ _DAY_DATELINE = re.compile(
 )
 # "-0.6°", "12 °C"; not an Italian ordinal day ("il 1° dicembre")
 _TEMPERATURE = re.compile(r"[-+−]?\d{1,2}(?:[.,]\d)?\s?°(?:\s?[CF]\b|(?!\s?[^\W\d_]))")
+# "USD 91.87 +0.12 EUR 99.40": an exchange-rate ticker, whose day is the widget's
+_TICKER = re.compile(r"\b(?:USD|EUR|RUB|GBP|CHF|TRY|AZN|AMD|GEL|CNY|JPY)\s?[:=]?\s?\d+[.,]\d+")
 FOOTER_ZONE = 0.6
 MAX_SENTENCE_CHARS = 2000
 SHORT_LINE_CHARS = 500  # header, credit and furniture rules only look at lines this short
@@ -272,10 +274,14 @@ def _classify_lines(
             and (day := only_a_date(_after_repeat(body, previous, header_zone), fallback_year, header_zone)) is not None
         ):
             reasons[line.line_no] = "metadata"
-            # next to "-0.6°" it is a weather widget's today; among other date lines, a list of news items' days
+            # next to "-0.6°" or an exchange-rate ticker it is a widget's today; among other date lines, a list of
+            # news items' days
             if (
                 VIEW_COUNTER.search(body)
-                or not any(_TEMPERATURE.search(near.text) for near in lines[max(0, index - 3) : index + 4])
+                or not any(
+                    _TEMPERATURE.search(near.text) or _TICKER.search(near.text)
+                    for near in lines[max(0, index - 3) : index + 4]
+                )
             ) and not _in_a_date_list(lines, index, day, fallback_year):
                 _date_found(parsed, day, "date_line")
             if previous and index >= 1 and _NAME_LINE.match(previous) and lines[index - 1].line_no not in reasons:

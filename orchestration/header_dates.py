@@ -130,18 +130,19 @@ def _is_source(text: str, timed: bool) -> bool:
     "France 24 • "), up to three capitalised words and a comma ("Jane Doe, "), or a listed news medium with no
     separator ("Euronews 3 Mar 2021": its name cannot be a headline's words). Before a date with its clock time
     (`timed`), also a story's rubric of a few words and a comma ("Floods in the north: rivers, 3 Mar 2021,
-    09:15"): a headline carries no clock time."""
+    09:15"), or up to three capitalised section names with no separator ("Общество Материалы 20 октября 2025
+    09:41"): a headline carries no clock time."""
     text = text.strip()
     words = text[:-1].split()
+    capitalised = all(word[0].isupper() for word in text.split())
     return (
         0 < len(words)
         and words[0][0].isalpha()
         and (
             len(words) <= 3
-            and (text[-1] in "-–—•·" or text[-1] == "," and all(word[0].isupper() for word in words))
+            and (text[-1] in "-–—•·" or text[-1] == "," and capitalised)
             or timed
-            and len(words) <= _RUBRIC_WORDS
-            and text[-1] == ","
+            and (len(words) <= _RUBRIC_WORDS and text[-1] == "," or len(text.split()) <= 3 and capitalised)
         )
     ) or _is_medium(text)
 

@@ -214,6 +214,12 @@ def test_a_list_of_districts_and_dates_below_the_lead_is_not_a_header():
     assert _dated("ДНД – 20 ноября 2020\n" + page) == (date(2020, 11, 20), "date_line")
 
 
+def test_an_exchange_rate_tickers_date_is_not_the_publication_date():
+    page = "14 мая 2023\nUSD 80.12 +0.20 EUR 87.03 -0.11\n\nМост открыли\n\nМост открыли после ремонта."
+    assert parse_article(page).published_date is None
+    assert parse_article(page.replace("USD 80.12 +0.20 EUR 87.03 -0.11", "Новости")).published_date == date(2023, 5, 14)
+
+
 def test_a_weather_widgets_date_is_not_the_publication_date():
     page = "• Sunday\n\n    22 November, 2026\n\n  • -0.6°\n    Clear sky\n\nTroops entered Agdam\n\nTroops entered Agdam today."
     assert parse_article(page).published_date is None

@@ -54,6 +54,7 @@ def test_a_header_line_gives_its_date(line):
         "РИА – 3 марта 2021",
         "Jane Doe, 03.03.2021 14:35",
         "GİRİŞ 03.03.2021 22:10 GÜNCELLEME 04.03.2021 08:05 EKONOMİ",
+        "Экономика Новости 3 марта 2021 14:35 (UTC +04:00)",
     ],
 )
 def test_a_source_or_section_beside_the_date_only_above_the_first_paragraph(line):
@@ -90,6 +91,16 @@ def test_a_publish_statement_gives_its_date(line):
 
 def test_a_date_without_a_publish_suffix_is_no_statement():
     assert publish_statement("Baraj 3 Mart 2021 tarihinde açıldı.", None) is None
+    assert publish_statement("The 2021 edition of the festival opened.", 2021) is None
+
+
+def test_a_print_edition_line_gives_its_date():
+    assert publish_statement("From the March 3rd 2021 edition", None) == MARCH_3
+
+
+def test_section_names_need_the_dates_clock_time():
+    """ "Dam Opening 3 March 2021" may be a headline's words; a headline carries no clock time."""
+    assert only_a_date("Dam Opening 3 March 2021", None, header_zone=True) is None
 
 
 @pytest.mark.parametrize(

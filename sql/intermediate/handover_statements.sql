@@ -308,8 +308,8 @@ years_back as (
 ),
 
 told_years as (
-    -- the year each sentence that writes one out tells (its last date with a year), up to the next such sentence,
-    -- counted back from the article's day
+    -- the year each sentence that writes one out tells (its last date with a year, history aside), up to the next
+    -- such sentence, counted back from the article's day
     select
         article_id,
         sentence_id,
@@ -324,8 +324,10 @@ told_years as (
         inner join staging.articles as articles using (article_id)
         where
             dates.value is not null
-            -- a year written out, or counted back from the article ("last year", "в прошлом году")
+            -- a year written out, or counted back from the article ("last year", "в прошлом году"); not history more
+            -- than ten years back ("occupied on 29 October 1993"), which a look-back recalls too
             and (dates.anchor in ('explicit', 'narrative') or dates.kind = 'relative' and dates.precision = 'year')
+            and year(articles.published_date) - year(dates.value) <= 10
         group by dates.article_id, dates.sentence_id
     ) as last_years
 ),
