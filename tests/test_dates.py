@@ -688,3 +688,17 @@ def test_a_day_of_another_clause_is_not_the_anniversarys():
 def test_an_anniversary_with_its_count_first(text):
     (found,) = find_dates(text, date(2025, 3, 3), None)
     assert (found.value, found.precision) == (date(2021, 3, 3), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "precision"),
+    [
+        ("A finales de marzo de 2019 cerró el puente.", "marzo de 2019", date(2019, 3, 1), "month"),
+        ("En mars 2019, le pont a fermé.", "mars 2019", date(2019, 3, 1), "month"),
+        ("Nel marzo 2019 il ponte chiuse.", "marzo 2019", date(2019, 3, 1), "month"),
+        ("Köprü 14 KASIM 2019 tarihinde kapandı.", "14 KASIM 2019", date(2019, 11, 14), "day"),
+    ],
+)
+def test_other_languages_months_with_their_year(text, written, value, precision):
+    (found,) = find_dates(text, PUBLISHED, None)
+    assert (found.text, found.value, found.precision) == (written, value, precision)

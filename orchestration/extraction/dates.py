@@ -141,7 +141,7 @@ _YEAR = r"[12]\d{3}(?!\d)"
 _BARE_YEAR = r"(?:19\d\d|20\d\d|2100)"
 _MONTH = rf"(?:(?:{_alternation(_FULL_MONTHS, True)})\b|(?:{_alternation(_ABBR_MONTHS, True)})(?:\.|\b))"
 # Other languages' months, in any case, only after a day ("20. November", "1er décembre", "20 ноября",
-# "25 de noviembre", "20 Kasım'da": a Turkish case suffix after an apostrophe belongs to the date)
+# "25 de noviembre", "20 Kasım'da": a Turkish case suffix after an apostrophe belongs to the date) or before a year
 _FOREIGN_MONTH = (
     rf"(?i:(?:{_alternation(_FOREIGN_FULL_MONTHS, False)})\b|(?:{_alternation(_FOREIGN_ABBR_MONTHS, False)})(?:\.|\b))"
     rf"(?:['’][^\W\d_]{{1,4}}\b)?"
@@ -236,6 +236,13 @@ _DATE_RE = ScanPattern(
 _THIS_MONTH_RE = re.compile(
     rf"(?<![\d.,])(?P<tm_d>\d{{1,2}})(?:st|nd|rd|th|er|\.|-?го)?{_S}(?i:{_alternation(_THIS_MONTH, False)})\b"
 )
+# "septiembre de 2020", "settembre 2020", "в сентябре 2020 года": other languages' months with their year but no day,
+# and Turkish capitals the main pattern's case folding misses ("28 MAYIS 2025"); a pass of its own over text with a
+# 4-digit number (the months' alternation once more would pass PCRE2's size limit)
+_FOREIGN_MONTH_YEAR_RE = re.compile(
+    rf"(?<![\w.,])(?:{_DAY}\.?{_S}(?:(?:de|del){_S})?)?{_FOREIGN_MONTH}{_S}(?:(?:de|del|di){_S})?{_YEAR}"
+)
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _ANNIVERSARY_VERB = re.compile(rf"(?<!\w)(?i:{_alternation(_ANNIVERSARY_VERBS, False)})(?!\w)")
 _THIS_DAY_RE = re.compile(rf"(?<!\w)(?i:{_alternation(_THIS_DAY, False)})(?!\w)")
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}")
@@ -300,6 +307,8 @@ def find_dates(
             found = _HANDLERS[match.lastgroup](match, text, published, fallback_year)
             anniversaries += [match] if match.lastgroup == "anniversary" and found else []
             mentions.extend(found)
+    if _FOUR_DIGITS.search(text):
+        mentions = _with_months_of_years(text, mentions, published, fallback_year)
     if published and _has_words_of_this_month(text):
         mentions = _with_days_of_this_month(text, published, mentions)
     for match in anniversaries:
@@ -307,6 +316,19 @@ def find_dates(
     if published:
         mentions = _on_this_day(text, mentions, published)
     return _apposed(text, _nights(text, mentions))
+
+
+def _with_months_of_years(
+    text: str, mentions: list[DateMention], published: date | None, fallback_year: int | None
+) -> list[DateMention]:
+    """Other languages' month-and-year dates, in place of the bare year read inside one ("в сентябре 2020 года")."""
+    for match in _FOREIGN_MONTH_YEAR_RE.finditer(text):
+        inside = [m for m in mentions if m.char_start < match.end() and match.start() < m.char_end]
+        if any(m.precision != "year" for m in inside):
+            continue
+        found = _month_name(match, text, published, fallback_year)
+        mentions = sorted([m for m in mentions if m not in inside] + found, key=lambda m: m.char_start)
+    return mentions
 
 
 _APPOSITION = re.compile(r"\s*[,(–—-]\s*(?:[^\W\d_]+\s+)?")
@@ -539,7 +561,12 @@ def _dotted(match, text, published, fallback_year):
 def _month_name(match, text, published, fallback_year):
     """Any expression with a month name: its day is the first 1-2 digit number, its year the 4-digit one."""
     expression = match.group()
-    word = _MONTH_RE.search(expression).group().split("'")[0].split("’")[0].rstrip(".").lower()
+    written = _MONTH_RE.search(expression).group().split("'")[0].split("’")[0].rstrip(".")
+    word = written.lower()
+    if word not in _MONTHS:  # Turkish capitals: "MAYIS" is mayıs, though str.lower() makes it "mayis"
+        word = written.replace("I", "ı").replace("İ", "i").lower()
+        if word not in _MONTHS:
+            return []
     numbers = _DIGITS_RE.findall(expression)
     year = next((number for number in numbers if len(number) == 4), None)
     day = next((int(number) for number in numbers if len(number) <= 2), 0)
@@ -569,7 +596,12 @@ def _first_day(match, text, published, fallback_year):
     """A day written as a word before its month ("il primo dicembre", "двадцать пятого ноября"): a day, unlike
     the bare month."""
     expression = match.group()
-    word = _MONTH_RE.search(expression).group().split("'")[0].split("’")[0].rstrip(".").lower()
+    written = _MONTH_RE.search(expression).group().split("'")[0].split("’")[0].rstrip(".")
+    word = written.lower()
+    if word not in _MONTHS:  # Turkish capitals: "MAYIS" is mayıs, though str.lower() makes it "mayis"
+        word = written.replace("I", "ı").replace("İ", "i").lower()
+        if word not in _MONTHS:
+            return []
     day = next(value for ordinal, value in _ORDINAL_DAYS if expression.lower().startswith(ordinal))
     year = next((number for number in _DIGITS_RE.findall(expression) if len(number) == 4), None)
     return _absolute(match, year, _MONTHS[word], day, published, fallback_year)
