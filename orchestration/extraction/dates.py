@@ -307,7 +307,10 @@ def find_dates(
             found = _HANDLERS[match.lastgroup](match, text, published, fallback_year)
             anniversaries += [match] if match.lastgroup == "anniversary" and found else []
             mentions.extend(found)
-    if _FOUR_DIGITS.search(text):
+    if any(
+        not any(m.char_start <= year.start() < m.char_end and m.precision != "year" for m in mentions)
+        for year in _FOUR_DIGITS.finditer(text)
+    ):  # a 4-digit number no day or month found holds
         mentions = _with_months_of_years(text, mentions, published, fallback_year)
     if published and _has_words_of_this_month(text):
         mentions = _with_days_of_this_month(text, published, mentions)
