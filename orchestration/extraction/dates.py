@@ -561,15 +561,22 @@ def _dotted(match, text, published, fallback_year):
     return _absolute(match, match["dot_y"], month, int(match["dot_d"]), published, fallback_year)
 
 
+def _month_word(expression: str) -> str | None:
+    """The month name in an expression, lower-cased as _MONTHS has it (Turkish capitals: "MAYIS" is mayıs, though
+    str.lower() makes it "mayis"); None when the lexicon does not know it."""
+    written = _MONTH_RE.search(expression).group().split("'")[0].split("’")[0].rstrip(".")
+    for word in (written.lower(), written.replace("I", "ı").replace("İ", "i").lower()):
+        if word in _MONTHS:
+            return word
+    return None
+
+
 def _month_name(match, text, published, fallback_year):
     """Any expression with a month name: its day is the first 1-2 digit number, its year the 4-digit one."""
     expression = match.group()
-    written = _MONTH_RE.search(expression).group().split("'")[0].split("’")[0].rstrip(".")
-    word = written.lower()
-    if word not in _MONTHS:  # Turkish capitals: "MAYIS" is mayıs, though str.lower() makes it "mayis"
-        word = written.replace("I", "ı").replace("İ", "i").lower()
-        if word not in _MONTHS:
-            return []
+    word = _month_word(expression)
+    if word is None:
+        return []
     numbers = _DIGITS_RE.findall(expression)
     year = next((number for number in numbers if len(number) == 4), None)
     day = next((int(number) for number in numbers if len(number) <= 2), 0)
@@ -599,12 +606,9 @@ def _first_day(match, text, published, fallback_year):
     """A day written as a word before its month ("il primo dicembre", "двадцать пятого ноября"): a day, unlike
     the bare month."""
     expression = match.group()
-    written = _MONTH_RE.search(expression).group().split("'")[0].split("’")[0].rstrip(".")
-    word = written.lower()
-    if word not in _MONTHS:  # Turkish capitals: "MAYIS" is mayıs, though str.lower() makes it "mayis"
-        word = written.replace("I", "ı").replace("İ", "i").lower()
-        if word not in _MONTHS:
-            return []
+    word = _month_word(expression)
+    if word is None:
+        return []
     day = next(value for ordinal, value in _ORDINAL_DAYS if expression.lower().startswith(ordinal))
     year = next((number for number in _DIGITS_RE.findall(expression) if len(number) == 4), None)
     return _absolute(match, year, _MONTHS[word], day, published, fallback_year)

@@ -63,9 +63,12 @@ with flagged as (
                     )
                 )
         )
-        -- "Fuzuli'nin A ve B, Cebrail ilinin C köyleri kurtarıldı", "Fuzuli ve Cebrail bölgelerinde 6 köy", "Fuzuli's
-        -- villages of A and B": a district that owns or holds the villages after it (genitive, locative, "bağlı"),
-        -- before any handover verb
+        -- villages and a district that only places them are no district handed over: the villages before it,
+        -- governed by a verb before them ("освобождены села А, Б - Физулинского района", "the villages of A and B
+        -- in the Fuzuli district"), unless a list word joins it to them ("fielen die Dörfer und der Bezirk
+        -- Kalbadschar an ..."); or after it, owned or held by it (genitive, locative, "bağlı"), before any verb
+        -- ("Fuzuli'nin A ve B, Cebrail ilinin C köyleri kurtarıldı", "Fuzuli ve Cebrail bölgelerinde 6 köy",
+        -- "Fuzuli's villages of A and B")
         or exists (
             select 1
             from staging.modality_cues as cues
@@ -73,31 +76,65 @@ with flagged as (
                 cues.article_id = mentions.article_id
                 and cues.sentence_id = mentions.sentence_id
                 and cues.modality = 'village'
-                and cues.char_start between mentions.char_end and mentions.char_end + 400
-                -- the word right after the district, or after another district joined to it ("Fuzuli ve Cebrail
-                -- bölgelerinde")
-                and exists (
-                    select 1 from reference.date_words as links
-                    where
-                        links.category = 'village_owner_link'
-                        and links.word in (
-                            regexp_extract(
-                                lower(substr(sentences.text, mentions.char_end - sentences.char_start + 1, 60)),
-                                '^\s*((?:[''’]\pL+|\pL+(?:[''’]s)?)(?:\s+bağlı)?)',
-                                1
-                            ),
-                            regexp_extract(
-                                lower(substr(sentences.text, mentions.char_end - sentences.char_start + 1, 60)),
-                                '^\s+\pL+\s+\pL+\s*((?:[''’]\pL+|\pL+(?:[''’]s)?)(?:\s+bağlı)?)',
-                                1
-                            )
+                and (
+                    cues.char_end <= mentions.char_start
+                    and not (
+                        with before as (
+                            select regexp_extract(
+                                'x x x ' || lower(substr(
+                                    sentences.text,
+                                    greatest(mentions.char_start - 40, sentences.char_start) - sentences.char_start + 1,
+                                    mentions.char_start - greatest(mentions.char_start - 40, sentences.char_start)
+                                )),
+                                '(\S+)\s+(\S+)\s+(\S+)\s*$',
+                                ['w1', 'w2', 'w3']
+                            ) as words
+                        ),
+
+                        joins as (
+                            select figure_words.word from reference.figure_words
+                            where figure_words.role = 'list_separator'
+                        ),
+
+                        leads as (
+                            select date_words.word from reference.date_words where date_words.category = 'district_lead'
                         )
+
+                        select
+                            before.words.w3 in (select joins.word from joins)
+                            or before.words.w2 in (select joins.word from joins)
+                            and before.words.w3 in (select leads.word from leads)
+                            or before.words.w1 in (select joins.word from joins)
+                            and before.words.w2 in (select leads.word from leads)
+                            and before.words.w3 in (select leads.word from leads)
+                        from before
+                    )
+                    or cues.char_start between mentions.char_end and mentions.char_end + 400
+                    -- the word right after the district, or after another district joined to it
+                    and exists (
+                        select 1 from reference.date_words as links
+                        where
+                            links.category = 'village_owner_link'
+                            and links.word in (
+                                regexp_extract(
+                                    lower(substr(sentences.text, mentions.char_end - sentences.char_start + 1, 60)),
+                                    '^\s*((?:[''’]\pL+|\pL+(?:[''’]s)?)(?:\s+bağlı)?)',
+                                    1
+                                ),
+                                regexp_extract(
+                                    lower(substr(sentences.text, mentions.char_end - sentences.char_start + 1, 60)),
+                                    '^\s+\pL+\s+\pL+\s*((?:[''’]\pL+|\pL+(?:[''’]s)?)(?:\s+bağlı)?)',
+                                    1
+                                )
+                            )
+                    )
                 )
+                -- nothing ends the clause, and no handover verb stands, between the two
                 and not regexp_matches(
                     substr(
                         sentences.text,
-                        mentions.char_end - sentences.char_start + 1,
-                        cues.char_start - mentions.char_end
+                        least(cues.char_end, mentions.char_end) - sentences.char_start + 1,
+                        greatest(cues.char_start, mentions.char_start) - least(cues.char_end, mentions.char_end)
                     ),
                     '[.;:]'
                 )
@@ -106,65 +143,9 @@ with flagged as (
                     where
                         triggers.article_id = cues.article_id
                         and triggers.sentence_id = cues.sentence_id
-                        and triggers.char_start between mentions.char_end and cues.char_start
+                        and triggers.char_start between least(cues.char_end, mentions.char_end)
+                        and greatest(cues.char_start, mentions.char_start)
                 )
-        )
-        -- "освобождены села А, Б - Физулинского района", "the villages of A and B in the Fuzuli district": a
-        -- district that only places the villages a verb before them governs is no district handed over
-        or exists (
-            select 1
-            from staging.modality_cues as cues
-            where
-                cues.article_id = mentions.article_id
-                and cues.sentence_id = mentions.sentence_id
-                and cues.modality = 'village'
-                and cues.char_end <= mentions.char_start
-                and not regexp_matches(
-                    substr(
-                        sentences.text,
-                        cues.char_end - sentences.char_start + 1,
-                        mentions.char_start - cues.char_end
-                    ),
-                    '[.;:]'
-                )
-                and not exists (
-                    select 1 from staging.handover_triggers as triggers
-                    where
-                        triggers.article_id = cues.article_id
-                        and triggers.sentence_id = cues.sentence_id
-                        and triggers.char_start between cues.char_end and mentions.char_start
-                )
-        )
-        -- ... unless a list word joins it to them: "fielen die Dörfer und der Bezirk Kalbadschar an ..."
-        and not (
-            with before as (
-                select regexp_extract(
-                    'x x x ' || lower(substr(
-                        sentences.text,
-                        greatest(mentions.char_start - 40, sentences.char_start) - sentences.char_start + 1,
-                        mentions.char_start - greatest(mentions.char_start - 40, sentences.char_start)
-                    )),
-                    '(\S+)\s+(\S+)\s+(\S+)\s*$',
-                    ['w1', 'w2', 'w3']
-                ) as words
-            ),
-
-            joins as (
-                select figure_words.word from reference.figure_words where figure_words.role = 'list_separator'
-            ),
-
-            leads as (
-                select date_words.word from reference.date_words where date_words.category = 'district_lead'
-            )
-
-            select
-                before.words.w3 in (select joins.word from joins)
-                or before.words.w2 in (select joins.word from joins)
-                and before.words.w3 in (select leads.word from leads)
-                or before.words.w1 in (select joins.word from joins)
-                and before.words.w2 in (select leads.word from leads)
-                and before.words.w3 in (select leads.word from leads)
-            from before
         ) as is_landmark,
         -- "Кроме Кельбаджарского района, ... обязана до 20 ноября оставить Агдамский", "apart from the Kalbajar
         -- district": a district set aside does not own the verb and date that follow it
