@@ -1680,3 +1680,10 @@ def test_counted_nouns_in_more_forms(text, expected):
 )
 def test_page_sizes_old_years_and_spans_are_not_figures(text):
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The villages (9 of them) were handed back.", "Совбез принял резолюцию № 884 в 1993 году."]
+)
+def test_a_part_of_a_set_named_before_and_a_resolution_number_are_not_figures(text):
+    assert find_figures(text) == []

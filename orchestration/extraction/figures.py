@@ -277,6 +277,7 @@ _OTHER_WORDS = _words("other_word")
 _OTHERS_AFTER = _words("others_after")  # "613 killed and 487 others": more of the noun just counted
 _PARTITIVE_HEADS = _words("partitive_head") | _OTHER_WORDS  # "one", "l'ultimo", "la dernière" (of three), "other"
 _PARTITIVES = _ROLES["partitive"]  # "of", "of the", "de los", "dei", "из", "out of"
+_PART_OF_THEM = _ROLES.get("part_of_them", frozenset())  # "(7 of them)", "7 из них": a part of a set named before
 _RATIO_LINKS = _ROLES["ratio_link"]  # "twenty-six out of 38": a count of part of the next
 _COUNT_OPENERS = _MODIFIERS | _PARTITIVE_HEADS  # "Weitere 12", "Otros 300": a count, not a name's number
 _POSSESSIVES = _ROLES["possessive"]  # "2,300 of its soldiers", "1 500 de ses soldats": the noun is still counted
@@ -1246,6 +1247,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         or (not vague and _opens_ratio(tokens, end))
     ):
         return None, end  # number words and vague quantities need a counted noun
+    if not subject and end < tokens.size and _phrase_at(tokens, end, _PART_OF_THEM):
+        return None, end  # a partitive, no count (guide)
     if not subject and value != int(value):  # "846.7 square kilometres": a measure, counts are whole
         return None, end
     if subject and _is_time_reference(text, tokens, i, subject, numeral and not qualifier, mention_end):
