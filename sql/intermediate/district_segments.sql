@@ -236,6 +236,47 @@ segments as (
     group by article_id, sentence_id, run_no
 ),
 
+carry_sources as (
+    -- a sentence with a handover verb that names no district of its own, the last of the two sentences before it
+    -- that names one (only mentions that name the district, not the corridor: "im Korridor Latschin"), whether
+    -- that sentence hands a district over already, and how many districts it names
+    select
+        sources.*,
+        exists(
+            select 1 from staging.handover_triggers as earlier
+            where
+                earlier.article_id = sources.article_id
+                and earlier.sentence_id = sources.named_sentence_id
+                and earlier.trigger_type = 'entered'
+        ) as named_handed_over,
+        (
+            select count(distinct named.district) from ordered as named
+            where named.article_id = sources.article_id and named.sentence_id = sources.named_sentence_id
+        ) as named_districts
+    from (
+        select
+            triggers.article_id,
+            triggers.sentence_id,
+            max(named.sentence_id) as named_sentence_id
+        from (
+            select distinct
+                article_id,
+                sentence_id
+            from staging.handover_triggers
+        ) as triggers
+        inner join ordered as named
+            on
+                triggers.article_id = named.article_id
+                and named.sentence_id between triggers.sentence_id - 2 and triggers.sentence_id - 1
+        where
+            not exists (
+                select 1 from staging.district_mentions as own
+                where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id
+            )
+        group by triggers.article_id, triggers.sentence_id
+    ) as sources
+),
+
 carried as (
     select
         triggers.article_id,
@@ -247,42 +288,23 @@ carried as (
         'carried' as match_methods
     from staging.handover_triggers as triggers
     inner join staging.sentences as sentences using (article_id, sentence_id)
-    -- only the mentions that name the district, not the corridor ("im Korridor Latschin")
+    inner join carry_sources as sources using (article_id, sentence_id)
     inner join ordered as previous
-        on
-            triggers.article_id = previous.article_id
-            and previous.sentence_id = (
-                select max(named.sentence_id) from ordered as named
-                where
-                    named.article_id = triggers.article_id
-                    and named.sentence_id between triggers.sentence_id - 2 and triggers.sentence_id - 1
-            )
+        on sources.article_id = previous.article_id and sources.named_sentence_id = previous.sentence_id
     where
-        (
-            triggers.trigger_type in ('scheduled', 'postponed')
-            -- "Residents left Kalbajar. On Friday, the district was handed over": a completion that names its
-            -- district by a noun alone, after a sentence that named it without handing it over
-            or (
-                triggers.trigger_type = 'entered'
-                and exists (
-                    select 1 from staging.modality_cues as cues
-                    where
-                        cues.article_id = triggers.article_id
-                        and cues.sentence_id = triggers.sentence_id
-                        and cues.modality = 'anaphor'
-                )
-                and not exists (
-                    select 1 from staging.handover_triggers as earlier
-                    where
-                        earlier.article_id = previous.article_id
-                        and earlier.sentence_id = previous.sentence_id
-                        and earlier.trigger_type = 'entered'
-                )
+        triggers.trigger_type in ('scheduled', 'postponed')
+        -- "Residents left Kalbajar. On Friday, the district was handed over": a completion that names its district
+        -- by a noun alone, after a sentence that named it without handing it over
+        or (
+            triggers.trigger_type = 'entered'
+            and not sources.named_handed_over
+            and exists (
+                select 1 from staging.modality_cues as cues
+                where
+                    cues.article_id = triggers.article_id
+                    and cues.sentence_id = triggers.sentence_id
+                    and cues.modality = 'anaphor'
             )
-        )
-        and not exists (
-            select 1 from staging.district_mentions as own
-            where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id
         )
     group by triggers.article_id, triggers.sentence_id
     having count(distinct previous.district) = 1
@@ -312,31 +334,11 @@ carried_list as (
             triggers.article_id = cues.article_id
             and triggers.sentence_id = cues.sentence_id
             and cues.modality = 'anaphor_list'
+    inner join carry_sources as sources
+        on triggers.article_id = sources.article_id and triggers.sentence_id = sources.sentence_id
     inner join ordered as previous
-        on
-            triggers.article_id = previous.article_id
-            and previous.sentence_id = (
-                select max(named.sentence_id) from ordered as named
-                where
-                    named.article_id = triggers.article_id
-                    and named.sentence_id between triggers.sentence_id - 2 and triggers.sentence_id - 1
-            )
-    where
-        not exists (
-            select 1 from staging.district_mentions as own
-            where own.article_id = triggers.article_id and own.sentence_id = triggers.sentence_id
-        )
-        and not exists (
-            select 1 from staging.handover_triggers as earlier
-            where
-                earlier.article_id = previous.article_id
-                and earlier.sentence_id = previous.sentence_id
-                and earlier.trigger_type = 'entered'
-        )
-        and (
-            select count(distinct named.district) from ordered as named
-            where named.article_id = previous.article_id and named.sentence_id = previous.sentence_id
-        ) > 1
+        on sources.article_id = previous.article_id and sources.named_sentence_id = previous.sentence_id
+    where not sources.named_handed_over and sources.named_districts > 1
     group by triggers.article_id, triggers.sentence_id, previous.district
 ),
 

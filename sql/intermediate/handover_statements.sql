@@ -233,7 +233,9 @@ modality_near_triggers as (
                     )
                 )
             )
-        ) as is_future
+        ) as is_future,
+        -- "the recently liberated areas", "недавно освобождённые районы": a handover told as an attribute
+        bool_or(cues.modality = 'recent' and paired.trigger_start - cues.char_end <= 2) as is_attribute
     from paired
     inner join staging.modality_cues as cues
         on
@@ -276,7 +278,8 @@ with_modality as (
                     and cues.char_start >= paired.segment_start
                     and cues.char_start < paired.segment_end
             )
-        ) as is_future
+        ) as is_future,
+        coalesce(near.is_attribute, false) as is_attribute
     from paired
     left join modality_near_triggers as near
         on
@@ -870,7 +873,9 @@ date_choices as (
             and statements.trigger_start = breaks.trigger_start
             and dates.char_end = breaks.date_end
     where
-        (owned_dates.owner_start is null or owned_dates.owner_start = statements.segment_start)
+        -- a handover told as an attribute ("the recently liberated areas"): the sentence's dates are not its day
+        not statements.is_attribute
+        and (owned_dates.owner_start is null or owned_dates.owner_start = statements.segment_start)
         and (
             owned_dates.owner_start is not null
             -- "moved from 15 November to 25 November": the deadline before the move, across the verb that moved it
@@ -1070,11 +1075,9 @@ undated_today as (
             where
                 cues.article_id = statements.article_id
                 and cues.sentence_id = statements.sentence_id
-                and (
-                    cues.modality = 'past'
-                    or cues.modality = 'recent' and statements.trigger_start - cues.char_end between 0 and 2
-                )
+                and cues.modality = 'past'
         )
+        and not statements.is_attribute
         and not exists (
             select 1 from years_back
             where
@@ -1119,18 +1122,7 @@ article_days as (
 best_dates as (
     select *
     from date_choices
-    where
-        date_rank is not null
-        -- "the recently liberated areas", "недавно освобождённые районы": a handover told as an attribute, whose
-        -- day the sentence's dates are not
-        and not exists (
-            select 1 from staging.modality_cues as cues
-            where
-                cues.article_id = date_choices.article_id
-                and cues.sentence_id = date_choices.sentence_id
-                and cues.modality = 'recent'
-                and date_choices.trigger_start - cues.char_end between 0 and 2
-        )
+    where date_rank is not null
     qualify row_number() over (
         partition by article_id, sentence_id, segment_start, trigger_start
         order by date_precision <> 'day', date_rank, distance
