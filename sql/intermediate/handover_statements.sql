@@ -14,7 +14,8 @@
 -- "debía entregarlo este domingo"). A postponement without a date takes the article's only new deadline
 -- ("until 25 November" in its sentence or the next), or the original deadline plus its delay; one "from
 -- 15 to 25 November" also gives the deadline it moved from. Undated completions that an older decade or
--- "during the fighting" puts in the past are history, not events of the article's time.
+-- "during the fighting" puts in the past are history, not events of the article's time. A completion told as an
+-- attribute ("visited the liberated Fuzuli district on Monday") takes only a date next to its participle.
 -- grain: one row per article_id, sentence_id, segment_start, trigger_start, event_type
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, segment_start, trigger_start, event_type)
@@ -121,7 +122,17 @@ leading_triggers as (
             row_number() over (partition by article_id, sentence_id, segment_start order by trigger_start desc)
                 as rank_overall
         from sentence_triggers
-        where trigger_start < segment_start and segment_start = first_segment_start and not reporting_between
+        where
+            trigger_start < segment_start and segment_start = first_segment_start and not reporting_between
+            -- not across a clause opener ("была занята во время боёв, а ещё три района (А, Б и В) были переданы")
+            and not exists (
+                select 1 from staging.modality_cues as cues
+                where
+                    cues.article_id = sentence_triggers.article_id
+                    and cues.sentence_id = sentence_triggers.sentence_id
+                    and cues.modality in ('clause', 'contrast')
+                    and cues.char_start between sentence_triggers.trigger_end and sentence_triggers.segment_start
+            )
     ) as nearest
     inner join staging.sentences as sentences using (article_id, sentence_id)
     where
@@ -167,6 +178,16 @@ borrowed_triggers as (
                 and own.sentence_id = candidates.sentence_id
                 and own.segment_start = candidates.segment_start
         )
+        -- a verb after a clause opener opens a clause of its own: "sent troops into Fuzuli and Jabrayil, then
+        -- retook Hadrut" (a district after the opener may share the verb before it: "then Kalbajar on 25 November")
+        and not exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = candidates.article_id
+                and cues.sentence_id = candidates.sentence_id
+                and cues.modality in ('clause', 'contrast')
+                and cues.char_start between candidates.segment_start and candidates.trigger_start
+        )
     qualify row_number() over (
         partition by candidates.article_id, candidates.sentence_id, candidates.segment_start
         order by
@@ -174,6 +195,16 @@ borrowed_triggers as (
             -- and Lachin by 1 December"
             regexp_matches(
                 substr(sentences.text, 1, candidates.trigger_start - sentences.char_start), '\([^()]*$'
+            ),
+            -- nor one before a clause opener that leads the list: "одна часть была занята во время боёв, а ещё три
+            -- района (А, Б и В) были переданы"
+            exists (
+                select 1 from staging.modality_cues as cues
+                where
+                    cues.article_id = candidates.article_id
+                    and cues.sentence_id = candidates.sentence_id
+                    and cues.modality in ('clause', 'contrast')
+                    and cues.char_start between candidates.trigger_end and candidates.segment_start
             ),
             case when candidates.trigger_start < candidates.segment_start then 0 else 1 end,
             abs(candidates.trigger_start - candidates.segment_start)
@@ -259,6 +290,64 @@ modality_near_triggers as (
     group by paired.article_id, paired.sentence_id, paired.segment_start, paired.trigger_start
 ),
 
+attribute_triggers as (
+    -- a completion told as an attribute of a place takes no other date of its sentence: "visited the liberated Fuzuli
+    -- district on Monday", "im befreiten Bezirk", "в освобождённом Физулинском районе", "işgalden kurtarılan Füzuli",
+    -- "il distretto liberato di Agdam", "Fuzuli, liberata nel 2020". A Russian long-form or a Turkish relative
+    -- participle is one in any place; an English or German participle after a determiner; a French, Spanish or
+    -- Italian one right after a place noun; any past participle right after a district and a comma (not in a
+    -- headline, whose verbs drop their auxiliary: "Agdam, liberata")
+    select
+        triggers.article_id,
+        triggers.sentence_id,
+        triggers.char_start as trigger_start
+    from staging.handover_triggers as triggers
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    where
+        triggers.trigger_type = 'entered'
+        and (
+            regexp_matches(
+                lower(triggers.trigger_text),
+                '^\S*(?:(?:нн|т)(?:ый|ий|ая|ое|ые|ого|ой|ому|ым|ыми|ом|ых|ую)'
+                || '|вш(?:ий|ая|ее|ие|его|ей|ему|им|ими|ем|их|ую)'
+                || '|(?:ıl|il|ul|ül|ın|in|un|ün)(?:an|en)|[dt](?:ığı|iği|uğu|üğü)|m[ıiuü]ş)$'
+            )
+            -- (its own date may stand between: "den am 20. Oktober befreiten Bezirk")
+            or regexp_matches(lower(triggers.trigger_text), '^\S*(?:ed|en|te|ten|ter|tes|tem|ene|enen|ener|enes|enem)$')
+            and regexp_extract(
+                lower(substr(sentences.text, 1, triggers.char_start - sentences.char_start)),
+                '(\pL+)\s+(?:(?:\pL{1,3}\s+)?\d[^,;:()–—]{0,24}?\s+)?$',
+                1
+            ) in (select date_words.word from reference.date_words where date_words.category = 'attribute_lead')
+            or regexp_matches(
+                lower(triggers.trigger_text),
+                '^\S*(?:é|ée|és|ées|[aiu]t[oaie]|[ai]d[oa]s?|[st][oa]s?|u|ue|us|ues)$'
+            )
+            and regexp_extract(
+                lower(substr(sentences.text, 1, triggers.char_start - sentences.char_start)), '(\pL+)\s+$', 1
+            ) in (select date_words.word from reference.date_words where date_words.category = 'attribute_noun')
+            or not sentences.is_title
+            and regexp_matches(
+                lower(triggers.trigger_text),
+                '^\S*(?:ed|é|ée|és|ées|[aiu]t[oaie]|[ai]d[oa]s?|[st][oa]s?|u|ue|us|ues)$'
+            )
+            and exists (
+                select 1 from staging.district_mentions as districts
+                where
+                    districts.article_id = triggers.article_id
+                    and districts.sentence_id = triggers.sentence_id
+                    and regexp_full_match(
+                        substr(
+                            sentences.text,
+                            districts.char_end - sentences.char_start + 1,
+                            triggers.char_start - districts.char_end
+                        ),
+                        ',\s+'
+                    )
+            )
+        )
+),
+
 with_modality as (
     -- a district that borrows its verb is future when its own segment says so ("Agdam, returned on 20
     -- November, and Lachin, which is to be returned on 1 December")
@@ -279,7 +368,8 @@ with_modality as (
                     and cues.char_start < paired.segment_end
             )
         ) as is_future,
-        coalesce(near.is_attribute, false) as is_attribute
+        coalesce(near.is_attribute, false) as is_attribute,
+        attributes.trigger_start is not null as is_modifier
     from paired
     left join modality_near_triggers as near
         on
@@ -287,6 +377,11 @@ with_modality as (
             and paired.sentence_id = near.sentence_id
             and paired.segment_start = near.segment_start
             and paired.trigger_start = near.trigger_start
+    left join attribute_triggers as attributes
+        on
+            paired.article_id = attributes.article_id
+            and paired.sentence_id = attributes.sentence_id
+            and paired.trigger_start = attributes.trigger_start
 ),
 
 years_back as (
@@ -873,8 +968,14 @@ date_choices as (
             and statements.trigger_start = breaks.trigger_start
             and dates.char_end = breaks.date_end
     where
-        -- a handover told as an attribute ("the recently liberated areas"): the sentence's dates are not its day
-        not statements.is_attribute
+        -- a handover told as an attribute ("the recently liberated areas", "visited the liberated Fuzuli district on
+        -- Monday"): the sentence's dates are not its day, but one right next to its participle ("liberated on 20
+        -- October", "den am 20. Oktober befreiten Bezirk")
+        (
+            not (statements.is_attribute or statements.is_modifier)
+            or dates.char_start - statements.trigger_end between 0 and 4
+            or statements.trigger_start - dates.char_end between 0 and 2
+        )
         and (owned_dates.owner_start is null or owned_dates.owner_start = statements.segment_start)
         and (
             owned_dates.owner_start is not null
@@ -991,6 +1092,44 @@ date_choices as (
         -- "granted ten more days, he said on Sunday 15 November": a day after a reporting verb that follows the
         -- trigger dates the statement ("said on 25 November that troops had entered" dates the entry)
         and not (dates.after_reporting and dates.char_start > statements.trigger_start)
+        -- "moved into the district, which had stayed under occupation from 1993": a date in a relative clause on the
+        -- district after the verb dates that clause, not the handover (one after the clause's closing comma may date
+        -- it; a clause on the deadline, "Friday's deadline, which was delayed from Sunday", does date the deadline)
+        and not exists (
+            select 1 from staging.modality_cues as cues
+            inner join staging.sentences as sentences using (article_id, sentence_id)
+            inner join (
+                select
+                    article_id,
+                    sentence_id,
+                    char_end
+                from staging.district_mentions
+                union all
+                select
+                    article_id,
+                    sentence_id,
+                    char_end
+                from staging.modality_cues where modality = 'anaphor'
+            ) as places using (article_id, sentence_id)
+            where
+                cues.article_id = statements.article_id
+                and cues.sentence_id = statements.sentence_id
+                and cues.modality = 'relative'
+                and cues.char_start >= greatest(statements.trigger_end, statements.segment_start)
+                and cues.char_end <= dates.char_start
+                and not regexp_matches(
+                    substr(sentences.text, cues.char_end - sentences.char_start + 1, dates.char_start - cues.char_end),
+                    '[,;:()–—]'
+                )
+                -- right after the place, or after one noun: "the Kalbajar district, which"
+                and cues.char_start between places.char_end + 1 and places.char_end + 20
+                and regexp_full_match(
+                    substr(
+                        sentences.text, places.char_end - sentences.char_start + 1, cues.char_start - places.char_end
+                    ),
+                    '(\s+\pL+)?\s*,\s*'
+                )
+        )
 ),
 
 delays as (
@@ -1187,6 +1326,7 @@ resolved as (
         statements.trigger_type,
         triggers.trigger_text,
         statements.is_future,
+        statements.is_modifier,
         statements.segment_start,
         statements.trigger_start,
         segments.sentence_start as char_start,
@@ -1425,6 +1565,8 @@ and not (
             and told.district = dated.district
             and told.event_type = 'entered'
             and told.date_source = 'sentence'
+            -- not one that history dates (see above)
+            and told.event_date >= article_days.article_day - interval 20 year
     )
 )
 -- an undated completion of a district whose handover the same article still puts ahead ("was ceded to Azerbaijan
@@ -1455,9 +1597,11 @@ and not (
     )
 )
 -- a flag raised or a place reached on a visit ("went to the liberated city of Aghdam and hoisted the flag there",
--- "s'est rendu à Latchine"): the visit comes after the handover, it is none
+-- "s'est rendu à Latchine"): the visit comes after the handover, it is none; the place it reached may be told
+-- as liberated (an attribute: "visited the liberated Fuzuli district")
 and not (
     dated.event_type = 'entered'
+    and not dated.is_modifier
     and exists (
         select 1 from staging.modality_cues as cues
         where
