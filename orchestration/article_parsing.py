@@ -276,13 +276,9 @@ def _classify_lines(
             reasons[line.line_no] = "metadata"
             # next to "-0.6°" or an exchange-rate ticker it is a widget's today; among other date lines, a list of
             # news items' days
-            if (
-                VIEW_COUNTER.search(body)
-                or not any(
-                    _TEMPERATURE.search(near.text) or _TICKER.search(near.text)
-                    for near in lines[max(0, index - 3) : index + 4]
-                )
-            ) and not _in_a_date_list(lines, index, day, fallback_year):
+            if (VIEW_COUNTER.search(body) or not _is_widget_day(lines, index)) and not _in_a_date_list(
+                lines, index, day, fallback_year
+            ):
                 _date_found(parsed, day, "date_line")
             if previous and index >= 1 and _NAME_LINE.match(previous) and lines[index - 1].line_no not in reasons:
                 reasons[lines[index - 1].line_no] = "byline"
@@ -580,6 +576,23 @@ def _opens_with_a_date(name: str) -> bool:
     return bool(words) and (
         words[0][:1].isdigit() or words[0] in MONTH_WORDS and len(words) > 1 and words[1][:1].isdigit()
     )
+
+
+def _is_widget_day(lines: list[Line], index: int) -> bool:
+    """A date line that is a weather or exchange-rate widget's today: the short line with a number nearest to a
+    temperature ("Baku 6°C") or a ticker, within three lines. Another such line nearer to the widget is its day
+    ("• среда, 20 Марта, 07:02" right above "Баку 6°C", the article's "29 января 2021" two lines below)."""
+    for widget in range(max(0, index - 3), min(len(lines), index + 4)):
+        if not (_TEMPERATURE.search(lines[widget].text) or _TICKER.search(lines[widget].text)):
+            continue
+        distance = abs(index - widget)
+        if not any(
+            _DIGIT.search(near.text) and len(near.text.split()) <= _DATE_LIST_WORDS
+            for near in lines[max(0, widget - distance + 1) : widget + distance]
+            if near is not lines[index] and near is not lines[widget]
+        ):
+            return True
+    return False
 
 
 def _in_a_date_list(lines: list[Line], index: int, own: date, fallback_year: int | None) -> bool:

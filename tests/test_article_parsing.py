@@ -220,6 +220,12 @@ def test_an_exchange_rate_tickers_date_is_not_the_publication_date():
     assert parse_article(page.replace("USD 80.12 +0.20 EUR 87.03 -0.11", "Новости")).published_date == date(2023, 5, 14)
 
 
+def test_a_weather_widgets_day_is_the_dated_line_nearest_its_temperature():
+    page = "• вторник, 14 Мая, 09:15\n• Ереван 18°C\nМост открыли после ремонта\n3 марта 2022 | 10:20\n\nМост открыли."
+    assert parse_article(page).published_date == date(2022, 3, 3)
+    assert parse_article(page.replace("• вторник, 14 Мая, 09:15\n", "")).published_date is None
+
+
 def test_a_weather_widgets_date_is_not_the_publication_date():
     page = "• Sunday\n\n    22 November, 2026\n\n  • -0.6°\n    Clear sky\n\nTroops entered Agdam\n\nTroops entered Agdam today."
     assert parse_article(page).published_date is None

@@ -747,6 +747,12 @@ def test_duration_after_desde_hace_is_a_figure():
         ("Sono arrivati due milioni di profughi.", 2_000_000.0, False, "refugees"),
         ("Il governo ha inviato diciotto osservatori.", 18.0, False, "observers"),
         ("Nel distretto sono stati distrutti un centinaio di edifici.", 100.0, True, "buildings"),
+        # Italian tens elided before the noun they count
+        ("La valle tornò libera dopo quasi trent’anni di occupazione.", 30.0, True, "years"),
+        ("Il conflitto durò quarant'anni.", 40.0, False, "years"),
+        # a numeral before a smaller multiplier opens the next group after a larger one
+        ("Es kamen 1 Million 750 Tausend Menschen.", 1_750_000.0, False, "people"),
+        ("Şehre 2 milyon 300 bin kişi geldi.", 2_300_000.0, False, "people"),
     ],
 )
 def test_lexicons_of_other_languages(text, value, approximate, subject):

@@ -17,7 +17,8 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
   any noun phrase ("hundreds of ancient monuments": subject None); a numeral without one is kept, with subject and
   unit None. 1 is never a figure, with a noun or without ("1 yıl"). A unit word completes a tens word of its own
   language, also across "y"/"and" ("twenty five", "treinta y cinco", Turkish "on iki"); after a thousands word a
-  hundreds word opens the next group ("mil doscientos", "две тысячи триста"); a noun may follow a million-word
+  hundreds word opens the next group ("mil doscientos", "две тысячи триста"), and so does a numeral before a smaller
+  multiplier ("1 Million 750 Tausend"); a noun may follow a million-word
   through "de"/"di" ("dos millones de personas").
 - A qualifier stands before the number, or, where figure_words.csv gives it the role qualifier_after, after
   it: starting with the number's last word, whose case it governs ("2 bine yakın"), right after the number
@@ -431,8 +432,8 @@ _POSTPOSED_LENGTHS = _lengths_by_first(_POSTPOSED)
 _SUBJECT_LENGTHS = _lengths_by_first(_SUBJECTS)
 _RELATIVE_AFTER_LENGTHS = _lengths_by_first(_RELATIVE_AFTER)
 # Every figure holds a numeral, a number word or a vague quantity (the longest word of "tens of thousands of"),
-# as a whole token ("twenty" also opens "twenty-five"): text without one (lower-cased, as token norms are) has
-# no figure.
+# as a whole token ("twenty" also opens "twenty-five"), or elided before the word it counts (Italian
+# "trent'anni"): text without one (lower-cased, as token norms are) has no figure.
 _FIGURE_WORDS = sorted(
     _MULTIPLIERS.keys()
     | _SMALL.keys()
@@ -440,7 +441,11 @@ _FIGURE_WORDS = sorted(
     key=len,
     reverse=True,
 )
-_MAY_HOLD_FIGURE = ScanPattern(r"[0-9]|(?<![^\W\d_])(?:" + grouped_alternation(_FIGURE_WORDS) + r")(?![^\W\d_])")
+_MAY_HOLD_FIGURE = ScanPattern(
+    r"[0-9]|(?<![^\W\d_])(?:"
+    + grouped_alternation(_FIGURE_WORDS, lambda word: re.escape(word).replace("'", "['’]"))
+    + r")(?:(?<=['’])|(?![^\W\d_]))"
+)
 _STARTERS = _QUALIFIER_LENGTHS.keys() | _INDEFINITE_ARTICLES | _MULTIPLIERS.keys() | _SMALL.keys()
 
 
@@ -526,6 +531,10 @@ def _read_number(tokens: _Tokens, i: int) -> tuple[float, int] | None:
             and len(norm) <= 3
             and tokens.kinds[j - 1] == "word"
         ):
+            if j + 1 < n and 1 < (_multiplier(tokens.norms[j + 1]) or 0) < after_multiplier:
+                current, after_multiplier = float(norm), 0.0  # "1 Million 750 Tausend": the next group's count
+                j += 1
+                continue
             total += float(norm)  # Turkish "2 bin 783", "bin 960": the hundreds after a thousands word
             after_multiplier = 0.0
             j += 1

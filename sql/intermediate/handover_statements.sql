@@ -62,7 +62,17 @@ with sentence_triggers as (
                 and cues.modality = 'reporting'
                 and cues.char_start between least(triggers.char_end, segments.segment_start)
                 and greatest(triggers.char_start, segments.segment_start)
-        ) as reporting_between
+        ) as reporting_between,
+        -- a clause opener ("while", "а", "then") between them
+        exists(
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = segments.article_id
+                and cues.sentence_id = segments.sentence_id
+                and cues.modality in ('clause', 'contrast')
+                and cues.char_start between least(triggers.char_end, segments.segment_start)
+                and greatest(triggers.char_start, segments.segment_start)
+        ) as clause_between
     from intermediate.district_segments as segments
     inner join staging.handover_triggers as triggers
         on
@@ -125,14 +135,7 @@ leading_triggers as (
         where
             trigger_start < segment_start and segment_start = first_segment_start and not reporting_between
             -- not across a clause opener ("была занята во время боёв, а ещё три района (А, Б и В) были переданы")
-            and not exists (
-                select 1 from staging.modality_cues as cues
-                where
-                    cues.article_id = sentence_triggers.article_id
-                    and cues.sentence_id = sentence_triggers.sentence_id
-                    and cues.modality in ('clause', 'contrast')
-                    and cues.char_start between sentence_triggers.trigger_end and sentence_triggers.segment_start
-            )
+            and not clause_between
     ) as nearest
     inner join staging.sentences as sentences using (article_id, sentence_id)
     where
@@ -180,14 +183,7 @@ borrowed_triggers as (
         )
         -- a verb after a clause opener opens a clause of its own: "sent troops into Fuzuli and Jabrayil, then
         -- retook Hadrut" (a district after the opener may share the verb before it: "then Kalbajar on 25 November")
-        and not exists (
-            select 1 from staging.modality_cues as cues
-            where
-                cues.article_id = candidates.article_id
-                and cues.sentence_id = candidates.sentence_id
-                and cues.modality in ('clause', 'contrast')
-                and cues.char_start between candidates.segment_start and candidates.trigger_start
-        )
+        and not (candidates.clause_between and candidates.trigger_start > candidates.segment_start)
     qualify row_number() over (
         partition by candidates.article_id, candidates.sentence_id, candidates.segment_start
         order by
@@ -198,14 +194,7 @@ borrowed_triggers as (
             ),
             -- nor one before a clause opener that leads the list: "одна часть была занята во время боёв, а ещё три
             -- района (А, Б и В) были переданы"
-            exists (
-                select 1 from staging.modality_cues as cues
-                where
-                    cues.article_id = candidates.article_id
-                    and cues.sentence_id = candidates.sentence_id
-                    and cues.modality in ('clause', 'contrast')
-                    and cues.char_start between candidates.trigger_end and candidates.segment_start
-            ),
+            candidates.clause_between,
             case when candidates.trigger_start < candidates.segment_start then 0 else 1 end,
             abs(candidates.trigger_start - candidates.segment_start)
     ) = 1
