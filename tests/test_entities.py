@@ -164,6 +164,14 @@ def test_a_title_after_the_name_and_turkish_possessive_titles():
     ]
 
 
+def test_a_title_taken_by_a_listed_name_or_ending_the_run_titles_no_one_else():
+    _, candidates = match(
+        "The army, led by Ilham Aliyev, the President and Victorious Commander-in-Chief, advanced.",
+        "President Ilham Aliyev founded Remembrance Day in 2020.",
+    )
+    assert [c.name for c in candidates if c.looks_like == "titled_person"] == []
+
+
 def test_residents_named_without_a_title_stay_candidates():
     _, candidates = match("The farmer's neighbour Anush Grigoryan packed her van.", "Major General stood by.")
     assert [(c.name, c.looks_like) for c in candidates] == [("Anush Grigoryan", "person")]

@@ -673,6 +673,8 @@ class ArticleEntityMatcher:
                 or (title := self._title_after(text, offset, tokens, j))
             )
             and not (title[0] and tokens.norms[title[0] - 1] in _OWN_STAFF)
+            # a run that ends in a title is one: "President and Victorious Commander-in-Chief"
+            and self._title_start(tokens.norms, j, first) is None
             and _name_shaped(text[tokens.starts[first] - offset : tokens.ends[j] - offset])
         ):
             name = _POSSESSIVE.sub("", text[tokens.starts[first] - offset : self._name_end(tokens, j) - offset])
@@ -716,16 +718,20 @@ class ArticleEntityMatcher:
             apposition = False
         if not apposition and _after_of(tokens.norms, i):
             return None
-        plain = 0
+        plain, named_then_plain = 0, False
         for k in range(i - 1, max(-1, i - 2 - (_APPOSITION_GAP if apposition else _TITLE_GAP)), -1):
             between = text[tokens.ends[k] - offset : tokens.starts[k + 1] - offset]
             # a dot right after a word inside a sentence ends an abbreviation: "Rev. Fr. <Name>", "Lt. Gen. <Name>"
             if between.removeprefix(".").strip(_NAME_JOINERS) not in ("", ",") or ("," in between and k < i - 1):
                 return None
             if (start := self._title_start(tokens.norms, k)) is not None:
-                # a name in another script is the title's complement: "обозреватель <Outlet in Latin> <Name>"
-                return (start, k) if _is_cyrillic(tokens.surfaces[k]) == _is_cyrillic(tokens.surfaces[i]) else None
-            if not apposition and not any(first <= k <= last for first, last in named):
+                # a name in another script is the title's complement: "обозреватель <Outlet in Latin> <Name>"; a
+                # listed name and then a plain word after the title took it: "President <Name> established <Holiday>"
+                same_script = _is_cyrillic(tokens.surfaces[k]) == _is_cyrillic(tokens.surfaces[i])
+                return (start, k) if same_script and not named_then_plain else None
+            if any(first <= k <= last for first, last in named):
+                named_then_plain = named_then_plain or plain > 0
+            elif not apposition:
                 plain += 1
                 if (
                     tokens.capitalised[k]

@@ -901,10 +901,10 @@ date_choices as (
                 then 3
             -- "Fuzuli, Zangilan and Qubadli were vacated by 7 March": districts listed before the verb they share
             -- (nothing but a comma or "and" after each) take the date just after it, unless another district stands
-            -- between the verb and the date
+            -- between the verb and the date; listed after their verb, they take the first date after the list
+            -- ("must return Kalbajar and Agdam by 20 November") when no verb, cue or other date comes between
             when
-                statements.trigger_start >= statements.segment_end
-                and exists (
+                exists (
                     select 1 from intermediate.district_segments as listed
                     where
                         listed.article_id = statements.article_id
@@ -919,14 +919,49 @@ date_choices as (
                             '[\s,]*([\pL\pN_]{1,3}\s+)?'
                         )
                 )
-                and dates.char_start >= statements.trigger_end
-                and dates.char_start - statements.trigger_end <= 40
-                and not exists (
-                    select 1 from intermediate.district_segments as other
-                    where
-                        other.article_id = statements.article_id
-                        and other.sentence_id = statements.sentence_id
-                        and other.segment_start between statements.trigger_end and dates.char_start
+                and (
+                    statements.trigger_start >= statements.segment_end
+                    and dates.char_start >= statements.trigger_end
+                    and dates.char_start - statements.trigger_end <= 40
+                    and not exists (
+                        select 1 from intermediate.district_segments as other
+                        where
+                            other.article_id = statements.article_id
+                            and other.sentence_id = statements.sentence_id
+                            and other.segment_start between statements.trigger_end and dates.char_start
+                    )
+                    -- (or before a verb at the end: "Kalbadschar und Aghdam bis zum 20. November zurückgeben")
+                    or (statements.trigger_start < statements.segment_start or statements.trigger_start > dates.char_end)
+                    and dates.char_start >= statements.segment_end
+                    -- (not a start: "hand Aghdam, Kalbajar and Lachin back from 20 November, with 1 December as the
+                    -- deadline")
+                    and not dates.after_from
+                    and dates.char_start - statements.segment_end <= 60
+                    and not exists (
+                        select 1 from staging.date_mentions as other
+                        where
+                            other.article_id = statements.article_id
+                            and other.sentence_id = statements.sentence_id
+                            and other.char_start >= statements.segment_start
+                            and other.char_start < dates.char_start
+                    )
+                    and not exists (
+                        select 1 from staging.handover_triggers as other
+                        where
+                            other.article_id = statements.article_id
+                            and other.sentence_id = statements.sentence_id
+                            and other.char_start between statements.segment_start and dates.char_start
+                    )
+                    and not exists (
+                        select 1 from staging.modality_cues as cues
+                        where
+                            cues.article_id = statements.article_id
+                            and cues.sentence_id = statements.sentence_id
+                            and cues.modality in (
+                                'future', 'past_future', 'reporting', 'clause', 'contrast', 'relative'
+                            )
+                            and cues.char_start between statements.segment_start and dates.char_start
+                    )
                 )
                 then 3
         end as date_rank,
@@ -1002,17 +1037,27 @@ date_choices as (
             or dates.is_deadline_end
         )
         -- "auf den 25. November verschoben": a date after "until" right before a postponement verb is the new deadline
+        -- (not one a comma closes: "to vacate it until November 15, yet that date got extended")
         and not (
             statements.event_type = 'scheduled'
             and dates.after_until
             and exists (
                 select 1 from staging.handover_triggers as postponement
+                inner join staging.sentences as sentences using (article_id, sentence_id)
                 where
                     postponement.article_id = statements.article_id
                     and postponement.sentence_id = statements.sentence_id
                     and postponement.trigger_type = 'postponed'
                     and postponement.char_start >= dates.char_end
                     and postponement.char_start - dates.char_end <= 30
+                    and not regexp_matches(
+                        substr(
+                            sentences.text,
+                            dates.char_end - sentences.char_start + 1,
+                            postponement.char_start - dates.char_end
+                        ),
+                        '[,;:()–—]'
+                    )
                     and not exists (
                         select 1 from staging.modality_cues as cues
                         where
