@@ -597,11 +597,15 @@ def _is_widget_day(lines: list[Line], index: int) -> bool:
 
 def _in_a_date_list(lines: list[Line], index: int, own: date, fallback_year: int | None) -> bool:
     """A date line next to another line that is only another date: the days of a list of headlines ("Последние
-    новости / 13 декабря 2025 / 12 декабря 2025"), not the article's. The same date twice is the page's date
-    printed again (an aggregator's "05:05 25 November 2020 Source: ...")."""
-    return any(
-        len(near.text.split()) <= _DATE_LIST_WORDS and only_a_date(near.text, fallback_year) not in (None, own)
-        for near in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    новости / 13 декабря 2025 / 12 декабря 2025"), not the article's; or one of three such lines or more, each
+    over its headline ("24.10.2021, 03:36 / <headline> / 16.11.2021, 11:32 / <headline>"). The same date twice is
+    the page's date printed again (an aggregator's "05:05 25 November 2020 Source: ...")."""
+
+    def other_date(near: Line) -> bool:
+        return len(near.text.split()) <= _DATE_LIST_WORDS and only_a_date(near.text, fallback_year) not in (None, own)
+
+    return any(map(other_date, lines[max(0, index - 1) : index] + lines[index + 1 : index + 2])) or (
+        sum(map(other_date, lines[max(0, index - 4) : index] + lines[index + 1 : index + 5])) >= 2
     )
 
 

@@ -220,6 +220,15 @@ def test_an_exchange_rate_tickers_date_is_not_the_publication_date():
     assert parse_article(page.replace("USD 80.12 +0.20 EUR 87.03 -0.11", "Новости")).published_date == date(2023, 5, 14)
 
 
+def test_dates_over_a_list_of_headlines_are_not_the_articles():
+    page = (
+        "Mine map handed over\n\nBaku handed over the map on Saturday.\n\n"
+        "12.03.2021, 10:15\nBridge reopens in the north\n02.09.2020, 08:40\nCourt rules on shares\n"
+        "19.05.2021, 17:05\nMarkets rally before the vote\n"
+    )
+    assert parse_article(page).published_date is None
+
+
 def test_a_weather_widgets_day_is_the_dated_line_nearest_its_temperature():
     page = "• вторник, 14 Мая, 09:15\n• Ереван 18°C\nМост открыли после ремонта\n3 марта 2022 | 10:20\n\nМост открыли."
     assert parse_article(page).published_date == date(2022, 3, 3)

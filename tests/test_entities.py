@@ -164,6 +164,21 @@ def test_a_title_after_the_name_and_turkish_possessive_titles():
     ]
 
 
+def test_functions_introduce_people_like_titles():
+    _, candidates = match(
+        "A local official, Tarik Mammadli, died in the blast.",
+        "Ajansta muhabir olarak çalışan Kerem Aslanov yaralandı.",
+        "Dabei starb der Kameramann des staatlichen Senders, Emil Rzayev, durch eine Mine.",
+        "Según el defensor del pueblo, Ruben Avagyanov, la ayuda llegó.",
+    )
+    assert [c.name for c in candidates if c.looks_like == "titled_person"] == [
+        "Tarik Mammadli",
+        "Kerem Aslanov",
+        "Emil Rzayev",
+        "Ruben Avagyanov",
+    ]
+
+
 def test_a_title_taken_by_a_listed_name_or_ending_the_run_titles_no_one_else():
     _, candidates = match(
         "The army, led by Ilham Aliyev, the President and Victorious Commander-in-Chief, advanced.",

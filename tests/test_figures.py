@@ -750,6 +750,8 @@ def test_duration_after_desde_hace_is_a_figure():
         # Italian tens elided before the noun they count
         ("La valle tornò libera dopo quasi trent’anni di occupazione.", 30.0, True, "years"),
         ("Il conflitto durò quarant'anni.", 40.0, False, "years"),
+        # a compound cut short by a hyphen takes the head of the last one
+        ("Die Karte zeigt 5.000 Panzer- und Antipersonenminen.", 5000.0, False, "weapons"),
         # a numeral before a smaller multiplier opens the next group after a larger one
         ("Es kamen 1 Million 750 Tausend Menschen.", 1_750_000.0, False, "people"),
         ("Şehre 2 milyon 300 bin kişi geldi.", 2_300_000.0, False, "people"),

@@ -31,7 +31,8 @@ Rules (docs/annotation-guide.md, "Figures"), with the choices made where the gui
   (struggling); a list a conjunction closes takes one modifier's place ("industrial, construction, retail and
   catering facilities"). A possessive before the noun keeps it ("2,300 of its soldiers", "1 500 de ses
   soldats"). In German a capitalised compound counts its last part
-  (Militärfahrzeuge: vehicles). An English number word counts an unlisted plural after a noun modifier too ("three
+  (Militärfahrzeuge: vehicles), and one cut short by a hyphen that of the compound after the list word ("Panzer- und
+  Antipersonenminen": weapons). An English number word counts an unlisted plural after a noun modifier too ("three
   copper mines"), and a listed singular joined by a list word to adjectives modifies the plural after them ("38
   state and collective farms"). A capitalised term before another is a people's name used as an adjective
   ("511 Azerbaycanlı şehit": deaths), unless the second carries a case ending ("Azerbaycanlı evini": people);
@@ -714,6 +715,15 @@ def _find_subject(tokens: _Tokens, k: int, text: str, participles: bool = False)
         term, length = _term_at(tokens, j, text)
         if term:
             after = j + length
+            # "97.000 Panzer- und Antipersonenminen": a compound cut short by a hyphen shares the head of the last
+            if (
+                after + 2 < tokens.size
+                and tokens.norms[after] == "-"
+                and tokens.starts[after] == tokens.ends[after - 1]
+                and tokens.norms[after + 1] in _LIST_SEPARATORS
+                and (shared := _find_subject(tokens, after + 2, text, participles))
+            ):
+                return shared
             # "511 Azerbaycanlı şehit": a people's name used as an adjective, not before a noun with a case
             # ending ("Azerbaycanlı evini": its own constituent); "2,317 killed soldiers": a state before the noun
             # (killed, wounded) leaves the noun to decide; "12 IDP camps" counts the camps

@@ -1126,6 +1126,26 @@ date_choices as (
         -- "granted ten more days, he said on Sunday 15 November": a day after a reporting verb that follows the
         -- trigger dates the statement ("said on 25 November that troops had entered" dates the entry)
         and not (dates.after_reporting and dates.char_start > statements.trigger_start)
+        -- "on 4 June a mine went off in Kalbajar, on land that was vacated in November": a verb in a relative clause
+        -- takes no date from before the clause
+        and not exists (
+            select 1 from staging.modality_cues as cues
+            inner join staging.sentences as sentences using (article_id, sentence_id)
+            where
+                cues.article_id = statements.article_id
+                and cues.sentence_id = statements.sentence_id
+                and cues.modality = 'relative'
+                and cues.char_start >= dates.char_end
+                and cues.char_end <= statements.trigger_start
+                and not regexp_matches(
+                    substr(
+                        sentences.text,
+                        cues.char_end - sentences.char_start + 1,
+                        statements.trigger_start - cues.char_end
+                    ),
+                    '[,;:()–—]'
+                )
+        )
         -- "moved into the district, which had stayed under occupation from 1993": a date in a relative clause on the
         -- district after the verb dates that clause, not the handover (one after the clause's closing comma may date
         -- it; a clause on the deadline, "Friday's deadline, which was delayed from Sunday", does date the deadline)
@@ -1698,6 +1718,9 @@ and not (
             articles.article_id = dated.article_id
             and older.sentence_id = dated.sentence_id
             and older.era_end < date_trunc('year', articles.published_date)
+            -- (a month or year of the last ten years before the report is no history: "vacated in November", in a
+            -- report of June, is a completion with no day)
+            and older.era_end < articles.published_date - interval 10 year
             and older.char_start between dated.trigger_start and dated.trigger_start + 60
     )
 )
