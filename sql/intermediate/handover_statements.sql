@@ -739,6 +739,48 @@ anniversary_nouns as (
     group by dates.article_id, dates.char_start
 ),
 
+relative_clauses as (
+    -- a relative pronoun ("which", "that was", "который") and its clause, up to the next punctuation; on_place when
+    -- it follows a district or a noun for one, perhaps after one word and a comma ("the Kalbajar district, which")
+    select
+        cues.article_id,
+        cues.sentence_id,
+        cues.char_start as clause_start,
+        cues.char_end as pronoun_end,
+        cues.char_end + length(
+            regexp_extract(substr(sentences.text, cues.char_end - sentences.char_start + 1), '^[^,;:()–—]*')
+        ) as clause_end,
+        exists(
+            select 1
+            from (
+                select
+                    article_id,
+                    sentence_id,
+                    char_end
+                from staging.district_mentions
+                union all
+                select
+                    article_id,
+                    sentence_id,
+                    char_end
+                from staging.modality_cues where modality = 'anaphor'
+            ) as places
+            where
+                places.article_id = cues.article_id
+                and places.sentence_id = cues.sentence_id
+                and cues.char_start between places.char_end + 1 and places.char_end + 20
+                and regexp_full_match(
+                    substr(
+                        sentences.text, places.char_end - sentences.char_start + 1, cues.char_start - places.char_end
+                    ),
+                    '(\s+\pL+)?\s*,\s*'
+                )
+        ) as on_place
+    from staging.modality_cues as cues
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    where cues.modality = 'relative'
+),
+
 date_choices as (
     select
         statements.article_id,
@@ -931,7 +973,10 @@ date_choices as (
                             and other.segment_start between statements.trigger_end and dates.char_start
                     )
                     -- (or before a verb at the end: "Kalbadschar und Aghdam bis zum 20. November zurückgeben")
-                    or (statements.trigger_start < statements.segment_start or statements.trigger_start > dates.char_end)
+                    or (
+                        statements.trigger_start < statements.segment_start
+                        or statements.trigger_start > dates.char_end
+                    )
                     and dates.char_start >= statements.segment_end
                     -- (not a start: "hand Aghdam, Kalbajar and Lachin back from 20 November, with 1 December as the
                     -- deadline")
@@ -1126,62 +1171,21 @@ date_choices as (
         -- "granted ten more days, he said on Sunday 15 November": a day after a reporting verb that follows the
         -- trigger dates the statement ("said on 25 November that troops had entered" dates the entry)
         and not (dates.after_reporting and dates.char_start > statements.trigger_start)
-        -- "on 4 June a mine went off in Kalbajar, on land that was vacated in November": a verb in a relative clause
-        -- takes no date from before the clause
+        -- a relative clause keeps its dates and verbs: "on 4 June a mine went off in Kalbajar, on land that was vacated
+        -- in November" (a verb in the clause takes no date from before it); "moved into the district, which had
+        -- stayed under occupation from 1993" (a date in a clause on the place after the verb is the clause's; one on
+        -- the deadline, "Friday's deadline, which was delayed from Sunday", does date the deadline)
         and not exists (
-            select 1 from staging.modality_cues as cues
-            inner join staging.sentences as sentences using (article_id, sentence_id)
+            select 1 from relative_clauses as clauses
             where
-                cues.article_id = statements.article_id
-                and cues.sentence_id = statements.sentence_id
-                and cues.modality = 'relative'
-                and cues.char_start >= dates.char_end
-                and cues.char_end <= statements.trigger_start
-                and not regexp_matches(
-                    substr(
-                        sentences.text,
-                        cues.char_end - sentences.char_start + 1,
-                        statements.trigger_start - cues.char_end
-                    ),
-                    '[,;:()–—]'
-                )
-        )
-        -- "moved into the district, which had stayed under occupation from 1993": a date in a relative clause on the
-        -- district after the verb dates that clause, not the handover (one after the clause's closing comma may date
-        -- it; a clause on the deadline, "Friday's deadline, which was delayed from Sunday", does date the deadline)
-        and not exists (
-            select 1 from staging.modality_cues as cues
-            inner join staging.sentences as sentences using (article_id, sentence_id)
-            inner join (
-                select
-                    article_id,
-                    sentence_id,
-                    char_end
-                from staging.district_mentions
-                union all
-                select
-                    article_id,
-                    sentence_id,
-                    char_end
-                from staging.modality_cues where modality = 'anaphor'
-            ) as places using (article_id, sentence_id)
-            where
-                cues.article_id = statements.article_id
-                and cues.sentence_id = statements.sentence_id
-                and cues.modality = 'relative'
-                and cues.char_start >= greatest(statements.trigger_end, statements.segment_start)
-                and cues.char_end <= dates.char_start
-                and not regexp_matches(
-                    substr(sentences.text, cues.char_end - sentences.char_start + 1, dates.char_start - cues.char_end),
-                    '[,;:()–—]'
-                )
-                -- right after the place, or after one noun: "the Kalbajar district, which"
-                and cues.char_start between places.char_end + 1 and places.char_end + 20
-                and regexp_full_match(
-                    substr(
-                        sentences.text, places.char_end - sentences.char_start + 1, cues.char_start - places.char_end
-                    ),
-                    '(\s+\pL+)?\s*,\s*'
+                clauses.article_id = statements.article_id
+                and clauses.sentence_id = statements.sentence_id
+                and (
+                    statements.trigger_start between clauses.pronoun_end and clauses.clause_end
+                    and dates.char_end <= clauses.clause_start
+                    or clauses.on_place
+                    and clauses.clause_start >= greatest(statements.trigger_end, statements.segment_start)
+                    and dates.char_start between clauses.pronoun_end and clauses.clause_end
                 )
         )
 ),
