@@ -157,7 +157,7 @@ _UNITS = ("week", "month", "year")
 _UNIT = rf"(?:{'|'.join(_UNITS)})"
 # "Nov. 20", and "Nov.20" as wire copy runs it together
 _MDY = rf"{_MONTH}(?:{_S}|(?<=\.)){_DAYS}(?:(?:,\s{{0,3}}|{_S}){_YEAR})?"  # "November 25,2020" too
-_DMY = rf"{_DAYS}(?:\.|er|°|º|-?го)?{_S}(?:(?:of|de|del){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})(?:,?{_S}(?:(?:de|del){_S})?{_YEAR})?"
+_DMY = rf"{_DAYS}(?:\.|er| ?°| ?º|-?го)?{_S}(?:(?:of|de|del){_S})?(?:{_MONTH}|{_FOREIGN_MONTH})(?:,?{_S}(?:(?:de|del){_S})?{_YEAR})?"
 
 # "il y a exactement quatre ans", "hace casi dos años", "vor genau drei Jahren": a word between "ago" and the count
 _AGO_ADVERB = rf"(?:(?:{_alternation(_words('ago_adverb'), False)}){_S})?"
