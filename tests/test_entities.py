@@ -164,6 +164,12 @@ def test_a_title_after_the_name_and_turkish_possessive_titles():
     ]
 
 
+def test_another_forename_opening_a_sentence_before_a_comma_is_another_person():
+    found, candidates = match("Arif Aliyev, who served as a village deputy head, was also killed.")
+    assert found == [] and [c.name for c in candidates] == ["Arif Aliyev"]
+    assert [m.canonical for m in match("Aliyev, the president, spoke.")[0]] == ["Ilham Aliyev"]
+
+
 def test_functions_introduce_people_like_titles():
     _, candidates = match(
         "A local official, Tarik Mammadli, died in the blast.",

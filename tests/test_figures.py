@@ -486,6 +486,18 @@ def test_list_marker_opening_a_sentence_is_not_a_figure():
     assert find_figures("(2) The parties keep their positions.") == []
 
 
+def test_a_distance_unit_before_a_number_marks_a_place_on_a_road():
+    assert find_figures("Il cantiere è al chilometro 34 (miglio 21) della strada.") == []
+    assert [(m.value, m.subject) for m in find_figures("The post at kilometre 12 is 8 kilometres away.")] == [
+        (8.0, "kilometres")
+    ]
+
+
+def test_numbers_of_the_items_of_a_list_are_not_figures():
+    found = find_figures("The region lost 4 villages (1. Arev, 2. Sar, 3․ Dzor, 4) Hov) in the war.")
+    assert [(m.value, m.subject) for m in found] == [(4.0, "villages")]
+
+
 # --- percentages are shares, not counts ----------------------------------------------------------------
 
 

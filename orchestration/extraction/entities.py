@@ -603,14 +603,21 @@ class ArticleEntityMatcher:
     def _other_forename(text: str, offset: int, tokens: Tokens, k: int, given: frozenset[str]) -> bool:
         """Whether one word k before a listed surname is another person's forename ("asked Tural Hajiyev"): inside
         a sentence, after a lowercase word and a space or comma (a word opening a sentence or in a Title Case
-        heading, "Armenia Says Aliyev", may be no name), with an initial none of the listed person's given names
-        has (a spelling variant keeps it: Sergey, Sergei; "Staatschef Recep Erdoğan" is the listed one)."""
-        return (
+        heading, "Armenia Says Aliyev", may be no name), or opening a sentence with the name set off by a comma
+        ("Arif Aliyev, who served as ..."), with an initial none of the listed person's given names has (a
+        spelling variant keeps it: Sergey, Sergei; "Staatschef Recep Erdoğan" is the listed one)."""
+        inside = (
             k > 0
-            and len(tokens.norms[k]) >= 2
             and tokens.surfaces[k - 1][:1].islower()
             and text[tokens.ends[k - 1] - offset : tokens.starts[k] - offset].strip() in ("", ",")
-            and all(name[:1] != tokens.norms[k][:1] for name in given)
+        )
+        set_off = (
+            k == 0
+            and k + 1 < len(tokens.norms)
+            and text[tokens.ends[k + 1] - offset :].lstrip(_NAME_JOINERS)[:1] == ","
+        )
+        return (
+            len(tokens.norms[k]) >= 2 and (inside or set_off) and all(name[:1] != tokens.norms[k][:1] for name in given)
         )
 
     def _possible_starts(self, tokens: Tokens) -> list[int]:

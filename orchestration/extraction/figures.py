@@ -309,7 +309,8 @@ _MARKER_PUNCTUATION = frozenset(":.#№(")  # "resolutions (853, 874 and 884)"
 _AGE_OPENERS, _AGE_CLOSERS = frozenset({",", "("}), frozenset({",", ")", ".", ";"})
 _TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades", "centuries"})
 _SHORT_TIME_UNITS = _words("short_time_unit")  # minutes and seconds: no category, but a time "ago" all the same
-_MEASURES = _TIME_UNITS | {"kilometres", "miles"}
+_DISTANCES = frozenset({"kilometres", "miles"})
+_MEASURES = _TIME_UNITS | _DISTANCES
 _STATES = frozenset({"deaths", "wounded", "missing"})  # words for them may stand as adjectives before a noun
 # "den fünf Kilometer breiten Korridor": a length made an adjective modifies its noun, like "a 5-km-wide corridor"
 # "ein 2000 Mann starkes Kontingent", Turkish "beş kilometre genişliğindeki koridor" likewise
@@ -882,6 +883,40 @@ def _is_ordinal_dot(text: str, tokens: _Tokens, end: int, value: float) -> bool:
     return rest[:1].islower() or (not rest and value <= _MAX_DAY)
 
 
+_LIST_NUMBER_MARKS = frozenset({".", "․", ")"})  # "1. Talish", "2․ Mataghis" (an Armenian full stop), "3) Togh"
+
+
+def _list_number_at(tokens: _Tokens, k: int) -> float | None:
+    """The value of a numeral at token k that numbers a list item: a mark glued to it, a name after."""
+    if not (
+        tokens.kinds[k] == "num"
+        and tokens.norms[k].isdigit()
+        and k + 2 < tokens.size
+        and tokens.norms[k + 1] in _LIST_NUMBER_MARKS
+        and tokens.starts[k + 1] == tokens.ends[k]
+        and tokens.kinds[k + 2] == "word"
+    ):
+        return None
+    return float(tokens.norms[k])
+
+
+def _is_position(tokens: _Tokens, number_at: int) -> bool:
+    """ "al chilometro 27 (miglio 17)", "at kilometre 27": a distance unit before the number marks a place on a
+    road, not a count."""
+    unit = _SUBJECTS.get((tokens.norms[number_at - 1],)) if number_at else None
+    return unit is not None and unit.category in _DISTANCES
+
+
+def _is_list_number(tokens: _Tokens, end: int, value: float) -> bool:
+    """ "(1. Talish, 2. Mataghis, 3. Togh)": a numeral that numbers an item of a list whose next or previous item
+    the sentence numbers too is no count."""
+    if _list_number_at(tokens, end - 1) is None:
+        return False
+    return any(
+        _list_number_at(tokens, k) in (value - 1, value + 1) for k in range(tokens.size) if tokens.kinds[k] == "num"
+    )
+
+
 def _is_numeral_noise(text: str, tokens: _Tokens, i: int, end: int, suffixed: bool = False) -> bool:
     """The numeral at token i is part of a word, a clock time or a list marker ("1." opening the sentence).
     `suffixed`: a case suffix the qualifier after it governs is glued on ("100'den fazla")."""
@@ -1296,6 +1331,8 @@ def _mention_at(text: str, tokens: _Tokens, i: int, counted: Counted | None = No
         and (
             _is_age(text, tokens, number_at, end, value)
             or _is_ordinal_dot(text, tokens, end, value)
+            or _is_list_number(tokens, end, value)
+            or _is_position(tokens, number_at)
             or _is_date_part(tokens, number_at, value)
             or _is_name_number(text, tokens, number_at, end, value)
             or (number_at and tokens.norms[number_at - 1].endswith(_PARTITIVE_SUFFIXES))  # "askerlerden 3 bini"
