@@ -146,6 +146,21 @@ with flagged as (
                         and triggers.char_start between least(cues.char_end, mentions.char_end)
                         and greatest(cues.char_start, mentions.char_start)
                 )
+                -- ... nor when a relative clause right after the district tells its own handover ("the villages
+                -- belonged to Aghdam, which had been handed over on 20 November")
+                and not exists (
+                    select 1 from staging.modality_cues as pronouns
+                    inner join staging.handover_triggers as triggers
+                        on
+                            pronouns.article_id = triggers.article_id
+                            and pronouns.sentence_id = triggers.sentence_id
+                    where
+                        pronouns.article_id = mentions.article_id
+                        and pronouns.sentence_id = mentions.sentence_id
+                        and pronouns.modality = 'relative'
+                        and pronouns.char_start between mentions.char_end and mentions.char_end + 3
+                        and triggers.char_start between pronouns.char_end and pronouns.char_end + 40
+                )
         ) as is_landmark,
         -- "Кроме Кельбаджарского района, ... обязана до 20 ноября оставить Агдамский", "apart from the Kalbajar
         -- district": a district set aside does not own the verb and date that follow it
