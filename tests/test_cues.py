@@ -155,6 +155,15 @@ def test_left_needs_a_place_after_it_and_as_reports_is_no_handover():
     assert [label[0] for label in labels("Как передает агентство, войска вошли.") if label[1] == "trigger"] == ["вошли"]
 
 
+def test_a_none_phrase_holds_back_a_generated_inflection_too():
+    """ "reso" is a generated form of rendere (trigger_forms.csv); "reso noto" (made known) is none."""
+    triggers = [label[0] for label in labels("Il ministero ha reso noto che Agdam è calmo.") if label[1] == "trigger"]
+    assert triggers == []
+    assert [label[0] for label in labels("Il distretto è stato reso all'Azerbaigian.") if label[1] == "trigger"] == [
+        "reso"
+    ]
+
+
 def test_an_agency_credit_and_an_ongoing_withdrawal_hand_nothing_over():
     def triggers(text):
         return [(cue.text, cue.label) for cue in find_cues(0, text) if cue.cue_kind == "trigger"]

@@ -56,7 +56,7 @@ def _forms_pattern(forms: Iterable[str]) -> str:
 
 
 # a phrase that holds a trigger but is none ("как передает" is "as ... reports", not "hands over"): matched, so
-# the trigger inside it is not, and dropped
+# the trigger inside it (a listed one or a generated inflection: "reso noto") is not, and dropped
 _NOT_A_CUE = "none"
 _PLACE_AHEAD = r"(?=\s+(?-i:(?:the\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁ]))"
 
@@ -106,6 +106,7 @@ def find_cues(sentence_id: int, text: str, offset: int = 0) -> list[CueMention]:
     """Trigger and modality phrases of one sentence in text order, with offsets shifted by `offset`."""
     folded = text.translate(_APOSTROPHES)
     found: list[CueMention] = []
+    not_cues: list[tuple[int, int]] = []  # the spans of none phrases: no inflection inside them is a trigger either
     for pattern, labels, inflections in _lexicons():
         for match in pattern.finditer(folded):
             kind, label = (
@@ -113,7 +114,11 @@ def find_cues(sentence_id: int, text: str, offset: int = 0) -> list[CueMention]:
                 if inflections
                 else _label(match.group(), labels)
             )
-            if label in (_NOT_A_CUE, ""):
+            if label == _NOT_A_CUE:
+                not_cues.append(match.span())
+            if label in (_NOT_A_CUE, "") or (
+                inflections and any(s <= match.start() and match.end() <= e for s, e in not_cues)
+            ):
                 continue
             start, end = offset + match.start(), offset + match.end()
             if inflections:  # a listed phrase longer than the form is that phrase's; a listed word or stem the
