@@ -155,6 +155,20 @@ def test_control_since_a_war_that_ended_dates_the_war_end_and_is_not_compared_wi
     assert not any("war there ended" in evidence for (evidence,) in control.fetchall())
 
 
+def test_a_statement_says_whether_its_text_writes_the_year(seeds_db):
+    """Issue 18: "November 20" takes its year from the article's date, "since 1992" writes it; only a written year
+    can set a look-back report's "on November 20" against another source's year."""
+    stated = set(
+        seeds_db.execute(
+            "select stated_text, year_stated from marts.claim_statements where claim_kind <> 'figure'"
+        ).fetchall()
+    )
+    assert {("November 20", False), ("1992", True), ("1994", True)} <= stated
+    assert seeds_db.execute(
+        "select count(*) from marts.claim_statements where claim_kind = 'figure' and year_stated is not null"
+    ).fetchone() == (0,)
+
+
 def test_the_truce_signed_on_9_or_10_november_is_a_near_conflict_with_an_explanation(seeds_db):
     truce = claim(seeds_db, "subject = 'truce_signed' and context = '2020s'")
     assert truce["verdict"] == "conflict" and truce["is_near_conflict"] and truce["gap"] == 1
@@ -214,6 +228,7 @@ def _agreement_of(statements: list[dict], postponed_district: str | None = None)
         "frame_words": pl.String,
         "is_running": pl.Boolean,
         "as_of": pl.Date,
+        "year_stated": pl.Boolean,
     }
     rows = [
         {
@@ -221,6 +236,7 @@ def _agreement_of(statements: list[dict], postponed_district: str | None = None)
             "frame_words": None,
             "is_running": False,
             "as_of": None,
+            "year_stated": None,
             "claim": "c",
             "subject": "s",
             "context": "x",

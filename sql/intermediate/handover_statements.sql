@@ -284,8 +284,8 @@ attribute_triggers as (
     -- district on Monday", "im befreiten Bezirk", "в освобождённом Физулинском районе", "işgalden kurtarılan Füzuli",
     -- "il distretto liberato di Agdam", "Fuzuli, liberata nel 2020". A Russian long-form or a Turkish relative
     -- participle is one in any place; an English or German participle after a determiner; a French, Spanish or
-    -- Italian one right after a place noun; any past participle right after a district and a comma (not in a
-    -- headline, whose verbs drop their auxiliary: "Agdam, liberata")
+    -- Italian one right after a place noun; any past participle right after a district (or its place noun) and a
+    -- comma (not in a headline, whose verbs drop their auxiliary: "Agdam, liberata")
     select
         triggers.article_id,
         triggers.sentence_id,
@@ -325,13 +325,21 @@ attribute_triggers as (
                 where
                     districts.article_id = triggers.article_id
                     and districts.sentence_id = triggers.sentence_id
-                    and regexp_full_match(
-                        substr(
-                            sentences.text,
-                            districts.char_end - sentences.char_start + 1,
-                            triggers.char_start - districts.char_end
-                        ),
-                        ',\s+'
+                    -- or after the place noun that follows it: "the Fuzuli and Jabrayil districts, freed in 2020,"
+                    and (
+                        select
+                            regexp_full_match(gaps.gap, ',\s+')
+                            or regexp_extract(gaps.gap, '^\s+(\pL+),\s+$', 1) in (
+                                select date_words.word from reference.date_words
+                                where date_words.category = 'attribute_noun'
+                            )
+                        from (
+                            select lower(substr(
+                                sentences.text,
+                                districts.char_end - sentences.char_start + 1,
+                                triggers.char_start - districts.char_end
+                            )) as gap
+                        ) as gaps
                     )
             )
         )

@@ -45,13 +45,16 @@
 -- column char_start: offset of the sentence in the article's text
 -- column char_end: offset just past the sentence
 -- column evidence: the sentence that states it
+-- column year_stated: false for a day or month written without its year, which is read from the article's date ("on
+-- November 20" in a report of 2024 that looks back); null for figures
 with first_date_mentions as (
     select
         article_id,
         sentence_id,
         value,
         min(char_start) as char_start,
-        arg_min(text, char_start) as text
+        arg_min(text, char_start) as text,
+        arg_min(kind = 'absolute' and anchor in ('publication', 'corpus'), char_start) as is_yearless
     from staging.date_mentions
     group by article_id, sentence_id, value
 ),
@@ -69,7 +72,8 @@ handover_dates as (
         events.event_date as value,
         events.date_precision,
         -- "were vacated by December 1": done on that day or before it
-        events.event_type = 'entered' and coalesce(contexts.after_deadline, false) as is_by
+        events.event_type = 'entered' and coalesce(contexts.after_deadline, false) as is_by,
+        not coalesce(mentions.is_yearless, false) as year_stated
     from marts.handover_events as events
     anti join marts.data_quality using (article_id, district, event_type, event_date)
     left join first_date_mentions as mentions
@@ -108,7 +112,17 @@ event_dates as (
         date_text as stated_text,
         event_date as value,
         date_precision,
-        false as is_by
+        false as is_by,
+        not coalesce(
+            (
+                select mentions.kind = 'absolute' and mentions.anchor in ('publication', 'corpus')
+                from staging.date_mentions as mentions
+                where
+                    mentions.article_id = compared_events.article_id
+                    and mentions.char_start = compared_events.date_start
+            ),
+            false
+        ) as year_stated
     from compared_events
 ),
 
@@ -154,7 +168,8 @@ date_statements as (
         null::varchar as frame_place,
         null::varchar as frame_words,
         false as is_running,
-        null::date as as_of
+        null::date as as_of,
+        year_stated
     from dates
 ),
 
@@ -205,7 +220,8 @@ figure_statements as (
         claims.place as frame_place,
         nullif(concat_ws('; ', claims.place_text, claims.period_text), '') as frame_words,
         claims.is_running,
-        claims.as_of
+        claims.as_of,
+        null::boolean as year_stated
     from marts.figures_by_source as figures
     inner join intermediate.figure_claims as claims using (article_id, char_start)
 ),
@@ -240,7 +256,8 @@ select
     statements.frame_place,
     statements.frame_words,
     statements.is_running,
-    statements.as_of
+    statements.as_of,
+    statements.year_stated
 from statements
 inner join staging.sentences as sentences using (article_id, sentence_id)
 inner join marts.syndication_clusters as clusters using (article_id)

@@ -16,8 +16,10 @@
 -- A running count (deaths, refugees... reported day by day) is a series: when every statement of the larger
 -- figure is read as of a later day than every statement of the smaller one, the larger is an update
 -- ('consistent'); a later, smaller figure stays a conflict, flagged as a count that fell. A running count no
--- day dates (an undated article's) stays in claim_statements but is not compared. reason says why, in a few
--- words, for every verdict.
+-- day dates (an undated article's) stays in claim_statements but is not compared. A day written without its year
+-- states only its day and month: it takes the year another statement of the claim writes for that day, so a report
+-- of 2024 recalling "on November 20" agrees with "20 November 2020" (stated as '20 November (no year written)').
+-- reason says why, in a few words, for every verdict.
 -- grain: one row per claim
 -- audit: unique(claim)
 -- audit: not_null(claim, claim_kind, subject, n_sources, n_statements, verdict, is_near_conflict, explanation, reason)
@@ -47,7 +49,43 @@
 -- column frame_place: the district a figure claim is about; null for the whole conflict and for dates
 -- column is_running: true for a running count compared as a series
 -- column reason: why the verdict: same value, overlapping ranges, a moved deadline, a running count updated or fallen, values apart, or a near-conflict
-with statements as (
+with written_days as (
+    -- the days whose year a statement of the claim writes out
+    select distinct
+        claim,
+        best_date
+    from marts.claim_statements
+    where best_date is not null and coalesce(year_stated, true)
+),
+
+read_statements as (
+    -- a day whose year the text does not write ("on November 20" in a report of 2024 that looks back) states only its
+    -- day and month: it takes the latest year before the one read from the article's date that another statement of
+    -- the claim writes for that day
+    select
+        statements.* replace (
+            cast(coalesce(statements.low_date - to_years(shift.years), statements.low_date) as date) as low_date,
+            cast(coalesce(statements.best_date - to_years(shift.years), statements.best_date) as date) as best_date,
+            cast(coalesce(statements.high_date - to_years(shift.years), statements.high_date) as date) as high_date,
+            case
+                when shift.years is not null then strftime(statements.best_date, '%-d %B') || ' (no year written)'
+                else statements.stated_value
+            end as stated_value
+        )
+    from marts.claim_statements as statements
+    left join lateral (
+        select min(year(statements.best_date) - year(written.best_date)) as years
+        from written_days as written
+        where
+            not statements.year_stated
+            and written.claim = statements.claim
+            and month(written.best_date) = month(statements.best_date)
+            and day(written.best_date) = day(statements.best_date)
+            and written.best_date < statements.best_date
+    ) as shift on true
+),
+
+statements as (
     select
         *,
         coalesce(low, date_diff('day', date '1970-01-01', low_date)) as lower_limit,
@@ -57,7 +95,7 @@ with statements as (
             'source': source, 'article_id': article_id, 'sentence_id': sentence_id, 'char_start': char_start,
             'char_end': char_end, 'evidence': evidence, 'stated_text': stated_text, 'stated_value': stated_value
         } as statement
-    from marts.claim_statements
+    from read_statements
     -- a running count read as of no day cannot take its place in the series: listed there, not compared here
     where not coalesce(is_running and as_of is null, false)
 ),
