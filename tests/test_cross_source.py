@@ -455,3 +455,36 @@ def test_claims_are_framed_by_what_happened_and_when(tmp_path, monkeypatch):
     assert not any(value == "21 November 2020" for _, value in claims)
     assert {("prisoners (1990s)", "250"), ("refugees (1990s)", "40,120"), ("deaths (2020s)", "2,400")} <= claims
     assert ("refugees (2020s)", "about 900,000") in claims
+
+
+def test_losses_are_framed_by_whose_they_are_where_and_their_own_clause(tmp_path, monkeypatch):
+    """Issue 18 again, in our own words: losses an occupation left belong to the 1990s and to the district it
+    held (named a sentence before), as do those of "the district's residents"; a figure takes the cue of its own
+    clause, before or after it, in any of the languages; soldiers killed during a peacekeeping mission are
+    peacekeeper deaths, not the war's."""
+    articles = folder(
+        tmp_path,
+        {
+            "road.txt": "Published 3 March 2022\n\nA new road\n\nAghdam fell to Armenian forces in July 1993.\n\n"
+            "Armenia's occupation left 180 people killed, while 64 people were captured or went missing.\n",
+            "tally.txt": "Published 20 November 2021\n\nA tally\n\nThe 1990s war brought the deaths of 30 soldiers "
+            "as well as 150 civilians, the capture or disappearance of 70 people, and hundreds more wounded.\n",
+            "bezirk.txt": "Published 1 December 2021\n\nLatschin\n\nDie Armee hatte den Bezirk Latschin im Mai 1992 "
+            "eingenommen; 12 Soldaten und 140 Zivilisten kamen ums Leben, 75 wurden gefangen genommen und Hunderte "
+            "verwundet.\n",
+            "rayon.txt": "Published 25 November 2025\n\nПамять\n\nКельбаджарский район был захвачен в 1993 году. "
+            "В годы войны 2020 года погибли 18 жителей района.\n",
+            "mission.txt": "Published 2 May 2024\n\nThe contingent leaves\n\nRussia's peacekeepers have left. During "
+            "the mission six Russian soldiers were killed.\n",
+            "war.txt": "Published 20 November 2020\n\nSix weeks\n\nThe six-week war left thousands of soldiers dead.\n",
+        },
+    )
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        claims = set(connection.execute("select claim, stated_value from marts.claim_statements").fetchall())
+    assert {("deaths in Agdam (1990s)", "180"), ("prisoners in Agdam (1990s)", "64")} <= claims
+    assert {("civilian deaths (1990s)", "150"), ("missing (1990s)", "70")} <= claims
+    assert {("civilian deaths in Lachin (1990s)", "140"), ("prisoners in Lachin (1990s)", "75")} <= claims
+    assert ("deaths in Kalbajar (2020s)", "18") in claims
+    assert ("peacekeeper deaths (2020s)", "6") in claims
+    assert not {("wounded (1990s)", "70"), ("military deaths (2020s)", "6")} & claims

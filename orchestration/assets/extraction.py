@@ -2,7 +2,7 @@
 
 import hashlib
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from operator import attrgetter
 
 import polars as pl
@@ -152,18 +152,24 @@ def _in_told_years(found: list[DateMention], told_year: int | None, text: str) -
     ("returned on 1 December under the statement signed on 10 November 2020"). A decree's date moves nothing on
     ("under a decree of July 31, 2023, City Day is November 25" in a look-back at 2020). Also the year told at the
     sentence's end."""
-    years = sorted(
+    years = _years_told(found, text)
+    told = []
+    for mention in found:
+        before = [year for start, year in years if start < mention.char_start]
+        told.append(in_told_year(mention, before[-1] if before else years[0][1] if years else told_year))
+    return told, years[-1][1] if years else told_year
+
+
+def _years_told(found: list[DateMention], text: str) -> list[tuple[int, int]]:
+    """(offset, year) of the dates that tell a year, in text order: a year written out or counted back from the
+    article's day, not a decree's."""
+    return sorted(
         (d.char_start, d.value.year)
         for d in found
         if d.value is not None
         and (d.anchor == "explicit" or d.kind == "relative" and d.precision in ("year", "day"))
         and not dates_a_decree(text, d)
     )
-    told = []
-    for date in found:
-        before = [year for start, year in years if start < date.char_start]
-        told.append(in_told_year(date, before[-1] if before else years[0][1] if years else told_year))
-    return told, years[-1][1] if years else told_year
 
 
 def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int]]]]:
@@ -175,17 +181,74 @@ def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int
         if published is None:
             undated = {sentence_id: find_dates(text, None, None) for sentence_id, _, text, _ in sentences}
             fallback_year = article_year(undated.values(), fallback_year)
-        previous_day = None  # the last day of the sentence before: "Five days later, ..." counts from it
-        told_year = None  # the year last written out before: the year the article is telling
-        for sentence_id, start, text, _ in sentences:
-            found = undated.get(sentence_id)
-            if found is None or any(d.anchor == "unresolved" for d in found) or previous_day:  # year, anchor needed
-                found = find_dates(text, published, fallback_year, previous_day)
-            found, told_year = _in_told_years(found, told_year, text)
-            rows += [(article_id, sentence_id, start, *values(date)) for date in found]
-            spans.append([(date.char_start, date.char_end) for date in found])
-            previous_day = next((d for d in reversed(found) if d.precision == "day" and d.value), None)
+        article = _article_dates(sentences, published, fallback_year, undated)
+        anniversary = _anniversary_year(article, sentences, published)
+        if anniversary:
+            article = _article_dates(sentences, published, fallback_year, undated, anniversary)
+        for sentence_id, start, found in article:
+            rows += [(article_id, sentence_id, start, *values(mention)) for mention in found]
+            spans.append([(mention.char_start, mention.char_end) for mention in found])
     return rows, spans
+
+
+def _article_dates(
+    sentences: list[tuple],
+    published: date | None,
+    fallback_year: int | None,
+    undated: dict[int, list[DateMention]],
+    anniversary: tuple[int, int] | None = None,
+) -> list[tuple[int, int, list[DateMention]]]:
+    """(sentence_id, start, dates) of each sentence in order; with `anniversary` (k, year), the article's own day
+    written without its year in its first k sentences is that day of `year` (see _anniversary_year)."""
+    previous_day = None  # the last day of the sentence before: "Five days later, ..." counts from it
+    told_year = None  # the year last written out before: the year the article is telling
+    article = []
+    for k, (sentence_id, start, text, _) in enumerate(sentences):
+        found = undated.get(sentence_id)
+        if found is None or any(d.anchor == "unresolved" for d in found) or previous_day:  # year, anchor needed
+            found = find_dates(text, published, fallback_year, previous_day)
+        found, told_year = _in_told_years(found, told_year, text)
+        if anniversary and k < anniversary[0]:
+            found = [in_told_year(d, anniversary[1]) if _is_own_day(d, published) else d for d in found]
+        article.append((sentence_id, start, found))
+        previous_day = next((d for d in reversed(found) if d.precision == "day" and d.value), None)
+    return article
+
+
+def _anniversary_year(
+    article: list[tuple[int, int, list[DateMention]]], sentences: list[tuple], published: date | None
+) -> tuple[int, int] | None:
+    """(k, year) when the article's own day, written without its year, comes before its k-th sentence, the first to
+    tell an earlier year ("Le 4 octobre, la région a été libérée. ... Il y a un an ...", in a report of 4 October
+    2021): that day is the anniversary's, in the year told, as it would be after that sentence (in_told_year)."""
+    if published is None:
+        return None
+    told = next(
+        (
+            (k, year)
+            for k, ((_, _, found), (_, _, text, _)) in enumerate(zip(article, sentences))
+            if (year := _told_year(found, text)) and 0 < published.year - year <= HISTORY_YEARS
+        ),
+        None,
+    )
+    if told is None or not any(_is_own_day(d, published) for _, _, found in article[: told[0]] for d in found):
+        return None
+    return told
+
+
+def _told_year(found: list[DateMention], text: str) -> int | None:
+    """The first year a sentence's dates tell, as _in_told_years reads them."""
+    return next((year for _, year in _years_told(found, text)), None)
+
+
+def _is_own_day(mention: DateMention, published: date | None) -> bool:
+    """A day written without its year that the article's date made its own day."""
+    return (
+        mention.kind == "absolute"
+        and mention.precision == "day"
+        and mention.anchor == "publication"
+        and mention.value == published
+    )
 
 
 def _figure_rows(work: list[tuple], date_spans: list[list[tuple[int, int]]]) -> list[tuple]:

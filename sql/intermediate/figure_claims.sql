@@ -2,11 +2,15 @@
 -- from reference.figure_claims: peacekeepers are peacekeepers, while "people" or "civilians" are a claim only
 -- with the nearest cue word within 40 characters, of its own clause first (reference.figure_claim_cues): "killed
 -- 30,000 people" are deaths, "13,000 people who fled" refugees. A cue also narrows a subject of its own: "385 bodies exchanged" are
--- remains handed back, no death toll. Its decade is that of the nearest date or decade phrase in the
--- sentence ("since 1992", "in the 1990s", "at the end of the last century"), else of the article's publication
--- date (the newest in the corpus when the article has none): 30,000 dead in the 1990s war and thousands dead
--- this year are two claims. Its place is the district the sentence names nearest to it ("511 people were killed
--- in Kalbajar" is a claim about Kalbajar, not the whole war); null for the conflict as a whole. A running count
+-- remains handed back, no death toll. Troops near words of a peacekeeping mission (the cue peacekeeping) are
+-- its peacekeepers, framed next by what happened to them: "seven soldiers were killed during the mission" are
+-- peacekeeper deaths, not the war's. Its decade is that of the nearest date or decade phrase in the
+-- sentence ("since 1992", "in the 1990s", "at the end of the last century", "Armenia's occupation left"), else of
+-- the article's publication date (the newest in the corpus when the article has none): 30,000 dead in the 1990s
+-- war and thousands dead this year are two claims. Its place is the district the sentence names nearest to it
+-- ("511 people were killed in Kalbajar" is a claim about Kalbajar, not the whole war); when the sentence names
+-- none but refers back to one ("37 residents of the district", or an occupation: "the occupation left"), the
+-- district the article named last before it; else null, the conflict as a whole. A running count
 -- (reference.figure_claims.running: deaths, refugees... reported day by day) is read as of the day the sentence
 -- gives, else the article's publication date; a count of one day ("in the last 24 hours",
 -- reference.increment_phrases) is no running total but that day's. Figures of other subjects (weeks, districts,
@@ -19,12 +23,13 @@
 -- column claim_subject: what the figure is a claim about (reference.figure_claims: deaths, refugees, peacekeepers...)
 -- column decade: the decade it is about (1990 for the 1990s): the nearest date or era phrase, else the article's
 -- column period_text: the date or era words that set the decade; null when the article's date did
--- column place: the district the figure is about (the one its sentence names nearest to it); null for the whole conflict
--- column place_text: the district as the sentence writes it
+-- column place: the district the figure is about (its sentence's nearest, else, when the figure refers back to one,
+-- the article's last before it); null for the whole conflict
+-- column place_text: the district as the article writes it
 -- column is_running: true for a count reported day by day (deaths, refugees...): a later, larger figure updates it
 -- column as_of: the day a running count is read as of: a day its sentence gives, else the publication date
 -- column is_one_day: true for a count of one day ("in the last 24 hours"): compared only with that day's counts
-with figures as (
+with mentions as (
     select
         article_id,
         sentence_id,
@@ -50,7 +55,7 @@ cue_distances as (
             ),
             '[,;:()–—]'
         ) as across_clause
-    from figures
+    from mentions as figures
     inner join intermediate.lexicon_matches as cues
         on
             figures.article_id = cues.article_id
@@ -62,13 +67,32 @@ cue_distances as (
             and figures.sentence_id = sentences.sentence_id
 ),
 
+mission_claims as (
+    -- troops near words of a peacekeeping mission count its peacekeepers (reference.figure_claims), whatever befell them
+    select distinct
+        cue_distances.article_id,
+        cue_distances.char_start,
+        missions.claim as subject
+    from cue_distances
+    inner join mentions using (article_id, char_start)
+    inner join reference.figure_claims as missions
+        on mentions.subject = missions.subject and cue_distances.cue = missions.cue
+    where cue_distances.cue = 'peacekeeping' and cue_distances.distance <= 40
+),
+
+figures as (
+    select mentions.* replace (coalesce(mission_claims.subject, mentions.subject) as subject)
+    from mentions
+    left join mission_claims using (article_id, char_start)
+),
+
 nearest_cues as (
     select
         article_id,
         char_start,
         cue
     from cue_distances
-    where distance <= 40
+    where distance <= 40 and cue <> 'peacekeeping'
     qualify row_number() over (partition by article_id, char_start order by across_clause, distance, cue_start) = 1
 ),
 
@@ -139,6 +163,42 @@ nearest_places as (
     ) = 1
 ),
 
+back_references as (
+    -- what refers a figure to a district the article named: "the district" right after its counted noun ("37
+    -- жителей района", "residents of the district": staging.modality_cues) or, in its sentence, an occupation,
+    -- which is of a place ("the occupation left": reference.era_phrases.refers_back)
+    select
+        claims.article_id,
+        claims.char_start
+    from claims
+    inner join staging.modality_cues as cues
+        on claims.article_id = cues.article_id and claims.sentence_id = cues.sentence_id
+    where cues.modality = 'anaphor' and cues.char_start - claims.char_end between 0 and 4
+    union
+    select
+        claims.article_id,
+        claims.char_start
+    from claims
+    inner join intermediate.lexicon_matches as matches
+        on claims.article_id = matches.article_id and claims.sentence_id = matches.sentence_id
+    inner join reference.era_phrases as phrases on matches.phrase = lower(phrases.phrase)
+    where matches.lexicon = 'era' and phrases.refers_back = 'true'
+),
+
+earlier_places as (
+    -- "Kalbajar was seized in 1993. The occupation left 511 people killed": the district named last before
+    select
+        claims.article_id,
+        claims.char_start,
+        mentions.district as place,
+        mentions.mention as place_text
+    from claims
+    inner join back_references using (article_id, char_start)
+    inner join staging.district_mentions as mentions
+        on claims.article_id = mentions.article_id and claims.sentence_id > mentions.sentence_id
+    qualify row_number() over (partition by claims.article_id, claims.char_start order by mentions.char_start desc) = 1
+),
+
 stated_days as (
     -- the day a sentence gives (its first day-precision date): what a running count is read as of
     select
@@ -180,8 +240,8 @@ select
     claims.claim_subject,
     coalesce(nearest_periods.decade, year(coalesce(articles.published_date, corpus.newest)) // 10 * 10) as decade,
     nearest_periods.period_text,
-    nearest_places.place,
-    nearest_places.place_text,
+    coalesce(nearest_places.place, earlier_places.place) as place,
+    coalesce(nearest_places.place_text, earlier_places.place_text) as place_text,
     coalesce(kinds.running = 'true', false) and one_day_counts.article_id is null as is_running,
     coalesce(stated_days.stated_day, articles.published_date) as as_of,
     one_day_counts.article_id is not null as is_one_day
@@ -190,6 +250,7 @@ inner join staging.articles as articles using (article_id)
 cross join corpus
 left join nearest_periods using (article_id, char_start)
 left join nearest_places using (article_id, char_start)
+left join earlier_places using (article_id, char_start)
 left join stated_days using (article_id, sentence_id)
 left join claim_kinds as kinds on claims.claim_subject = kinds.claim
 left join one_day_counts using (article_id, char_start)

@@ -23,7 +23,8 @@
 -- column claim_kind: handover, event or figure
 -- column subject: a handover's district, an event's type, or what a figure counts (deaths, peacekeepers...)
 -- column context: a handover's event type; an event's district and decade; a figure's place and decade
--- column frame_place: the district a figure is about (its sentence names it nearest); null for the whole conflict or a date
+-- column frame_place: the district a figure is about (its sentence names it nearest, or refers back to one named
+-- before: intermediate.figure_claims); null for the whole conflict or a date
 -- column frame_words: the words that frame a figure: its district and its date or era as written; null when none did
 -- column is_running: true for a running count (deaths, refugees...): statements read as of different days are a series
 -- column as_of: the day a figure is read as of: a day its sentence gives, else the publication date; null for dates
