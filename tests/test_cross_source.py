@@ -488,3 +488,86 @@ def test_losses_are_framed_by_whose_they_are_where_and_their_own_clause(tmp_path
     assert ("deaths in Kalbajar (2020s)", "18") in claims
     assert ("peacekeeper deaths (2020s)", "6") in claims
     assert not {("wounded (1990s)", "70"), ("military deaths (2020s)", "6")} & claims
+
+
+# Issue 18's false event conflicts, in our own words: a date is the event's only where the words around it say so.
+WHAT_A_DATE_DATES = {
+    "remains.txt": "Published 20 November 2020\n\nRemains\n\nOn 16 November, the two sides began exchanging the "
+    "bodies of troops killed in the fighting near Hadrut.\n",
+    "outbreak.txt": "Published 2 October 2020\n\nWar\n\nHeavy fighting broke out on 27 September along the front.\n",
+    "victory_en.txt": "Published 10 November 2022\n\nVictory\n\nThe country marks Victory Day on November 8, "
+    "honouring the six-week war that ended its long occupation. Today, November 8, marks two years since the "
+    "war ended.\n",
+    "victory_de.txt": "Veröffentlicht am 10. November 2022\n\nSieg\n\nDas Land feiert am 8. November den Tag des "
+    "Sieges, denn der Krieg endete mit der Befreiung.\n",
+    "victory_ru.txt": "Опубликовано 10 ноября 2022\n\nПобеда\n\n8 ноября страна отмечает День Победы, а война "
+    "закончилась освобождением районов.\n",
+    "victory_fr.txt": "Publié le 10 novembre 2022\n\nVictoire\n\nLe pays célèbre le 8 novembre le Jour de la "
+    "Victoire, car la guerre s'est terminée par la libération des districts.\n",
+    "victory_es.txt": "Publicado el 10 de noviembre de 2022\n\nVictoria\n\nEl país celebra el 8 de noviembre el "
+    "Día de la Victoria, pues la guerra terminó con la liberación de los distritos.\n",
+    "victory_it.txt": "Pubblicato il 10 novembre 2022\n\nVittoria\n\nIl paese celebra l'8 novembre il Giorno "
+    "della Vittoria, perché la guerra è finita con la liberazione dei distretti.\n",
+    "victory_tr.txt": "Yayın tarihi: 10 Kasım 2022\n\nZafer\n\nÜlke 8 Kasım'da Zafer Günü'nü kutluyor, çünkü "
+    "savaş sona erdi.\n",
+    "deal_en.txt": "Published 20 November 2020\n\nAghdam\n\nAghdam is to be returned to Azerbaijan under the truce "
+    "that Moscow brokered on 10 November. Lachin was to be handed back under the accord mediated on 10 November by "
+    "Russia.\n",
+    "deal_fr.txt": "Publié le 20 novembre 2020\n\nAgdam\n\nAgdam doit être rendu à l'Azerbaïdjan selon l'accord que "
+    "Moscou a négocié le 10 novembre.\n",
+    "deal_es.txt": "Publicado el 20 de noviembre de 2020\n\nAgdam\n\nAgdam debe ser devuelto a Azerbaiyán según el "
+    "acuerdo que Moscú medió el 10 de noviembre.\n",
+    "deal_ru.txt": "Опубликовано 20 ноября 2020\n\nАгдам\n\nАгдам должен быть передан Азербайджану по соглашению, "
+    "которое Москва заключила 10 ноября.\n",
+    "summit_en.txt": "Leaders meet in Moscow\n\nThe three leaders met in Moscow on 11 January 2021 to discuss trade "
+    "routes.\n\nThe fighting stopped on 10 November under a ceasefire deal the three leaders signed.\n",
+    "summit_es.txt": "Cumbre en Moscú\n\nLos presidentes se reunieron en Moscú el 11 de enero de 2021 para hablar "
+    "de la región.\n\nLos combates cesaron el 10 de noviembre gracias a un acuerdo que firmaron los tres líderes.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def what_a_date_dates_db(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("what_a_date_dates")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        warehouse = build_warehouse(monkeypatch, folder(root, WHAT_A_DATE_DATES), root / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        yield connection
+
+
+def timeline_of(connection: duckdb.DuckDBPyConnection, prefix: str) -> set[tuple[str, str, str]]:
+    """(file, event type, date) of the timeline rows of the files whose names start with `prefix`."""
+    return set(
+        connection.execute(
+            "select files.file_name, timeline.event_type, timeline.event_date::varchar from marts.event_timeline as "
+            "timeline inner join staging.article_files as files using (article_id) where files.file_name like ? || '%'",
+            [prefix],
+        ).fetchall()
+    )
+
+
+def test_a_begin_verb_dates_the_fighting_only_when_the_fighting_is_what_began(what_a_date_dates_db):
+    """ "began exchanging the bodies of troops killed in the fighting": the fighting sits in a phrase of its own."""
+    claimed = what_a_date_dates_db.execute(
+        "select stated_value from marts.claim_statements where claim = 'fighting_began (2020s)'"
+    ).fetchall()
+    assert claimed == [("27 September 2020",)]
+
+
+def test_the_day_a_commemoration_falls_on_dates_no_event(what_a_date_dates_db):
+    """ "marks Victory Day on November 8" in seven languages is this year's holiday, not the day the war ended; an
+    anniversary phrase still dates what it marks."""
+    ended = {row for row in timeline_of(what_a_date_dates_db, "victory_") if row[1] == "war_ended"}
+    assert ended == {("victory_en.txt", "war_ended", "2020-11-08")}
+
+
+def test_a_day_a_signing_verb_governs_dates_the_agreement_not_a_handover(what_a_date_dates_db):
+    """ "the truce that Moscow brokered on 10 November", "mediated", "négocié", "medió", "заключила"."""
+    files = ("deal_en.txt", "deal_es.txt", "deal_fr.txt", "deal_ru.txt")
+    assert timeline_of(what_a_date_dates_db, "deal_") == {(file, "truce_signed", "2020-11-10") for file in files}
+
+
+def test_an_undated_report_reads_a_day_far_after_its_newest_full_date_in_the_year_before(what_a_date_dates_db):
+    """A report that writes "11 January 2021" and not its own date means the November before by "10 November"."""
+    signed = {row for row in timeline_of(what_a_date_dates_db, "summit_") if row[1] == "truce_signed"}
+    assert signed == {("summit_en.txt", "truce_signed", "2020-11-10"), ("summit_es.txt", "truce_signed", "2020-11-10")}

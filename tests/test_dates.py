@@ -452,14 +452,36 @@ def test_a_month_of_another_language_needs_a_day():
 
 
 def test_an_undated_articles_year_is_its_own_unless_it_only_recalls_history():
-    from orchestration.assets.extraction import article_year
+    from orchestration.assets.extraction import newest_written_day
 
     recent = [find_dates("The deal of 10 November 2020 was signed.", None, None)]
     history = [find_dates("The town was occupied on 18 May 1992.", None, None)]
-    assert article_year(recent, 2024) == 2020  # one misdated page in the corpus moves no other article
-    assert article_year(history, 2020) == 2020
-    assert article_year(history, None) == 1992
-    assert article_year([[]], 2020) == 2020
+    assert newest_written_day(recent, 2024) == date(2020, 11, 10)  # one misdated page moves no other article
+    assert newest_written_day(history, 2020) is None  # the corpus year then
+    assert newest_written_day(history, None) == date(1992, 5, 18)
+    assert newest_written_day([[]], 2020) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # more than 120 days after the newest day the article writes out in full: the year before, as for a
+        # publication date
+        ("The talks broke down on 4 October.", date(2020, 10, 4)),
+        ("The talks broke down in October.", date(2020, 10, 1)),
+        ("Die Gespräche scheiterten am 4. Oktober.", date(2020, 10, 4)),
+        ("Переговоры сорвались 4 октября.", date(2020, 10, 4)),
+        ("Las negociaciones fracasaron el 4 de octubre.", date(2020, 10, 4)),
+        # within 120 days of it: its year
+        ("The talks resume on 3 March.", date(2021, 3, 3)),
+        # the day the article calls today is its own, whatever it writes out
+        ("Today, 4 October, the bridge reopens.", date(2021, 10, 4)),
+        ("Сегодня, 4 октября, мост открывается.", date(2021, 10, 4)),
+    ],
+)
+def test_an_undated_articles_day_far_after_its_newest_full_date_takes_the_year_before(text, value):
+    found = find_dates(text, None, 2021, newest_written=date(2021, 1, 11))
+    assert [(m.value, m.anchor) for m in found] == [(value, "corpus")]
 
 
 @pytest.mark.parametrize(

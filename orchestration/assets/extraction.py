@@ -53,14 +53,15 @@ def lexicon_version() -> str:
 HISTORY_YEARS = 5  # an article whose newest full date is older than the corpus year by more only recalls history
 
 
-def article_year(dates: Iterable[list[DateMention]], corpus_year: int | None) -> int | None:
-    """The year of an undated article's dates without a year: the newest year it writes out in a full date
-    ("1 December 2020"), unless that is only history ("occupied on 18 May 1992") next to the corpus year.
-    The article's own year comes first: one misdated page must not move every undated article's dates."""
-    years = [d.value.year for found in dates for d in found if d.anchor == "explicit" and d.precision == "day"]
-    newest = max(years, default=None)
-    if newest is None or (corpus_year is not None and newest < corpus_year - HISTORY_YEARS):
-        return corpus_year
+def newest_written_day(dates: Iterable[list[DateMention]], corpus_year: int | None) -> date | None:
+    """The newest day an undated article writes out in full ("1 December 2020"), whose year its dates without one
+    take (and not far ahead of it: find_dates), unless that is only history ("occupied on 18 May 1992") next to the
+    corpus year: None then, and they take the corpus year. The article's own year comes first: one misdated page
+    must not move every undated article's dates."""
+    days = [d.value for found in dates for d in found if d.anchor == "explicit" and d.precision == "day"]
+    newest = max(days, default=None)
+    if newest is None or (corpus_year is not None and newest.year < corpus_year - HISTORY_YEARS):
+        return None
     return newest
 
 
@@ -177,14 +178,15 @@ def _date_rows(work: list[tuple]) -> tuple[list[tuple], list[list[tuple[int, int
     rows, spans = [], []
     values = _VALUES["staging.date_mentions"]
     for article_id, published, fallback_year, sentences in work:
-        undated = {}  # an undated article's dates read without a year: they give the article's year
+        undated, newest = {}, None  # an undated article's dates read without a year: they give the article's year
         if published is None:
             undated = {sentence_id: find_dates(text, None, None) for sentence_id, _, text, _ in sentences}
-            fallback_year = article_year(undated.values(), fallback_year)
-        article = _article_dates(sentences, published, fallback_year, undated)
+            newest = newest_written_day(undated.values(), fallback_year)
+            fallback_year = newest.year if newest else fallback_year
+        article = _article_dates(sentences, published, fallback_year, undated, newest)
         anniversary = _anniversary_year(article, sentences, published)
         if anniversary:
-            article = _article_dates(sentences, published, fallback_year, undated, anniversary)
+            article = _article_dates(sentences, published, fallback_year, undated, newest, anniversary)
         for sentence_id, start, found in article:
             rows += [(article_id, sentence_id, start, *values(mention)) for mention in found]
             spans.append([(mention.char_start, mention.char_end) for mention in found])
@@ -196,17 +198,19 @@ def _article_dates(
     published: date | None,
     fallback_year: int | None,
     undated: dict[int, list[DateMention]],
+    newest: date | None,
     anniversary: tuple[int, int] | None = None,
 ) -> list[tuple[int, int, list[DateMention]]]:
-    """(sentence_id, start, dates) of each sentence in order; with `anniversary` (k, year), the article's own day
-    written without its year in its first k sentences is that day of `year` (see _anniversary_year)."""
+    """(sentence_id, start, dates) of each sentence in order; `newest` is an undated article's newest full date
+    (newest_written_day); with `anniversary` (k, year), the article's own day written without its year in its first
+    k sentences is that day of `year` (see _anniversary_year)."""
     previous_day = None  # the last day of the sentence before: "Five days later, ..." counts from it
     told_year = None  # the year last written out before: the year the article is telling
     article = []
     for k, (sentence_id, start, text, _) in enumerate(sentences):
         found = undated.get(sentence_id)
         if found is None or any(d.anchor == "unresolved" for d in found) or previous_day:  # year, anchor needed
-            found = find_dates(text, published, fallback_year, previous_day)
+            found = find_dates(text, published, fallback_year, previous_day, newest)
         found, told_year = _in_told_years(found, told_year, text)
         if anniversary and k < anniversary[0]:
             found = [in_told_year(d, anniversary[1]) if _is_own_day(d, published) else d for d in found]

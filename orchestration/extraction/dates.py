@@ -11,7 +11,9 @@ Rules:
   last year's events far more often than it announces dates several months ahead (a January article on
   "4 October" means the October before); a day that falls within 60 days after publication only in the
   next year takes the next year (a December article on "January 5"). Without a
-  publication date the year is `fallback_year` (anchor 'corpus'); without either the value is None.
+  publication date the year is `fallback_year` (anchor 'corpus'), or the year before where that puts the day
+  more than 120 days after `newest_written`, the newest day the article writes out in full (a page that writes
+  "10 January 2021" looks back at the November before); without either the value is None.
 - A bare 4-digit number is a year only in 1900..2100 and only in year-ish context: a preceding word
   such as "in", "since", "between" (category year_context_before), "and"/"or" right after another
   year, or a following noun such as "war" or "elections", optionally after "'s" (year_context_after).
@@ -279,11 +281,15 @@ _BESIDE_WORDS = 2  # words between an anniversary phrase and the day it falls on
 
 
 def find_dates(
-    text: str, published: date | None, fallback_year: int | None, previous_day: DateMention | None = None
+    text: str,
+    published: date | None,
+    fallback_year: int | None,
+    previous_day: DateMention | None = None,
+    newest_written: date | None = None,
 ) -> list[DateMention]:
     """All date expressions in `text` (a sentence or a whole article), in text order, non-overlapping.
     `previous_day` is the last day the sentence before named: what "Five days later, ..." opening this one counts
-    from."""
+    from; `newest_written` the newest day an undated article writes out in full (see the module docstring)."""
     mentions: list[DateMention] = []
     if not _may_hold_date(text):
         return mentions
@@ -318,6 +324,8 @@ def find_dates(
         mentions = _on_stated_day(text, match, mentions, published)
     if published:
         mentions = _on_this_day(text, mentions, published)
+    if newest_written:
+        mentions = _not_far_ahead(text, mentions, newest_written)
     return _apposed(text, _nights(text, mentions))
 
 
@@ -536,7 +544,7 @@ def _absolute(
         return []
     if published:
         value = _date(published.year, month, day or 1)
-        if value and (value - published).days > _MAX_DAYS_AHEAD:
+        if value and _far_ahead(value, published):
             value = _date(published.year - 1, month, day or 1)
         elif (
             value
@@ -548,6 +556,33 @@ def _absolute(
         return [_mention(match, value, precision, "absolute", "publication")]
     value = _date(fallback_year, month, day or 1) if fallback_year else None
     return [_mention(match, value, precision, "absolute", "corpus")]
+
+
+def _far_ahead(value: date, reference: date) -> bool:
+    """News looks back at last year's events far more often than it announces dates months ahead."""
+    return (value - reference).days > _MAX_DAYS_AHEAD
+
+
+def _not_far_ahead(text: str, mentions: list[DateMention], newest_written: date) -> list[DateMention]:
+    """Days and months that took the corpus year, in the year before where that puts them far ahead of the newest
+    day their undated article writes out in full, as they would be of its publication date; but for a day the text
+    calls today ("Today, October 25, marks the first anniversary"), the article's own, which may be any later day."""
+    todays = [m for m in mentions if m.kind == "relative" and _DAY_OFFSETS.get(m.text.lower()) == 0]
+    return [
+        m._replace(value=_date(m.value.year - 1, m.value.month, m.value.day) or m.value)
+        if m.anchor == "corpus" and m.value and _far_ahead(m.value, newest_written) and not _beside_any(text, m, todays)
+        else m
+        for m in mentions
+    ]
+
+
+def _beside_any(text: str, mention: DateMention, others: list[DateMention]) -> bool:
+    """Whether one of `others` stands beside `mention`: at most _BESIDE_WORDS words between, in one clause."""
+    for other in others:
+        between = text[min(other.char_end, mention.char_end) : max(other.char_start, mention.char_start)]
+        if len(_WORD_RE.findall(between)) <= _BESIDE_WORDS and not _CLAUSE_END.search(between):
+            return True
+    return False
 
 
 def _iso(match, text, published, fallback_year):

@@ -2,8 +2,8 @@
 -- statement: after "from" (the deadline moved from: "from 15 to 25 November", "desde el 15 hasta el 25",
 -- "15 Kasım'dan"), after "until" (a new deadline: "bis zum", "до", "25 Kasım'a kadar"), after a deadline
 -- marker ("by", "entro", "до": a schedule, not a completion), and right after a reporting verb (the day of
--- the statement). A date next to "agreement", "signed" or "ceasefire", or a few words after "signed" in its clause,
--- dates the agreement, and a bare year
+-- the statement). A date next to "agreement", "signed" or "ceasefire", or a few words after a signing verb in its
+-- clause ("signed", "brokered", "vermittelt": reference.date_words), dates the agreement, and a bare year
 -- after "since" the start of a state ("since 1993"): neither dates a handover, so both are left out, nor do
 -- the two ends of a range ("entre le 20 novembre et le 1er décembre"), nor a date that names an agreement
 -- after it ("the trilateral statement of 10 November").

@@ -5,7 +5,10 @@
 -- A context word right after the date names the event by it and counts as its anchor ("the November 10
 -- agreement"), and when several events share the word ("war"), the one whose anchor is near ("since the 1994
 -- war ended"). Failing both, the nearest reporting verb makes it a statement ("the Kremlin said on November
--- 24"). Resolved dates with none of these are left out, and so is a day counted from another ("45 days later").
+-- 24"). Resolved dates with none of these are left out, and so is a day counted from another ("45 days later") and
+-- the day a commemoration falls on ("marks Victory Day on November 8": a yearly day, not the day of what it marks).
+-- A context word after the anchor inside a wartime phrase is not what the anchor did ("began exchanging prisoners
+-- taken in the fighting").
 -- grain: one row per article_id, char_start (of the date mention)
 -- incremental: article_id
 -- audit: unique(article_id, char_start)
@@ -15,7 +18,52 @@
 -- column event_type: what the date dates (reference.timeline_cues: truce_signed, control_since...) or statement
 -- column cue_text: the anchor, context word or reporting verb that says so, lowercased
 -- column distance: characters between the cue and the date
-with dates as (
+with commemorations as (
+    -- "Azerbaijan marks Victory Day", "Zafer Günü'nü kutluyor": a commemoration verb and a day noun in one clause
+    select
+        verbs.article_id,
+        verbs.sentence_id,
+        least(verbs.char_start, nouns.char_start) as char_start,
+        greatest(verbs.char_end, nouns.char_end) as char_end
+    from intermediate.lexicon_matches as verbs
+    inner join intermediate.lexicon_matches as nouns using (article_id, sentence_id)
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    where
+        verbs.lexicon = 'commemoration'
+        and verbs.role = 'anchor'
+        and nouns.lexicon = 'commemoration'
+        and nouns.role = 'context'
+        and not regexp_matches(
+            substr(
+                sentences.text,
+                least(verbs.char_end, nouns.char_end) - sentences.char_start + 1,
+                greatest(greatest(verbs.char_start, nouns.char_start) - least(verbs.char_end, nouns.char_end), 0)
+            ),
+            '[,;:()–—]'
+        )
+),
+
+commemoration_gaps as (
+    -- the words between a date (not one counted back, as an anniversary is) and a commemoration in its sentence
+    select
+        mentions.article_id,
+        mentions.char_start,
+        substr(
+            sentences.text,
+            least(commemorations.char_end, mentions.char_end) - sentences.char_start + 1,
+            greatest(
+                greatest(commemorations.char_start, mentions.char_start)
+                - least(commemorations.char_end, mentions.char_end),
+                0
+            )
+        ) as between_text
+    from staging.date_mentions as mentions
+    inner join commemorations using (article_id, sentence_id)
+    inner join staging.sentences as sentences using (article_id, sentence_id)
+    where mentions.kind != 'relative'
+),
+
+dates as (
     -- not "45 days later": a day counted from another date is some later event's, not the one whose cue is near
     select
         article_id,
@@ -33,6 +81,17 @@ with dates as (
                     date_words.category = 'later_marker'
                     and lower(mentions.text) like '% ' || date_words.word
             )
+        )
+        -- "marks Victory Day on November 8", "8 ноября отмечают День Победы": a day beside a commemoration in its
+        -- clause (at most three words between) is the day it falls on this year, not the day of what it commemorates
+        -- (an anniversary phrase dates that: "marks two years since the war ended")
+        and not exists (
+            select 1 from commemoration_gaps as gaps
+            where
+                gaps.article_id = mentions.article_id
+                and gaps.char_start = mentions.char_start
+                and len(regexp_extract_all(gaps.between_text, '[\pL\pN]+')) <= 3
+                and not regexp_matches(gaps.between_text, '[;:()–—]')
         )
 ),
 
@@ -65,6 +124,17 @@ anchors as (
                     and contexts.sentence_id = anchors.sentence_id
                     and contexts.label = anchors.label
                     and contexts.role = 'context'
+                    -- "began exchanging the bodies of troops killed in the fighting": a context word after the anchor
+                    -- inside a wartime phrase tells when something else happened, not what the anchor did
+                    and not exists (
+                        select 1 from staging.modality_cues as wartime
+                        where
+                            wartime.article_id = contexts.article_id
+                            and wartime.sentence_id = contexts.sentence_id
+                            and wartime.modality = 'wartime'
+                            and contexts.char_start > anchors.char_end
+                            and contexts.char_start between wartime.char_start and wartime.char_end
+                    )
                     -- "signed the papers on the monitoring centre, as the agreement foresaw", "signed a decree":
                     -- another thing nearer to the anchor is what it did
                     and not exists (
