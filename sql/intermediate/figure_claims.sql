@@ -5,11 +5,13 @@
 -- remains handed back, no death toll. Troops near words of a peacekeeping mission (the cue peacekeeping) are
 -- its peacekeepers, framed next by what happened to them: "seven soldiers were killed during the mission" are
 -- peacekeeper deaths, not the war's. Its decade is that of the nearest date or decade phrase in the
--- sentence ("since 1992", "in the 1990s", "at the end of the last century", "Armenia's occupation left"), else of
+-- sentence ("since 1992", "in the 1990s", "at the end of the last century", "Armenia's occupation left"; "since
+-- then": the last date the article gave before it), else of
 -- the article's publication date (the newest in the corpus when the article has none): 30,000 dead in the 1990s
 -- war and thousands dead this year are two claims. Its place is the district the sentence names nearest to it
 -- ("511 people were killed in Kalbajar" is a claim about Kalbajar, not the whole war); when the sentence names
--- none but refers back to one ("37 residents of the district", or an occupation: "the occupation left"), the
+-- none but refers back to one ("37 residents of the district", an occupation: "the occupation left", "since
+-- then"), the
 -- district the article named last before it; else null, the conflict as a whole. A running count
 -- (reference.figure_claims.running: deaths, refugees... reported day by day) is read as of the day the sentence
 -- gives, else the article's publication date; a count of one day ("in the last 24 hours",
@@ -129,6 +131,24 @@ period_marks as (
         phrase as text
     from intermediate.lexicon_matches
     where lexicon = 'era'
+    union all
+    -- "The district fell under occupation in 1993. Since then 70,000 people have been displaced": the decade of the
+    -- last date the article gave before
+    select
+        matches.article_id,
+        matches.sentence_id,
+        matches.char_start,
+        matches.char_end,
+        year(arg_max(dates.value, dates.char_start)) // 10 * 10 as decade,
+        matches.phrase as text
+    from intermediate.lexicon_matches as matches
+    inner join staging.date_mentions as dates
+        on
+            matches.article_id = dates.article_id
+            and matches.char_start >= dates.char_end
+            and dates.value is not null
+    where matches.lexicon = 'then'
+    group by matches.article_id, matches.sentence_id, matches.char_start, matches.char_end, matches.phrase
 ),
 
 nearest_periods as (
@@ -166,7 +186,7 @@ nearest_places as (
 back_references as (
     -- what refers a figure to a district the article named: "the district" right after its counted noun ("37
     -- жителей района", "residents of the district": staging.modality_cues) or, in its sentence, an occupation,
-    -- which is of a place ("the occupation left": reference.era_phrases.refers_back)
+    -- which is of a place ("the occupation left": reference.era_phrases.refers_back), or "since then"
     select
         claims.article_id,
         claims.char_start
@@ -183,6 +203,15 @@ back_references as (
         on claims.article_id = matches.article_id and claims.sentence_id = matches.sentence_id
     inner join reference.era_phrases as phrases on matches.phrase = lower(phrases.phrase)
     where matches.lexicon = 'era' and phrases.refers_back = 'true'
+    union
+    -- "since then": what the sentence before told, of the place it named
+    select
+        claims.article_id,
+        claims.char_start
+    from claims
+    inner join intermediate.lexicon_matches as matches
+        on claims.article_id = matches.article_id and claims.sentence_id = matches.sentence_id
+    where matches.lexicon = 'then'
 ),
 
 earlier_places as (

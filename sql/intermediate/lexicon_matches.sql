@@ -1,18 +1,18 @@
 -- Where the cross-source lexicons occur in sentences, as whole words in any case: the words that date an
 -- event or set its context (reference.timeline_cues), what a counted group suffered or did
 -- (reference.figure_claim_cues), phrases that name a decade (reference.era_phrases) and those that make a count
--- one day's (reference.increment_phrases), the nouns of an anniversary and the verbs and day nouns of a commemoration
--- (reference.date_words). Offsets are those of the lowercased sentence, which are the article's for all but a few
+-- one day's (reference.increment_phrases), the nouns of an anniversary, the verbs and day nouns of a commemoration
+-- and the words that point back to a time told before ("since then": reference.date_words). Offsets are those of the lowercased sentence, which are the article's for all but a few
 -- letters; they only measure distances.
 -- grain: one row per article_id, sentence_id, lexicon, label, role, char_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, lexicon, label, role, char_start)
--- audit: accepted_values(lexicon, timeline, figure_claim, era, increment, anniversary, commemoration)
+-- audit: accepted_values(lexicon, timeline, figure_claim, era, increment, anniversary, commemoration, then)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence (staging.sentences)
 -- column lexicon: timeline (reference.timeline_cues), figure_claim (figure_claim_cues), era (era_phrases),
--- increment (increment_phrases: "in the last 24 hours", a count of one day), anniversary or commemoration
--- (date_words: "marks" its anchor, "Day" its context)
+-- increment (increment_phrases: "in the last 24 hours", a count of one day), anniversary, commemoration
+-- (date_words: "marks" its anchor, "Day" its context) or then (date_words: "since then", "с тех пор")
 -- column label: what the phrase stands for: an event type, a figure claim cue or a decade
 -- column role: anchor (names the event), context (a word that must also be in the sentence) or other (a thing
 -- the anchor may do instead: "signed a decree")
@@ -55,6 +55,14 @@ with lexicon as (
         lower(word) as phrase
     from reference.date_words
     where category = 'anniversary_noun'
+    union all
+    select
+        'then' as lexicon,
+        'then' as label,
+        'anchor' as role,
+        lower(word) as phrase
+    from reference.date_words
+    where category = 'then_anaphor'
     union all
     select
         'commemoration' as lexicon,

@@ -17,8 +17,9 @@
 -- figure is read as of a later day than every statement of the smaller one, the larger is an update
 -- ('consistent'); a later, smaller figure stays a conflict, flagged as a count that fell. A running count no
 -- day dates (an undated article's) stays in claim_statements but is not compared. A day written without its year
--- states only its day and month: it takes the year another statement of the claim writes for that day, so a report
--- of 2024 recalling "on November 20" agrees with "20 November 2020" (stated as '20 November (no year written)').
+-- states only its day and month: it takes the year in which another statement of the claim gives that day (the
+-- latest before its own), so a report of 2024 recalling "on November 20" agrees with "20 November 2020" (stated as
+-- '20 November (no year written)'), as does an undated report's "December 1" read in the corpus's year.
 -- reason says why, in a few words, for every verdict.
 -- grain: one row per claim
 -- audit: unique(claim)
@@ -49,19 +50,19 @@
 -- column frame_place: the district a figure claim is about; null for the whole conflict and for dates
 -- column is_running: true for a running count compared as a series
 -- column reason: why the verdict: same value, overlapping ranges, a moved deadline, a running count updated or fallen, values apart, or a near-conflict
-with written_days as (
-    -- the days whose year a statement of the claim writes out
+with stated_days as (
+    -- the days statements of the claim give
     select distinct
         claim,
         best_date
     from marts.claim_statements
-    where best_date is not null and coalesce(year_stated, true)
+    where best_date is not null
 ),
 
 read_statements as (
     -- a day whose year the text does not write ("on November 20" in a report of 2024 that looks back) states only its
-    -- day and month: it takes the latest year before the one read from the article's date that another statement of
-    -- the claim writes for that day
+    -- day and month: it takes the latest year before the one read from the article's date in which another statement
+    -- of the claim gives that day
     select
         statements.* replace (
             cast(coalesce(statements.low_date - to_years(shift.years), statements.low_date) as date) as low_date,
@@ -74,14 +75,14 @@ read_statements as (
         )
     from marts.claim_statements as statements
     left join lateral (
-        select min(year(statements.best_date) - year(written.best_date)) as years
-        from written_days as written
+        select min(year(statements.best_date) - year(stated.best_date)) as years
+        from stated_days as stated
         where
             not statements.year_stated
-            and written.claim = statements.claim
-            and month(written.best_date) = month(statements.best_date)
-            and day(written.best_date) = day(statements.best_date)
-            and written.best_date < statements.best_date
+            and stated.claim = statements.claim
+            and month(stated.best_date) = month(statements.best_date)
+            and day(stated.best_date) = day(statements.best_date)
+            and stated.best_date < statements.best_date
     ) as shift on true
 ),
 
