@@ -571,3 +571,35 @@ def test_an_undated_report_reads_a_day_far_after_its_newest_full_date_in_the_yea
     """A report that writes "11 January 2021" and not its own date means the November before by "10 November"."""
     signed = {row for row in timeline_of(what_a_date_dates_db, "summit_") if row[1] == "truce_signed"}
     assert signed == {("summit_en.txt", "truce_signed", "2020-11-10"), ("summit_es.txt", "truce_signed", "2020-11-10")}
+
+
+# An undated report among look-backs that write more days of 2021 than of 2020: its days belong to the year the
+# others write those days in.
+LOOK_BACKS = {
+    f"lookback_{n}.txt": f"Published 2{n} November 2021\n\nA year on\n\nThe town held a fair on 1{n} October 2021, a "
+    f"concert on 2{n} October 2021 and a parade on 2{n} November 2021. {recalled}\n"
+    for n, recalled in enumerate(
+        (
+            "Armenia had to leave Kalbajar by 15 November 2020.",
+            "Armenia had to leave Lachin by 1 December 2020.",
+            "Armenia had to leave Kalbajar by 15 November 2020 and Lachin by 1 December 2020.",
+        )
+    )
+} | {
+    "undated_report.txt": "Deadlines\n\nUnder the truce, Kalbajar is to be handed back by November 15 and Lachin by "
+    "December 1, officials said.\n"
+}
+
+
+def test_an_undated_report_reads_its_days_in_the_year_the_corpus_writes_them_in(tmp_path, monkeypatch):
+    """Issue 18: this corpus writes most of its full dates in 2021, but the days the undated report names are written
+    "15 November 2020" and "1 December 2020" elsewhere: its deadlines are those of 2020."""
+    warehouse = build_warehouse(monkeypatch, folder(tmp_path, LOOK_BACKS), tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        undated = connection.execute(
+            "select events.district, events.event_date::varchar from marts.handover_events as events inner join "
+            "staging.article_files as files using (article_id) where files.file_name = 'undated_report.txt'"
+        ).fetchall()
+        verdicts = connection.execute("select claim, verdict from marts.source_agreement").fetchall()
+    assert sorted(undated) == [("Kalbajar", "2020-11-15"), ("Lachin", "2020-12-01")]
+    assert sorted(verdicts) == [("Kalbajar scheduled", "agree"), ("Lachin scheduled", "agree")]

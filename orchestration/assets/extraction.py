@@ -15,6 +15,7 @@ from orchestration.assets.staging import (
     YEAR_GUESSED,
     RefreshConfig,
     corpus_year,
+    date_again,
     plausible_years,
 )
 from orchestration.duckdb_io import article_ids_as, delete_articles, ensure_sources, insert_frame, written_tables
@@ -24,6 +25,7 @@ from orchestration.extraction.entities import ArticleEntityMatcher
 from orchestration.extraction.figures import find_figures, last_count
 from orchestration.parallel import map_batches
 from orchestration.progress import Progress
+from orchestration.publication import INFERRED_CONFIDENCE
 from orchestration.quarantine import Failure, failure, log_failures, quarantine
 from orchestration.reference import REFERENCE_DIR
 from orchestration.warehouse import Warehouse
@@ -317,6 +319,61 @@ def fallback_year(connection) -> int | None:
     return written or corpus_year(connection)
 
 
+# an article's id and the day its dates are read from: none for a publication date whose year is a guess ("24 Мая"
+# on a page of a later year), whose days take the fallback year, like an undated article's
+_PUBLISHED = "article_id, if(published_confidence = ?, null, published_date)"
+MIN_WRITTEN_DAYS = 2  # days written with their year elsewhere that an undated article's days must match to move
+
+
+def _dates_of(connection, article_ids: list[str]) -> list[tuple]:
+    """(article_id, publication day its dates are read from) of the articles, as extract_mentions reads them."""
+    with article_ids_as(connection, "_read", article_ids):
+        return connection.execute(
+            f"select {_PUBLISHED} from staging.articles semi join _read using (article_id) order by article_id",
+            [YEAR_GUESSED],
+        ).fetchall()
+
+
+def _years_the_corpus_writes(connection, article_ids: list[str]) -> dict[int, list[str]]:
+    """{year: articles} of the run's articles with no date of their own (none, or one inferred or read without its
+    year) whose days without a year the other articles write out in another year than theirs were read in: an
+    undated report's "November 15", "December 1" belong to the year the corpus writes "15 November", "1 December"
+    in, whatever year most of the corpus is published in (a corpus of look-backs from 2021 would move a 2020 report a
+    year on). At least MIN_WRITTEN_DAYS written days must agree with its days."""
+    earliest, latest = plausible_years()
+    with article_ids_as(connection, "_run", article_ids):
+        rows = connection.execute(
+            """
+            with own as (
+                select mentions.article_id, month(mentions.value) as month, day(mentions.value) as day,
+                    year(mentions.value) as year
+                from staging.date_mentions as mentions
+                semi join _run using (article_id)
+                inner join staging.articles as articles using (article_id)
+                where mentions.kind = 'absolute' and mentions.precision = 'day'
+                    and mentions.anchor in ('publication', 'corpus')
+                    and (articles.published_date is null or articles.published_confidence in (?, ?))
+            ),
+            written as (
+                select article_id, month(value) as month, day(value) as day, year(value) as year
+                from staging.date_mentions
+                where anchor = 'explicit' and precision = 'day' and year(value) between ? and ?
+            )
+            select own.article_id, mode(written.year)
+            from own
+            inner join written
+                on own.month = written.month and own.day = written.day and own.article_id <> written.article_id
+            group by own.article_id
+            having count(*) >= ? and mode(written.year) <> mode(own.year)
+            """,
+            [INFERRED_CONFIDENCE, YEAR_GUESSED, earliest, latest, MIN_WRITTEN_DAYS],
+        ).fetchall()
+    moved: dict[int, list[str]] = {}
+    for article_id, year in rows:
+        moved.setdefault(year, []).append(article_id)
+    return moved
+
+
 def _reading_the_fallback(connection, articles: list[tuple]) -> list[tuple]:
     """The articles among `articles` whose dates took the fallback year or found none."""
     with article_ids_as(connection, "_run", [article_id for article_id, _ in articles]):
@@ -365,8 +422,8 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
         # a publication date whose year is a guess ("24 Мая" on a page of a later year) dates no day of the text:
         # those take the fallback year, like an undated article's
         articles = connection.execute(
-            "select article_id, if(published_confidence = ?, null, published_date) from staging.articles "
-            "anti join staging.extracted_articles using (article_id) order by article_id",
+            f"select {_PUBLISHED} from staging.articles anti join staging.extracted_articles using (article_id) "
+            "order by article_id",
             [YEAR_GUESSED],
         ).fetchall()
         ids = [article_id for article_id, _ in articles]
@@ -376,6 +433,10 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
             dependent = _reading_the_fallback(connection, articles)
             context.log.info(f"{len(dependent)} articles read again with the year {year}")
             _extract_articles(context, connection, dependent, year)
+        for year, moved in _years_the_corpus_writes(connection, ids).items():
+            date_again(connection, moved, year)
+            context.log.info(f"{len(moved)} undated articles read again with the year the corpus writes their days in")
+            _extract_articles(context, connection, _dates_of(connection, moved), year)
         now = datetime.now(UTC).replace(tzinfo=None)
         insert_frame(
             connection,

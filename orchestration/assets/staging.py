@@ -283,6 +283,34 @@ def _dated(evidence: DatingEvidence, fallback: int | None) -> tuple[date | None,
     return *date_from_evidence(evidence, fallback), "inferred"
 
 
+def date_again(connection, article_ids: list[str], year: int) -> None:
+    """Date the undated articles again, as _infer_publication_dates does, with `year` for their days without one
+    (the year the corpus writes those days in: see extraction's _years_the_corpus_writes); an article that no
+    weekday then agrees with stays undated."""
+    with article_ids_as(connection, "_again", article_ids):
+        texts = connection.execute(
+            "select article_id, text from staging.articles semi join _again using (article_id)"
+        ).fetchall()
+        body: dict[str, list[str]] = {article_id: [] for article_id, _ in texts}
+        for article_id, text in connection.execute(
+            "select article_id, text from staging.sentences semi join _again using (article_id) "
+            "where not is_title order by article_id, sentence_id"
+        ).fetchall():
+            body[article_id].append(text)
+    rows = []
+    for article_id, text in texts:
+        day, confidence, source = _dated(dating_evidence(body[article_id], None if newest_year(text) else text), year)
+        rows.append((article_id, day, confidence if day else None, source if day else None))
+    columns = ("article_id", "published_date", "published_confidence", "published_source")
+    connection.register("_dated", pl.DataFrame(rows, schema={c: _ARTICLE_SCHEMA[c] for c in columns}, orient="row"))
+    connection.execute(
+        "update staging.articles as a set published_date = d.published_date, "
+        "published_confidence = d.published_confidence, published_source = d.published_source "
+        "from _dated as d where a.article_id = d.article_id"
+    )
+    connection.unregister("_dated")
+
+
 def _infer_publication_dates(connection, undated: dict[str, DatingEvidence], fallback: int | None) -> None:
     """Date the articles that state no date, in place: a header date without a year gets the corpus year, the
     rest is inferred from the text (weekday and date agreement)."""
