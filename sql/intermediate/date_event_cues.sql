@@ -8,7 +8,8 @@
 -- 24"). Resolved dates with none of these are left out, and so is a day counted from another ("45 days later") and
 -- the day a commemoration falls on ("marks Victory Day on November 8": a yearly day, not the day of what it marks).
 -- A context word after the anchor inside a wartime phrase is not what the anchor did ("began exchanging prisoners
--- taken in the fighting").
+-- taken in the fighting"), and an anchor inside a phrase that only refers to an agreement names nothing ("handed
+-- over on December 1, as agreed": role none in reference.timeline_cues).
 -- grain: one row per article_id, char_start (of the date mention)
 -- incremental: article_id
 -- audit: unique(article_id, char_start)
@@ -113,6 +114,16 @@ anchors as (
     from cues as anchors
     where
         anchors.role = 'anchor'
+        -- "returned on December 1, as agreed": an anchor inside a phrase that only refers to an agreement (role none)
+        and not exists (
+            select 1 from cues as nones
+            where
+                nones.article_id = anchors.article_id
+                and nones.sentence_id = anchors.sentence_id
+                and nones.role = 'none'
+                and anchors.char_start >= nones.char_start
+                and anchors.char_end <= nones.char_end
+        )
         and (
             anchors.label not in (
                 select timeline_cues.event_type from reference.timeline_cues where timeline_cues.role = 'context'

@@ -692,8 +692,8 @@ owned_dates as (
 ),
 
 clause_breaks as (
-    -- a postponement's verb and a date before it with a clause break between them ("ancak", "but"): the date
-    -- belongs to the clause before the break
+    -- a postponement's verb and a date before it with a clause break between them ("ancak", "but") or a parenthesis
+    -- opened ("had to leave by 15 November (a ten-day delay was granted)"): the date belongs to the clause before
     select distinct
         statements.article_id,
         statements.sentence_id,
@@ -705,13 +705,26 @@ clause_breaks as (
             statements.article_id = dates.article_id
             and statements.sentence_id = dates.sentence_id
             and statements.trigger_start >= dates.char_end
-    inner join staging.modality_cues as cues
-        on
-            statements.article_id = cues.article_id
-            and statements.sentence_id = cues.sentence_id
-            and cues.modality = 'clause'
-            and cues.char_start between dates.char_end and statements.trigger_start
-    where statements.event_type = 'postponed'
+    inner join staging.sentences as sentences
+        on statements.article_id = sentences.article_id and statements.sentence_id = sentences.sentence_id
+    where
+        statements.event_type = 'postponed'
+        and (
+            exists (
+                select 1 from staging.modality_cues as cues
+                where
+                    cues.article_id = statements.article_id
+                    and cues.sentence_id = statements.sentence_id
+                    and cues.modality = 'clause'
+                    and cues.char_start between dates.char_end and statements.trigger_start
+            )
+            or contains(
+                substr(
+                    sentences.text, dates.char_end - sentences.char_start + 1, statements.trigger_start - dates.char_end
+                ),
+                '('
+            )
+        )
 ),
 
 anniversary_days as (

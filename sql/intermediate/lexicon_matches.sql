@@ -14,8 +14,9 @@
 -- increment (increment_phrases: "in the last 24 hours", a count of one day), anniversary, commemoration
 -- (date_words: "marks" its anchor, "Day" its context) or then (date_words: "since then", "с тех пор")
 -- column label: what the phrase stands for: an event type, a figure claim cue or a decade
--- column role: anchor (names the event), context (a word that must also be in the sentence) or other (a thing
--- the anchor may do instead: "signed a decree")
+-- column role: anchor (names the event), context (a word that must also be in the sentence), other (a thing
+-- the anchor may do instead: "signed a decree") or none (a phrase that holds an anchor but names no event: "as
+-- agreed")
 -- column phrase: the lexicon's phrase, lowercased
 -- column char_start: offset of the phrase in the article's text, measured in the lowercased sentence
 -- column char_end: offset just past the phrase
