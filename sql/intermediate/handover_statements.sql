@@ -559,6 +559,40 @@ leading_dates as (
         )
 ),
 
+trailing_dates as (
+    -- a day right after a district, with nothing but a space between, is that district's: "Tras Agdam hace cinco
+    -- días, ... entraron en Kalbajar", "handed over Agdam 20 November and Kalbajar 25 November"; not a dateline's
+    -- ("Latchin 2 déc 2020 (AFP) - ..."), whose place opens the sentence
+    select
+        dates.article_id,
+        dates.sentence_id,
+        dates.char_start as date_start,
+        segments.segment_start as owner_start
+    from staging.date_mentions as dates
+    inner join staging.district_mentions as mentions
+        on
+            dates.article_id = mentions.article_id
+            and dates.sentence_id = mentions.sentence_id
+            and dates.char_start > mentions.char_end
+            and dates.char_start - mentions.char_end <= 3
+    inner join intermediate.district_segments as segments
+        on
+            mentions.article_id = segments.article_id
+            and mentions.sentence_id = segments.sentence_id
+            and mentions.char_start >= segments.segment_start
+            and mentions.char_start < segments.segment_end
+    where
+        segments.match_methods <> 'carried'
+        and dates.precision = 'day'
+        and regexp_full_match(
+            substr(
+                segments.sentence, mentions.char_end - segments.sentence_start + 1, dates.char_start - mentions.char_end
+            ),
+            '\s+'
+        )
+        and regexp_matches(substr(segments.sentence, 1, mentions.char_start - segments.sentence_start), '\pL')
+),
+
 listed_segments as (
     -- the districts of a sentence, in order
     select
@@ -660,6 +694,8 @@ date_first_lists as (
 
 owned_dates as (
     select * from leading_dates
+    union
+    select * from trailing_dates
     union
     select * from date_first_lists
     union all
