@@ -6,7 +6,8 @@
 -- clause ("signed", "brokered", "vermittelt": reference.date_words), dates the agreement, and a bare year
 -- after "since" the start of a state ("since 1993"): neither dates a handover, so both are left out, nor do
 -- the two ends of a range ("entre le 20 novembre et le 1er décembre"), nor a date that names an agreement
--- after it ("the trilateral statement of 10 November").
+-- after it ("the trilateral statement of 10 November"), nor the day a commemoration falls on
+-- (intermediate.commemoration_days).
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, char_start)
@@ -193,4 +194,9 @@ where
     )
     and second_word_before not in (
         select date_markers.word from date_markers where date_markers.category = 'agreement_marker'
+    )
+    -- "a parade held to mark November 8 – Victory Day": this year's holiday, no handover's day
+    and not exists (
+        select 1 from intermediate.commemoration_days as holidays
+        where holidays.article_id = ranges.article_id and holidays.char_start = ranges.char_start
     )

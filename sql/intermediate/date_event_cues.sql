@@ -6,7 +6,7 @@
 -- agreement"), and when several events share the word ("war"), the one whose anchor is near ("since the 1994
 -- war ended"). Failing both, the nearest reporting verb makes it a statement ("the Kremlin said on November
 -- 24"). Resolved dates with none of these are left out, and so is a day counted from another ("45 days later") and
--- the day a commemoration falls on ("marks Victory Day on November 8": a yearly day, not the day of what it marks).
+-- the day a commemoration falls on ("marks Victory Day on November 8": intermediate.commemoration_days).
 -- A context word after the anchor inside a wartime phrase is not what the anchor did ("began exchanging prisoners
 -- taken in the fighting"), and an anchor inside a phrase that only refers to an agreement names nothing ("handed
 -- over on December 1, as agreed": role none in reference.timeline_cues).
@@ -19,52 +19,7 @@
 -- column event_type: what the date dates (reference.timeline_cues: truce_signed, control_since...) or statement
 -- column cue_text: the anchor, context word or reporting verb that says so, lowercased
 -- column distance: characters between the cue and the date
-with commemorations as (
-    -- "Azerbaijan marks Victory Day", "Zafer Günü'nü kutluyor": a commemoration verb and a day noun in one clause
-    select
-        verbs.article_id,
-        verbs.sentence_id,
-        least(verbs.char_start, nouns.char_start) as char_start,
-        greatest(verbs.char_end, nouns.char_end) as char_end
-    from intermediate.lexicon_matches as verbs
-    inner join intermediate.lexicon_matches as nouns using (article_id, sentence_id)
-    inner join staging.sentences as sentences using (article_id, sentence_id)
-    where
-        verbs.lexicon = 'commemoration'
-        and verbs.role = 'anchor'
-        and nouns.lexicon = 'commemoration'
-        and nouns.role = 'context'
-        and not regexp_matches(
-            substr(
-                sentences.text,
-                least(verbs.char_end, nouns.char_end) - sentences.char_start + 1,
-                greatest(greatest(verbs.char_start, nouns.char_start) - least(verbs.char_end, nouns.char_end), 0)
-            ),
-            '[,;:()–—]'
-        )
-),
-
-commemoration_gaps as (
-    -- the words between a date (not one counted back, as an anniversary is) and a commemoration in its sentence
-    select
-        mentions.article_id,
-        mentions.char_start,
-        substr(
-            sentences.text,
-            least(commemorations.char_end, mentions.char_end) - sentences.char_start + 1,
-            greatest(
-                greatest(commemorations.char_start, mentions.char_start)
-                - least(commemorations.char_end, mentions.char_end),
-                0
-            )
-        ) as between_text
-    from staging.date_mentions as mentions
-    inner join commemorations using (article_id, sentence_id)
-    inner join staging.sentences as sentences using (article_id, sentence_id)
-    where mentions.kind != 'relative'
-),
-
-dates as (
+with dates as (
     -- not "45 days later": a day counted from another date is some later event's, not the one whose cue is near
     select
         article_id,
@@ -83,16 +38,10 @@ dates as (
                     and lower(mentions.text) like '% ' || date_words.word
             )
         )
-        -- "marks Victory Day on November 8", "8 ноября отмечают День Победы": a day beside a commemoration in its
-        -- clause (at most three words between) is the day it falls on this year, not the day of what it commemorates
-        -- (an anniversary phrase dates that: "marks two years since the war ended")
+        -- the day a commemoration falls on dates nothing it commemorates
         and not exists (
-            select 1 from commemoration_gaps as gaps
-            where
-                gaps.article_id = mentions.article_id
-                and gaps.char_start = mentions.char_start
-                and len(regexp_extract_all(gaps.between_text, '[\pL\pN]+')) <= 3
-                and not regexp_matches(gaps.between_text, '[;:()–—]')
+            select 1 from intermediate.commemoration_days as holidays
+            where holidays.article_id = mentions.article_id and holidays.char_start = mentions.char_start
         )
 ),
 
