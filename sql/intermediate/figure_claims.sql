@@ -201,17 +201,10 @@ back_references as (
     from claims
     inner join intermediate.lexicon_matches as matches
         on claims.article_id = matches.article_id and claims.sentence_id = matches.sentence_id
-    inner join reference.era_phrases as phrases on matches.phrase = lower(phrases.phrase)
-    where matches.lexicon = 'era' and phrases.refers_back = 'true'
-    union
+    left join reference.era_phrases as phrases
+        on matches.lexicon = 'era' and matches.phrase = lower(phrases.phrase)
     -- "since then": what the sentence before told, of the place it named
-    select
-        claims.article_id,
-        claims.char_start
-    from claims
-    inner join intermediate.lexicon_matches as matches
-        on claims.article_id = matches.article_id and claims.sentence_id = matches.sentence_id
-    where matches.lexicon = 'then'
+    where matches.lexicon = 'then' or phrases.refers_back = 'true'
 ),
 
 earlier_places as (
