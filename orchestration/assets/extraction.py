@@ -413,7 +413,10 @@ def _extract_articles(context, connection, articles: list[tuple], fallback: int 
     code_version=lexicon_version(),
 )
 def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, warehouse: Warehouse):
-    """Articles not yet extracted are processed once (all on a full refresh); an article's rows are replaced whole."""
+    """Articles not yet extracted are processed once (all on a full refresh); an article's rows are replaced whole.
+    An undated article whose days the other articles write out in another year is dated again in staging.articles
+    (its publication columns: date_again) and read again with that year: the one write this asset makes outside its
+    own tables, since only the whole run's dates tell that year."""
     with warehouse.connect() as connection:
         ensure_sources(connection)
         if config.full_refresh:
