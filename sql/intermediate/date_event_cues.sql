@@ -8,8 +8,9 @@
 -- 24"). Resolved dates with none of these are left out, and so is a day counted from another ("45 days later") and
 -- the day a commemoration falls on ("marks Victory Day on November 8": intermediate.commemoration_days).
 -- A context word after the anchor inside a wartime phrase is not what the anchor did ("began exchanging prisoners
--- taken in the fighting"), and an anchor inside a phrase that only refers to an agreement names nothing ("handed
--- over on December 1, as agreed": role none in reference.timeline_cues).
+-- taken in the fighting"), an anchor in a clause that "after" opens does not date a day past that clause ("after
+-- the war ended, on 26 August 2022, ..."), and an anchor inside a phrase that only refers to an agreement names
+-- nothing ("handed over on December 1, as agreed": role none in reference.timeline_cues).
 -- grain: one row per article_id, char_start (of the date mention)
 -- incremental: article_id
 -- audit: unique(article_id, char_start)
@@ -165,6 +166,28 @@ candidates as (
                 and cues.char_start >= dates.char_end
                 and cues.char_end <= anchors.char_start
         ) as follows_after,
+        -- "after the war ended, on 26 August 2022, Baku took the town back", "после того, как завершилась война, 26
+        -- августа": an anchor in a clause that "after" opens tells what came before the date past that clause
+        dates.char_start > anchors.char_end and exists (
+            select 1 from staging.modality_cues as cues
+            where
+                cues.article_id = dates.article_id
+                and cues.sentence_id = dates.sentence_id
+                and cues.modality = 'after'
+                and cues.char_end <= anchors.char_start
+                and len(regexp_extract_all(
+                    substr(
+                        sentences.text, cues.char_end - sentences.char_start + 1, anchors.char_start - cues.char_end
+                    ),
+                    '[\pL\pN]+'
+                )) <= 4
+                and not regexp_matches(
+                    substr(
+                        sentences.text, cues.char_end - sentences.char_start + 1, anchors.char_start - cues.char_end
+                    ),
+                    '[;:()–—.]'
+                )
+        ) as in_after_clause,
         -- an anchor word dates the date nearest to it: "tense since 1991, but new clashes erupted on Sept 27"
         row_number() over (
             partition by dates.article_id, dates.sentence_id, anchors.char_start, anchors.event_type
@@ -186,7 +209,10 @@ kept as (
     from candidates
     where
         preference = 2
-        or (preference = 1 and distance <= 60 and nearest_to_anchor and not follows_after)
+        or (
+            preference = 1 and distance <= 60 and nearest_to_anchor and not follows_after
+            and not (in_after_clause and across_clause)
+        )
         or (preference = 0 and follows_date and not follows_after)
 )
 
