@@ -33,7 +33,7 @@ with date_markers as (
     where category in (
         'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'agreement_adjective',
         'contrast_link', 'date_noun', 'from_suffix', 'to_suffix', 'since_marker', 'day_article', 'until_marker',
-        'range_marker', 'naming_link'
+        'range_marker', 'naming_link', 'document_noun'
     )
 ),
 
@@ -173,12 +173,13 @@ where
         select date_markers.word from date_markers
         where date_markers.category in ('agreement_marker', 'agreement_adjective')
     )
-    -- "the trilateral declaration of 10 November", "Déclaration tripartite du 10 novembre 2020": the agreement's
+    -- "the trilateral declaration of 10 November", "Déclaration tripartite du 10 novembre 2020", "der Erklärung vom
+    -- 10. November" (a document noun names it only with "of": "said in a statement on Wednesday" is the report's day)
     and not (
         word_before in (select date_markers.word from date_markers where date_markers.category = 'naming_link')
         and second_word_before in (
             select date_markers.word from date_markers
-            where date_markers.category in ('agreement_marker', 'agreement_adjective')
+            where date_markers.category in ('agreement_marker', 'agreement_adjective', 'document_noun')
         )
     )
     -- a range's ends date no one district: "between 20 November and 1 December, three districts: ..."
