@@ -1,7 +1,7 @@
 """Staging: parse new documents into articles, sentences with offsets, and flagged page furniture (Polars)."""
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from functools import partial
 from operator import attrgetter
@@ -98,7 +98,7 @@ def _parse_document(row: tuple) -> ParsedDocument:
     article_id, article = row[0], apply_format_metadata(parse_article(row[3]), *row[4:])
     check_sentence_offsets(article_id, row[3], article.sentences)
     undated = (
-        dating_evidence((s.text for s in article.sentences if not s.is_title), None if newest_year(row[3]) else row[3])
+        _evidence((s.text for s in article.sentences if not s.is_title), row[3])
         if article.published_date is None
         else None
     )
@@ -299,16 +299,9 @@ def date_again(connection, article_ids: list[str], year: int) -> None:
             body[article_id].append(text)
     rows = []
     for article_id, text in texts:
-        day, confidence, source = _dated(dating_evidence(body[article_id], None if newest_year(text) else text), year)
+        day, confidence, source = _dated(_evidence(body[article_id], text), year)
         rows.append((article_id, day, confidence if day else None, source if day else None))
-    columns = ("article_id", "published_date", "published_confidence", "published_source")
-    connection.register("_dated", pl.DataFrame(rows, schema={c: _ARTICLE_SCHEMA[c] for c in columns}, orient="row"))
-    connection.execute(
-        "update staging.articles as a set published_date = d.published_date, "
-        "published_confidence = d.published_confidence, published_source = d.published_source "
-        "from _dated as d where a.article_id = d.article_id"
-    )
-    connection.unregister("_dated")
+    _set_publication_dates(connection, rows)
 
 
 def _infer_publication_dates(connection, undated: dict[str, DatingEvidence], fallback: int | None) -> None:
@@ -325,15 +318,23 @@ def _infer_publication_dates(connection, undated: dict[str, DatingEvidence], fal
         for chunk in chunks
         for row in chunk
     ]
-    if not inferred:
-        return
+    if inferred:
+        _set_publication_dates(connection, inferred)
+
+
+def _evidence(body: Iterable[str], text: str) -> DatingEvidence:
+    """An undated article's dating evidence from its body sentences; its whole text too when it writes no year, for
+    a header date without one."""
+    return dating_evidence(body, None if newest_year(text) else text)
+
+
+def _set_publication_dates(connection, rows: list[tuple]) -> None:
+    """Write (article_id, published_date, published_confidence, published_source) rows over those articles'."""
     columns = ("article_id", "published_date", "published_confidence", "published_source")
-    connection.register(
-        "_inferred", pl.DataFrame(inferred, schema={c: _ARTICLE_SCHEMA[c] for c in columns}, orient="row")
-    )
+    connection.register("_dates", pl.DataFrame(rows, schema={c: _ARTICLE_SCHEMA[c] for c in columns}, orient="row"))
     connection.execute(
-        "update staging.articles as a set published_date = i.published_date, "
-        "published_confidence = i.published_confidence, published_source = i.published_source "
-        "from _inferred as i where a.article_id = i.article_id"
+        "update staging.articles as a set published_date = d.published_date, "
+        "published_confidence = d.published_confidence, published_source = d.published_source "
+        "from _dates as d where a.article_id = d.article_id"
     )
-    connection.unregister("_inferred")
+    connection.unregister("_dates")
