@@ -48,15 +48,23 @@
 -- column evidence: the sentence that states it
 -- column year_stated: false for a day or month written without its year, which is read from the article's date ("on
 -- November 20" in a report of 2024 that looks back); null for figures
-with first_date_mentions as (
+with written_dates as (
+    -- a day or month written without its year takes it from the article's date (or the corpus's)
+    select
+        *,
+        kind = 'absolute' and anchor in ('publication', 'corpus') as is_yearless
+    from staging.date_mentions
+),
+
+first_date_mentions as (
     select
         article_id,
         sentence_id,
         value,
         min(char_start) as char_start,
         arg_min(text, char_start) as text,
-        arg_min(kind = 'absolute' and anchor in ('publication', 'corpus'), char_start) as is_yearless
-    from staging.date_mentions
+        arg_min(is_yearless, char_start) as is_yearless
+    from written_dates
     group by article_id, sentence_id, value
 ),
 
@@ -116,11 +124,10 @@ event_dates as (
         false as is_by,
         not coalesce(
             (
-                select mentions.kind = 'absolute' and mentions.anchor in ('publication', 'corpus')
-                from staging.date_mentions as mentions
+                select written_dates.is_yearless from written_dates
                 where
-                    mentions.article_id = compared_events.article_id
-                    and mentions.char_start = compared_events.date_start
+                    written_dates.article_id = compared_events.article_id
+                    and written_dates.char_start = compared_events.date_start
             ),
             false
         ) as year_stated
