@@ -136,6 +136,34 @@ anchors as (
     where modality = 'reporting'
 ),
 
+after_gaps as (
+    -- the text between an "after" cue and each anchor that follows it in the sentence
+    select
+        anchors.article_id,
+        anchors.sentence_id,
+        anchors.char_start,
+        substr(sentences.text, cues.char_end - sentences.char_start + 1, anchors.char_start - cues.char_end) as gap
+    from anchors
+    inner join staging.modality_cues as cues
+        on
+            anchors.article_id = cues.article_id
+            and anchors.sentence_id = cues.sentence_id
+            and anchors.char_start >= cues.char_end
+    inner join staging.sentences as sentences
+        on anchors.article_id = sentences.article_id and anchors.sentence_id = sentences.sentence_id
+    where cues.modality = 'after'
+),
+
+after_clause_anchors as (
+    -- "после того, как завершилась война": an anchor at most four words after "after", in its clause
+    select distinct
+        article_id,
+        sentence_id,
+        char_start
+    from after_gaps
+    where len(regexp_extract_all(gap, '[\pL\pN]+')) <= 4 and not regexp_matches(gap, '[;:()–—.]')
+),
+
 candidates as (
     select
         dates.article_id,
@@ -166,27 +194,14 @@ candidates as (
                 and cues.char_start >= dates.char_end
                 and cues.char_end <= anchors.char_start
         ) as follows_after,
-        -- "after the war ended, on 26 August 2022, Baku took the town back", "после того, как завершилась война, 26
-        -- августа": an anchor in a clause that "after" opens tells what came before the date past that clause
+        -- "after the war ended, on 26 August 2022, Baku took the town back": an anchor in a clause that "after" opens
+        -- tells what came before the date past that clause
         dates.char_start > anchors.char_end and exists (
-            select 1 from staging.modality_cues as cues
+            select 1 from after_clause_anchors as opened
             where
-                cues.article_id = dates.article_id
-                and cues.sentence_id = dates.sentence_id
-                and cues.modality = 'after'
-                and cues.char_end <= anchors.char_start
-                and len(regexp_extract_all(
-                    substr(
-                        sentences.text, cues.char_end - sentences.char_start + 1, anchors.char_start - cues.char_end
-                    ),
-                    '[\pL\pN]+'
-                )) <= 4
-                and not regexp_matches(
-                    substr(
-                        sentences.text, cues.char_end - sentences.char_start + 1, anchors.char_start - cues.char_end
-                    ),
-                    '[;:()–—.]'
-                )
+                opened.article_id = anchors.article_id
+                and opened.sentence_id = anchors.sentence_id
+                and opened.char_start = anchors.char_start
         ) as in_after_clause,
         -- an anchor word dates the date nearest to it: "tense since 1991, but new clashes erupted on Sept 27"
         row_number() over (
