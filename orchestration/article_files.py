@@ -94,10 +94,19 @@ def _is_file_inside(entry: os.DirEntry, root: Path) -> bool:
         return False
 
 
+_CYRILLIC = "\u0400-\u04ff"
+_CYRILLIC_VOWEL = "аеёиоуыэюяАЕЁИОУЫЭЮЯ"
+# Stress marks on Russian words: a combining accent after the vowel ("Лачи́н") or, as some agencies print it
+# for speech, a plus before the vowel ("Лач+ин", "+Агдам"). They are reading aids, not spelling.
+_STRESS_MARK = re.compile(
+    rf"(?<=[{_CYRILLIC}])[\u0300\u0301]|(?:(?<=[{_CYRILLIC}])|(?<![\w+]))\+(?=[{_CYRILLIC_VOWEL}])"
+)
+
+
 def normalise_text(text: str) -> str:
-    """One form for every input: NFC, LF line endings, no trailing whitespace at the end."""
+    """One form for every input: NFC, LF line endings, no stress marks, no trailing whitespace at the end."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text).rstrip()
+    return unicodedata.normalize("NFC", _STRESS_MARK.sub("", text)).rstrip()
 
 
 def decode_bytes(data: bytes) -> tuple[str, str] | None:
