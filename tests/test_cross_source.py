@@ -603,3 +603,27 @@ def test_an_undated_report_reads_its_days_in_the_year_the_corpus_writes_them_in(
         verdicts = connection.execute("select claim, verdict from marts.source_agreement").fetchall()
     assert sorted(undated) == [("Kalbajar", "2020-11-15"), ("Lachin", "2020-12-01")]
     assert sorted(verdicts) == [("Kalbajar scheduled", "agree"), ("Lachin scheduled", "agree")]
+
+
+def test_a_completion_dated_by_the_day_it_was_reported_is_done_by_that_day(tmp_path, monkeypatch):
+    """Issue 18: "has regained Jabrayil, the president said on Tuesday" bounds the handover by the day it was said; a
+    source that dates the taking a month before does not disagree, and one that dates it that day agrees."""
+    articles = folder(
+        tmp_path,
+        {
+            "taken.txt": "Published 12 October 2020\n\nTaken\n\nAzerbaijani troops took control of the Jabrayil "
+            "district on 9 October 2020, the ministry announced.\n",
+            "regained.txt": "Published 12 November 2020\n\nRegained\n\nAzerbaijan has regained the Jabrayil district, "
+            "the president said on Tuesday.\n",
+            "later.txt": "Published 13 November 2020\n\nOn Tuesday\n\nAzerbaijan took back the Zangilan district on "
+            "10 November 2020.\n",
+            "later_reported.txt": "Published 14 November 2020\n\nBack\n\nTroops have entered the Zangilan district, "
+            "the ministry said on 10 November.\n",
+        },
+    )
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        verdicts = dict(connection.execute("select claim, verdict from marts.source_agreement").fetchall())
+        values = set(connection.execute("select claim, stated_value from marts.claim_statements").fetchall())
+    assert ("Jabrayil entered", "by 10 November 2020") in values
+    assert verdicts == {"Jabrayil entered": "consistent", "Zangilan entered": "agree"}

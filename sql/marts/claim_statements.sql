@@ -80,8 +80,9 @@ handover_dates as (
         coalesce(mentions.text, strftime(events.event_date, '%-d %B %Y')) as stated_text,
         events.event_date as value,
         events.date_precision,
-        -- "were vacated by December 1": done on that day or before it
-        events.event_type = 'entered' and coalesce(contexts.after_deadline, false) as is_by,
+        -- "were vacated by December 1": done on that day or before it; so is one dated by the day it was reported
+        -- ("Fuzuli is ours again, he said on Tuesday"): the report bounds the handover, it does not date it
+        events.event_type = 'entered' and coalesce(contexts.after_deadline or contexts.after_reporting, false) as is_by,
         not coalesce(mentions.is_yearless, false) as year_stated
     from marts.handover_events as events
     anti join marts.data_quality using (article_id, district, event_type, event_date)

@@ -3,7 +3,8 @@
 -- outlets running one agency story count once. low and high (low_date, high_date for dates) are the lowest
 -- and highest values a statement allows, a bound standing for its number; best is the value most sources
 -- give (ties: the narrowest statement, then the lowest value). verdict: 'agree' when every statement gives the
--- same best value ("some 30,000" and "30,000"); 'consistent' when they differ but one value fits every
+-- same best value ("some 30,000" and "30,000"; "entered on 25 November" and "had entered, it said on 25
+-- November", done by that day); 'consistent' when they differ but one value fits every
 -- statement's range (1,960 and "about 2,000"; "late September" and "September 27"); 'conflict' when none does
 -- ("since 1992" against "since 1994"). Differing deadlines of a district whose handover sources report
 -- postponed are consistent: the deadline moved (15 November, then 25 November). gap is how far apart the two
@@ -114,7 +115,9 @@ claims as (
         min(upper_limit) as ceiling,
         min(coalesce(lower_limit, best_value)) as low_value,
         max(coalesce(upper_limit, best_value)) as high_value,
-        count(distinct best_value) = 1 and count(best_value) = count(*) as same_best,
+        -- every statement gives the same value, a completion "by" a day (any day up to it) giving that day
+        count(distinct coalesce(best_value, upper_limit)) = 1
+        and bool_and(best_value is not null or lower_limit is null and upper_limit is not null) as same_best,
         string_agg(distinct stated_value, ' / ' order by stated_value) as stated_as,
         any_value(frame_place) as frame_place,
         bool_and(is_running) as is_running
