@@ -999,7 +999,7 @@ date_choices as (
                 )
                 then 3
             -- "Fuzuli, Zangilan and Qubadli were vacated by 7 March": districts listed before the verb they share
-            -- (nothing but a comma or "and" after each) take the date just after it, unless another district stands
+            -- (nothing but a comma, "and" or "and the" after each) take the date just after it, unless another district stands
             -- between the verb and the date; listed after their verb, they take the first date after the list
             -- ("must return Kalbajar and Agdam by 20 November") when no verb, cue or other date comes between
             when
@@ -1015,7 +1015,7 @@ date_choices as (
                                 listed.first_mention_end - listed.sentence_start + 1,
                                 listed.segment_end - listed.first_mention_end
                             ),
-                            '[\s,]*([\pL\pN_]{1,3}\s+)?'
+                            '[\s,]*([\pL\pN_]{1,3}\s+){0,2}'
                         )
                 )
                 and (
@@ -1093,7 +1093,24 @@ date_choices as (
             and statements.sentence_id = breaks.sentence_id
             and statements.trigger_start = breaks.trigger_start
             and dates.char_end = breaks.date_end
+    inner join staging.sentences as own_sentences
+        on statements.article_id = own_sentences.article_id and statements.sentence_id = own_sentences.sentence_id
     where
+        -- a semicolon closes the clause of a district and its verb: a date after it is another clause's ("Zangilan was
+        -- freed on 20 October; this followed the offensive of 27 September"), unless the district stands after it
+        -- too ("Agdam by 20 November; Kalbajar by 15 November")
+        not (
+            dates.char_start > statements.trigger_start
+            and contains(
+                substr(
+                    own_sentences.text,
+                    greatest(statements.segment_start, statements.trigger_end) - own_sentences.char_start + 1,
+                    greatest(dates.char_start - greatest(statements.segment_start, statements.trigger_end), 0)
+                ),
+                ';'
+            )
+        )
+        and
         -- a handover told as an attribute ("the recently liberated areas", "visited the liberated Fuzuli district on
         -- Monday"): the sentence's dates are not its day, but one right next to its participle ("liberated on 20
         -- October", "den am 20. Oktober befreiten Bezirk")
