@@ -162,6 +162,38 @@ with flagged as (
                         and triggers.char_start between pronouns.char_end and pronouns.char_end + 40
                 )
         ) as is_landmark,
+        -- a district that only places a thing ("a monastery located in the Kalbajar district", "Kelbecer ilinde
+        -- bulunan manastır", "im Bezirk Kalbadschar gelegene Kloster", "расположенный в Кельбаджарском районе"): the
+        -- locating word a few short words before it, or right after it (and its district noun); nor does "the
+        -- district" after it name the district (see renamed)
+        exists(
+            select 1
+            from staging.modality_cues as cues
+            where
+                cues.article_id = mentions.article_id
+                and cues.sentence_id = mentions.sentence_id
+                and cues.modality = 'located'
+                and (
+                    cues.char_end between mentions.char_start - 30 and mentions.char_start - 1
+                    and regexp_full_match(
+                        substr(
+                            sentences.text,
+                            cues.char_end - sentences.char_start + 1,
+                            mentions.char_start - cues.char_end
+                        ),
+                        '\s+([\pL\pN_]{1,9}\s+){0,3}'
+                    )
+                    or cues.char_start between mentions.char_end and mentions.char_end + 25
+                    and regexp_full_match(
+                        substr(
+                            sentences.text,
+                            mentions.char_end - sentences.char_start + 1,
+                            cues.char_start - mentions.char_end
+                        ),
+                        '\s+([\pL\pN_]+\s+)?'
+                    )
+                )
+        ) as is_located,
         -- "Кроме Кельбаджарского района, ... обязана до 20 ноября оставить Агдамский", "apart from the Kalbajar
         -- district": a district set aside does not own the verb and date that follow it
         exists(
@@ -214,7 +246,7 @@ named as (
     -- "besides" before a list sets every district of it aside
     select
         * exclude (is_landmark, is_set_aside, joined_by, list_no, orders_only),
-        is_landmark or arg_min(is_landmark, char_start) over (
+        is_landmark or is_located or arg_min(is_landmark, char_start) over (
             partition by article_id, sentence_id, list_no
         ) as is_place,
         arg_min(is_set_aside, char_start) over (partition by article_id, sentence_id, list_no) as is_set_aside,
@@ -224,7 +256,7 @@ named as (
 
 ordered as (
     select
-        * exclude (is_place, is_set_aside, orders_only),
+        * exclude (is_place, is_set_aside, orders_only, is_located),
         lag(district) over (partition by article_id, sentence_id order by char_start) as previous_district
     from named
     where not is_place and not is_set_aside and not orders_only
@@ -380,6 +412,7 @@ renamed as (
             and triggers.sentence_id = places.sentence_id
             and cues.char_start >= places.char_end
             and places.is_place
+            and not places.is_located
     where
         not exists (
             select 1 from ordered as own

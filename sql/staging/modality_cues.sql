@@ -10,10 +10,11 @@
 -- after: "after", "после" before one; relative: a relative pronoun ("which", "который") that may open a clause about
 -- the district before it; village: a noun for villages ("villages", "села") that a district after it may only place;
 -- anaphor_list: a plural for districts ("the three districts", "эти районы") that stands for those named before;
--- recent: "recently", "недавно" right before a handover verb told as an attribute ("the recently liberated areas").
+-- recent: "recently", "недавно" right before a handover verb told as an attribute ("the recently liberated areas");
+-- located: "located in", "bulunan", "gelegen" next to a district that only places a thing in it.
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
--- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside, town, occurred, after, relative, village, anaphor_list, recent)
+-- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside, town, occurred, after, relative, village, anaphor_list, recent, located)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence it is in (staging.sentences)
 -- column char_start: offset of the word in the article's text
@@ -24,7 +25,8 @@
 -- town (a town noun after a name: "Lachin town"), occurred ("took place", "состоялась": a handover noun told as
 -- done), after ("after", "nach der", "после" before a handover noun or gerund), relative ("which", "который"),
 -- village ("villages", "села"),
--- anaphor_list (a plural for districts named before: "the three districts") or recent ("recently", "недавно")
+-- anaphor_list (a plural for districts named before: "the three districts"), recent ("recently", "недавно") or
+-- located ("located in", "bulunan": a district that places a thing)
 select
     article_id,
     sentence_id,
