@@ -627,3 +627,22 @@ def test_a_completion_dated_by_the_day_it_was_reported_is_done_by_that_day(tmp_p
         values = set(connection.execute("select claim, stated_value from marts.claim_statements").fetchall())
     assert ("Jabrayil entered", "by 10 November 2020") in values
     assert verdicts == {"Jabrayil entered": "consistent", "Zangilan entered": "agree"}
+
+
+def test_a_count_of_one_incident_is_compared_only_with_counts_of_that_incident(tmp_path, monkeypatch):
+    """Issue 18: the people a mine killed are no figure of the war's toll (a later, smaller toll would flag), but
+    two reports of one blast that count its dead differently disagree."""
+    articles = folder(
+        tmp_path,
+        {
+            "toll.txt": "Published 3 June 2021\n\nToll\n\nThe six-week war of 2020 left 2,900 people killed.\n",
+            "blast.txt": "Published 5 June 2021\n\nMine\n\nTwo journalists were killed on Friday when their car hit "
+            "a mine.\n",
+            "blast_again.txt": "Published 7 June 2021\n\nMine again\n\nThree people were killed when a mine exploded "
+            "on 4 June.\n",
+        },
+    )
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        verdicts = dict(connection.execute("select claim, verdict from marts.source_agreement").fetchall())
+    assert verdicts == {"deaths in one incident (4 June 2021)": "conflict"}

@@ -15,7 +15,8 @@
 -- district the article named last before it; else null, the conflict as a whole. A running count
 -- (reference.figure_claims.running: deaths, refugees... reported day by day) is read as of the day the sentence
 -- gives, else the article's publication date; a count of one day ("in the last 24 hours",
--- reference.increment_phrases) is no running total but that day's. Figures of other subjects (weeks, districts,
+-- reference.increment_phrases) is no running total but that day's, and a count of one incident ("a mine explosion",
+-- reference.incident_phrases) that incident's. Figures of other subjects (weeks, districts,
 -- leaders) are no claims: left out.
 -- grain: one row per article_id, char_start (of the figure)
 -- audit: unique(article_id, char_start)
@@ -31,6 +32,8 @@
 -- column is_running: true for a count reported day by day (deaths, refugees...): a later, larger figure updates it
 -- column as_of: the day a running count is read as of: a day its sentence gives, else the publication date
 -- column is_one_day: true for a count of one day ("in the last 24 hours"): compared only with that day's counts
+-- column is_one_incident: true for a count of one incident ("killed when their car hit a mine", reference.incident_phrases):
+-- compared only with counts of one incident read as of the same day, never with a war's toll
 with mentions as (
     select
         article_id,
@@ -245,6 +248,21 @@ one_day_counts as (
             and increments.lexicon = 'increment'
 ),
 
+one_incident_counts as (
+    -- "two journalists were killed when their car hit a mine": a count of one incident, not the war's toll
+    select distinct
+        claims.article_id,
+        claims.char_start
+    from claims
+    inner join intermediate.lexicon_matches as incidents
+        on
+            claims.article_id = incidents.article_id
+            and claims.sentence_id = incidents.sentence_id
+            and incidents.lexicon = 'incident'
+    anti join one_day_counts as one_day
+        on claims.article_id = one_day.article_id and claims.char_start = one_day.char_start
+),
+
 claim_kinds as (
     select distinct
         claim,
@@ -264,9 +282,12 @@ select
     nearest_periods.period_text,
     coalesce(nearest_places.place, earlier_places.place) as place,
     coalesce(nearest_places.place_text, earlier_places.place_text) as place_text,
-    coalesce(kinds.running = 'true', false) and one_day_counts.article_id is null as is_running,
+    coalesce(kinds.running = 'true', false)
+    and one_day_counts.article_id is null
+    and one_incident_counts.article_id is null as is_running,
     coalesce(stated_days.stated_day, articles.published_date) as as_of,
-    one_day_counts.article_id is not null as is_one_day
+    one_day_counts.article_id is not null as is_one_day,
+    one_incident_counts.article_id is not null as is_one_incident
 from claims
 inner join staging.articles as articles using (article_id)
 cross join corpus
@@ -276,3 +297,4 @@ left join earlier_places using (article_id, char_start)
 left join stated_days using (article_id, sentence_id)
 left join claim_kinds as kinds on claims.claim_subject = kinds.claim
 left join one_day_counts using (article_id, char_start)
+left join one_incident_counts using (article_id, char_start)

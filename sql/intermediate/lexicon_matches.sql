@@ -1,17 +1,19 @@
 -- Where the cross-source lexicons occur in sentences, as whole words in any case: the words that date an
 -- event or set its context (reference.timeline_cues), what a counted group suffered or did
 -- (reference.figure_claim_cues), phrases that name a decade (reference.era_phrases) and those that make a count
--- one day's (reference.increment_phrases), the nouns of an anniversary, the verbs and day nouns of a commemoration
+-- one day's (reference.increment_phrases) or one incident's (reference.incident_phrases: "a mine explosion"),
+-- the nouns of an anniversary, the verbs and day nouns of a commemoration
 -- and the words that point back to a time told before ("since then": reference.date_words). Offsets are those of the lowercased sentence, which are the article's for all but a few
 -- letters; they only measure distances.
 -- grain: one row per article_id, sentence_id, lexicon, label, role, char_start
 -- incremental: article_id
 -- audit: unique(article_id, sentence_id, lexicon, label, role, char_start)
--- audit: accepted_values(lexicon, timeline, figure_claim, era, increment, anniversary, commemoration, then)
+-- audit: accepted_values(lexicon, timeline, figure_claim, era, increment, incident, anniversary, commemoration, then)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence (staging.sentences)
 -- column lexicon: timeline (reference.timeline_cues), figure_claim (figure_claim_cues), era (era_phrases),
--- increment (increment_phrases: "in the last 24 hours", a count of one day), anniversary, commemoration
+-- increment (increment_phrases: "in the last 24 hours", a count of one day), incident (incident_phrases: "a mine
+-- explosion", a count of one incident), anniversary, commemoration
 -- (date_words: "marks" its anchor, "Day" its context) or then (date_words: "since then", "с тех пор")
 -- column label: what the phrase stands for: an event type, a figure claim cue or a decade
 -- column role: anchor (names the event), context (a word that must also be in the sentence), other (a thing
@@ -48,6 +50,14 @@ with lexicon as (
         'anchor' as role,
         lower(phrase) as phrase
     from reference.increment_phrases
+    union all
+    -- one phrase may be listed for several languages ("explosion")
+    select distinct
+        'incident' as lexicon,
+        'incident' as label,
+        'anchor' as role,
+        lower(phrase) as phrase
+    from reference.incident_phrases
     union all
     select
         'anniversary' as lexicon,

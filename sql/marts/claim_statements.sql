@@ -19,10 +19,12 @@
 -- audit: traces_to_article
 -- audit: not_empty
 -- column claim: what is claimed, the key statements are compared on ('Agdam entered', 'deaths in Kalbajar (1990s)',
--- 'refugees in one day (8 December 2020)': a count of one day meets only counts of that day)
+-- 'refugees in one day (8 December 2020)': a count of one day meets only counts of that day; 'deaths in one incident
+-- (4 June 2021)': a count of one incident only counts of an incident read as of that day)
 -- column claim_kind: handover, event or figure
 -- column subject: a handover's district, an event's type, or what a figure counts (deaths, peacekeepers...)
--- column context: a handover's event type; an event's district and decade; a figure's place and decade
+-- column context: a handover's event type; an event's district and decade; a figure's place, its day when it is one
+-- day's or one incident's, and decade
 -- column frame_place: the district a figure is about (its sentence names it nearest, or refers back to one named
 -- before: intermediate.figure_claims); null for the whole conflict or a date
 -- column frame_words: the words that frame a figure: its district and its date or era as written; null when none did
@@ -185,9 +187,15 @@ date_statements as (
 figure_statements as (
     select
         claims.claim_subject || coalesce(' in ' || claims.place, '')
-        || case when claims.is_one_day then ' in one day' else '' end || ' ('
         || case
-            when claims.is_one_day then coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
+            when claims.is_one_day then ' in one day'
+            when claims.is_one_incident then ' in one incident'
+            else ''
+        end
+        || ' ('
+        || case
+            when claims.is_one_day or claims.is_one_incident
+                then coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
             else coalesce(claims.decade || 's', 'undated')
         end || ')' as claim,
         'figure' as claim_kind,
@@ -197,6 +205,8 @@ figure_statements as (
             claims.place,
             case
                 when claims.is_one_day then 'one day, ' || coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
+                when claims.is_one_incident
+                    then 'one incident, ' || coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
             end,
             coalesce(claims.decade || 's', 'undated')
         ) as context,
