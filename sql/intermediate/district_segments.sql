@@ -163,8 +163,9 @@ with flagged as (
                 )
         ) as is_landmark,
         -- a district that only places a thing ("a monastery located in the Kalbajar district", "Kelbecer ilinde
-        -- bulunan manastır", "im Bezirk Kalbadschar gelegene Kloster", "расположенный в Кельбаджарском районе"): the
-        -- locating word a few short words before it, or right after it (and its district noun); nor does "the
+        -- bulunan manastır", "im Bezirk Kalbadschar gelegene Kloster", "расположенный в Кельбаджарском районе"): a
+        -- locating phrase with its preposition a few short words before it, or a locating word right after it (and
+        -- its district noun; before it, "den östlich gelegenen Bezirk Agdam" describes the district); nor does "the
         -- district" after it name the district (see renamed)
         exists(
             select 1
@@ -172,9 +173,9 @@ with flagged as (
             where
                 cues.article_id = mentions.article_id
                 and cues.sentence_id = mentions.sentence_id
-                and cues.modality = 'located'
                 and (
-                    cues.char_end between mentions.char_start - 30 and mentions.char_start - 1
+                    cues.modality = 'located_before'
+                    and cues.char_end between mentions.char_start - 30 and mentions.char_start - 1
                     and regexp_full_match(
                         substr(
                             sentences.text,
@@ -183,7 +184,8 @@ with flagged as (
                         ),
                         '\s+([\pL\pN_]{1,9}\s+){0,3}'
                     )
-                    or cues.char_start between mentions.char_end and mentions.char_end + 25
+                    or cues.modality = 'located_after'
+                    and cues.char_start between mentions.char_end and mentions.char_end + 25
                     and regexp_full_match(
                         substr(
                             sentences.text,

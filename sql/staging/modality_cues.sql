@@ -11,10 +11,11 @@
 -- the district before it; village: a noun for villages ("villages", "села") that a district after it may only place;
 -- anaphor_list: a plural for districts ("the three districts", "эти районы") that stands for those named before;
 -- recent: "recently", "недавно" right before a handover verb told as an attribute ("the recently liberated areas");
--- located: "located in", "bulunan", "gelegen" next to a district that only places a thing in it.
+-- located_before: "located in", "расположенный в" before a district that only places a thing; located_after: "gelegene",
+-- "bulunan" right after one.
 -- grain: one row per article_id, sentence_id, char_start
 -- incremental: article_id
--- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside, town, occurred, after, relative, village, anaphor_list, recent, located)
+-- audit: accepted_values(modality, future, past_future, negation, reporting, respectively, clause, past, wartime, landmark, contrast, anaphor, perfect, destination, visit, aside, town, occurred, after, relative, village, anaphor_list, recent, located_before, located_after)
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence it is in (staging.sentences)
 -- column char_start: offset of the word in the article's text
@@ -25,8 +26,8 @@
 -- town (a town noun after a name: "Lachin town"), occurred ("took place", "состоялась": a handover noun told as
 -- done), after ("after", "nach der", "после" before a handover noun or gerund), relative ("which", "который"),
 -- village ("villages", "села"),
--- anaphor_list (a plural for districts named before: "the three districts"), recent ("recently", "недавно") or
--- located ("located in", "bulunan": a district that places a thing)
+-- anaphor_list (a plural for districts named before: "the three districts"), recent ("recently", "недавно"),
+-- located_before ("located in") or located_after ("bulunan"): a district that only places a thing
 select
     article_id,
     sentence_id,
