@@ -646,3 +646,26 @@ def test_a_count_of_one_incident_is_compared_only_with_counts_of_that_incident(t
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         verdicts = dict(connection.execute("select claim, verdict from marts.source_agreement").fetchall())
     assert verdicts == {"deaths in one incident (4 June 2021)": "conflict"}
+
+
+def test_a_date_after_since_dates_no_end_and_adjacent_years_are_no_near_conflict(tmp_path, monkeypatch):
+    """Issue 18: "the truce ended the fighting since September" does not date the war's end to September; and "held
+    since 1992" against "held since 1993" is a year apart, not "a day apart" at the edges of the two years."""
+    articles = folder(
+        tmp_path,
+        {
+            "ended.txt": "Published 12 November 2020\n\nTruce\n\nThe truce ended a flare-up of fighting since September "
+            "in which thousands died.\n",
+            "ended_later.txt": "Published 1 June 2021\n\nSince\n\nSince the war ended last November, mines have killed "
+            "many.\n",
+            "held_92.txt": "Published 20 November 2020\n\nHeld\n\nThe Lachin district has been under the control of "
+            "Armenian forces since 1992.\n",
+            "held_93.txt": "Published 21 November 2020\n\nHeld\n\nThe Lachin district, which Armenian forces have "
+            "controlled since 1993, lies west of the enclave.\n",
+        },
+    )
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rows = connection.execute("select claim, verdict, is_near_conflict from marts.source_agreement").fetchall()
+    assert not any(claim.startswith("war_ended") for claim, _, _ in rows)
+    assert ("control_since in Lachin (1990s)", "conflict", False) in rows

@@ -203,6 +203,11 @@ candidates as (
                 and opened.sentence_id = anchors.sentence_id
                 and opened.char_start = anchors.char_start
         ) as in_after_clause,
+        -- "the truce ended a flare-up of fighting since September": a date after "since" dates when a state began,
+        -- never an end
+        lower(regexp_extract(substr(sentences.text, 1, dates.char_start - sentences.char_start), '(\S+)\s+$', 1)) in (
+            select date_words.word from reference.date_words where date_words.category = 'since_marker'
+        ) as after_since,
         -- an anchor word dates the date nearest to it: "tense since 1991, but new clashes erupted on Sept 27"
         row_number() over (
             partition by dates.article_id, dates.sentence_id, anchors.char_start, anchors.event_type
@@ -223,12 +228,15 @@ kept as (
             as anchored
     from candidates
     where
-        preference = 2
-        or (
-            preference = 1 and distance <= 60 and nearest_to_anchor and not follows_after
-            and not (in_after_clause and across_clause)
+        not (event_type = 'war_ended' and after_since)
+        and (
+            preference = 2
+            or (
+                preference = 1 and distance <= 60 and nearest_to_anchor and not follows_after
+                and not (in_after_clause and across_clause)
+            )
+            or (preference = 0 and follows_date and not follows_after)
         )
-        or (preference = 0 and follows_date and not follows_after)
 )
 
 select

@@ -33,7 +33,8 @@
 -- column subject: a handover's district, an event's type, or what a figure counts
 -- column context: a handover's event type; an event's district and decade; a figure's decade or 'undated'
 -- column verdict: agree (one value), consistent (one value fits every statement) or conflict
--- column is_near_conflict: true for a conflict within a day (dates) or within 10% (figures)
+-- column is_near_conflict: true for a conflict within a day (days: not a year or month against the next) or within 10%
+-- (figures)
 -- column gap: how far apart a conflict's sides are: days for dates, the counted unit for figures
 -- column n_sources: independent sources stating it (syndication clusters)
 -- column n_statements: statements of it
@@ -194,7 +195,11 @@ sides as (
         max(statements.as_of) filter (where statements.upper_limit = claims.ceiling) as low_side_as_of,
         min(statements.as_of) filter (where statements.lower_limit = claims.floor) as high_side_as_of,
         min(statements.as_of) filter (where statements.upper_limit = claims.ceiling) as low_side_first,
-        max(statements.as_of) filter (where statements.lower_limit = claims.floor) as high_side_last
+        max(statements.as_of) filter (where statements.lower_limit = claims.floor) as high_side_last,
+        -- whether both sides state days: "1992" against "1993" are a day apart only at their edges
+        bool_and(statements.best_value is not null) filter (
+            where statements.upper_limit = claims.ceiling or statements.lower_limit = claims.floor
+        ) as sides_state_days
     from claims
     inner join statements using (claim)
     group by claims.claim
@@ -215,7 +220,11 @@ judged as (
             else 'consistent'
         end as verdict,
         case when claims.floor > claims.ceiling then claims.floor - claims.ceiling end as gap,
-        case when claims.claim_kind = 'figure' then 0.1 * claims.floor else 1 end as near_gap,
+        case
+            when claims.claim_kind = 'figure' then 0.1 * claims.floor
+            when sides.sides_state_days then 1
+            else 0
+        end as near_gap,
         list_transform(
             [claims.low_value, best_values.best_value, claims.high_value],
             day -> date '1970-01-01' + cast(day as integer)
