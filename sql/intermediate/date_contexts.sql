@@ -2,8 +2,9 @@
 -- statement: after "from" (the deadline moved from: "from 15 to 25 November", "desde el 15 hasta el 25",
 -- "15 Kasım'dan"), after "until" (a new deadline: "bis zum", "до", "25 Kasım'a kadar"), after a deadline
 -- marker ("by", "entro", "до": a schedule, not a completion), and right after a reporting verb (the day of
--- the statement). A date next to "agreement", "signed" or "ceasefire", or a few words after a signing verb in its
--- clause ("signed", "brokered", "vermittelt": reference.date_words), dates the agreement, and a bare year
+-- the statement). A date next to "agreement", "signed" or "ceasefire" (not after "according to the agreement":
+-- "laut Abkommen am 20. November"), or a few words after a signing verb in its clause ("signed", "brokered",
+-- "vermittelt": reference.date_words), dates the agreement, and a bare year
 -- after "since" the start of a state ("since 1993"): neither dates a handover, so both are left out, nor do
 -- the two ends of a range ("entre le 20 novembre et le 1er décembre"), nor a date that names an agreement
 -- after it ("the trilateral statement of 10 November"), nor the day a commemoration falls on
@@ -33,7 +34,7 @@ with date_markers as (
     where category in (
         'from_marker', 'to_marker', 'to_marker_after', 'deadline_marker', 'agreement_marker', 'agreement_adjective',
         'contrast_link', 'date_noun', 'from_suffix', 'to_suffix', 'since_marker', 'day_article', 'until_marker',
-        'range_marker', 'naming_link', 'document_noun'
+        'range_marker', 'naming_link', 'document_noun', 'according_marker'
     )
 ),
 
@@ -47,6 +48,9 @@ words_around_dates as (
         lower(regexp_extract(
             substr(sentences.text, 1, dates.char_start - sentences.char_start), '[(\[«"“„]?([^\s(\[«"“„]+)\s+\S+\s+$', 1
         )) as second_word_before,
+        lower(regexp_extract(
+            substr(sentences.text, 1, dates.char_start - sentences.char_start), '([^\s(\[«"“„]+)\s+\S+\s+\S+\s+$', 1
+        )) as third_word_before,
         lower(regexp_extract(
             substr(sentences.text, dates.char_end - sentences.char_start + 1, 40), '^\s+([^\s,.;:]+)', 1
         )) as word_after,
@@ -193,8 +197,14 @@ where
     and word_before not in (
         select date_markers.word from date_markers where date_markers.category = 'agreement_marker'
     )
-    and second_word_before not in (
-        select date_markers.word from date_markers where date_markers.category = 'agreement_marker'
+    and (
+        second_word_before not in (
+            select date_markers.word from date_markers where date_markers.category = 'agreement_marker'
+        )
+        -- "laut Abkommen am 20. November übergab": the agreement is the authority for the day, not dated by it
+        or third_word_before in (
+            select date_markers.word from date_markers where date_markers.category = 'according_marker'
+        )
     )
     -- "a parade held to mark November 8 – Victory Day": this year's holiday, no handover's day
     and not exists (

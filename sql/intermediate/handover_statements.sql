@@ -560,9 +560,10 @@ leading_dates as (
 ),
 
 trailing_dates as (
-    -- a day right after a district, with nothing but a space between, is that district's: "Tras Agdam hace cinco
-    -- días, ... entraron en Kalbajar", "handed over Agdam 20 November and Kalbajar 25 November"; not a dateline's
-    -- ("Latchin 2 déc 2020 (AFP) - ..."), whose place opens the sentence
+    -- a day right after a district, with nothing but a space (or an opening bracket) between, is that district's:
+    -- "Tras Agdam hace cinco días, ... entraron en Kalbajar", "handed over Agdam 20 November and Kalbajar 25
+    -- November", "für Latschin (1. Dezember) und Agdam (20. November)"; not a dateline's ("Latchin 2 déc 2020 (AFP) -
+    -- ..."), whose place opens the sentence
     select
         dates.article_id,
         dates.sentence_id,
@@ -588,7 +589,7 @@ trailing_dates as (
             substr(
                 segments.sentence, mentions.char_end - segments.sentence_start + 1, dates.char_start - mentions.char_end
             ),
-            '\s+'
+            '\s+\(?'
         )
         and regexp_matches(substr(segments.sentence, 1, mentions.char_start - segments.sentence_start), '\pL')
 ),
