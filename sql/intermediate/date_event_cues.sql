@@ -205,9 +205,10 @@ candidates as (
         ) as in_after_clause,
         -- "the truce ended a flare-up of fighting since September": a date after "since" dates when a state began,
         -- never an end
-        lower(regexp_extract(substr(sentences.text, 1, dates.char_start - sentences.char_start), '(\S+)\s+$', 1)) in (
-            select date_words.word from reference.date_words where date_words.category = 'since_marker'
-        ) as after_since,
+        anchors.event_type = 'war_ended' and lower(regexp_extract(
+            substr(sentences.text, 1, dates.char_start - sentences.char_start), '(\S+)\s+$', 1
+        )) in (select date_words.word from reference.date_words where date_words.category = 'since_marker')
+            as after_since,
         -- an anchor word dates the date nearest to it: "tense since 1991, but new clashes erupted on Sept 27"
         row_number() over (
             partition by dates.article_id, dates.sentence_id, anchors.char_start, anchors.event_type
@@ -228,7 +229,7 @@ kept as (
             as anchored
     from candidates
     where
-        not (event_type = 'war_ended' and after_since)
+        not after_since
         and (
             preference = 2
             or (

@@ -839,6 +839,17 @@ relative_clauses as (
     where cues.modality = 'relative'
 ),
 
+semicolon_sentences as (
+    -- the few sentences a semicolon parts into clauses (see date_choices)
+    select
+        article_id,
+        sentence_id,
+        char_start,
+        text
+    from staging.sentences
+    where contains(text, ';')
+),
+
 date_choices as (
     select
         statements.article_id,
@@ -1094,18 +1105,21 @@ date_choices as (
             and statements.sentence_id = breaks.sentence_id
             and statements.trigger_start = breaks.trigger_start
             and dates.char_end = breaks.date_end
-    inner join staging.sentences as own_sentences
-        on statements.article_id = own_sentences.article_id and statements.sentence_id = own_sentences.sentence_id
+    left join semicolon_sentences
+        on
+            statements.article_id = semicolon_sentences.article_id
+            and statements.sentence_id = semicolon_sentences.sentence_id
     where
         -- a semicolon closes the clause of a district and its verb: a date after it is another clause's ("Zangilan was
         -- freed on 20 October; this followed the offensive of 27 September"), unless the district stands after it
         -- too ("Agdam by 20 November; Kalbajar by 15 November")
         not (
-            dates.char_start > statements.trigger_start
+            semicolon_sentences.sentence_id is not null
+            and dates.char_start > statements.trigger_start
             and contains(
                 substr(
-                    own_sentences.text,
-                    greatest(statements.segment_start, statements.trigger_end) - own_sentences.char_start + 1,
+                    semicolon_sentences.text,
+                    greatest(statements.segment_start, statements.trigger_end) - semicolon_sentences.char_start + 1,
                     greatest(dates.char_start - greatest(statements.segment_start, statements.trigger_end), 0)
                 ),
                 ';'
