@@ -669,3 +669,21 @@ def test_a_date_after_since_dates_no_end_and_adjacent_years_are_no_near_conflict
         rows = connection.execute("select claim, verdict, is_near_conflict from marts.source_agreement").fetchall()
     assert not any(claim.startswith("war_ended") for claim, _, _ in rows)
     assert ("control_since in Lachin (1990s)", "conflict", False) in rows
+
+
+def test_two_era_phrases_at_one_place_are_one_match(tmp_path, monkeypatch):
+    """ "1990er" and "1990er Jahre" both start at one word: the longer stands, and the build goes on (the unique
+    audit of intermediate.lexicon_matches stopped it)."""
+    articles = folder(
+        tmp_path,
+        {
+            "krieg.txt": "Veröffentlicht am 20.11.2020\n\nKrieg\n\nIm Krieg der 1990er Jahre wurden 30.000 Menschen "
+            "getötet.\n"
+        },
+    )
+    warehouse = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        eras = connection.execute("select phrase from intermediate.lexicon_matches where lexicon = 'era'").fetchall()
+        claims = connection.execute("select claim from marts.claim_statements").fetchall()
+    assert eras == [("1990er jahre",)]
+    assert claims == [("deaths (1990s)",)]

@@ -156,7 +156,8 @@ occurrences as (
 )
 
 -- A literal split finds the occurrences; the characters either side (a space at the sentence's ends) must
--- not be letters, digits or "_" of any script: a whole word (DuckDB's \w knows only ASCII letters).
+-- not be letters, digits or "_" of any script: a whole word (DuckDB's \w knows only ASCII letters). Of two phrases
+-- of one label at one place ("1990er", "1990er Jahre") the longer stands.
 select distinct
     article_id,
     sentence_id,
@@ -170,3 +171,7 @@ from occurrences
 where
     not regexp_matches(padded[phrase_offset + 1:phrase_offset + 1], '[\pL\pN_]')
     and not regexp_matches(padded[phrase_offset + length(phrase) + 2:phrase_offset + length(phrase) + 2], '[\pL\pN_]')
+qualify row_number() over (
+    partition by article_id, sentence_id, lexicon, label, role, sentence_start + phrase_offset
+    order by length(phrase) desc
+) = 1
