@@ -139,14 +139,16 @@ class ParsedArticle:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with their offsets (whitespace trimmed, offsets kept exact); a date opening the first
-    line is a line of its own."""
+    """Non-blank lines with their offsets (whitespace trimmed, offsets kept exact); a stored page's "date
+    2020-12-03" opening a line (the first, or one under the menu and headline) is a line of its own."""
     lines: list[Line] = []
     position, blank = 0, False
     for raw in text.split("\n"):
-        if not lines and (prefix := _DATE_PREFIX.match(raw)) and raw[prefix.end() :].strip():
+        if (prefix := _DATE_PREFIX.match(raw)) and raw[prefix.end() :].strip():
             lines.append(
-                Line(0, position + len(raw) - len(raw.lstrip()), position + prefix.end(), prefix.group().strip())
+                Line(
+                    len(lines), position + len(raw) - len(raw.lstrip()), position + prefix.end(), prefix.group().strip()
+                )
             )
             position += prefix.end()
             raw = raw[prefix.end() :]

@@ -70,6 +70,20 @@ def test_publish_line_gives_the_date():
     assert parsed.published_source == "publish_line"
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Site name\nHome | World | Opinion\n\nTroops back in the district\n\ndate 2020-12-03 By Jane Roe\n\nBody one.",
+        "Site name\nHome | World\n\nFive years on\ndate 2020-12-03 Five years ago troops entered the district.",
+    ],
+)
+def test_a_stored_page_date_opening_a_line_under_the_headline_is_the_date_line(page):
+    """The store's "date 2020-12-03" may open a line under the menu and headline, before a byline or the body."""
+    parsed = parse_article(page)
+    assert parsed.published_date == date(2020, 12, 3)
+    assert not any("2020-12-03" in sentence.text for sentence in parsed.sentences)
+
+
 def test_date_is_inferred_only_when_a_weekday_agrees():
     body = [
         "The ministry said on Wednesday that troops crossed in on November 25.",

@@ -67,17 +67,15 @@ words_around_dates as (
         )) as second_word_after,
         lower(regexp_extract(dates.text, '[''’]([\pL\pN_]+)$', 1)) as case_suffix,
         -- "signée pendant la nuit du 9 au 10 novembre", "signed in Moscow on 10 November": a signing verb a few words
-        -- before the date, in its clause, dates the signing
-        list_has_any(
-            string_split(
-                regexp_extract(
-                    lower(right(substr(sentences.text, 1, dates.char_start - sentences.char_start), 60)),
-                    '([^\s,;:.()–—]+\s+){1,7}$'
-                ),
-                ' '
+        -- before the date, in its clause, dates the signing; not across an auxiliary after it, which opens the clause
+        -- the date is in ("der ... unterzeichneten Erklärung wurden am 20. November Aghdam ... zurückgegeben")
+        list_reverse(string_split(
+            regexp_extract(
+                lower(right(substr(sentences.text, 1, dates.char_start - sentences.char_start), 60)),
+                '([^\s,;:.()–—]+\s+){1,7}$'
             ),
-            (select list(signing.word) from reference.date_words as signing where signing.category = 'signing_verb')
-        ) as after_signing,
+            ' '
+        )) as words_back,
         -- "desde el 15 hasta el 25", "nicht der 15. sondern der 25.": a day followed by "to" or "but" and another day
         -- is the one moved from
         lower(regexp_extract(
@@ -96,14 +94,42 @@ words_around_dates as (
     where dates.value is not null
 ),
 
+clause_words as (
+    select
+        (select list(signing.word) from reference.date_words as signing where signing.category = 'signing_verb')
+            as signing_verbs,
+        (
+            select list(lower(cues.phrase)) from reference.modality_cues as cues
+            where cues.cue = 'perfect' and not contains(cues.phrase, ' ')
+        ) as auxiliaries
+),
+
 range_markers as (
     select
-        *,
-        word_before in (select date_markers.word from date_markers where date_markers.category = 'range_marker')
-        or second_word_before in (
+        words_around_dates.*,
+        words_around_dates.word_before in (
             select date_markers.word from date_markers where date_markers.category = 'range_marker'
-        ) as after_range_marker
+        )
+        or words_around_dates.second_word_before in (
+            select date_markers.word from date_markers where date_markers.category = 'range_marker'
+        ) as after_range_marker,
+        -- the nearest signing verb before the date, with no auxiliary nearer (words counted back from the date)
+        coalesce(
+            list_filter(
+                range(1, len(words_around_dates.words_back) + 1),
+                i -> list_contains(clause_words.signing_verbs, words_around_dates.words_back[i])
+            )[1]
+            < coalesce(
+                list_filter(
+                    range(1, len(words_around_dates.words_back) + 1),
+                    i -> list_contains(clause_words.auxiliaries, words_around_dates.words_back[i])
+                )[1],
+                1000
+            ),
+            false
+        ) as after_signing
     from words_around_dates
+    cross join clause_words
 ),
 
 ranges as (
