@@ -322,6 +322,24 @@ def _day(source_id: str, day: date, low: date | None = None, high: date | None =
             "conflict",
             False,
         ),
+        # adjacent years touch only at their edges: a conflict, not "a day apart"
+        (
+            [
+                _day("a", date(1992, 1, 1), date(1992, 1, 1), date(1992, 12, 31)),
+                _day("b", date(1993, 1, 1), date(1993, 1, 1), date(1993, 12, 31)),
+            ],
+            "conflict",
+            False,
+        ),
+        # the same span from two sources agrees ("November 2020" twice)
+        (
+            [
+                _day("a", date(2020, 11, 1), date(2020, 11, 1), date(2020, 11, 30)),
+                _day("b", date(2020, 11, 1), date(2020, 11, 1), date(2020, 11, 30)),
+            ],
+            "agree",
+            False,
+        ),
     ],
 )
 def test_verdicts_on_hand_made_statements(statements, verdict, near):

@@ -116,9 +116,12 @@ claims as (
         min(upper_limit) as ceiling,
         min(coalesce(lower_limit, best_value)) as low_value,
         max(coalesce(upper_limit, best_value)) as high_value,
-        -- every statement gives the same value, a completion "by" a day (any day up to it) giving that day
+        -- every statement gives the same value, a completion "by" a day (any day up to it) giving that day; or every
+        -- statement the same span ("November 2020" twice)
         count(distinct coalesce(best_value, upper_limit)) = 1
-        and bool_and(best_value is not null or lower_limit is null and upper_limit is not null) as same_best,
+        and bool_and(best_value is not null or lower_limit is null and upper_limit is not null)
+        or count(distinct [lower_limit, upper_limit]) = 1
+        and bool_and(lower_limit is not null and upper_limit is not null) as same_best,
         string_agg(distinct stated_value, ' / ' order by stated_value) as stated_as,
         any_value(frame_place) as frame_place,
         bool_and(is_running) as is_running
@@ -287,7 +290,8 @@ select
     case
         when explained.verdict = 'agree'
             then
-                'every source gives ' || explained.shown[3]
+                -- (a span has no best value: "every source gives November 2020")
+                'every source gives ' || coalesce(explained.shown[3], explained.stated_as)
                 || case
                     when explained.stated_as <> explained.shown[3] then ' (stated as ' || explained.stated_as || ')'
                     else ''
