@@ -235,32 +235,20 @@ stated_days as (
     group by article_id, sentence_id
 ),
 
-one_day_counts as (
-    -- "1,100 refugees returned in the last 24 hours": a count of one day, not the running total
-    select distinct
+span_counts as (
+    -- "1,100 refugees returned in the last 24 hours": a count of one day, not the running total; "two journalists
+    -- were killed when their car hit a mine": a count of one incident, not the war's toll (one day's first)
+    select
         claims.article_id,
-        claims.char_start
+        claims.char_start,
+        min(case matches.lexicon when 'increment' then 'day' else 'incident' end) as span
     from claims
-    inner join intermediate.lexicon_matches as increments
+    inner join intermediate.lexicon_matches as matches
         on
-            claims.article_id = increments.article_id
-            and claims.sentence_id = increments.sentence_id
-            and increments.lexicon = 'increment'
-),
-
-one_incident_counts as (
-    -- "two journalists were killed when their car hit a mine": a count of one incident, not the war's toll
-    select distinct
-        claims.article_id,
-        claims.char_start
-    from claims
-    inner join intermediate.lexicon_matches as incidents
-        on
-            claims.article_id = incidents.article_id
-            and claims.sentence_id = incidents.sentence_id
-            and incidents.lexicon = 'incident'
-    anti join one_day_counts as one_day
-        on claims.article_id = one_day.article_id and claims.char_start = one_day.char_start
+            claims.article_id = matches.article_id
+            and claims.sentence_id = matches.sentence_id
+            and matches.lexicon in ('increment', 'incident')
+    group by claims.article_id, claims.char_start
 ),
 
 claim_kinds as (
@@ -282,12 +270,10 @@ select
     nearest_periods.period_text,
     coalesce(nearest_places.place, earlier_places.place) as place,
     coalesce(nearest_places.place_text, earlier_places.place_text) as place_text,
-    coalesce(kinds.running = 'true', false)
-    and one_day_counts.article_id is null
-    and one_incident_counts.article_id is null as is_running,
+    coalesce(kinds.running = 'true', false) and span_counts.span is null as is_running,
     coalesce(stated_days.stated_day, articles.published_date) as as_of,
-    one_day_counts.article_id is not null as is_one_day,
-    one_incident_counts.article_id is not null as is_one_incident
+    coalesce(span_counts.span = 'day', false) as is_one_day,
+    coalesce(span_counts.span = 'incident', false) as is_one_incident
 from claims
 inner join staging.articles as articles using (article_id)
 cross join corpus
@@ -296,5 +282,4 @@ left join nearest_places using (article_id, char_start)
 left join earlier_places using (article_id, char_start)
 left join stated_days using (article_id, sentence_id)
 left join claim_kinds as kinds on claims.claim_subject = kinds.claim
-left join one_day_counts using (article_id, char_start)
-left join one_incident_counts using (article_id, char_start)
+left join span_counts using (article_id, char_start)
