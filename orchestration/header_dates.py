@@ -57,6 +57,8 @@ _RUBRIC_WORDS = 5  # words of a story rubric before a timed date line: "Armenia 
 _WIDE_SPACE = re.compile(r"\s{2,}")
 _SEPARATORS = re.compile(r"[\s,;:.|/•·()\[\]'’\"–—#-]+")  # "#": a markdown heading's mark
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\w/-])")
+# a stamp with a two-digit year, read only before its clock time: "01.12.20 11:55"
+_SHORT_YEAR_STAMP = re.compile(r"(?<![\w/.-])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?=[\s,]+\d{1,2}:\d{2}(?!\d))")
 # a name, or a site's one-word user handle ("Posted on 3 March 2021 by riverwatch_2")
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?P<name>[A-Z][^|\n]{2,60}|[\w.]{3,40})$")
 # an author after a pipe closing a line: "<headline> 03/03/2021 | Jane van Doe"
@@ -100,11 +102,16 @@ class _Day(NamedTuple):
 
 def _days(text: str, fallback_year: int | None) -> list[_Day]:
     """Resolved day-precision dates in `text`, with slashed and dashed numbers read day first ("15-11-2020",
-    "01/12/2020"), month first only when the second number cannot be a month."""
+    "01/12/2020"), month first only when the second number cannot be a month; a two-digit year only in a stamp
+    with its clock time ("01.12.20 11:55")."""
     numeric = [
         _Day(m.start(), m.end(), value)
         for m in _NUMERIC_DATE.finditer(text)
         if (value := _day_first(int(m[1]), int(m[3]), int(m[4])))
+    ] + [
+        _Day(m.start(), m.end(), value)
+        for m in _SHORT_YEAR_STAMP.finditer(text)
+        if (value := _day_first(int(m[1]), int(m[3]), 2000 + int(m[4])))
     ]
     named = [
         _Day(d.char_start, d.char_end, d.value)

@@ -41,6 +41,7 @@ MARCH_3 = date(2021, 3, 3)
         "3 March 2021 | 5 min read",
         "Last updated on 3rd March 2021 at 14:35",
         "Actualizado 3 mar. 2021 14:35 h",
+        "03.03.21 14:35",  # a two-digit year, read before its clock time
     ],
 )
 def test_a_header_line_gives_its_date(line):
@@ -72,6 +73,7 @@ def test_a_source_or_section_beside_the_date_only_above_the_first_paragraph(line
         "3 March 2021 and 5 March 2021",  # two dates without publish labels: a span, not a header
         "Dam opens | 3 March 2021 | the river rises again today",
         "3 March",  # no year: unresolved without a fallback year
+        "03.03.21",  # a two-digit year without a clock time: a version or a score as much as a date
     ],
 )
 def test_a_date_in_a_sentence_or_beside_words_is_not_a_header(line):
