@@ -106,12 +106,9 @@ def _days(text: str, fallback_year: int | None) -> list[_Day]:
     with its clock time ("01.12.20 11:55")."""
     numeric = [
         _Day(m.start(), m.end(), value)
-        for m in _NUMERIC_DATE.finditer(text)
-        if (value := _day_first(int(m[1]), int(m[3]), int(m[4])))
-    ] + [
-        _Day(m.start(), m.end(), value)
-        for m in _SHORT_YEAR_STAMP.finditer(text)
-        if (value := _day_first(int(m[1]), int(m[3]), 2000 + int(m[4])))
+        for pattern, century in ((_NUMERIC_DATE, 0), (_SHORT_YEAR_STAMP, 2000))
+        for m in pattern.finditer(text)
+        if (value := _day_first(int(m[1]), int(m[3]), century + int(m[4])))
     ]
     named = [
         _Day(d.char_start, d.char_end, d.value)

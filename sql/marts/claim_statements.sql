@@ -184,18 +184,19 @@ date_statements as (
     from dates
 ),
 
+spanned_claims as (
+    -- a count of one day or of one incident is compared only with counts of that span read as of the same day
+    select
+        *,
+        case when is_one_day then 'day' when is_one_incident then 'incident' end as span
+    from intermediate.figure_claims
+),
+
 figure_statements as (
     select
-        claims.claim_subject || coalesce(' in ' || claims.place, '')
+        claims.claim_subject || coalesce(' in ' || claims.place, '') || coalesce(' in one ' || claims.span, '') || ' ('
         || case
-            when claims.is_one_day then ' in one day'
-            when claims.is_one_incident then ' in one incident'
-            else ''
-        end
-        || ' ('
-        || case
-            when claims.is_one_day or claims.is_one_incident
-                then coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
+            when claims.span is not null then coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
             else coalesce(claims.decade || 's', 'undated')
         end || ')' as claim,
         'figure' as claim_kind,
@@ -203,11 +204,7 @@ figure_statements as (
         concat_ws(
             ', ',
             claims.place,
-            case
-                when claims.is_one_day then 'one day, ' || coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
-                when claims.is_one_incident
-                    then 'one incident, ' || coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
-            end,
+            'one ' || claims.span || ', ' || coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated'),
             coalesce(claims.decade || 's', 'undated')
         ) as context,
         figures.article_id,
@@ -242,7 +239,7 @@ figure_statements as (
         claims.as_of,
         null::boolean as year_stated
     from marts.figures_by_source as figures
-    inner join intermediate.figure_claims as claims using (article_id, char_start)
+    inner join spanned_claims as claims using (article_id, char_start)
 ),
 
 statements as (
