@@ -25,64 +25,42 @@
 -- column sentence_start: offset of the sentence in the article's text
 -- column sentence_end: offset just past the sentence
 -- column sentence: the sentence
-with place_cues as (
-    -- each place cue near a district mention (a road, town or locating word: staging.modality_cues), on whichever
-    -- side of it, with the text between the two
-    select
-        mentions.article_id,
-        mentions.sentence_id,
-        mentions.char_start as mention_start,
-        cues.modality,
-        cues.char_start >= mentions.char_end as is_after,
-        case
-            when cues.char_start >= mentions.char_end then cues.char_start - mentions.char_end
-            else mentions.char_start - cues.char_end
-        end as distance,
-        case
-            when cues.char_start >= mentions.char_end
-                then
-                    substr(
-                        sentences.text,
-                        mentions.char_end - sentences.char_start + 1,
-                        cues.char_start - mentions.char_end
-                    )
-            else substr(sentences.text, cues.char_end - sentences.char_start + 1, mentions.char_start - cues.char_end)
-        end as gap
-    from staging.district_mentions as mentions
-    inner join staging.modality_cues as cues
-        on
-            mentions.article_id = cues.article_id
-            and mentions.sentence_id = cues.sentence_id
-            and (
-                cues.char_start between mentions.char_end and mentions.char_end + 30
-                or cues.char_end between mentions.char_start - 30 and mentions.char_start
-            )
-    inner join staging.sentences as sentences
-        on mentions.article_id = sentences.article_id and mentions.sentence_id = sentences.sentence_id
-    where cues.modality in ('landmark', 'town', 'located_before', 'located_after')
-),
-
-flagged as (
+with flagged as (
     -- "the Lachin corridor", "Berdzor (Lachin) corridor", "Latschin-Korridor", "le corridor de Latchine" name a road,
     -- and "Lachin town" a town, not the district
     select
         mentions.*,
         exists (
             select 1
-            from place_cues as cues
+            from staging.modality_cues as cues
             where
                 cues.article_id = mentions.article_id
                 and cues.sentence_id = mentions.sentence_id
-                and cues.mention_start = mentions.char_start
+                and cues.modality in ('landmark', 'town')
                 and (
-                    cues.is_after and cues.modality in ('landmark', 'town') and cues.distance <= 20
-                    and regexp_full_match(cues.gap, '[\s-]*(\([^()]*\))?\s*\)?\s*')
+                    cues.char_start between mentions.char_end and mentions.char_end + 20
+                    and regexp_full_match(
+                        substr(
+                            sentences.text,
+                            mentions.char_end - sentences.char_start + 1,
+                            cues.char_start - mentions.char_end
+                        ),
+                        '[\s-]*(\([^()]*\))?\s*\)?\s*'
+                    )
                     -- "le corridor de Latchine", "il corridoio di Lachin": the noun first, then at most a short word
                     -- (a town noun only after the name: "Lachin town", "Laçın şehri"; "the city of Aghdam" is read
                     -- as the district in the development gold as often as not)
-                    or not cues.is_after and cues.modality = 'landmark' and cues.distance <= 6
-                    -- or a dash or colon run into the name: "5 cities—Fuzuli, Jabrayil"
-                    and regexp_full_match(cues.gap, '\s*(\S{1,3}\s+|\S{1,2}[''’]|[—–:])?')
+                    or cues.modality = 'landmark'
+                    and cues.char_end between mentions.char_start - 6 and mentions.char_start
+                    and regexp_full_match(
+                        substr(
+                            sentences.text,
+                            cues.char_end - sentences.char_start + 1,
+                            mentions.char_start - cues.char_end
+                        ),
+                        -- or a dash or colon run into the name: "5 cities—Fuzuli, Jabrayil"
+                        '\s*(\S{1,3}\s+|\S{1,2}[''’]|[—–:])?'
+                    )
                 )
         )
         -- villages and a district that only places them are no district handed over: the villages before it,
@@ -191,16 +169,31 @@ flagged as (
         -- district" after it name the district (see renamed)
         exists(
             select 1
-            from place_cues as cues
+            from staging.modality_cues as cues
             where
                 cues.article_id = mentions.article_id
                 and cues.sentence_id = mentions.sentence_id
-                and cues.mention_start = mentions.char_start
                 and (
-                    not cues.is_after and cues.modality = 'located_before' and cues.distance between 1 and 30
-                    and regexp_full_match(cues.gap, '\s+([\pL\pN_]{1,9}\s+){0,3}')
-                    or cues.is_after and cues.modality = 'located_after' and cues.distance <= 25
-                    and regexp_full_match(cues.gap, '\s+([\pL\pN_]+\s+)?')
+                    cues.modality = 'located_before'
+                    and cues.char_end between mentions.char_start - 30 and mentions.char_start - 1
+                    and regexp_full_match(
+                        substr(
+                            sentences.text,
+                            cues.char_end - sentences.char_start + 1,
+                            mentions.char_start - cues.char_end
+                        ),
+                        '\s+([\pL\pN_]{1,9}\s+){0,3}'
+                    )
+                    or cues.modality = 'located_after'
+                    and cues.char_start between mentions.char_end and mentions.char_end + 25
+                    and regexp_full_match(
+                        substr(
+                            sentences.text,
+                            mentions.char_end - sentences.char_start + 1,
+                            cues.char_start - mentions.char_end
+                        ),
+                        '\s+([\pL\pN_]+\s+)?'
+                    )
                 )
         ) as is_located,
         -- "Кроме Кельбаджарского района, ... обязана до 20 ноября оставить Агдамский", "apart from the Kalbajar
