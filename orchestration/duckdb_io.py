@@ -15,6 +15,8 @@ import polars as pl
 import sqlglot
 from sqlglot import exp
 
+from orchestration.rewrites import changed_rows
+
 SOURCES_SQL = Path(__file__).resolve().parents[1] / "sql" / "sources.sql"
 # The line above a table of sources.sql that says which assets write it and whether it holds per-article rows.
 WRITTEN_BY = re.compile(r"written by: (?P<assets>\w+(?:, \w+)*)(?P<per_article>; per article)?")
@@ -181,7 +183,9 @@ def delete_articles(connection: duckdb.DuckDBPyConnection, tables: list[str], ar
     if article_ids:
         with article_ids_as(connection, "_ids", article_ids):
             for table in tables:
-                connection.execute(f"delete from {table} where article_id in (select article_id from _ids)")
+                changed_rows(
+                    connection, table, f"delete from {table} where article_id in (select article_id from _ids)"
+                )
 
 
 def frame_of(rows: list, schema: dict[str, pl.DataType]) -> pl.DataFrame:

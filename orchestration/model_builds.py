@@ -9,6 +9,7 @@ import duckdb
 
 from orchestration.duckdb_io import TableDoc, comment_statements
 from orchestration.reference import reference_digest
+from orchestration.rewrites import changed_rows, note_rewritten
 from orchestration.sql_models import ModelError, SqlModel, incremental_sql, materialize_sql
 
 PENDING = "_pending_articles"
@@ -59,8 +60,11 @@ def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version:
     """Bring a model's table up to date, in the caller's transaction. Needs fingerprint_articles first."""
     if not model.incremental_key or full_refresh or _held_versions(connection, model) != {version}:
         connection.execute(materialize_sql(model))
+        note_rewritten(connection, [model.name])
         if model.incremental_key:
-            connection.execute("delete from staging.model_articles where model = ?", [model.name])
+            changed_rows(
+                connection, "staging.model_articles", "delete from staging.model_articles where model = ?", [model.name]
+            )
             connection.execute(
                 f"insert into staging.model_articles select ?, ?, article_id, fingerprint from {FINGERPRINTS}",
                 [model.name, version],
@@ -89,6 +93,7 @@ def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version:
             "(select article_id from _stale_articles)",
             [model.name],
         )
+        note_rewritten(connection, [model.name, "staging.model_articles"])
     last_old_row = connection.execute(f"select coalesce(max(rowid), -1) from {model.name}").fetchone()[0]
     connection.execute(f"insert into {model.name} by name {incremental_sql(model, PENDING)}")
     connection.execute(

@@ -19,6 +19,7 @@ import polars as pl
 
 from orchestration.duckdb_io import delete_articles, insert_frame, written_tables
 from orchestration.reference import REFERENCE_DIR
+from orchestration.rewrites import changed_rows
 
 _CODE_DIR = Path(__file__).resolve().parent
 _MESSAGE_CHARS = 300
@@ -53,22 +54,21 @@ def code_version() -> str:
 
 def forget_stale_failures(connection: duckdb.DuckDBPyConnection) -> int:
     """Failures recorded under another code version are forgotten, so their articles are parsed again."""
-    return connection.execute(
-        "delete from staging.failed_articles where code_version <> ?", [code_version()]
-    ).fetchone()[0]
+    return changed_rows(
+        connection,
+        "staging.failed_articles",
+        "delete from staging.failed_articles where code_version <> ?",
+        [code_version()],
+    )
 
 
 def purge_inactive(connection: duckdb.DuckDBPyConnection) -> None:
     """Take superseded, retracted and failed articles out of every per-article table (sql/sources.sql marks
     them), so no mart shows them; raw.documents keeps their text and staging.article_versions their history."""
     inactive = "select article_id from staging.inactive_articles"
-    connection.execute(
-        ";\n".join(
-            f"delete from {name} where article_id in ({inactive})"
-            for name, table in written_tables().items()
-            if table.per_article
-        )
-    )
+    for name, table in written_tables().items():
+        if table.per_article:
+            changed_rows(connection, name, f"delete from {name} where article_id in ({inactive})")
 
 
 def quarantine(connection: duckdb.DuckDBPyConnection, failures: list[Failure], now: datetime) -> None:

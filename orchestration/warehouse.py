@@ -2,8 +2,9 @@
 
 DuckDB lets one process write a database file, and any reader holding it open blocks that writer.
 So the pipeline only ever writes a private build file that nobody else opens, and publishes
-`NEWS_WAREHOUSE_PATH` by copying the finished build next to it and renaming it over the old file.
-Readers keep the old file (inode) until they reconnect; they never block a build nor see a half-built one.
+`NEWS_WAREHOUSE_PATH` as a snapshot (orchestration/snapshots.py): the rows the run changed go to new Parquet
+segments, and a small catalog of views over them is renamed over the old one. Readers keep the old catalog
+(inode) and its segments until they reconnect; they never block a build nor see a half-built one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from pathlib import Path
 import duckdb
 from dagster import ConfigurableResource, InitResourceContext
 
+from orchestration.rewrites import forget_rewritten
 from orchestration.run_lock import run_lock
+from orchestration.snapshots import Build, published_builds, remove_unread_segments, restore_build, write_snapshot
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES_DIR = "seeds/articles"
@@ -107,8 +110,12 @@ class Warehouse(ConfigurableResource):
 
     def _start_from_published(self) -> None:
         """With no build file (the hidden folder deleted, or NEWS_WAREHOUSE_PATH pointed at a copy), the build
-        starts from the published file, a complete checkpointed copy: the archive of removed files and old
-        versions survives, and the next publish does not replace it with an empty start."""
+        starts from the published snapshot's tables: the archive of removed files and old versions survives,
+        and the next publish does not replace it with an empty start. A file an earlier version of the
+        pipeline published whole is a complete database, and is copied."""
+        if published_builds(self.published_path):
+            restore_build(self.published_path, self.build_path)
+            return
         partial = self.build_path.with_name(f".{self.build_path.name}.restoring-{os.getpid()}")
         shutil.copyfile(self.published_path, partial)
         os.replace(partial, self.build_path)
@@ -128,28 +135,29 @@ class Warehouse(ConfigurableResource):
         finally:
             connection.close()
 
-    def publish(self) -> Path:
-        """Copy the finished build beside the published file, fsync it, and rename it into place."""
+    def publish(self) -> Build:
+        """Write the build's new segments and catalog beside the published file, fsync it, and rename it into
+        place; then forget the journal the snapshot acted on and delete segments no kept build reads."""
         published = self.published_path
         published.parent.mkdir(parents=True, exist_ok=True)
         self._pause_point("before_publish")
-        with self._open_build() as connection:
-            connection.execute("checkpoint")
         for stale in published.parent.glob(f".{published.name}.publishing-*"):
             stale.unlink(missing_ok=True)
         staging = published.with_name(f".{published.name}.publishing-{os.getpid()}")
-        shutil.copyfile(self.build_path, staging)
-        with open(staging, "rb+") as handle:
-            os.fsync(handle.fileno())
-        self._pause_point("inside_publish")
-        os.replace(staging, published)
-        self._pause_point("after_rename")
-        directory = os.open(published.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-        return published
+        with self._open_build() as connection:
+            acted_on = write_snapshot(connection, published, staging)
+            self._pause_point("inside_publish")
+            os.replace(staging, published)
+            self._pause_point("after_rename")
+            directory = os.open(published.parent, os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+            forget_rewritten(connection, acted_on)
+        builds = published_builds(published)
+        remove_unread_segments(published, builds)
+        return builds[-1]
 
     def _pause_point(self, name: str) -> None:
         """For crash tests: with NEWS_PAUSE_AT=<name> the run stops here until killed, after touching

@@ -28,6 +28,7 @@ from orchestration.progress import Progress
 from orchestration.publication import INFERRED_CONFIDENCE
 from orchestration.quarantine import Failure, failure, log_failures, quarantine
 from orchestration.reference import REFERENCE_DIR
+from orchestration.rewrites import changed_rows
 from orchestration.warehouse import Warehouse
 
 ENTITY_MENTIONS = AssetKey(["staging", "entity_mentions"])
@@ -420,7 +421,7 @@ def extract_mentions(context: AssetExecutionContext, config: RefreshConfig, ware
     with warehouse.connect() as connection:
         ensure_sources(connection)
         if config.full_refresh:
-            connection.execute("delete from staging.extracted_articles")
+            changed_rows(connection, "staging.extracted_articles", "delete from staging.extracted_articles")
         fallback = fallback_year(connection)
         # a publication date whose year is a guess ("24 Мая" on a page of a later year) dates no day of the text:
         # those take the fallback year, like an undated article's

@@ -12,6 +12,7 @@ from orchestration.assets import table_metadata, table_specs
 from orchestration.duckdb_io import ensure_sources, frame_of, insert_frame, written_tables
 from orchestration.parallel import map_batches
 from orchestration.quarantine import code_version, forget_stale_failures, purge_inactive
+from orchestration.rewrites import changed_rows, note_rewritten
 from orchestration.sidecars import read_manifest, read_retractions
 from orchestration.warehouse import Warehouse
 
@@ -81,9 +82,9 @@ def ingest_article_files(context: AssetExecutionContext, warehouse: Warehouse):
         )
         manifest, manifest_problems = read_manifest(root)
         retractions, retraction_problems = read_retractions(root)
-        connection.execute("delete from staging.manifest")
+        changed_rows(connection, "staging.manifest", "delete from staging.manifest")
         insert_frame(connection, "staging.manifest", frame_of(manifest, TABLES["staging.manifest"].schema))
-        connection.execute("delete from staging.retractions")
+        changed_rows(connection, "staging.retractions", "delete from staging.retractions")
         insert_frame(connection, "staging.retractions", frame_of(retractions, TABLES["staging.retractions"].schema))
         purge_inactive(connection)
         described = table_metadata(connection, INGEST_KEYS)  # with each table's row count
@@ -147,7 +148,11 @@ def _write_files(connection, files: list[dict], documents: list[dict]) -> None:
     )
     connection.register("_versions", frame_of(files, TABLES["staging.article_versions"].schema))
     connection.execute("insert or ignore into staging.article_versions select * from _versions")
-    connection.execute("delete from staging.rejected_files where file_name in (select file_name from _versions)")
+    changed_rows(
+        connection,
+        "staging.rejected_files",
+        "delete from staging.rejected_files where file_name in (select file_name from _versions)",
+    )
     connection.unregister("_versions")
     insert_frame(connection, "raw.documents", frame_of(documents, TABLES["raw.documents"].schema))
 
@@ -160,6 +165,8 @@ def _upsert(connection, table: str, frame: pl.DataFrame, update: list[str]) -> N
     try:
         assignments = ", ".join(f"{column} = excluded.{column}" for column in update)
         columns = ", ".join(frame.columns)
+        if connection.execute(f"select count(*) from {table} semi join _rows using (file_name)").fetchone()[0]:
+            note_rewritten(connection, [table])  # names seen before: their rows are updated in place
         connection.execute(
             f"insert into {table} ({columns}) select {columns} from _rows "
             f"on conflict (file_name) do update set {assignments}"

@@ -6,6 +6,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResul
 from orchestration.assets import source_file
 from orchestration.duckdb_io import ensure_sources
 from orchestration.reference import REFERENCE_DIR, reference_digest, reference_tables
+from orchestration.rewrites import note_rewritten
 from orchestration.warehouse import Warehouse
 
 
@@ -36,5 +37,6 @@ def reference_data(context: AssetExecutionContext, warehouse: Warehouse):
             frame = pl.read_csv(REFERENCE_DIR / f"{name}.csv", infer_schema=False)
             connection.register("_reference", frame)
             connection.execute(f"create or replace table reference.{name} as select * from _reference")
+            note_rewritten(connection, [f"reference.{name}"])
             connection.unregister("_reference")
             yield MaterializeResult(asset_key=key, metadata={"rows": frame.height})

@@ -25,6 +25,7 @@ from orchestration.parallel import map_batches
 from orchestration.progress import Progress
 from orchestration.publication import DatingEvidence, date_from_evidence, dating_evidence
 from orchestration.quarantine import Failure, PipelineBug, failure, log_failures, quarantine
+from orchestration.rewrites import changed_rows, run_operation
 from orchestration.warehouse import SQL_DIR, Warehouse
 
 APPLY_MANIFEST_SQL = SQL_DIR / "operations" / "apply_manifest.sql"
@@ -137,7 +138,7 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
     with warehouse.connect() as connection:
         ensure_sources(connection)
         if config.full_refresh:
-            connection.execute("delete from staging.articles")
+            changed_rows(connection, "staging.articles", "delete from staging.articles")
         new_ids = [
             row[0]
             for row in connection.execute(
@@ -169,7 +170,7 @@ def parse_articles(context: AssetExecutionContext, config: RefreshConfig, wareho
             counts.update(batch.counts)
         fallback = (years + earlier_years).most_common(1)[0][0] if years or earlier_years else None
         _infer_publication_dates(connection, undated, fallback)
-        connection.execute(APPLY_MANIFEST_SQL.read_text(encoding="utf-8"))
+        run_operation(connection, APPLY_MANIFEST_SQL.read_text(encoding="utf-8"))
         log_failures(context, connection, "parse", now)
         described = table_metadata(connection, (ARTICLES, SENTENCES, FURNITURE))
     yield MaterializeResult(
@@ -332,9 +333,11 @@ def _set_publication_dates(connection, rows: list[tuple]) -> None:
     """Write (article_id, published_date, published_confidence, published_source) rows over those articles'."""
     columns = ("article_id", "published_date", "published_confidence", "published_source")
     connection.register("_dates", pl.DataFrame(rows, schema={c: _ARTICLE_SCHEMA[c] for c in columns}, orient="row"))
-    connection.execute(
+    changed_rows(
+        connection,
+        "staging.articles",
         "update staging.articles as a set published_date = d.published_date, "
         "published_confidence = d.published_confidence, published_source = d.published_source "
-        "from _dates as d where a.article_id = d.article_id"
+        "from _dates as d where a.article_id = d.article_id",
     )
     connection.unregister("_dates")
