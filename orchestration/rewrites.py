@@ -35,11 +35,12 @@ def note_rewritten(connection: duckdb.DuckDBPyConnection, tables: Iterable[str],
 
 def changed_rows(connection: duckdb.DuckDBPyConnection, table: str, statement: str, parameters=None) -> int:
     """Run a DELETE or UPDATE on `table`, noting the table with the lowest rowid it touches; the number of rows
-    touched."""
+    touched. A statement that would touch no row (the usual purge) is not run: the look-up said so already."""
     first_rowid = connection.execute(_first_rowid_sql(statement), parameters).fetchone()[0]
+    if first_rowid is None:
+        return 0
     touched = connection.execute(statement, parameters).fetchone()[0]
-    if touched:
-        note_rewritten(connection, [table], -1 if first_rowid is None else first_rowid)
+    note_rewritten(connection, [table], first_rowid)
     return touched
 
 

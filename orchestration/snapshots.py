@@ -24,7 +24,7 @@ import duckdb
 import polars as pl
 from sqlglot import exp
 
-from orchestration.duckdb_io import ensure_sources
+from orchestration.duckdb_io import TableDoc, comment_statements, ensure_sources
 from orchestration.rewrites import rewritten_tables
 
 DEFAULT_KEEP_BUILDS = 7
@@ -36,21 +36,28 @@ HISTORY_TABLES = ("staging.articles",)  # kept per build with every mart: the ar
 PRIVATE_SCHEMA = "publish"  # the build's own bookkeeping (the journal, the build file's identity): never published
 _IDENTITY = f"{PRIVATE_SCHEMA}.build_file"
 _BUILD_ID = "the build (history.builds) that held this row"
-_BUILDS_DOC = {
-    "": "One row per published build still queryable (the last NEWS_KEEP_BUILDS): when it was built and what it held.",
-    "build_id": "the build's number, counting up from 1; history.<name> views carry it",
-    "built_at": "when the build was published (UTC)",
-    "articles": "how many articles the build held (rows of staging.articles; history.articles lists them)",
-    "tables": "how many tables the build published",
-    "build_file": "the identity of the private build file it was published from (a restored build file gets a new one)",
-}
-_TABLES_DOC = {
-    "": "One row per table of each kept build: its rows and the Parquet segments (files) they are in.",
-    "build_id": "the build (history.builds)",
-    "table_name": "schema.table, as the analyst queries it",
-    "rows": "rows the table held in that build",
-    "last_rowid": "the build file's largest rowid of the table when published: rows above it are new next time",
-    "segments": "the table's Parquet files, absolute paths, in the order the view reads them",
+_LEDGER_DOCS = {
+    "history.builds": TableDoc(
+        "One row per published build still queryable (the last NEWS_KEEP_BUILDS): when it was built and what it held.",
+        {
+            "build_id": "the build's number, counting up from 1; history.<name> views carry it",
+            "built_at": "when the build was published (UTC)",
+            "articles": "how many articles the build held (rows of staging.articles; history.articles lists them)",
+            "tables": "how many tables the build published",
+            "build_file": "the identity of the private build file it was published from (a restored build file "
+            "gets a new one)",
+        },
+    ),
+    "history.tables": TableDoc(
+        "One row per table of each kept build: its rows and the Parquet segments (files) they are in.",
+        {
+            "build_id": "the build (history.builds)",
+            "table_name": "schema.table, as the analyst queries it",
+            "rows": "rows the table held in that build",
+            "last_rowid": "the build file's largest rowid of the table when published: rows above it are new next time",
+            "segments": "the table's Parquet files, absolute paths, in the order the view reads them",
+        },
+    ),
 }
 
 
@@ -102,9 +109,11 @@ def published_builds(published: Path) -> list[Build]:
     return list(builds.values())
 
 
-def write_snapshot(connection: duckdb.DuckDBPyConnection, published: Path, staging: Path) -> dict[str, int]:
+def write_snapshot(
+    connection: duckdb.DuckDBPyConnection, published: Path, staging: Path
+) -> tuple[list[Build], dict[str, int]]:
     """Write the build's new segments and a catalog at `staging` (renamed over `published` by the caller).
-    Returns the journal's tables it acted on."""
+    Returns the builds the catalog keeps, the new one last, and the journal's tables it acted on."""
     builds = published_builds(published)
     kept = builds[max(0, len(builds) - keep_builds() + 1) :]  # with the new one, keep_builds() in all
     previous = builds[-1] if builds else None  # its segments serve the new build even when it is not kept
@@ -122,7 +131,7 @@ def write_snapshot(connection: duckdb.DuckDBPyConnection, published: Path, stagi
         build.tables[name] = _publish_table(connection, name, before, appended_only, folder, build)
     build.articles = build.tables["staging.articles"].rows if "staging.articles" in build.tables else 0
     _write_catalog(connection, staging, [*kept, build])
-    return rewritten
+    return [*kept, build], rewritten
 
 
 def written_by(build: Build) -> list[Path]:
@@ -131,18 +140,15 @@ def written_by(build: Build) -> list[Path]:
     return [Path(s) for table in build.tables.values() for s in table.segments if Path(s).name.startswith(prefix)]
 
 
-def remove_unread_segments(published: Path, builds: list[Build]) -> int:
-    """Delete the segments none of `builds` reads (and folders left empty); how many files went."""
+def remove_unread_segments(published: Path, builds: list[Build]) -> None:
+    """Delete the segments none of `builds` reads (and folders left empty)."""
     read = {segment for build in builds for table in build.tables.values() for segment in table.segments}
-    removed = 0
     for path in parts_dir(published).glob("*/*.parquet"):
         if str(path) not in read:
             path.unlink(missing_ok=True)
-            removed += 1
     for folder in parts_dir(published).glob("*"):
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
-    return removed
 
 
 def restore_build(published: Path, build_path: Path) -> None:
@@ -167,7 +173,8 @@ def restore_build(published: Path, build_path: Path) -> None:
                 connection.execute(f"insert into {name} by name select * from snapshot.{name}")
             else:
                 connection.execute(f"create table {name} as select * from snapshot.{name}")
-        connection.execute(";\n".join(_comment_statements(connection, "snapshot", tables)) or "select 1")
+        if comments := _comment_statements(connection, "snapshot", tables):
+            connection.execute(";\n".join(comments))
         connection.execute("detach snapshot")
     os.replace(partial, build_path)
 
@@ -309,9 +316,7 @@ def _ledger(builds: list[Build]) -> dict[str, pl.DataFrame]:
 
 def _history_statements(builds: list[Build]) -> list[str]:
     newest = builds[-1]
-    statements = []
-    for table, doc in (("history.builds", _BUILDS_DOC), ("history.tables", _TABLES_DOC)):
-        statements += _comments(table, doc, "table")
+    statements = [sql for table, doc in _LEDGER_DOCS.items() for _, sql in comment_statements(table, doc)]
     for name in sorted(n for n in newest.tables if n.startswith("marts.") or n in HISTORY_TABLES):
         parts = [
             f"select {b.build_id} as build_id, * from {_read(b.tables[name].segments)}"
@@ -370,15 +375,6 @@ def _comment_statements(connection: duckdb.DuckDBPyConnection, database: str, ta
         if wanted is None or name in wanted
     ]
     return statements
-
-
-def _comments(table: str, doc: dict[str, str], kind: str) -> list[str]:
-    return [
-        f"comment on {kind} {table} is {_literal(text)}"
-        if not column
-        else f"comment on column {table}.{column} is {_literal(text)}"
-        for column, text in doc.items()
-    ]
 
 
 def _read(segments: list[str]) -> str:

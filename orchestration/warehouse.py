@@ -145,7 +145,7 @@ class Warehouse(ConfigurableResource):
             stale.unlink(missing_ok=True)
         staging = published.with_name(f".{published.name}.publishing-{os.getpid()}")
         with self._open_build() as connection:
-            acted_on = write_snapshot(connection, published, staging)
+            builds, acted_on = write_snapshot(connection, published, staging)
             self._pause_point("inside_publish")
             os.replace(staging, published)
             self._pause_point("after_rename")
@@ -155,7 +155,6 @@ class Warehouse(ConfigurableResource):
             finally:
                 os.close(directory)
             forget_rewritten(connection, acted_on)
-        builds = published_builds(published)
         remove_unread_segments(published, builds)
         return builds[-1]
 
