@@ -56,8 +56,29 @@ def fingerprint_articles(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _drop_other_kind(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
+    """Drop the model's table when it is now a view, or its view when it is now a table (DuckDB replaces an
+    object only by one of its kind), with the ledger of what an incremental table held."""
+    schema, name = model.name.split(".")
+    other = "table" if model.view else "view"
+    catalog = "select 1 from duckdb_tables() where schema_name = ? and table_name = ?"
+    if not model.view:
+        catalog = "select 1 from duckdb_views() where schema_name = ? and view_name = ? and not internal"
+    if connection.execute(catalog, [schema, name]).fetchone():
+        connection.execute(f"drop {other} {model.name}")
+        if model.view:
+            changed_rows(
+                connection, "staging.model_articles", "delete from staging.model_articles where model = ?", [model.name]
+            )
+
+
 def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version: str, full_refresh: bool) -> Build:
-    """Bring a model's table up to date, in the caller's transaction. Needs fingerprint_articles first."""
+    """Bring a model's table up to date, or define its view, in the caller's transaction. Needs
+    fingerprint_articles first."""
+    _drop_other_kind(connection, model)
+    if model.view:
+        connection.execute(materialize_sql(model))
+        return Build(None)
     if not model.incremental_key or full_refresh or _held_versions(connection, model) != {version}:
         connection.execute(materialize_sql(model))
         note_rewritten(connection, [model.name])

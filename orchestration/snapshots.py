@@ -7,8 +7,10 @@ never changed once written: a table that only gained rows since the last publish
 for the new rows, a table whose rows changed otherwise (orchestration/rewrites.py) is written whole again. So a
 publish writes what the run changed, not the archive, and swapping the catalog (a rename) is the atomic step.
 
-The last NEWS_KEEP_BUILDS (default 7) builds stay queryable: `history.builds` lists them, and `history.<name>`
-holds every mart and `staging.articles` as each kept build had it, with its `build_id`. Segments no kept build
+The build's views (a mart computed when read, `materialized: view`) are views of the catalog too, over the
+published tables. The last NEWS_KEEP_BUILDS (default 7) builds stay queryable: `history.builds` lists them, and
+`history.<name>` holds every mart and `staging.articles` as each kept build had it, with its `build_id` (a view
+mart as that build's own SQL over that build's segments). Segments no kept build
 reads are deleted; a reader still holding a catalog older than that loses its rows.
 """
 
@@ -18,14 +20,17 @@ import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from graphlib import TopologicalSorter
 from pathlib import Path
 
 import duckdb
 import polars as pl
+import sqlglot
 from sqlglot import exp
 
 from orchestration.duckdb_io import TableDoc, comment_statements, ensure_sources
 from orchestration.rewrites import rewritten_tables
+from orchestration.sql_models import DIALECT, read_tables, table_name
 
 DEFAULT_KEEP_BUILDS = 7
 # a rewritten table this small is compared with its published rows, and keeps its segments when they are the same
@@ -58,6 +63,15 @@ _LEDGER_DOCS = {
             "segments": "the table's Parquet files, absolute paths, in the order the view reads them",
         },
     ),
+    "history.views": TableDoc(
+        "One row per view of each kept build (a mart computed when read): the SQL it was defined by.",
+        {
+            "build_id": "the build (history.builds)",
+            "view_name": "schema.view, as the analyst queries it",
+            "sql": "the CREATE VIEW statement, over the tables of that build",
+            "position": "the order the build created its views in: a view after the views it reads",
+        },
+    ),
 }
 
 
@@ -84,6 +98,7 @@ class Build:
     articles: int
     build_file: str  # the identity of the build file the marks (last_rowid) refer to
     tables: dict[str, PublishedTable] = field(default_factory=dict)
+    views: dict[str, str] = field(default_factory=dict)  # name -> CREATE VIEW statement, in the order to create them
 
 
 def published_builds(published: Path) -> list[Build]:
@@ -106,6 +121,13 @@ def published_builds(published: Path) -> list[Build]:
             "select build_id, table_name, rows, last_rowid, segments from history.tables"
         ).fetchall():
             builds[build_id].tables[name] = PublishedTable(rows, last_rowid, segments)
+        if catalog.execute(
+            "select count(*) from duckdb_tables() where schema_name = 'history' and table_name = 'views'"
+        ).fetchone()[0]:  # a catalog written before view marts has none
+            for build_id, name, sql in catalog.execute(
+                "select build_id, view_name, sql from history.views order by build_id, position"
+            ).fetchall():
+                builds[build_id].views[name] = sql
     return list(builds.values())
 
 
@@ -130,6 +152,7 @@ def write_snapshot(
         )
         build.tables[name] = _publish_table(connection, name, before, appended_only, folder, build)
     build.articles = build.tables["staging.articles"].rows if "staging.articles" in build.tables else 0
+    build.views = _views(connection)
     _write_catalog(connection, staging, [*kept, build])
     return [*kept, build], rewritten
 
@@ -202,6 +225,23 @@ def _tables(connection: duckdb.DuckDBPyConnection) -> list[str]:
     ]
 
 
+def _views(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The build's views, each after the views it reads (the order to create them in)."""
+    views = {
+        f"{schema}.{name}": sql.rstrip(";")
+        for schema, name, sql in connection.execute(
+            "select schema_name, view_name, sql from duckdb_views() where database_name = current_database() "
+            "and not internal and schema_name <> ?",
+            [PRIVATE_SCHEMA],
+        ).fetchall()
+    }
+    reads = {
+        name: set(map(table_name, read_tables(sqlglot.parse_one(sql, read=DIALECT)))) for name, sql in views.items()
+    }
+    order = TopologicalSorter({name: reads[name] & set(views) for name in sorted(views)}).static_order()
+    return {name: views[name] for name in order}
+
+
 def _publish_table(
     connection: duckdb.DuckDBPyConnection,
     name: str,
@@ -258,14 +298,7 @@ def _write_catalog(connection: duckdb.DuckDBPyConnection, path: Path, builds: li
     statements += [
         f"create view {name} as select * from {_read(table.segments)}" for name, table in newest.tables.items()
     ]
-    statements += [
-        sql.rstrip(";")
-        for (sql,) in connection.execute(
-            "select sql from duckdb_views() where database_name = current_database() and not internal "
-            "and schema_name <> ?",
-            [PRIVATE_SCHEMA],
-        ).fetchall()
-    ]
+    statements += list(newest.views.values())
     statements += _history_statements(builds)
     statements += _comment_statements(connection, connection.execute("select current_database()").fetchone()[0], None)
     with duckdb.connect(str(path)) as catalog:
@@ -289,6 +322,7 @@ _BUILDS_SCHEMA = {
     "tables": pl.Int32,
     "build_file": pl.String,
 }
+_VIEWS_SCHEMA = {"build_id": pl.Int32, "view_name": pl.String, "sql": pl.String, "position": pl.Int32}
 _TABLES_SCHEMA = {
     "build_id": pl.Int32,
     "table_name": pl.String,
@@ -311,20 +345,41 @@ def _ledger(builds: list[Build]) -> dict[str, pl.DataFrame]:
             schema=_TABLES_SCHEMA,
             orient="row",
         ),
+        "views": pl.DataFrame(
+            [[b.build_id, name, sql, i] for b in builds for i, (name, sql) in enumerate(b.views.items())],
+            schema=_VIEWS_SCHEMA,
+            orient="row",
+        ),
     }
 
 
 def _history_statements(builds: list[Build]) -> list[str]:
     newest = builds[-1]
     statements = [sql for table, doc in _LEDGER_DOCS.items() for _, sql in comment_statements(table, doc)]
-    for name in sorted(n for n in newest.tables if n.startswith("marts.") or n in HISTORY_TABLES):
+    for name in sorted(n for n in [*newest.tables, *newest.views] if n.startswith("marts.") or n in HISTORY_TABLES):
         parts = [
-            f"select {b.build_id} as build_id, * from {_read(b.tables[name].segments)}"
+            f"select {b.build_id} as build_id, * from "
+            + (_read(b.tables[name].segments) if name in b.tables else f"({_as_built(b, name)})")
             for b in builds
-            if name in b.tables
+            if name in b.tables or name in b.views
         ]
         statements.append(f"create view history.{name.split('.')[1]} as " + " union all by name ".join(parts))
     return statements
+
+
+def _as_built(build: Build, view: str) -> str:
+    """The SELECT of one of the build's views, reading that build's segments (and views) where it named tables."""
+    query = sqlglot.parse_one(build.views[view], read=DIALECT).expression
+    for table in read_tables(query):
+        name = table_name(table)
+        if name in build.tables:
+            source = sqlglot.parse_one(f"select * from {_read(build.tables[name].segments)}", read=DIALECT)
+        elif name in build.views:
+            source = sqlglot.parse_one(_as_built(build, name), read=DIALECT)
+        else:
+            continue
+        table.replace(source.subquery(table.alias_or_name))
+    return query.sql(dialect=DIALECT)
 
 
 def _describe_history(catalog: duckdb.DuckDBPyConnection) -> None:

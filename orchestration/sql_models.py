@@ -10,6 +10,7 @@ Each file holds one SELECT and opens with a header comment:
     -- audit: evidence
     -- audit: traces_to_article
     -- incremental: article_id
+    -- materialized: view
     -- column district: the district's canonical name
 
 Each `column <name>: <description>` line describes one column of the table: it becomes the column's COMMENT in
@@ -33,6 +34,11 @@ audits the whole table, not only the rows it wrote). Its placeholders take the a
 reference data). Such a model is built whole once, then each run only deletes the rows of articles that left
 and inserts those of new articles: `incremental_sql` rewrites the SELECT so every non-reference table it reads
 is narrowed to the pending articles. That keeps the cost of a run proportional to the new articles.
+
+`materialized: view` makes the model a view instead of a table: for a mart that joins per-article tables
+(incremental ones) to corpus-wide ones that are small (the syndication clusters), so its rows are computed when
+read and a run neither rebuilds nor republishes them. The published catalog keeps it as a view over the
+published tables (orchestration/snapshots.py).
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ import re
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlglot
 from sqlglot import exp
@@ -81,6 +88,7 @@ class SqlModel:
     audits: tuple[Audit, ...] = field(default=())
     incremental_key: str | None = None
     columns: dict[str, str] = field(default_factory=dict)  # column name -> description, from the header
+    view: bool = False  # `materialized: view`
 
     @property
     def summary(self) -> str:
@@ -97,7 +105,7 @@ def table_name(table: exp.Table) -> str:
     return f"{table.db}.{table.name}" if table.db else table.name
 
 
-def _read_tables(tree: exp.Expression) -> list[exp.Table]:
+def read_tables(tree: exp.Expression) -> list[exp.Table]:
     """The table nodes a query reads, found with a scope walk so CTE names are not mistaken for tables."""
     return [
         source
@@ -108,7 +116,7 @@ def _read_tables(tree: exp.Expression) -> list[exp.Table]:
 
 
 def _table_names(tree: exp.Expression) -> set[str]:
-    return {table_name(table) for table in _read_tables(tree)}
+    return {table_name(table) for table in read_tables(tree)}
 
 
 def referenced_tables(sql: str) -> set[str]:
@@ -154,10 +162,20 @@ def _audit(model_path: Path, table: str, name: str, kind: str, args: tuple[str, 
     return Audit(name, kind, args, sql, "blocking: yes" in settings, "scope: whole table" in settings)
 
 
-def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Audit, ...], str | None, dict[str, str]]:
+class _Header(NamedTuple):
+    description: str
+    grain: str
+    audits: tuple[Audit, ...]
+    incremental_key: str | None
+    columns: dict[str, str]
+    view: bool
+
+
+def _parse_header(path: Path, text: str, table: str) -> _Header:
     description: list[str] = []
     grain = ""
     incremental_key = None
+    view = False
     audits: list[Audit] = []
     columns: dict[str, str] = {}
     continued: str | None = None
@@ -171,6 +189,11 @@ def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Au
             incremental_key = body.removeprefix("incremental:").strip()
             if incremental_key != "article_id":
                 raise ModelError(f"{path}: only 'incremental: article_id' is supported")
+        elif body.startswith("materialized:"):
+            kind = body.removeprefix("materialized:").strip()
+            if kind not in ("table", "view"):
+                raise ModelError(f"{path}: 'materialized:' is 'table' (the default) or 'view', not '{kind}'")
+            view = kind == "view"
         elif body.startswith("audit:"):
             spec = body.removeprefix("audit:").strip()
             match = _AUDIT.match(spec)
@@ -197,13 +220,15 @@ def _parse_header(path: Path, text: str, table: str) -> tuple[str, str, tuple[Au
         continued = None
     if not description or not grain:
         raise ModelError(f"{path}: the header comment needs a description and a 'grain:' line")
-    return " ".join(description), grain, tuple(audits), incremental_key, columns
+    if view and incremental_key:
+        raise ModelError(f"{path}: a view is computed when read; it cannot also be incremental")
+    return _Header(" ".join(description), grain, tuple(audits), incremental_key, columns, view)
 
 
 def load_model(path: Path, layer: str) -> SqlModel:
     text = path.read_text(encoding="utf-8")
     name = f"{layer}.{path.stem}"
-    description, grain, audits, incremental_key, columns = _parse_header(path, text, name)
+    header = _parse_header(path, text, name)
     try:
         statements = [s for s in sqlglot.parse(text, read=DIALECT) if s is not None]
     except sqlglot.errors.ParseError as error:
@@ -211,7 +236,19 @@ def load_model(path: Path, layer: str) -> SqlModel:
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
         raise ModelError(f"{path}: a model file holds exactly one SELECT")
     depends_on = tuple(sorted(_table_names(statements[0])))  # from this parse: parsing every model takes 0.1 s
-    return SqlModel(name, layer, path, text, description, grain, depends_on, audits, incremental_key, columns)
+    return SqlModel(
+        name,
+        layer,
+        path,
+        text,
+        header.description,
+        header.grain,
+        depends_on,
+        header.audits,
+        header.incremental_key,
+        header.columns,
+        header.view,
+    )
 
 
 def load_models(sql_dir: Path, source_tables: set[str]) -> list[SqlModel]:
@@ -242,15 +279,15 @@ def load_models(sql_dir: Path, source_tables: set[str]) -> list[SqlModel]:
 
 
 def materialize_sql(model: SqlModel) -> str:
-    """The statement that (re)builds a model's table."""
-    return f"create or replace table {model.name} as\n{model.sql}"
+    """The statement that (re)builds a model's table, or (re)defines its view."""
+    return f"create or replace {'view' if model.view else 'table'} {model.name} as\n{model.sql}"
 
 
 def narrowed(sql: str, condition: str, keep=lambda table: False) -> str:
     """`sql` with every table it reads, except where `keep(name)` holds, narrowed to its rows where `condition`
     holds."""
     tree = sqlglot.parse_one(sql, read=DIALECT)
-    for table in [table for table in _read_tables(tree) if not keep(table_name(table))]:
+    for table in [table for table in read_tables(tree) if not keep(table_name(table))]:
         narrowed_table = exp.select("*").from_(table_name(table)).where(condition, dialect=DIALECT)
         table.replace(narrowed_table.subquery(table.alias_or_name))
     return tree.sql(dialect=DIALECT)

@@ -41,18 +41,18 @@ def tables_of(connection: duckdb.DuckDBPyConnection, database: str, kind: str) -
 
 
 def assert_published_equals_build(published: Path) -> None:
-    """Every table of the build file, as a multiset of rows, is its view in the published catalog."""
+    """Every table and view of the build file, as a multiset of rows, is its view in the published catalog."""
     with duckdb.connect() as connection:
         connection.execute(f"attach '{Warehouse().build_path}' as build (read_only)")
         connection.execute(f"attach '{published}' as snapshot (read_only)")
-        tables = tables_of(connection, "build", "table")
-        assert tables and set(tables) <= set(tables_of(connection, "snapshot", "view"))
+        tables = tables_of(connection, "build", "table") + tables_of(connection, "build", "view")
+        assert "marts.event_timeline" in tables and set(tables) <= set(tables_of(connection, "snapshot", "view"))
         for table in tables:
             differs = connection.execute(
                 f"select exists ((from build.{table} except all from snapshot.{table}) "
                 f"union all (from snapshot.{table} except all from build.{table}))"
             ).fetchone()[0]
-            assert not differs, f"{table}: the published view differs from the build's table"
+            assert not differs, f"{table}: the published view differs from the build's"
 
 
 def segments(published: Path, table: str) -> list[str]:
@@ -148,6 +148,29 @@ def test_the_last_builds_stay_queryable_and_older_segments_go(tmp_path, monkeypa
     with duckdb.connect(str(published), read_only=True) as connection:
         read = {s for (files,) in connection.execute("select segments from history.tables").fetchall() for s in files}
     assert on_disk == read, "only the kept builds' segments are on disk"
+
+
+def test_a_view_mart_is_kept_as_each_build_computed_it(tmp_path, monkeypatch):
+    """marts.event_timeline is a view (its sources and counts move with the clusters): its history reads each
+    build's own segments through that build's own SQL, not today's tables."""
+    articles = tmp_path / "articles"
+    shutil.copytree(SEEDS, articles)
+    published = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    first = mart_snapshot(published)["event_timeline"]
+    for path in sorted(UNSEEN.glob("*.txt")):
+        shutil.copy(path, articles)
+    build_warehouse(monkeypatch, articles, published)
+    with duckdb.connect(str(published), read_only=True) as connection:
+        assert connection.execute(
+            "select count(*) from duckdb_views() where schema_name = 'marts' and view_name = 'event_timeline'"
+        ).fetchone() == (1,)
+        kept = connection.execute("select * exclude (build_id) from history.event_timeline where build_id = 1")
+        assert sorted(kept.fetchall(), key=repr) == first
+        now = connection.execute("select * exclude (build_id) from history.event_timeline where build_id = 2")
+        assert sorted(now.fetchall(), key=repr) == mart_snapshot(published)["event_timeline"] != first
+        assert connection.execute("select distinct view_name from history.views order by 1").fetchall()[0] == (
+            "marts.event_timeline",
+        )
 
 
 def test_a_file_published_whole_by_an_earlier_version_is_carried_over(tmp_path, monkeypatch):

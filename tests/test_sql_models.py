@@ -67,6 +67,40 @@ def test_header_needs_grain(tmp_path):
         load_models(tmp_path, set())
 
 
+@pytest.mark.parametrize(
+    ("setting", "error"),
+    [
+        ("-- materialized: view\n-- incremental: article_id\n", "cannot also be incremental"),
+        ("-- materialized: cte\n", "'view'"),
+    ],
+)
+def test_a_view_model_is_not_incremental_and_no_other_kind_is_read(tmp_path, setting, error):
+    (tmp_path / "marts").mkdir()
+    (tmp_path / "marts" / "x.sql").write_text(HEADER + setting + "select article_id from staging.articles")
+    with pytest.raises(ModelError, match=error):
+        load_models(tmp_path, {"staging.articles"})
+
+
+def test_a_model_turns_from_table_to_view_and_back(tmp_path):
+    """DuckDB replaces a table only by a table: a model whose kind changed drops its old object (and the ledger of
+    what an incremental table held) instead of failing every build after the change."""
+    write(tmp_path, "marts", "x", "-- incremental: article_id\nselect article_id from staging.articles")
+    (table,) = load_models(tmp_path, {"staging.articles"})
+    write(tmp_path, "marts", "x", "-- materialized: view\nselect article_id from staging.articles")
+    (view,) = load_models(tmp_path, {"staging.articles"})
+    kinds = "select table_type from information_schema.tables where table_name = 'x'"
+    with duckdb.connect() as connection:
+        ensure_sources(connection)
+        connection.execute("insert into staging.articles (article_id) values ('a'), ('b')")
+        fingerprint_articles(connection)
+        for model, kind in [(table, "BASE TABLE"), (view, "VIEW"), (table, "BASE TABLE")]:
+            build_model(connection, model, "v1", full_refresh=False)
+            assert connection.execute(kinds).fetchall() == [(kind,)]
+            assert connection.execute("select count(*) from marts.x").fetchone() == (2,)
+            ledger = connection.execute("select count(*) from staging.model_articles").fetchone()[0]
+            assert ledger == (2 if kind == "BASE TABLE" else 0)
+
+
 def test_a_column_description_runs_on_over_the_lines_after_it(tmp_path):
     (tmp_path / "marts").mkdir()
     (tmp_path / "marts" / "x.sql").write_text(

@@ -12,6 +12,9 @@
 -- incremental: article_id
 -- audit: unique(article_id, date_start)
 -- audit: not_null(article_id, sentence_id, event_type, event_date, date_precision, evidence)
+-- audit: accepted_values(date_precision, day, week, month, year)
+-- audit: evidence
+-- audit: traces_to_article
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence the date is in
 -- column event_type: what it dates: handover_entered, handover_scheduled, truce_signed, phone_call... or other

@@ -1,7 +1,7 @@
 -- Every statement of a claim that sources can agree or disagree on, with its source and evidence: the date of
 -- a handover (district and event type, from marts.handover_events, when a sentence dates it and
 -- marts.data_quality does not flag it), the date of a one-off event (event types with compare_sources in
--- reference.timeline_event_types: the truce signed, the fighting began, control held since; from marts.event_timeline, per decade, and for a
+-- reference.timeline_event_types: the truce signed, the fighting began, control held since; the rows of marts.event_timeline, per decade, and for a
 -- type whose scope is a district only where its sentence names the district) and a figure for a subject, place and decade (intermediate.figure_claims over
 -- marts.figures_by_source; 'undated' when nothing in the corpus dates it). Each statement is a range,
 -- low/best/high in the style of UCDP: a figure with an 'upper' bound ("almost 2,000") is at most its number,
@@ -105,7 +105,7 @@ compared_events as (
     select
         timeline.*,
         year(timeline.event_date) // 10 * 10 || 's' as decade
-    from marts.event_timeline as timeline
+    from intermediate.dated_statements as timeline  -- marts.event_timeline's rows, without their sources
     inner join reference.timeline_event_types as event_types using (event_type)
     -- an event of a district ("held since 1992") is compared only where its sentence names the district: "held
     -- since 1994" of "the territories" or of Karabakh as a whole frames no area that another source's year is of

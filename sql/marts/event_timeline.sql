@@ -2,13 +2,12 @@
 -- per article in intermediate.dated_statements: a handover, an event its words name, or 'other'). The evidence
 -- is the sentence; date_start, date_end and date_text locate the date in it. source_id is the syndication
 -- cluster (marts.syndication_clusters), and n_sources counts the independent sources that give the same event
--- type, subject, date and precision.
+-- type, subject, date and precision. It is a view: the per-article rows (intermediate.dated_statements, built
+-- incrementally and audited there) are joined to the clusters when read, so a run that adds articles neither
+-- rebuilds nor republishes the rows of the others, whose sources and counts still move with the clusters.
 -- grain: one row per article_id, date_start
--- audit: unique(article_id, date_start)
--- audit: not_null(article_id, sentence_id, event_type, event_date, date_precision, source_id, source, evidence)
--- audit: accepted_values(date_precision, day, week, month, year)
--- audit: evidence
--- audit: traces_to_article
+-- materialized: view
+-- audit: not_null(source_id, source, n_sources)
 -- audit: not_empty
 -- column article_id: the article (staging.articles)
 -- column sentence_id: the sentence the date is in
