@@ -151,26 +151,34 @@ def test_the_last_builds_stay_queryable_and_older_segments_go(tmp_path, monkeypa
 
 
 def test_a_view_mart_is_kept_as_each_build_computed_it(tmp_path, monkeypatch):
-    """marts.event_timeline is a view (its sources and counts move with the clusters): its history reads each
-    build's own segments through that build's own SQL, not today's tables."""
+    """marts.event_timeline and marts.claim_statements are views (their sources and counts move with the
+    clusters): their history reads each build's own segments through that build's own SQL, not today's tables."""
+    views = ("event_timeline", "claim_statements")
     articles = tmp_path / "articles"
     shutil.copytree(SEEDS, articles)
     published = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
-    first = mart_snapshot(published)["event_timeline"]
+    first = mart_snapshot(published)
     for path in sorted(UNSEEN.glob("*.txt")):
         shutil.copy(path, articles)
     build_warehouse(monkeypatch, articles, published)
+    now = mart_snapshot(published)
     with duckdb.connect(str(published), read_only=True) as connection:
-        assert connection.execute(
-            "select count(*) from duckdb_views() where schema_name = 'marts' and view_name = 'event_timeline'"
-        ).fetchone() == (1,)
-        kept = connection.execute("select * exclude (build_id) from history.event_timeline where build_id = 1")
-        assert sorted(kept.fetchall(), key=repr) == first
-        now = connection.execute("select * exclude (build_id) from history.event_timeline where build_id = 2")
-        assert sorted(now.fetchall(), key=repr) == mart_snapshot(published)["event_timeline"] != first
-        assert connection.execute("select distinct view_name from history.views order by 1").fetchall()[0] == (
-            "marts.event_timeline",
-        )
+        kept = {name for (name,) in connection.execute("select view_name from history.views").fetchall()}
+        assert {f"marts.{view}" for view in views} <= kept
+        for view in views:
+            assert connection.execute(
+                "select count(*) from duckdb_views() where schema_name = 'marts' and view_name = ?", [view]
+            ).fetchone() == (1,)
+            history = [
+                sorted(
+                    connection.execute(
+                        f"select * exclude (build_id) from history.{view} where build_id = ?", [b]
+                    ).fetchall(),
+                    key=repr,
+                )
+                for b in (1, 2)
+            ]
+            assert history == [first[view], now[view]] and first[view] != now[view], view
 
 
 def test_a_file_published_whole_by_an_earlier_version_is_carried_over(tmp_path, monkeypatch):

@@ -7,8 +7,9 @@
 -- peacekeeper deaths, not the war's. Its decade is that of the nearest date or decade phrase in the
 -- sentence ("since 1992", "in the 1990s", "at the end of the last century", "Armenia's occupation left"; "since
 -- then": the last date the article gave before it), else of
--- the article's publication date (the newest in the corpus when the article has none): 30,000 dead in the 1990s
--- war and thousands dead this year are two claims. Its place is the district the sentence names nearest to it
+-- the article's publication date (null when the article has none: marts.claim_statements then takes the newest
+-- in the corpus, which moves with every run, so it is not read here): 30,000 dead in the 1990s war and thousands
+-- dead this year are two claims. Its place is the district the sentence names nearest to it
 -- ("511 people were killed in Kalbajar" is a claim about Kalbajar, not the whole war); when the sentence names
 -- none but refers back to one ("37 residents of the district", an occupation: "the occupation left", "since
 -- then"), the
@@ -19,12 +20,14 @@
 -- reference.incident_phrases) that incident's. Figures of other subjects (weeks, districts,
 -- leaders) are no claims: left out.
 -- grain: one row per article_id, char_start (of the figure)
+-- incremental: article_id
 -- audit: unique(article_id, char_start)
 -- audit: not_null(article_id, claim_subject)
 -- column article_id: the article (staging.articles)
 -- column char_start: offset of the figure in the article's text (staging.figure_mentions)
 -- column claim_subject: what the figure is a claim about (reference.figure_claims: deaths, refugees, peacekeepers...)
--- column decade: the decade it is about (1990 for the 1990s): the nearest date or era phrase, else the article's
+-- column decade: the decade it is about (1990 for the 1990s): the nearest date or era phrase, else the article's;
+-- null when neither gives one
 -- column period_text: the date or era words that set the decade; null when the article's date did
 -- column place: the district the figure is about (its sentence's nearest, else, when the figure refers back to one,
 -- the article's last before it); null for the whole conflict
@@ -256,17 +259,13 @@ claim_kinds as (
         claim,
         running
     from reference.figure_claims
-),
-
-corpus as (
-    select newest_published as newest from intermediate.corpus_dates
 )
 
 select
     claims.article_id,
     claims.char_start,
     claims.claim_subject,
-    coalesce(nearest_periods.decade, year(coalesce(articles.published_date, corpus.newest)) // 10 * 10) as decade,
+    coalesce(nearest_periods.decade, year(articles.published_date) // 10 * 10) as decade,
     nearest_periods.period_text,
     coalesce(nearest_places.place, earlier_places.place) as place,
     coalesce(nearest_places.place_text, earlier_places.place_text) as place_text,
@@ -276,7 +275,6 @@ select
     coalesce(span_counts.span = 'incident', false) as is_one_incident
 from claims
 inner join staging.articles as articles using (article_id)
-cross join corpus
 left join nearest_periods using (article_id, char_start)
 left join nearest_places using (article_id, char_start)
 left join earlier_places using (article_id, char_start)

@@ -11,12 +11,13 @@
 -- either side, as "two weeks ago" is loose. best is the figure, or the day of a day-precision date. source_id
 -- is the syndication cluster: copies of one agency story are one source. The evidence is the sentence;
 -- stated_start and stated_text locate the value in it.
+-- It is a view: the statements of each article (intermediate.stated_claims, built incrementally and audited
+-- there) get their source, the corpus's decade and data_quality's flags when read, so a run that adds articles
+-- neither rebuilds nor republishes the statements of the others.
 -- grain: one row per claim, article_id, stated_start
+-- materialized: view
 -- audit: unique(claim, article_id, stated_start)
--- audit: not_null(claim, claim_kind, subject, source_id, source, article_id, sentence_id, stated_value, evidence)
--- audit: accepted_values(claim_kind, handover, event, figure)
--- audit: evidence
--- audit: traces_to_article
+-- audit: not_null(claim, context, source_id, source)
 -- audit: not_empty
 -- column claim: what is claimed, the key statements are compared on ('Agdam entered', 'deaths in Kalbajar (1990s)',
 -- 'refugees in one day (8 December 2020)': a count of one day meets only counts of that day; 'deaths in one incident
@@ -50,209 +51,47 @@
 -- column evidence: the sentence that states it
 -- column year_stated: false for a day or month written without its year, which is read from the article's date ("on
 -- November 20" in a report of 2024 that looks back); null for figures
-with written_dates as (
-    -- a day or month written without its year takes it from the article's date (or the corpus's)
+with statements as (
     select
-        *,
-        kind = 'absolute' and anchor in ('publication', 'corpus') as is_yearless
-    from staging.date_mentions
-),
-
-first_date_mentions as (
-    select
-        article_id,
-        sentence_id,
-        value,
-        min(char_start) as char_start,
-        arg_min(text, char_start) as text,
-        arg_min(is_yearless, char_start) as is_yearless
-    from written_dates
-    group by article_id, sentence_id, value
-),
-
-handover_dates as (
-    select
-        events.district || ' ' || events.event_type as claim,
-        'handover' as claim_kind,
-        events.district as subject,
-        events.event_type as context,
-        events.article_id,
-        events.sentence_id,
-        coalesce(mentions.char_start, events.char_start) as stated_start,
-        coalesce(mentions.text, strftime(events.event_date, '%-d %B %Y')) as stated_text,
-        events.event_date as value,
-        events.date_precision,
-        -- "were vacated by December 1": done on that day or before it; so is one dated by the day it was reported
-        -- ("Fuzuli is ours again, he said on Tuesday"): the report bounds the handover, it does not date it
-        events.event_type = 'entered' and coalesce(contexts.after_deadline or contexts.after_reporting, false) as is_by,
-        not coalesce(mentions.is_yearless, false) as year_stated
-    from marts.handover_events as events
-    anti join marts.data_quality using (article_id, district, event_type, event_date)
-    left join first_date_mentions as mentions
+        parts.*,
+        -- a figure that neither its sentence nor its article dates is of the newest article's decade (a scalar
+        -- subquery, not a cross join: DuckDB writes a view's cross join as a comma, which binds after the anti
+        -- join below when the published catalog re-reads the view)
+        coalesce(
+            parts.decade, (select year(corpus.newest_published) // 10 * 10 from intermediate.corpus_dates as corpus)
+        ) as framed_decade
+    from intermediate.stated_claims as parts
+    -- a handover date marts.data_quality flags (a misread year, history) is no claim
+    anti join marts.data_quality as flagged
         on
-            events.article_id = mentions.article_id
-            and events.sentence_id = mentions.sentence_id
-            and events.event_date = mentions.value
-    left join intermediate.date_contexts as contexts
-        on
-            mentions.article_id = contexts.article_id
-            and mentions.sentence_id = contexts.sentence_id
-            and mentions.char_start = contexts.char_start
-    where events.date_source = 'sentence'
-),
-
-compared_events as (
-    select
-        timeline.*,
-        year(timeline.event_date) // 10 * 10 || 's' as decade
-    from intermediate.dated_statements as timeline  -- marts.event_timeline's rows, without their sources
-    inner join reference.timeline_event_types as event_types using (event_type)
-    -- an event of a district ("held since 1992") is compared only where its sentence names the district: "held
-    -- since 1994" of "the territories" or of Karabakh as a whole frames no area that another source's year is of
-    where event_types.compare_sources = 'true' and (event_types.scope <> 'district' or timeline.subject is not null)
-),
-
-event_dates as (
-    select
-        event_type || coalesce(' in ' || subject, '') || ' (' || decade || ')' as claim,
-        'event' as claim_kind,
-        event_type as subject,
-        concat_ws(', ', subject, decade) as context,
-        article_id,
-        sentence_id,
-        date_start as stated_start,
-        date_text as stated_text,
-        event_date as value,
-        date_precision,
-        false as is_by,
-        not coalesce(
-            (
-                select written_dates.is_yearless from written_dates
-                where
-                    written_dates.article_id = compared_events.article_id
-                    and written_dates.char_start = compared_events.date_start
-            ),
-            false
-        ) as year_stated
-    from compared_events
-),
-
-dates as (
-    select * from handover_dates
-    union all
-    select * from event_dates
-),
-
-date_statements as (
-    select
-        claim,
-        claim_kind,
-        subject,
-        context,
-        article_id,
-        sentence_id,
-        stated_start,
-        stated_text,
-        case when is_by then 'by ' else '' end || case date_precision
-            when 'day' then strftime(value, '%-d %B %Y')
-            when 'week' then 'week of ' || strftime(value, '%-d %B %Y')
-            when 'month' then strftime(value, '%B %Y')
-            else strftime(value, '%Y')
-        end as stated_value,
-        null::double as low,
-        null::double as best,
-        null::double as high,
-        case
-            when is_by then null
-            when date_precision = 'day' then value
-            when date_precision = 'week' then value - 6
-            when date_precision = 'month' then date_trunc('month', value)
-            else date_trunc('year', value)
-        end::date as low_date,
-        case when date_precision = 'day' and not is_by then value end as best_date,
-        case date_precision
-            when 'day' then value
-            when 'week' then value + 6
-            when 'month' then last_day(value)
-            else date_trunc('year', value) + interval 1 year - interval 1 day
-        end::date as high_date,
-        null::varchar as frame_place,
-        null::varchar as frame_words,
-        false as is_running,
-        null::date as as_of,
-        year_stated
-    from dates
-),
-
-spanned_claims as (
-    -- a count of one day or of one incident is compared only with counts of that span read as of the same day
-    select
-        *,
-        case when is_one_day then 'day' when is_one_incident then 'incident' end as span
-    from intermediate.figure_claims
-),
-
-figure_statements as (
-    select
-        claims.claim_subject || coalesce(' in ' || claims.place, '') || coalesce(' in one ' || claims.span, '') || ' ('
-        || case
-            when claims.span is not null then coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated')
-            else coalesce(claims.decade || 's', 'undated')
-        end || ')' as claim,
-        'figure' as claim_kind,
-        claims.claim_subject as subject,
-        concat_ws(
-            ', ',
-            claims.place,
-            'one ' || claims.span || ', ' || coalesce(strftime(claims.as_of, '%-d %B %Y'), 'undated'),
-            coalesce(claims.decade || 's', 'undated')
-        ) as context,
-        figures.article_id,
-        figures.sentence_id,
-        figures.char_start as stated_start,
-        figures.evidence as stated_text,
-        case
-            when figures.bound = 'upper' then 'at most '
-            when figures.bound = 'lower' then 'at least '
-            when figures.is_approximate then 'about '
-            else ''
-        end || format('{:,.0f}', figures.value) as stated_value,
-        case
-            when figures.bound = 'upper' then null
-            when figures.bound = 'lower' then figures.value
-            when figures.is_approximate then figures.value * 0.9
-            else figures.value
-        end as low,
-        figures.value as best,
-        case
-            when figures.bound = 'lower' then null
-            when figures.bound = 'upper' then figures.value
-            when figures.is_approximate then figures.value * 1.1
-            else figures.value
-        end as high,
-        null::date as low_date,
-        null::date as best_date,
-        null::date as high_date,
-        claims.place as frame_place,
-        nullif(concat_ws('; ', claims.place_text, claims.period_text), '') as frame_words,
-        claims.is_running,
-        claims.as_of,
-        null::boolean as year_stated
-    from marts.figures_by_source as figures
-    inner join spanned_claims as claims using (article_id, char_start)
-),
-
-statements as (
-    select * from date_statements
-    union all
-    select * from figure_statements
+            parts.handover_date = flagged.event_date
+            and parts.article_id = flagged.article_id
+            and parts.subject = flagged.district
+            and parts.context = flagged.event_type
 )
 
 select
-    statements.claim,
+    -- a figure's claim: what it counts, where, and of which day (one day's or one incident's) or decade
+    coalesce(
+        statements.claim,
+        statements.subject || coalesce(' in ' || statements.frame_place, '')
+        || coalesce(' in one ' || statements.span, '') || ' ('
+        || case
+            when statements.span is not null then coalesce(strftime(statements.as_of, '%-d %B %Y'), 'undated')
+            else coalesce(statements.framed_decade || 's', 'undated')
+        end || ')'
+    ) as claim,
     statements.claim_kind,
     statements.subject,
-    statements.context,
+    coalesce(
+        statements.context,
+        concat_ws(
+            ', ',
+            statements.frame_place,
+            'one ' || statements.span || ', ' || coalesce(strftime(statements.as_of, '%-d %B %Y'), 'undated'),
+            coalesce(statements.framed_decade || 's', 'undated')
+        )
+    ) as context,
     clusters.cluster_id as source_id,
     clusters.source,
     statements.article_id,
@@ -266,14 +105,13 @@ select
     statements.low_date,
     statements.best_date,
     statements.high_date,
-    sentences.char_start,
-    sentences.char_end,
-    sentences.text as evidence,
+    statements.char_start,
+    statements.char_end,
+    statements.evidence,
     statements.frame_place,
     statements.frame_words,
     statements.is_running,
     statements.as_of,
     statements.year_stated
 from statements
-inner join staging.sentences as sentences using (article_id, sentence_id)
 inner join marts.syndication_clusters as clusters using (article_id)
