@@ -10,7 +10,8 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.rewrites import changed_rows, rewritten_tables
+from orchestration import warehouse
+from orchestration.rewrites import changed_rows, forget_rewritten, rewritten_tables
 from orchestration.warehouse import PROJECT_ROOT, Warehouse
 from tests.conftest import build_warehouse, mart_snapshot
 
@@ -179,6 +180,29 @@ def test_a_view_mart_is_kept_as_each_build_computed_it(tmp_path, monkeypatch):
                 for b in (1, 2)
             ]
             assert history == [first[view], now[view]] and first[view] != now[view], view
+
+
+def test_reference_tables_are_reloaded_only_when_their_file_changed(tmp_path, monkeypatch):
+    """A reloaded table counts as rewritten, and the publish compares it with its published rows: 25 tables each
+    run. An unchanged file keeps its table; a changed one (here: its recorded digest no longer matches the file)
+    is reloaded, and only that one reaches the journal the publish acts on."""
+    acted_on: list[set[str]] = []
+
+    def forget(connection, tables):
+        acted_on.append(set(tables))
+        forget_rewritten(connection, tables)
+
+    monkeypatch.setattr(warehouse, "forget_rewritten", forget)
+    articles = tmp_path / "articles"
+    shutil.copytree(SEEDS, articles)
+    published = build_warehouse(monkeypatch, articles, tmp_path / "news.duckdb")
+    with duckdb.connect(str(Warehouse().build_path)) as connection:
+        connection.execute("update publish.reference_digests set digest = 'an older file' where name = 'era_phrases'")
+    shutil.copy(sorted(UNSEEN.glob("*.txt"))[0], articles)  # a run with something to do
+    build_warehouse(monkeypatch, articles, published)
+    first, second = ({name for name in tables if name.startswith("reference.")} for tables in acted_on)
+    assert len(first) > 20 and second == {"reference.era_phrases"}
+    assert_published_equals_build(published)
 
 
 def test_a_file_published_whole_by_an_earlier_version_is_carried_over(tmp_path, monkeypatch):
