@@ -79,8 +79,8 @@ def _drop_other_kind(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> 
 
 def _build_whole(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
     """(Re)build a model's table from all articles: an incremental model's in batches of FULL_BUILD_BATCH."""
-    articles = connection.execute(f"select count(*) from {FINGERPRINTS}").fetchone()[0]
-    if not model.incremental_key or articles <= FULL_BUILD_BATCH:
+    articles = connection.execute(f"select count(*) from {FINGERPRINTS}").fetchone()[0] if model.incremental_key else 0
+    if articles <= FULL_BUILD_BATCH:
         connection.execute(materialize_sql(model))
     else:
         connection.execute(
