@@ -61,20 +61,25 @@ def fingerprint_articles(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _forget_articles(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
+    """Empty the ledger of the articles the model's table holds (staging.model_articles)."""
+    changed_rows(
+        connection, "staging.model_articles", "delete from staging.model_articles where model = ?", [model.name]
+    )
+
+
 def _drop_other_kind(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
     """Drop the model's table when it is now a view, or its view when it is now a table (DuckDB replaces an
     object only by one of its kind), with the ledger of what an incremental table held."""
-    schema, name = model.name.split(".")
-    other = "table" if model.view else "view"
-    catalog = "select 1 from duckdb_tables() where schema_name = ? and table_name = ?"
-    if not model.view:
-        catalog = "select 1 from duckdb_views() where schema_name = ? and view_name = ? and not internal"
-    if connection.execute(catalog, [schema, name]).fetchone():
-        connection.execute(f"drop {other} {model.name}")
+    held = connection.execute(
+        "select table_type from information_schema.tables "
+        "where table_catalog = current_database() and table_schema || '.' || table_name = ?",
+        [model.name],
+    ).fetchone()
+    if held and (held[0] == "VIEW") != model.view:
+        connection.execute(f"drop {'table' if model.view else 'view'} {model.name}")
         if model.view:
-            changed_rows(
-                connection, "staging.model_articles", "delete from staging.model_articles where model = ?", [model.name]
-            )
+            _forget_articles(connection, model)
 
 
 def _build_whole(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
@@ -83,19 +88,16 @@ def _build_whole(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None
     if articles <= FULL_BUILD_BATCH:
         connection.execute(materialize_sql(model))
     else:
-        connection.execute(
-            f"create or replace temp table _article_batches as select article_id, "
-            f"(row_number() over (order by article_id) - 1) // {FULL_BUILD_BATCH} as batch from {FINGERPRINTS}"
-        )
-        for batch in range(-(-articles // FULL_BUILD_BATCH)):
+        select = incremental_sql(model, BATCH)
+        for first in range(0, articles, FULL_BUILD_BATCH):
             connection.execute(
-                f"create or replace temp table {BATCH} as select article_id from _article_batches where batch = ?",
-                [batch],
+                f"create or replace temp table {BATCH} as select article_id from {FINGERPRINTS} "
+                "order by article_id limit ? offset ?",
+                [FULL_BUILD_BATCH, first],
             )
-            select = incremental_sql(model, BATCH)
             connection.execute(
                 f"create or replace table {model.name} as\n{select}"
-                if batch == 0
+                if first == 0
                 else f"insert into {model.name} by name {select}"
             )
     note_rewritten(connection, [model.name])
@@ -111,9 +113,7 @@ def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel, version:
     if not model.incremental_key or full_refresh or _held_versions(connection, model) != {version}:
         _build_whole(connection, model)
         if model.incremental_key:
-            changed_rows(
-                connection, "staging.model_articles", "delete from staging.model_articles where model = ?", [model.name]
-            )
+            _forget_articles(connection, model)
             connection.execute(
                 f"insert into staging.model_articles select ?, ?, article_id, fingerprint from {FINGERPRINTS}",
                 [model.name, version],

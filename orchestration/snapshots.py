@@ -30,7 +30,7 @@ from sqlglot import exp
 
 from orchestration.duckdb_io import TableDoc, comment_statements, ensure_sources
 from orchestration.rewrites import rewritten_tables
-from orchestration.sql_models import DIALECT, read_tables, table_name
+from orchestration.sql_models import DIALECT, read_tables, replace_tables, table_name
 
 DEFAULT_KEEP_BUILDS = 7
 # a rewritten table this small is compared with its published rows, and keeps its segments when they are the same
@@ -107,9 +107,13 @@ def published_builds(published: Path) -> list[Build]:
     if not published.exists():
         return []
     with duckdb.connect(str(published), read_only=True) as catalog:
-        if not catalog.execute(
-            "select count(*) from duckdb_tables() where schema_name = 'history' and table_name = 'builds'"
-        ).fetchone()[0]:
+        ledger = {
+            name
+            for (name,) in catalog.execute(
+                "select table_name from duckdb_tables() where schema_name = 'history'"
+            ).fetchall()
+        }
+        if "builds" not in ledger:
             return []
         builds = {
             build_id: Build(build_id, built_at, articles, build_file)
@@ -121,9 +125,7 @@ def published_builds(published: Path) -> list[Build]:
             "select build_id, table_name, rows, last_rowid, segments from history.tables"
         ).fetchall():
             builds[build_id].tables[name] = PublishedTable(rows, last_rowid, segments)
-        if catalog.execute(
-            "select count(*) from duckdb_tables() where schema_name = 'history' and table_name = 'views'"
-        ).fetchone()[0]:  # a catalog written before view marts has none
+        if "views" in ledger:  # a catalog written before view marts has none
             for build_id, name, sql in catalog.execute(
                 "select build_id, view_name, sql from history.views order by build_id, position"
             ).fetchall():
@@ -369,17 +371,13 @@ def _history_statements(builds: list[Build]) -> list[str]:
 
 def _as_built(build: Build, view: str) -> str:
     """The SELECT of one of the build's views, reading that build's segments (and views) where it named tables."""
-    query = sqlglot.parse_one(build.views[view], read=DIALECT).expression
-    for table in read_tables(query):
-        name = table_name(table)
+
+    def source(name: str) -> str | None:
         if name in build.tables:
-            source = sqlglot.parse_one(f"select * from {_read(build.tables[name].segments)}", read=DIALECT)
-        elif name in build.views:
-            source = sqlglot.parse_one(_as_built(build, name), read=DIALECT)
-        else:
-            continue
-        table.replace(source.subquery(table.alias_or_name))
-    return query.sql(dialect=DIALECT)
+            return f"select * from {_read(build.tables[name].segments)}"
+        return _as_built(build, name) if name in build.views else None
+
+    return replace_tables(sqlglot.parse_one(build.views[view], read=DIALECT).expression, source)
 
 
 def _describe_history(catalog: duckdb.DuckDBPyConnection) -> None:

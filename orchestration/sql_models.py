@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
@@ -283,14 +284,22 @@ def materialize_sql(model: SqlModel) -> str:
     return f"create or replace {'view' if model.view else 'table'} {model.name} as\n{model.sql}"
 
 
+def replace_tables(query: exp.Expression, source: Callable[[str], str | None]) -> str:
+    """`query` with each table it reads replaced by the subquery `source(name)` gives (under the table's alias),
+    or left as it is where that is None."""
+    for table in read_tables(query):
+        if (replacement := source(table_name(table))) is not None:
+            table.replace(sqlglot.parse_one(replacement, read=DIALECT).subquery(table.alias_or_name))
+    return query.sql(dialect=DIALECT)
+
+
 def narrowed(sql: str, condition: str, keep=lambda table: False) -> str:
     """`sql` with every table it reads, except where `keep(name)` holds, narrowed to its rows where `condition`
     holds."""
-    tree = sqlglot.parse_one(sql, read=DIALECT)
-    for table in [table for table in read_tables(tree) if not keep(table_name(table))]:
-        narrowed_table = exp.select("*").from_(table_name(table)).where(condition, dialect=DIALECT)
-        table.replace(narrowed_table.subquery(table.alias_or_name))
-    return tree.sql(dialect=DIALECT)
+    return replace_tables(
+        sqlglot.parse_one(sql, read=DIALECT),
+        lambda name: None if keep(name) else f"select * from {name} where {condition}",
+    )
 
 
 def incremental_sql(model: SqlModel, pending: str) -> str:

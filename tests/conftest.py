@@ -63,6 +63,13 @@ def mart_snapshot(warehouse: Path) -> dict[str, list[tuple]]:
         return {t: sorted(connection.execute(f"select * from marts.{t}").fetchall(), key=repr) for t in tables}
 
 
+def same_rows(connection: duckdb.DuckDBPyConnection, left: str, right: str) -> bool:
+    """Whether two tables (or views) hold the very rows, as multisets."""
+    return not connection.execute(
+        f"select exists ((from {left} except all from {right}) union all (from {right} except all from {left}))"
+    ).fetchone()[0]
+
+
 def facts(warehouse: Path) -> dict[str, set]:
     """Events, actors and figures in the terms a reader compares across formats."""
     with duckdb.connect(str(warehouse), read_only=True) as connection:

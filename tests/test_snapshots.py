@@ -13,7 +13,7 @@ import duckdb
 from orchestration import warehouse
 from orchestration.rewrites import changed_rows, forget_rewritten, rewritten_tables
 from orchestration.warehouse import PROJECT_ROOT, Warehouse
-from tests.conftest import build_warehouse, mart_snapshot
+from tests.conftest import build_warehouse, mart_snapshot, same_rows
 
 UNSEEN = PROJECT_ROOT / "tests" / "fixtures" / "unseen"
 SEEDS = PROJECT_ROOT / "seeds" / "articles"
@@ -49,11 +49,7 @@ def assert_published_equals_build(published: Path) -> None:
         tables = tables_of(connection, "build", "table") + tables_of(connection, "build", "view")
         assert "marts.event_timeline" in tables and set(tables) <= set(tables_of(connection, "snapshot", "view"))
         for table in tables:
-            differs = connection.execute(
-                f"select exists ((from build.{table} except all from snapshot.{table}) "
-                f"union all (from snapshot.{table} except all from build.{table}))"
-            ).fetchone()[0]
-            assert not differs, f"{table}: the published view differs from the build's"
+            assert same_rows(connection, f"build.{table}", f"snapshot.{table}"), f"{table}: the published view differs"
 
 
 def segments(published: Path, table: str) -> list[str]:

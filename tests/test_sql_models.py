@@ -9,7 +9,7 @@ from orchestration.duckdb_io import ensure_sources
 from orchestration.model_builds import Build, build_model, fingerprint_articles
 from orchestration.sql_models import ModelError, incremental_audit_sql, load_models, materialize_sql, referenced_tables
 from orchestration.warehouse import PROJECT_ROOT, SQL_DIR
-from tests.conftest import build_warehouse
+from tests.conftest import build_warehouse, same_rows
 
 HEADER = "-- A model.\n-- grain: one row per thing\n"
 
@@ -264,8 +264,4 @@ def test_an_incremental_model_built_whole_in_batches_has_the_rows_of_one_stateme
         ]
         assert "intermediate.handover_statements" in names
         for name in names:
-            differs = connection.execute(
-                f"select exists ((from whole.{name} except all from batched.{name}) "
-                f"union all (from batched.{name} except all from whole.{name}))"
-            ).fetchone()[0]
-            assert not differs, f"{name}: built in batches, its rows differ"
+            assert same_rows(connection, f"whole.{name}", f"batched.{name}"), f"{name}: built in batches, rows differ"
